@@ -1,0 +1,1 @@
+//! Store file format: under construction.
