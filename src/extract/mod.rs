@@ -1,1 +1,282 @@
-//! extract: under construction.
+//! Extraction: article → sentences → actor mentions → claims, with the flags
+//! `negated`, `hedged` and `attributed_to`, and evidence spans into the original
+//! bytes.
+//!
+//! Owns article reading ([`article`]), normalization ([`normalize`]), sentence
+//! splitting ([`sentence`]) and the two rule-based, lexicon-driven relation
+//! extractors ([`ja`], [`en`]). Pure functions: must not touch the graph, the disk
+//! or stdout.
+//!
+//! The rules are general grammar (Japanese postpositions and prefixes, English
+//! voice, prepositions and nominal forms) over lexicons kept as data
+//! (`lexicon/*.toml`), never rules for one sentence.
+
+pub mod article;
+mod en;
+mod ja;
+pub mod normalize;
+pub mod sentence;
+
+use crate::gazetteer::{EntryIndex, Form, Gazetteer, Mention};
+use crate::model::{ActorKind, Article, Claim, Date, Evidence, Relation, Span};
+
+use normalize::Normalized;
+
+/// The most relation claims one sentence may yield (`leader_of` not counted):
+/// a sentence that seems to say more is usually being misread.
+const MAX_CLAIMS_PER_SENTENCE: usize = 8;
+
+/// A relation found in one sentence, before evidence is attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) source: EntryIndex,
+    pub(crate) relation: Relation,
+    pub(crate) target: EntryIndex,
+    pub(crate) negated: bool,
+    pub(crate) hedged: bool,
+    pub(crate) attributed_to: Vec<EntryIndex>,
+}
+
+/// One sentence as the language extractors see it.
+#[derive(Debug, Clone)]
+pub(crate) struct SentenceView<'a> {
+    /// The whole normalized article text (ranges index into it).
+    pub(crate) text: &'a str,
+    /// This sentence's range in `text`.
+    pub(crate) range: std::ops::Range<usize>,
+    /// The mentions inside the sentence, in order.
+    pub(crate) mentions: &'a [Mention],
+    /// Lookups of kinds and roll-ups.
+    pub(crate) gazetteer: &'a Gazetteer,
+}
+
+impl SentenceView<'_> {
+    pub(crate) fn sentence(&self) -> &str {
+        &self.text[self.range.clone()]
+    }
+
+    /// The state a mention rolls up to (a person's state, a body's state, or itself).
+    pub(crate) fn state_of(&self, entry: EntryIndex) -> &str {
+        let actor = &self.gazetteer.entry(entry).actor;
+        actor.state().as_str()
+    }
+
+    pub(crate) fn kind_of(&self, entry: EntryIndex) -> ActorKind {
+        self.gazetteer.entry(entry).actor.kind
+    }
+}
+
+/// What carries over from one sentence to the next: the topic (who the text is
+/// about when a clause names no agent).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Discourse {
+    pub(crate) topic: Option<EntryIndex>,
+    pub(crate) previous_topic: Option<EntryIndex>,
+}
+
+/// The extractor: a gazetteer and the two language rule sets, built once.
+#[derive(Debug)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    japanese: ja::Japanese,
+    english: en::English,
+}
+
+impl Extractor {
+    /// An extractor over the given gazetteer and the built-in lexicons.
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        Extractor {
+            gazetteer,
+            japanese: ja::Japanese::builtin(),
+            english: en::English::builtin(),
+        }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Every claim in an article, in sentence order. Claims come from every line,
+    /// headline and captions included; symmetric claims are normalized.
+    pub fn extract(&self, article: &Article) -> Vec<Claim> {
+        let normalized = Normalized::new(&article.text);
+        let text: &str = &normalized.text;
+        let mentions = self.gazetteer.find_mentions(text);
+        let sentences = sentence::split(text);
+        let article_date = article.date.map(|d| d.to_string());
+        let mut claims = Vec::new();
+        let mut discourse = Discourse::default();
+        let mut leaders_seen: Vec<EntryIndex> = Vec::new();
+        let mut first = 0;
+        for (index, range) in sentences.iter().enumerate() {
+            while first < mentions.len() && mentions[first].start < range.start {
+                first += 1;
+            }
+            let mut last = first;
+            while last < mentions.len() && mentions[last].end <= range.end {
+                last += 1;
+            }
+            let view = SentenceView {
+                text,
+                range: range.clone(),
+                mentions: &mentions[first..last],
+                gazetteer: &self.gazetteer,
+            };
+            let japanese = view.sentence().chars().any(is_japanese_char)
+                || article.lang.as_deref() == Some("ja");
+            let mut found = if japanese {
+                self.japanese.sentence(&view, &mut discourse)
+            } else {
+                self.english.sentence(&view, &mut discourse)
+            };
+            found.retain(|f| view.state_of(f.source) != view.state_of(f.target));
+            found.dedup();
+            found.truncate(MAX_CLAIMS_PER_SENTENCE);
+            // Persons yield `leader_of` to the office they hold on the article's date.
+            for m in view.mentions {
+                let entry = self.gazetteer.entry(m.entry);
+                if entry.actor.kind != ActorKind::Person || leaders_seen.contains(&m.entry) {
+                    continue;
+                }
+                leaders_seen.push(m.entry);
+                let office = entry.office_on(article_date.as_deref());
+                if let Some(target) = office.and_then(|o| self.gazetteer.index_of(&o.office_of)) {
+                    found.push(Found {
+                        source: m.entry,
+                        relation: Relation::LeaderOf,
+                        target,
+                        negated: false,
+                        hedged: false,
+                        attributed_to: Vec::new(),
+                    });
+                }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            let start = normalized.original_start(range.start);
+            let end = normalized.original_end(range.end, &article.text);
+            let evidence = Evidence {
+                article: article.id.clone(),
+                title: article.title.clone(),
+                url: article.url.clone(),
+                date: stated_date(view.sentence()).or(article.date),
+                sentence: index as u32,
+                span: Span::new(start, end),
+                text: article.text[start..end].to_owned(),
+            };
+            for f in found {
+                let mut attributed_to: Vec<_> = f
+                    .attributed_to
+                    .iter()
+                    .map(|&e| self.gazetteer.entry(e).actor.state().clone())
+                    .collect();
+                attributed_to.sort();
+                attributed_to.dedup();
+                claims.push(
+                    Claim {
+                        source: self.gazetteer.entry(f.source).actor.clone(),
+                        relation: f.relation,
+                        target: self.gazetteer.entry(f.target).actor.clone(),
+                        negated: f.negated,
+                        hedged: f.hedged,
+                        attributed_to,
+                        evidence: evidence.clone(),
+                    }
+                    .normalized(),
+                );
+            }
+        }
+        claims
+    }
+}
+
+/// True for kana and kanji (and the Japanese long-vowel mark).
+pub(crate) fn is_japanese_char(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
+}
+
+/// A full date stated in the sentence (`2024年6月18日`, `June 18, 2024`,
+/// `18 June 2024`), which the claim keeps instead of the article's date.
+fn stated_date(sentence: &str) -> Option<Date> {
+    let digits = |s: &str| -> Option<(u32, usize)> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (n > 0 && n <= 4)
+            .then(|| (s[..n].parse().ok(), n))
+            .and_then(|(v, n)| v.map(|v| (v, n)))
+    };
+    // Japanese: 2024年6月18日
+    for (i, _) in sentence.match_indices('年') {
+        let head = &sentence[..i];
+        let ystart = head.len() - head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if i - ystart != 4 {
+            continue;
+        }
+        let year: u16 = head[ystart..].parse().ok()?;
+        let rest = &sentence[i + '年'.len_utf8()..];
+        let Some((month, n)) = digits(rest) else {
+            continue;
+        };
+        let rest = &rest[n..];
+        let Some(rest) = rest.strip_prefix('月') else {
+            continue;
+        };
+        let Some((day, n)) = digits(rest) else {
+            continue;
+        };
+        if rest[n..].starts_with('日') {
+            return Date::new(year, month as u8, day as u8).ok();
+        }
+    }
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    for (mi, name) in MONTHS.iter().enumerate() {
+        for (i, _) in sentence.match_indices(name) {
+            let after = &sentence[i + name.len()..];
+            // June 18, 2024
+            if let Some(rest) = after.strip_prefix(' ') {
+                if let Some((day, n)) = digits(rest) {
+                    if let Some(y) = rest[n..].strip_prefix(", ") {
+                        if let Some((year, 4)) = digits(y) {
+                            return Date::new(year as u16, mi as u8 + 1, day as u8).ok();
+                        }
+                    }
+                }
+            }
+            // 18 June 2024
+            let before = sentence[..i].trim_end();
+            let dstart = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if dstart < before.len() {
+                if let (Ok(day), Some((year, 4))) = (
+                    before[dstart..].parse::<u8>(),
+                    after.strip_prefix(' ').and_then(digits),
+                ) {
+                    return Date::new(year as u16, mi as u8 + 1, day).ok();
+                }
+            }
+        }
+    }
+    None
+}
+
+/// True when a mention is a plain name or title-bearing person (not an adjective),
+/// i.e. it can stand as a noun phrase of its own.
+pub(crate) fn is_nominal(m: &Mention) -> bool {
+    m.form != Form::Adjective
+}
+
+#[cfg(test)]
+mod tests;

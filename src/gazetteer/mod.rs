@@ -1,1 +1,290 @@
-//! The gazetteer: under construction.
+//! The gazetteer: every name of every actor, in any script or spelling, resolved to
+//! one canonical [`ActorId`], and the person → state roll-up.
+//!
+//! Owns the built-in actor tables (`data/*.tsv`, embedded at compile time), the
+//! user's additions (`--gazetteer FILE.toml`), lookup of CLI arguments, and finding
+//! actor mentions in text with one Aho-Corasick automaton.
+//! Must not touch relations, claims or graphs.
+
+mod matcher;
+mod table;
+mod user;
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+pub use matcher::{Form, Mention};
+pub(crate) use matcher::{is_kanji, is_katakana};
+pub use table::{Entry, Office, RowError};
+pub use user::UserFileError;
+
+use crate::model::{Actor, ActorId, ActorKind};
+
+/// The built-in tables, as (file name, text).
+const COUNTRIES: (&str, &str) = ("countries.tsv", include_str!("data/countries.tsv"));
+const ORGANIZATIONS: (&str, &str) = ("organizations.tsv", include_str!("data/organizations.tsv"));
+const GROUPS: (&str, &str) = ("groups.tsv", include_str!("data/groups.tsv"));
+const PERSONS: (&str, &str) = ("persons.tsv", include_str!("data/persons.tsv"));
+
+/// Index of an entry in a [`Gazetteer`].
+pub type EntryIndex = u32;
+
+/// Every known actor, with its names and a matcher over all of them.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_id: HashMap<ActorId, EntryIndex>,
+    /// Lower-cased, NFKC-normalized names, ids and aliases → entries, for CLI lookup.
+    by_name: HashMap<String, Vec<EntryIndex>>,
+    matcher: matcher::Matcher,
+}
+
+/// An actor argument that names no known actor.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LookupError {
+    /// Nothing matches; the closest names are offered.
+    #[error("unknown actor `{name}`{}", did_you_mean(.suggestions))]
+    Unknown {
+        /// What the user typed.
+        name: String,
+        /// Close names, best first.
+        suggestions: Vec<String>,
+    },
+    /// Several actors share the name.
+    #[error("`{name}` is ambiguous: it names {}; give one of these ids", .candidates.join(", "))]
+    Ambiguous {
+        /// What the user typed.
+        name: String,
+        /// The ids it could mean.
+        candidates: Vec<String>,
+    },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "; `diplograph actors` lists the known actors".to_owned()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+fn lookup_key(s: &str) -> String {
+    s.trim().nfkc().collect::<String>().to_lowercase()
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer, embedded in the binary.
+    pub fn builtin() -> Self {
+        let mut entries = Vec::new();
+        for (file, text) in [COUNTRIES, ORGANIZATIONS, GROUPS] {
+            entries.extend(
+                table::parse_actors(file, text).expect("built-in tables are checked by tests"),
+            );
+        }
+        entries.extend(
+            table::parse_persons(PERSONS.0, PERSONS.1)
+                .expect("built-in tables are checked by tests"),
+        );
+        Self::from_entries(entries)
+    }
+
+    /// The built-in gazetteer with a user's TOML file merged over it.
+    pub fn with_user_file(path: &std::path::Path) -> Result<Self, UserFileError> {
+        let builtin = Self::builtin();
+        let extra = user::read(path, &builtin)?;
+        let by_id = builtin.by_id;
+        let mut entries = builtin.entries;
+        for row in extra {
+            match by_id.get(&row.actor.id) {
+                Some(&i) => {
+                    let known = &mut entries[i as usize];
+                    // The user's display names override the built-in ones.
+                    if !row.actor.name.is_empty() {
+                        known.actor.name.clone_from(&row.actor.name);
+                    }
+                    if !row.name_ja.is_empty() {
+                        known.name_ja.clone_from(&row.name_ja);
+                    }
+                    known.absorb(row);
+                }
+                None => entries.push(row),
+            }
+        }
+        Ok(Self::from_entries(entries))
+    }
+
+    /// Builds the indexes from entries; rows with the same id are merged, later
+    /// rows adding aliases (and a user's row overriding display names).
+    pub fn from_entries(rows: Vec<Entry>) -> Self {
+        let mut entries: Vec<Entry> = Vec::with_capacity(rows.len());
+        let mut by_id: HashMap<ActorId, EntryIndex> = HashMap::new();
+        for row in rows {
+            match by_id.get(&row.actor.id) {
+                Some(&i) => entries[i as usize].absorb(row),
+                None => {
+                    by_id.insert(row.actor.id.clone(), entries.len() as EntryIndex);
+                    entries.push(row);
+                }
+            }
+        }
+        let mut by_name: HashMap<String, Vec<EntryIndex>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let i = i as EntryIndex;
+            let names = std::iter::once(e.actor.id.as_str())
+                .chain(std::iter::once(e.actor.name.as_str()))
+                .chain(std::iter::once(e.name_ja.as_str()))
+                .chain(e.aliases_en.iter().map(String::as_str))
+                .chain(e.aliases_ja.iter().map(String::as_str))
+                .chain(e.family_en.iter().map(String::as_str))
+                .chain(e.family_ja.iter().map(String::as_str));
+            for name in names.filter(|n| !n.is_empty()) {
+                let list = by_name.entry(lookup_key(name)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let matcher = matcher::Matcher::new(&entries);
+        Gazetteer {
+            entries,
+            by_id,
+            by_name,
+            matcher,
+        }
+    }
+
+    /// Every entry, in table order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry at an index given by a [`Mention`].
+    pub fn entry(&self, index: EntryIndex) -> &Entry {
+        &self.entries[index as usize]
+    }
+
+    /// The entry for a canonical id.
+    pub fn get(&self, id: &ActorId) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i as usize])
+    }
+
+    /// The index of the entry for a canonical id.
+    pub fn index_of(&self, id: &ActorId) -> Option<EntryIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The actor for a canonical id, or a bare actor guessed from the id's form.
+    pub fn actor(&self, id: &ActorId) -> Actor {
+        self.get(id)
+            .map(|e| e.actor.clone())
+            .unwrap_or_else(|| Actor::from_id(id.clone()))
+    }
+
+    /// Resolves a name typed by a user: canonical id, any alias in any language,
+    /// case-insensitive. An exact id wins over a shared alias.
+    pub fn resolve(&self, name: &str) -> Result<&Entry, LookupError> {
+        if let Some(e) = ActorId::new(name.trim()).ok().and_then(|id| self.get(&id)) {
+            return Ok(e);
+        }
+        let key = lookup_key(name);
+        match self.by_name.get(&key).map(Vec::as_slice) {
+            Some([one]) => Ok(&self.entries[*one as usize]),
+            Some(many) if !many.is_empty() => {
+                // A state beats a person sharing its name; otherwise ask.
+                let states: Vec<_> = many
+                    .iter()
+                    .filter(|&&i| self.entries[i as usize].actor.kind != ActorKind::Person)
+                    .collect();
+                if let [one] = states.as_slice() {
+                    return Ok(&self.entries[**one as usize]);
+                }
+                Err(LookupError::Ambiguous {
+                    name: name.to_owned(),
+                    candidates: many
+                        .iter()
+                        .map(|&i| self.entries[i as usize].actor.id.to_string())
+                        .collect(),
+                })
+            }
+            _ => Err(LookupError::Unknown {
+                name: name.to_owned(),
+                suggestions: self.suggest(&key),
+            }),
+        }
+    }
+
+    /// Up to five known names closest to `key` (edit distance, then prefix).
+    fn suggest(&self, key: &str) -> Vec<String> {
+        let budget = (key.chars().count() / 3).clamp(1, 3);
+        let mut scored: Vec<(usize, &str)> = self
+            .by_name
+            .keys()
+            .filter_map(|k| {
+                let d = edit_distance(key, k);
+                let prefix = k.starts_with(key) && key.chars().count() >= 3;
+                (d <= budget || prefix).then_some((if prefix { 0 } else { d }, k.as_str()))
+            })
+            .collect();
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, k) in scored {
+            for &i in &self.by_name[k] {
+                let e = &self.entries[i as usize];
+                let s = format!(
+                    "{} ({})",
+                    e.actor.id,
+                    if e.actor.name.is_empty() {
+                        k
+                    } else {
+                        &e.actor.name
+                    }
+                );
+                if !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+            if out.len() >= 5 {
+                break;
+            }
+        }
+        out.truncate(5);
+        out
+    }
+
+    /// Every actor mention in `text` (NFKC-normalized), in order, following the
+    /// rules of [`matcher`]: word boundaries and case in English, longest match and
+    /// compound-only abbreviations in Japanese, family names of persons only with a
+    /// title or once the person has been named.
+    pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
+        self.matcher.find(text, &self.entries)
+    }
+
+    /// Counts of entries by kind.
+    pub fn counts(&self) -> HashMap<ActorKind, usize> {
+        let mut out = HashMap::new();
+        for e in &self.entries {
+            *out.entry(e.actor.kind).or_insert(0) += 1;
+        }
+        out
+    }
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,820 @@
+//! Japanese relations: roles from postpositions, prefixes and compounds.
+//!
+//! Japanese is head-final: the actors of a relation stand before its cue word,
+//! each followed by a postposition that says its role. For every actor mention
+//! we read its *phrase*: titles and readings after the name are skipped
+//! (`プーチン大統領は`, `金正恩(キム・ジョンウン)総書記`), `の` chains are followed
+//! to the noun they modify (`北朝鮮の軍事偵察衛星の発射に` ends in `に`), and the
+//! phrase ends in a postposition, in a cue (`ウクライナ侵略`: a compound), or in
+//! another mention (`日米`: coordination). Then, for each cue:
+//!
+//! - source: `が` `は` `も` `による` (or the cue's own list, `から` for sanctions),
+//!   nearest before the cue in its clause; a mention joined by `の` to a nominal
+//!   cue (`ロシアのウクライナ侵攻`); else the topic (`X は`) of the sentence or of
+//!   the sentences before, when the cue is the predicate;
+//! - target: `を` `に` `へ` `に対する` `への`, a mention compounded with the cue
+//!   (`ウクライナ侵略`, `北朝鮮訪問`), or a prefix (`対ロ制裁`, `訪朝`);
+//! - partners of symmetric relations: `と`, compounds (`日米首脳会談`), the head
+//!   noun of a relative clause (`敵対する韓国`), and the topic when one is missing.
+//!
+//! Negation is read after the cue up to the next cue or clause break (`自制する`,
+//! `しない`); hedges to the end of the sentence (`とみられる`, `方針`); attribution
+//! from verbs of saying and their subjects (`と米国は分析する`, `によると`).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use super::{Discourse, Found, SentenceView};
+use crate::gazetteer::EntryIndex;
+use crate::model::{ActorId, Relation};
+
+const LEXICON: &str = include_str!("lexicon/ja.toml");
+
+/// Words after a name that belong to it: titles, organs, honorifics.
+const NAME_TAILS: &[&str] = &[
+    "大統領報道官",
+    "大統領府",
+    "大統領",
+    "首相",
+    "総書記",
+    "国家主席",
+    "主席",
+    "外相",
+    "国防相",
+    "防衛相",
+    "外務大臣",
+    "防衛大臣",
+    "国防大臣",
+    "報道官",
+    "国務長官",
+    "国防長官",
+    "長官",
+    "委員長",
+    "副大統領",
+    "副首相",
+    "首席",
+    "総理大臣",
+    "総理",
+    "官房長官",
+    "事務総長",
+    "議長",
+    "国王",
+    "皇太子",
+    "最高指導者",
+    "師",
+    "氏",
+    "さん",
+    "政府",
+    "政権",
+    "当局",
+    "外務省",
+    "国防省",
+    "国務省",
+    "外交部",
+    "国防部",
+    "軍",
+    "側",
+    "首脳",
+    "代表",
+    "大使",
+    "高官",
+    "議会",
+    "情報機関",
+    "前大統領",
+    "元大統領",
+    "前首相",
+    "元首相",
+    "(当時)",
+    "当局者",
+    "指導部",
+    "国営メディア",
+    "国営通信",
+    "両国",
+];
+
+/// Postpositions, longest first within each leading character.
+const PARTICLES: &[&str] = &[
+    "に対して",
+    "に対し",
+    "に対する",
+    "によって",
+    "による",
+    "によると",
+    "によれば",
+    "としては",
+    "として",
+    "からの",
+    "からは",
+    "から",
+    "への",
+    "へは",
+    "へ",
+    "には",
+    "にも",
+    "に",
+    "では",
+    "で",
+    "とは",
+    "との",
+    "とも",
+    "と",
+    "が",
+    "は",
+    "も",
+    "を",
+    "の",
+    "や",
+    "、",
+    "・",
+    "および",
+    "及び",
+    "より",
+];
+
+const SOURCE_PARTICLES: &[&str] = &["が", "は", "も", "による", "によって", "としては", "とも"];
+const TARGET_PARTICLES: &[&str] = &[
+    "を",
+    "に",
+    "へ",
+    "に対し",
+    "に対して",
+    "に対する",
+    "への",
+    "には",
+    "へは",
+    "にも",
+];
+const PARTNER_PARTICLES: &[&str] = &["と", "との", "とは", "とも"];
+const COORDINATORS: &[&str] = &["や", "、", "・", "と", "および", "及び"];
+
+/// What follows a cue when it is the predicate (`制裁する`, `会談し`).
+const VERBAL_TAILS: &[&str] = &[
+    "する",
+    "し",
+    "さ",
+    "せ",
+    "でき",
+    "を",
+    "に踏み切",
+    "に乗り出",
+];
+
+/// What may follow a nominal cue whose agent is the topic (`対立が`, `会談で`).
+const TOPIC_TAILS: &[&str] = &["が", "は", "も", "で", "では", "、", "。", "に踏み", "を"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    flags: Flags,
+    cue: Vec<CueDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Flags {
+    negation: Vec<String>,
+    not_negation: Vec<String>,
+    hedge: Vec<String>,
+    attribution: Vec<String>,
+    light_verbs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueDef {
+    relation: String,
+    words: Vec<String>,
+    #[serde(default)]
+    source: Vec<String>,
+    #[serde(default)]
+    target: Vec<String>,
+    genitive: Option<String>,
+    #[serde(default)]
+    passive: bool,
+    implied_target: Option<String>,
+    #[serde(default)]
+    reverse: bool,
+}
+
+#[derive(Debug)]
+struct Cue {
+    relation: Relation,
+    source: Vec<String>,
+    target: Vec<String>,
+    genitive_is_target: bool,
+    passive: bool,
+    implied_target: Option<ActorId>,
+    reverse: bool,
+}
+
+/// The Japanese rule set, built once from the embedded lexicon.
+#[derive(Debug)]
+pub(crate) struct Japanese {
+    cues: Vec<Cue>,
+    /// Cue index of each automaton pattern.
+    words: Vec<usize>,
+    automaton: AhoCorasick,
+    flags: Flags,
+}
+
+/// A cue found in a sentence (absolute offsets).
+#[derive(Debug, Clone, Copy)]
+struct CueHit {
+    cue: usize,
+    start: usize,
+    end: usize,
+}
+
+/// How a mention's phrase ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// A postposition (`が`, `に対する`), and where it ends.
+    Particle(&'static str, usize),
+    /// Directly compounded with cue `k` (`ウクライナ侵略`), or joined by `の`.
+    Cue { hit: usize, genitive: bool },
+    /// Run into another mention: a compound (`日米`) or a genitive (`ロシアのプーチン`).
+    Mention { next: usize, genitive: bool },
+    /// Nothing recognisable.
+    Open,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Phrase {
+    ending: Ending,
+    /// Inside 「」 quotes.
+    quoted: bool,
+    /// The char before the mention, when a prefix (`対`, `訪`).
+    prefix: Option<char>,
+}
+
+impl Japanese {
+    pub(crate) fn builtin() -> Self {
+        let file: LexiconFile =
+            toml::from_str(LEXICON).expect("the Japanese lexicon is valid TOML (tested)");
+        let mut cues = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut words = Vec::new();
+        for def in file.cue {
+            let relation: Relation = def
+                .relation
+                .parse()
+                .expect("lexicon relations are ontology names (tested)");
+            let k = cues.len();
+            cues.push(Cue {
+                relation,
+                source: def.source,
+                target: def.target,
+                genitive_is_target: def.genitive.as_deref() == Some("target"),
+                passive: def.passive,
+                implied_target: def.implied_target.map(|id| {
+                    ActorId::new(&id).expect("lexicon implied targets are actor ids (tested)")
+                }),
+                reverse: def.reverse,
+            });
+            for w in def.words {
+                if !patterns.contains(&w) {
+                    patterns.push(w);
+                    words.push(k);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("cue words are plain strings");
+        Japanese {
+            cues,
+            words,
+            automaton,
+            flags: file.flags,
+        }
+    }
+
+    /// The claims of one sentence; updates the discourse topic.
+    pub(crate) fn sentence(
+        &self,
+        view: &SentenceView<'_>,
+        discourse: &mut Discourse,
+    ) -> Vec<Found> {
+        let text = view.text;
+        let (s0, s1) = (view.range.start, view.range.end);
+        let mentions = view.mentions;
+        let hits = self.cue_hits(view);
+        let phrases: Vec<Phrase> = (0..mentions.len())
+            .map(|i| self.phrase(view, &hits, i))
+            .collect();
+        let roles = effective_endings(&phrases, mentions, text);
+        let topic = (0..mentions.len())
+            .find(|&i| !phrases[i].quoted && matches!(roles[i], Ending::Particle("は", _)))
+            .map(|i| mentions[i].entry);
+        let boundaries = clause_boundaries(&text[s0..s1], s0);
+
+        let mut out = Vec::new();
+        if mentions.is_empty() {
+            return out;
+        }
+        for (h, hit) in hits.iter().enumerate() {
+            let cue = &self.cues[hit.cue];
+            let clause_start = boundaries
+                .iter()
+                .rev()
+                .find(|&&b| b <= hit.start)
+                .copied()
+                .unwrap_or(s0);
+            let clause_end = boundaries
+                .iter()
+                .find(|&&b| b >= hit.end)
+                .copied()
+                .unwrap_or(s1);
+            let after = &text[hit.end..s1];
+            let verbal = VERBAL_TAILS.iter().any(|t| after.starts_with(t))
+                && (!after.starts_with('を') || self.light_verb_follows(&after['を'.len_utf8()..]))
+                || text[hit.start..hit.end]
+                    .ends_with(|c: char| ('\u{3040}'..='\u{309F}').contains(&c));
+            let topic_ok = verbal
+                || after.is_empty()
+                || TOPIC_TAILS.iter().any(|t| after.starts_with(t)) && !after.starts_with('を');
+
+            let mut sources: Vec<usize> = Vec::new();
+            let mut targets: Vec<usize> = Vec::new();
+            let mut partners: Vec<usize> = Vec::new();
+            let mut nearest_source: Option<usize> = None;
+            let mut nearest_target: Option<usize> = None;
+            for (i, m) in mentions.iter().enumerate() {
+                match roles[i] {
+                    Ending::Cue { hit: k, genitive } if k == h => {
+                        if genitive && !cue.genitive_is_target && !cue.relation.is_symmetric() {
+                            sources.push(i);
+                        } else if genitive || !cue.relation.is_symmetric() {
+                            targets.push(i);
+                        } else {
+                            partners.push(i);
+                        }
+                        continue;
+                    }
+                    _ => {}
+                }
+                if phrases[i].prefix == Some('対')
+                    && matches!(roles[i], Ending::Cue { hit: k, .. } if k == h)
+                {
+                    targets.push(i);
+                    continue;
+                }
+                // 訪朝: the cue 訪 directly before the mention.
+                if m.start == hit.end && text[hit.start..hit.end] == *"訪" {
+                    targets.push(i);
+                    continue;
+                }
+                let Ending::Particle(p, _) = roles[i] else {
+                    continue;
+                };
+                if m.start < clause_start || m.end > clause_end {
+                    // による / からの mark the agent of a nominal cue beyond clause breaks.
+                    if !(m.end <= hit.start && matches!(p, "による" | "によって")) {
+                        continue;
+                    }
+                }
+                let before = m.end <= hit.start;
+                let extra_source = cue.source.iter().any(|s| s == p);
+                let extra_target = cue.target.iter().any(|t| t == p);
+                if before
+                    && (SOURCE_PARTICLES.contains(&p) || extra_source)
+                    && !(extra_target && p == "も")
+                {
+                    if cue.passive && !extra_source {
+                        nearest_target = Some(i);
+                    } else {
+                        nearest_source = Some(i);
+                    }
+                } else if (TARGET_PARTICLES.contains(&p) || extra_target)
+                    && (before || m.start < clause_end)
+                {
+                    if before {
+                        nearest_target = Some(i);
+                    } else if nearest_target.is_none() && targets.is_empty() {
+                        nearest_target = Some(i);
+                    }
+                } else if before && PARTNER_PARTICLES.contains(&p) {
+                    partners.push(i);
+                }
+            }
+            // `も` after an explicit agent marks an object (ベトナムも訪問する).
+            if let (Some(s), Some(t)) = (nearest_source, nearest_target) {
+                if s == t {
+                    nearest_target = None;
+                }
+            }
+            for (slot, near) in [
+                (&mut sources, nearest_source),
+                (&mut targets, nearest_target),
+            ] {
+                if let Some(n) = near {
+                    if !slot.contains(&n) {
+                        slot.extend(coordination_group(n, &phrases, mentions, text));
+                    }
+                }
+            }
+            // The head noun of a relative clause: 敵対する韓国, 参加するBRICS.
+            if let Some(head) = relative_head(text, hit.end, s1, mentions) {
+                if !sources.contains(&head) && !targets.contains(&head) && !partners.contains(&head)
+                {
+                    if cue.relation.is_symmetric() {
+                        partners.push(head);
+                    } else if targets.is_empty() && !sources.is_empty() {
+                        targets.push(head);
+                    } else if sources.is_empty() {
+                        sources.push(head);
+                    }
+                }
+            }
+            // The apposition after a cue noun: 常任理事国のロシア (the cue describes it).
+            if let Some(next) = after.strip_prefix('の') {
+                if let Some(i) = mentions
+                    .iter()
+                    .position(|m| m.start == hit.end + 'の'.len_utf8())
+                {
+                    let _ = next;
+                    if sources.is_empty() && !targets.contains(&i) {
+                        sources.push(i);
+                    }
+                }
+            }
+            let source_entries: Vec<EntryIndex> =
+                sources.iter().map(|&i| mentions[i].entry).collect();
+            let mut source_entries = source_entries;
+            let mut target_entries: Vec<EntryIndex> =
+                targets.iter().map(|&i| mentions[i].entry).collect();
+            let partner_entries: Vec<EntryIndex> =
+                partners.iter().map(|&i| mentions[i].entry).collect();
+            if target_entries.is_empty() {
+                if let Some(t) = cue
+                    .implied_target
+                    .as_ref()
+                    .and_then(|id| view.gazetteer.index_of(id))
+                {
+                    target_entries.push(t);
+                }
+            }
+            let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
+                if !topic_ok {
+                    return None;
+                }
+                [topic, discourse.topic, discourse.previous_topic]
+                    .into_iter()
+                    .flatten()
+                    .find(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
+            };
+            let negated = self.negated(
+                &text[hit.end
+                    ..hits
+                        .get(h + 1)
+                        .map_or(clause_end, |n| n.start.min(clause_end))
+                        .max(hit.end)],
+            );
+            let hedged = self.flags.hedge.iter().any(|w| after.contains(w.as_str()));
+            let attributed_to = self.attribution(view, &roles, hit, &sources, &targets, &partners);
+            let mut push = |source: EntryIndex, target: EntryIndex| {
+                let (source, target) = if cue.reverse {
+                    (target, source)
+                } else {
+                    (source, target)
+                };
+                out.push(Found {
+                    source,
+                    relation: cue.relation,
+                    target,
+                    negated,
+                    hedged,
+                    attributed_to: attributed_to.clone(),
+                });
+            };
+            if cue.relation.is_symmetric() {
+                let mut group: Vec<EntryIndex> = source_entries.clone();
+                group.extend(target_entries.iter().copied());
+                let mut all = group.clone();
+                all.extend(partner_entries.iter().copied());
+                dedup_states(view, &mut all);
+                if all.len() < 2 {
+                    if let Some(t) = fallback(&all) {
+                        all.push(t);
+                        group.push(t);
+                    }
+                }
+                dedup_states(view, &mut group);
+                let others: Vec<EntryIndex> =
+                    all.iter().copied().filter(|x| !group.contains(x)).collect();
+                if !group.is_empty() && !others.is_empty() {
+                    for &a in &group {
+                        for &b in &others {
+                            push(a, b);
+                        }
+                    }
+                } else {
+                    for (n, &a) in all.iter().enumerate() {
+                        for &b in &all[n + 1..] {
+                            push(a, b);
+                        }
+                    }
+                }
+            } else {
+                if source_entries.is_empty() && !target_entries.is_empty() {
+                    if let Some(t) = fallback(&target_entries) {
+                        source_entries.push(t);
+                    }
+                }
+                for &s in &source_entries {
+                    for &t in &target_entries {
+                        push(s, t);
+                    }
+                }
+            }
+        }
+        if let Some(t) = topic {
+            if discourse.topic != Some(t) {
+                discourse.previous_topic = discourse.topic;
+                discourse.topic = Some(t);
+            }
+        }
+        out
+    }
+
+    /// Cue words in the sentence, minus those inside actor names and lone `訪`.
+    fn cue_hits(&self, view: &SentenceView<'_>) -> Vec<CueHit> {
+        let s0 = view.range.start;
+        self.automaton
+            .find_iter(view.sentence())
+            .map(|m| CueHit {
+                cue: self.words[m.pattern().as_usize()],
+                start: s0 + m.start(),
+                end: s0 + m.end(),
+            })
+            .filter(|h| {
+                !view
+                    .mentions
+                    .iter()
+                    .any(|m| m.start < h.end && h.start < m.end)
+            })
+            .filter(|h| {
+                &view.text[h.start..h.end] != "訪" || view.mentions.iter().any(|m| m.start == h.end)
+            })
+            .collect()
+    }
+
+    fn light_verb_follows(&self, rest: &str) -> bool {
+        self.flags
+            .light_verbs
+            .iter()
+            .any(|v| rest.starts_with(v.as_str()))
+    }
+
+    fn phrase(&self, view: &SentenceView<'_>, hits: &[CueHit], i: usize) -> Phrase {
+        let text = view.text;
+        let mentions = view.mentions;
+        let m = mentions[i];
+        let head = &text[view.range.start..m.start];
+        let quoted = head.matches('「').count() > head.matches('」').count();
+        let prefix = head
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '対' | '訪' | '駐'));
+        let mut pos = m.end;
+        let end = view.range.end;
+        let mut genitive = false;
+        // Titles and readings that belong to the name.
+        loop {
+            let rest = &text[pos..end];
+            if rest.starts_with('(') {
+                if let Some(close) = rest.find(')') {
+                    pos += close + 1;
+                    continue;
+                }
+            }
+            if let Some(t) = NAME_TAILS.iter().find(|t| rest.starts_with(*t)) {
+                pos += t.len();
+                continue;
+            }
+            break;
+        }
+        let ending = loop {
+            if let Some(k) = hits.iter().position(|h| h.start == pos) {
+                break Ending::Cue { hit: k, genitive };
+            }
+            if let Some(next) = mentions.iter().position(|n| n.start == pos) {
+                break Ending::Mention { next, genitive };
+            }
+            let rest = &text[pos..end];
+            let Some(c) = rest.chars().next() else {
+                break Ending::Open;
+            };
+            if let Some(p) = PARTICLES.iter().find(|p| rest.starts_with(*p)) {
+                if *p == "の" {
+                    genitive = true;
+                    pos += p.len();
+                    continue;
+                }
+                break Ending::Particle(p, pos + p.len());
+            }
+            if is_noun_char(c) {
+                pos += c.len_utf8();
+                continue;
+            }
+            break Ending::Open;
+        };
+        Phrase {
+            ending,
+            quoted,
+            prefix,
+        }
+    }
+
+    fn negated(&self, scope: &str) -> bool {
+        let mut scope = scope.to_owned();
+        for w in &self.flags.not_negation {
+            scope = scope.replace(w.as_str(), "_");
+        }
+        self.flags
+            .negation
+            .iter()
+            .any(|w| scope.contains(w.as_str()))
+    }
+
+    /// Who asserts the claim: the subject of a verb of saying after the cue
+    /// (`…と米国や韓国は分析する`), or a `によると` source.
+    fn attribution(
+        &self,
+        view: &SentenceView<'_>,
+        roles: &[Ending],
+        hit: &CueHit,
+        sources: &[usize],
+        targets: &[usize],
+        partners: &[usize],
+    ) -> Vec<EntryIndex> {
+        let text = view.text;
+        let s1 = view.range.end;
+        let tail = &text[hit.end..s1];
+        let said_at = self
+            .flags
+            .attribution
+            .iter()
+            .filter_map(|w| tail.find(w.as_str()))
+            .min()
+            .map(|p| hit.end + p);
+        let mut out = Vec::new();
+        for (i, m) in view.mentions.iter().enumerate() {
+            if sources.contains(&i) || targets.contains(&i) || partners.contains(&i) {
+                continue;
+            }
+            let Ending::Particle(p, _) = roles[i] else {
+                continue;
+            };
+            let speaker = matches!(p, "は" | "が") && said_at.is_some() && m.start > hit.end;
+            let cited = matches!(p, "によると" | "によれば");
+            if speaker || cited {
+                out.push(m.entry);
+            }
+        }
+        out
+    }
+}
+
+/// Resolves coordination: a mention followed by `や`, `、`, `・` or `と` and then
+/// directly by another mention takes that mention's ending (`中国やインドへの`).
+/// A compound (`日米`) takes the ending of its last member.
+fn effective_endings(
+    phrases: &[Phrase],
+    mentions: &[crate::gazetteer::Mention],
+    text: &str,
+) -> Vec<Ending> {
+    let mut out: Vec<Ending> = phrases.iter().map(|p| p.ending).collect();
+    for i in (0..phrases.len()).rev() {
+        match phrases[i].ending {
+            Ending::Mention {
+                next,
+                genitive: false,
+            } => out[i] = out[next],
+            Ending::Particle(p, after) if COORDINATORS.contains(&p) => {
+                let Some(next) = mentions.iter().position(|n| n.start == after) else {
+                    continue;
+                };
+                let next_ending = out[next];
+                // `XとYで`: と before a place phrase stays a partner.
+                if p == "と" && !matches!(next_ending, Ending::Particle("が" | "は" | "も", _))
+                {
+                    continue;
+                }
+                if !text[mentions[i].end..after].contains('」') {
+                    out[i] = next_ending;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The mention and every mention coordinated with it.
+fn coordination_group(
+    n: usize,
+    phrases: &[Phrase],
+    mentions: &[crate::gazetteer::Mention],
+    text: &str,
+) -> Vec<usize> {
+    let mut group = vec![n];
+    // Walk left over mentions that coordinate into this one.
+    let mut cur = n;
+    while cur > 0 {
+        let prev = cur - 1;
+        let joined = match phrases[prev].ending {
+            Ending::Mention {
+                next,
+                genitive: false,
+            } => next == cur,
+            Ending::Particle(p, after) => {
+                COORDINATORS.contains(&p)
+                    && after == mentions[cur].start
+                    && !text[mentions[prev].end..after].contains('」')
+            }
+            _ => false,
+        };
+        if !joined {
+            break;
+        }
+        group.push(prev);
+        cur = prev;
+    }
+    group
+}
+
+/// A mention that a relative clause ending in the cue modifies: the cue, then
+/// `する`/`した`/`している`/`にある`/`関係にある`/`の`, then the mention.
+fn relative_head(
+    text: &str,
+    cue_end: usize,
+    s1: usize,
+    mentions: &[crate::gazetteer::Mention],
+) -> Option<usize> {
+    const LINKS: &[&str] = &[
+        "している",
+        "していた",
+        "した",
+        "する",
+        "関係にある",
+        "にある",
+        "状態にある",
+        "を続ける",
+    ];
+    let rest = &text[cue_end..s1];
+    let link = LINKS.iter().find(|l| rest.starts_with(*l))?;
+    let at = cue_end + link.len();
+    mentions.iter().position(|m| m.start == at)
+}
+
+/// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
+/// not after a postposition (`ロシアは、`).
+fn clause_boundaries(sentence: &str, offset: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in sentence.char_indices() {
+        if c == '、' {
+            if let Some(p) = prev {
+                let hiragana = ('\u{3040}'..='\u{309F}').contains(&p);
+                if hiragana && !"はものやとにをへがで".contains(p) {
+                    out.push(offset + i);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn dedup_states(view: &SentenceView<'_>, list: &mut Vec<EntryIndex>) {
+    let mut seen: Vec<&str> = Vec::new();
+    list.retain(|&e| {
+        let s = view.state_of(e);
+        if seen.contains(&s) {
+            false
+        } else {
+            seen.push(s);
+            true
+        }
+    });
+}
+
+fn is_noun_char(c: char) -> bool {
+    crate::gazetteer::is_kanji(c)
+        || crate::gazetteer::is_katakana(c)
+        || c == 'ー'
+        || c.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_and_names_ontology_relations() {
+        let ja = Japanese::builtin();
+        assert!(ja.cues.len() > 20);
+    }
+}

@@ -1,0 +1,90 @@
+//! NFKC normalization with a map back to the original bytes, so that every span
+//! the extractor reports points into the article as it was written.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+/// A text in NFKC form, and where each of its bytes came from.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    /// The normalized text.
+    pub text: Cow<'a, str>,
+    /// For each byte of `text` (and one past the end), the offset in the original;
+    /// `None` when the original was already normalized.
+    map: Option<Vec<u32>>,
+}
+
+impl<'a> Normalized<'a> {
+    /// Normalizes `original`, char by char (combining sequences are rare in news
+    /// text; normalizing per char keeps the offset map exact).
+    pub fn new(original: &'a str) -> Self {
+        if original.is_ascii() || is_nfkc_quick(original.chars()) == IsNormalized::Yes {
+            return Normalized {
+                text: Cow::Borrowed(original),
+                map: None,
+            };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut buf = [0u8; 4];
+        for (offset, c) in original.char_indices() {
+            for n in std::iter::once(c).nfkc() {
+                text.push_str(n.encode_utf8(&mut buf));
+                map.extend(std::iter::repeat_n(offset as u32, n.len_utf8()));
+            }
+        }
+        map.push(original.len() as u32);
+        Normalized {
+            text: Cow::Owned(text),
+            map: Some(map),
+        }
+    }
+
+    /// The original offset of a normalized start offset.
+    pub fn original_start(&self, i: usize) -> usize {
+        match &self.map {
+            None => i,
+            Some(m) => m[i] as usize,
+        }
+    }
+
+    /// The original offset of a normalized end offset (exclusive): the end of the
+    /// original char that produced the byte before `i`.
+    pub fn original_end(&self, i: usize, original: &str) -> usize {
+        match &self.map {
+            None => i,
+            Some(_) if i == 0 => 0,
+            Some(m) => {
+                let o = m[i - 1] as usize;
+                o + original[o..].chars().next().map_or(0, char::len_utf8)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let original = "Ｇ７サミット（イタリア）";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "G7サミット(イタリア)");
+        let s = n.text.find("イタリア").unwrap();
+        let e = s + "イタリア".len();
+        let (os, oe) = (n.original_start(s), n.original_end(e, original));
+        assert_eq!(&original[os..oe], "イタリア");
+        let g = n.original_end(2, original);
+        assert_eq!(&original[..g], "Ｇ７");
+    }
+
+    #[test]
+    fn normalized_text_is_borrowed() {
+        assert!(matches!(
+            Normalized::new("plain text").text,
+            Cow::Borrowed(_)
+        ));
+    }
+}

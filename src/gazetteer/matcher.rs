@@ -1,0 +1,439 @@
+//! Finding actor mentions: one leftmost-longest Aho-Corasick automaton over every
+//! alias of every entry, then rules that decide whether a hit is really a name.
+//!
+//! - English forms match case-sensitively on word boundaries, so `Turkey` is the
+//!   state and `turkey` the bird; `pro-Russian` is not a mention of Russia.
+//! - Japanese names must not run into a longer katakana word (`ロシア` inside a
+//!   longer loanword) nor name the language or the people (`中国語`, `ロシア人`).
+//! - Japanese single-kanji abbreviations count only inside compounds: after a
+//!   prefix (`対ロ`, `訪朝`), next to another abbreviation (`日米韓`), or before a
+//!   state noun (`米軍`, `米政府`).
+//! - A person's family name counts with a title or honorific (`President Putin`,
+//!   `プーチン大統領`, `金総書記`) or once the person has been named in the text.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{Entry, EntryIndex};
+
+/// How a mention was matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// A name, alias or metonym (`Russia`, `ロシア`, `the Kremlin`).
+    Name,
+    /// A demonym or adjective (`Russian`).
+    Adjective,
+    /// A Japanese abbreviation inside a compound (`露` in `日露`).
+    Abbreviation,
+    /// A person's family name (`Putin`, `プーチン`).
+    Family,
+}
+
+/// One actor mention in a normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Mention {
+    /// The entry it names.
+    pub entry: EntryIndex,
+    /// First byte in the normalized text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// How it was matched.
+    pub form: Form,
+}
+
+/// Phrases containing a name that name no actor (`South China Sea`, `朝鮮半島`).
+const STOP_PHRASES: &str = include_str!("data/stop_phrases.txt");
+
+/// Prefixes that make the abbreviation after them a state (対ロ, 訪朝, 駐日, 反米).
+const JA_PREFIXES: &[char] = &['対', '訪', '駐', '在', '親', '反', '離', '脱', '来'];
+
+/// Nouns after which a lone abbreviation is a state (米軍, 米政府, 韓大統領).
+const JA_STATE_NOUNS: &[&str] = &[
+    "軍",
+    "政府",
+    "大統領",
+    "首相",
+    "外相",
+    "国防",
+    "国務",
+    "当局",
+    "側",
+    "紙",
+    "大使",
+    "高官",
+    "議会",
+    "首脳",
+    "外務",
+    "国防総省",
+    "財務省",
+    "商務省",
+    "製",
+    "産",
+];
+
+/// What follows a Japanese state name when it names a language, people or style.
+const JA_NOT_STATE_SUFFIXES: &[&str] = &["語", "人", "系", "料理", "風", "式"];
+
+/// Titles and honorifics after a Japanese family name.
+const JA_TITLES: &[&str] = &[
+    "氏",
+    "大統領",
+    "首相",
+    "総書記",
+    "国家主席",
+    "主席",
+    "外相",
+    "国防相",
+    "防衛相",
+    "外務",
+    "報道官",
+    "長官",
+    "委員長",
+    "副",
+    "首席",
+    "総理",
+    "官房",
+    "事務総長",
+    "議長",
+    "国王",
+    "皇太子",
+    "最高指導者",
+    "師",
+    "前",
+    "元",
+    "政権",
+    "書記",
+    "大臣",
+    "首脳",
+    "さん",
+    "・",
+    "代表",
+    "総裁",
+    "首長",
+    "皇帝",
+];
+
+/// Titles before an English family name (`President Putin`, `Mr. Kim`).
+const EN_TITLES: &[&str] = &[
+    "President",
+    "Minister",
+    "Premier",
+    "Chancellor",
+    "Secretary",
+    "Secretary-General",
+    "General",
+    "Gen.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr.",
+    "Leader",
+    "King",
+    "Queen",
+    "Emir",
+    "Sheikh",
+    "Prince",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "Ambassador",
+    "Chairman",
+    "Ayatollah",
+    "Envoy",
+    "Chief",
+    "President-elect",
+    "Vice-President",
+    "PM",
+    "leader",
+    "president",
+    "premier",
+    "chancellor",
+    "minister",
+];
+
+/// The automaton and, per pattern, the entries it may name.
+#[derive(Debug)]
+pub(super) struct Matcher {
+    automaton: AhoCorasick,
+    candidates: Vec<Vec<(EntryIndex, Form)>>,
+    /// First chars of Japanese abbreviations, to test compound neighbours.
+    abbreviation_chars: HashSet<char>,
+}
+
+impl Matcher {
+    pub(super) fn new(entries: &[Entry]) -> Self {
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut candidates: Vec<Vec<(EntryIndex, Form)>> = Vec::new();
+        let mut abbreviation_chars = HashSet::new();
+        // Stop phrases come first: a pattern with no candidates is a non-mention.
+        for stop in STOP_PHRASES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            index.insert(stop.trim(), patterns.len());
+            patterns.push(stop.trim());
+            candidates.push(Vec::new());
+        }
+        for (i, e) in entries.iter().enumerate() {
+            let i = i as EntryIndex;
+            let forms = [
+                (&e.aliases_en, Form::Name),
+                (&e.aliases_ja, Form::Name),
+                (&e.adjectives_en, Form::Adjective),
+                (&e.abbr_ja, Form::Abbreviation),
+                (&e.family_en, Form::Family),
+                (&e.family_ja, Form::Family),
+            ];
+            for (list, form) in forms {
+                for alias in list.iter().filter(|a| !a.is_empty()) {
+                    if form == Form::Abbreviation {
+                        abbreviation_chars.extend(alias.chars().next());
+                    }
+                    let p = *index.entry(alias.as_str()).or_insert_with(|| {
+                        patterns.push(alias.as_str());
+                        candidates.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    if !candidates[p].contains(&(i, form)) {
+                        candidates[p].push((i, form));
+                    }
+                }
+            }
+        }
+        // Within one pattern, a name beats a family name beats an abbreviation.
+        for c in &mut candidates {
+            c.sort_by_key(|&(_, f)| match f {
+                Form::Name | Form::Adjective => 0,
+                Form::Family => 1,
+                Form::Abbreviation => 2,
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer patterns are plain strings and always build");
+        Matcher {
+            automaton,
+            candidates,
+            abbreviation_chars,
+        }
+    }
+
+    pub(super) fn find(&self, text: &str, entries: &[Entry]) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        // Persons named so far, most recent last.
+        let mut named: Vec<EntryIndex> = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let candidates = &self.candidates[m.pattern().as_usize()];
+            if let Some(mention) = self.choose(text, start, end, candidates, &named) {
+                if entries[mention.entry as usize].actor.kind == crate::model::ActorKind::Person {
+                    named.retain(|&e| e != mention.entry);
+                    named.push(mention.entry);
+                }
+                out.push(mention);
+            }
+        }
+        out
+    }
+
+    fn choose(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        candidates: &[(EntryIndex, Form)],
+        named: &[EntryIndex],
+    ) -> Option<Mention> {
+        let (first_entry, first_form) = *candidates.first()?;
+        // Plural demonyms: `Iraqis`, `Israelis`.
+        let end = if first_form == Form::Adjective
+            && text[end..].starts_with('s')
+            && !text[end + 1..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            end + 1
+        } else {
+            end
+        };
+        if !edges_ok(text, start, end) {
+            return None;
+        }
+        let mention = |entry, form| Mention {
+            entry,
+            start,
+            end,
+            form,
+        };
+
+        match first_form {
+            Form::Name | Form::Adjective => {
+                if first_form == Form::Name
+                    && is_japanese(text[start..end].chars().next()?)
+                    && !japanese_name_ok(text, end)
+                {
+                    return None;
+                }
+                // Several entries sharing one name: prefer one named already.
+                let pick = candidates
+                    .iter()
+                    .filter(|(_, f)| *f == first_form)
+                    .max_by_key(|(e, _)| named.iter().position(|n| n == e))
+                    .map_or(first_entry, |&(e, _)| e);
+                Some(mention(pick, first_form))
+            }
+            Form::Family => {
+                let families: Vec<EntryIndex> = candidates
+                    .iter()
+                    .filter(|(_, f)| *f == Form::Family)
+                    .map(|&(e, _)| e)
+                    .collect();
+                let surface = &text[start..end];
+                let titled = if is_japanese(surface.chars().next()?) {
+                    JA_TITLES.iter().any(|t| text[end..].starts_with(t))
+                } else {
+                    english_title_before(text, start)
+                };
+                // A one-kanji family name (金, 李) is a common word: it needs a title.
+                if surface.chars().count() == 1 && !titled {
+                    return None;
+                }
+                let recent = families
+                    .iter()
+                    .filter_map(|e| named.iter().position(|n| n == e).map(|p| (p, *e)))
+                    .max()
+                    .map(|(_, e)| e);
+                match (recent, titled, families.as_slice()) {
+                    (Some(e), _, _) => Some(mention(e, Form::Family)),
+                    (None, true, [only]) => Some(mention(*only, Form::Family)),
+                    _ => None,
+                }
+            }
+            Form::Abbreviation => self
+                .abbreviation_ok(text, start, end)
+                .then(|| mention(first_entry, Form::Abbreviation)),
+        }
+    }
+
+    /// An abbreviation stands for a state only inside a compound.
+    fn abbreviation_ok(&self, text: &str, start: usize, end: usize) -> bool {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let is_abbr = |c: Option<char>| c.is_some_and(|c| self.abbreviation_chars.contains(&c));
+        let surface = &text[start..end];
+        // Katakana ロ must stand apart from other katakana (ヨーロッパ, プロ).
+        if surface.chars().all(is_katakana)
+            && (before.is_some_and(is_katakana) || after.is_some_and(is_katakana))
+        {
+            return false;
+        }
+        let prefixed = before.is_some_and(|c| JA_PREFIXES.contains(&c));
+        if prefixed {
+            return true;
+        }
+        // The compound must start cleanly: 今日中, 18日米, 会談中 are not states.
+        let chain_start = self.chain_start(text, start);
+        let before_chain = text[..chain_start].chars().next_back();
+        let clean_start = match before_chain {
+            None => true,
+            Some(c) if JA_PREFIXES.contains(&c) => {
+                // 訪米中: "while visiting the US"; the chain after 訪 is one state.
+                c != '訪' || chain_start == start
+            }
+            Some(c) => !(is_kanji(c) || c.is_ascii_digit()),
+        };
+        if !clean_start {
+            return false;
+        }
+        is_abbr(before) && chain_start < start
+            || is_abbr(after)
+            || JA_STATE_NOUNS.iter().any(|n| text[end..].starts_with(n))
+    }
+
+    /// Where the run of abbreviation chars that ends at `start` begins.
+    fn chain_start(&self, text: &str, start: usize) -> usize {
+        let mut s = start;
+        while let Some(c) = text[..s].chars().next_back() {
+            if self.abbreviation_chars.contains(&c) {
+                s -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        s
+    }
+}
+
+/// English forms need word boundaries; `pro-Russian` and `anti-US` are not mentions.
+fn edges_ok(text: &str, start: usize, end: usize) -> bool {
+    let surface = &text[start..end];
+    let (Some(first), Some(last)) = (surface.chars().next(), surface.chars().next_back()) else {
+        return false;
+    };
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if first.is_ascii_alphanumeric() {
+        if before.is_some_and(|c| c.is_alphanumeric() && !is_japanese(c)) {
+            return false;
+        }
+        if before == Some('-') {
+            let word: String = text[..start - 1]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if word.chars().all(|c| c.is_ascii_lowercase()) && !word.is_empty() {
+                return false;
+            }
+        }
+    }
+    if last.is_ascii_alphanumeric() && after.is_some_and(|c| c.is_alphanumeric() && !is_japanese(c))
+    {
+        return false;
+    }
+    if is_katakana(first) && before.is_some_and(is_katakana) {
+        return false;
+    }
+    if is_katakana(last) && after.is_some_and(|c| is_katakana(c) && c != '・') {
+        return false;
+    }
+    true
+}
+
+fn japanese_name_ok(text: &str, end: usize) -> bool {
+    !JA_NOT_STATE_SUFFIXES
+        .iter()
+        .any(|s| text[end..].starts_with(s))
+}
+
+fn english_title_before(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches(' ');
+    if head.len() == start {
+        return false;
+    }
+    let word = head
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .next()
+        .unwrap_or("");
+    EN_TITLES.contains(&word)
+}
+
+pub(crate) fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}') && c != '・'
+}
+
+pub(crate) fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
+}
+
+pub(crate) fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}') || is_kanji(c)
+}

@@ -1,0 +1,163 @@
+use super::*;
+
+fn gaz() -> &'static Gazetteer {
+    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    G.get_or_init(Gazetteer::builtin)
+}
+
+/// The ids mentioned in `text`, in order.
+fn ids(text: &str) -> Vec<String> {
+    let g = gaz();
+    g.find_mentions(text)
+        .iter()
+        .map(|m| g.entry(m.entry).actor.id.to_string())
+        .collect()
+}
+
+#[test]
+fn built_in_tables_parse() {
+    for (file, text) in [COUNTRIES, ORGANIZATIONS, GROUPS] {
+        table::parse_actors(file, text).unwrap();
+    }
+    table::parse_persons(PERSONS.0, PERSONS.1).unwrap();
+}
+
+#[test]
+fn names_in_both_scripts_resolve_to_one_id() {
+    let g = gaz();
+    for name in [
+        "ロシア",
+        "ロシア連邦",
+        "Russia",
+        "the Russian Federation",
+        "RUS",
+        "russia",
+        "モスクワ",
+    ] {
+        assert_eq!(g.resolve(name).unwrap().actor.id.as_str(), "RUS", "{name}");
+    }
+    for name in [
+        "プーチン",
+        "Putin",
+        "Vladimir Putin",
+        "person:putin-vladimir",
+    ] {
+        let e = g.resolve(name).unwrap();
+        assert_eq!(e.actor.id.as_str(), "person:putin-vladimir", "{name}");
+        assert_eq!(e.actor.country.as_ref().unwrap().as_str(), "RUS");
+    }
+}
+
+#[test]
+fn unknown_names_get_suggestions() {
+    match gaz().resolve("Rusia") {
+        Err(LookupError::Unknown { suggestions, .. }) => {
+            assert!(
+                suggestions.iter().any(|s| s.starts_with("RUS")),
+                "{suggestions:?}"
+            )
+        }
+        other => panic!("expected unknown, got {other:?}"),
+    }
+}
+
+#[test]
+fn english_matching_respects_case_and_word_boundaries() {
+    assert_eq!(ids("Turkey and China met."), ["TUR", "CHN"]);
+    assert!(ids("We ate turkey on fine china.").is_empty());
+    assert!(ids("Prussia and Russiagate").is_empty());
+    assert_eq!(ids("the US and the U.S. and the UK"), ["USA", "USA", "GBR"]);
+    assert!(ids("pro-Russian groups").is_empty());
+    assert_eq!(ids("Russia's war; Russian forces"), ["RUS", "RUS"]);
+}
+
+#[test]
+fn japanese_longest_match_and_guards() {
+    assert_eq!(ids("朝鮮民主主義人民共和国と北朝鮮"), ["PRK", "PRK"]);
+    assert!(ids("中国語を学ぶロシア人").is_empty());
+    assert_eq!(ids("インドネシアとインド"), ["IDN", "IND"]);
+}
+
+#[test]
+fn japanese_abbreviations_count_only_in_compounds() {
+    assert_eq!(ids("日米首脳会談"), ["JPN", "USA"]);
+    assert_eq!(ids("対ロ制裁"), ["RUS"]);
+    assert_eq!(ids("訪朝した"), ["PRK"]);
+    assert_eq!(ids("ロ朝の関係"), ["RUS", "PRK"]);
+    assert_eq!(ids("中韓が対話"), ["CHN", "KOR"]);
+    assert_eq!(ids("米軍が撤退"), ["USA"]);
+    assert!(
+        ids("今日中に朝食をとり、年中無休").is_empty(),
+        "{:?}",
+        ids("今日中に朝食をとり、年中無休")
+    );
+    assert!(ids("18日に会談中だ").is_empty());
+    assert!(ids("ヨーロッパのプロ").is_empty());
+    assert_eq!(ids("首相は訪米中に"), ["USA"]);
+}
+
+#[test]
+fn persons_by_full_name_title_or_after_naming() {
+    assert_eq!(ids("プーチン大統領は"), ["person:putin-vladimir"]);
+    assert_eq!(
+        ids("プーチン氏と金正恩総書記"),
+        ["person:putin-vladimir", "person:kim-jong-un"]
+    );
+    assert_eq!(ids("President Putin met"), ["person:putin-vladimir"]);
+    assert_eq!(
+        ids("Vladimir Putin arrived. Putin said"),
+        ["person:putin-vladimir", "person:putin-vladimir"]
+    );
+    // A lone family name before any naming is not enough.
+    assert!(ids("Putin said").is_empty());
+    // A one-kanji family name needs its title.
+    assert!(ids("金を払う").is_empty());
+    assert_eq!(ids("金総書記"), ["person:kim-jong-un"]);
+}
+
+#[test]
+fn seed_article_actors_resolve() {
+    // Every actor the seed article names, in the forms it uses.
+    let g = gaz();
+    for (name, id) in [
+        ("北朝鮮", "PRK"),
+        ("ロシア", "RUS"),
+        ("ウクライナ", "UKR"),
+        ("欧米諸国", "WEST"),
+        ("西側諸国", "WEST"),
+        ("欧米", "WEST"),
+        ("米国", "USA"),
+        ("韓国", "KOR"),
+        ("中国", "CHN"),
+        ("インド", "IND"),
+        ("ベトナム", "VNM"),
+        ("日本", "JPN"),
+        ("イタリア", "ITA"),
+        ("スイス", "CHE"),
+        ("旧ソ連", "SUN"),
+        ("ソ連", "SUN"),
+        ("G8", "G8"),
+        ("G7", "G7"),
+        ("BRICS", "BRICS"),
+        ("国連安全保障理事会", "UNSC"),
+        ("国家情報院", "NIS"),
+        ("朝鮮中央通信", "KCNA"),
+        ("金正恩", "person:kim-jong-un"),
+        ("金正日", "person:kim-jong-il"),
+        ("習近平", "person:xi-jinping"),
+        ("ペスコフ", "person:peskov-dmitry"),
+        ("趙兌烈", "person:cho-tae-yul"),
+        ("プーチン", "person:putin-vladimir"),
+    ] {
+        assert_eq!(
+            g.resolve(name).map(|e| e.actor.id.as_str()),
+            Ok(id),
+            "{name}"
+        );
+    }
+    assert_eq!(ids("ペスコフ大統領報道官は"), ["person:peskov-dmitry"]);
+    assert_eq!(
+        ids("趙兌烈(チョ・テヨル)外相"),
+        ["person:cho-tae-yul", "person:cho-tae-yul"]
+    );
+}
