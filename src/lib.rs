@@ -22,4 +22,6 @@ pub mod model;
 pub mod persist;
 pub mod query;
 
-pub use model::{Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Relation, Span};
+pub use model::{
+    Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Relation, Span,
+};

@@ -489,10 +489,26 @@ mod tests {
 
     #[test]
     fn actor_ids_follow_the_ontology_forms() {
-        for ok in ["RUS", "PRK", "NATO", "G7", "ARABLEAGUE", "person:kim-jong-un"] {
+        for ok in [
+            "RUS",
+            "PRK",
+            "NATO",
+            "G7",
+            "ARABLEAGUE",
+            "person:kim-jong-un",
+        ] {
             assert!(ActorId::new(ok).is_ok(), "{ok} should be valid");
         }
-        for bad in ["rus", "", "person:", "person:Kim", "person:-a", "7G", "NATO!", "person:a--b"] {
+        for bad in [
+            "rus",
+            "",
+            "person:",
+            "person:Kim",
+            "person:-a",
+            "7G",
+            "NATO!",
+            "person:a--b",
+        ] {
             assert!(ActorId::new(bad).is_err(), "{bad} should be invalid");
         }
     }
@@ -524,7 +540,10 @@ mod tests {
 
     #[test]
     fn dates_are_validated() {
-        assert_eq!("2024-06-18".parse::<Date>().unwrap().to_string(), "2024-06-18");
+        assert_eq!(
+            "2024-06-18".parse::<Date>().unwrap().to_string(),
+            "2024-06-18"
+        );
         assert!("2023-02-29".parse::<Date>().is_err());
         assert!("2024-02-29".parse::<Date>().is_ok());
         assert!("2024-13-01".parse::<Date>().is_err());

@@ -1,1 +1,6 @@
-//! export: under construction.
+//! Exports: the JSONL claim contract and (soon) Graphviz DOT, as bytes.
+//!
+//! Owns every output format's shape. Must not touch files or stdout: the caller
+//! (`cli`) writes the bytes where the user asked.
+
+pub mod jsonl;
