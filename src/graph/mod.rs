@@ -189,6 +189,11 @@ impl<'g> EdgeView<'g> {
         out
     }
 
+    /// Number of evidence records (cheaper than [`EdgeView::counts`]).
+    pub fn evidence_count(&self) -> usize {
+        self.edge.evidence.len()
+    }
+
     /// Evidence counts.
     pub fn counts(&self) -> EdgeCounts {
         let mut c = EdgeCounts {
