@@ -1,9 +1,164 @@
-//! The command line: clap arguments, one handler per subcommand, all I/O.
+//! The command line: clap arguments, one short handler per subcommand (one file
+//! each), all file, stdin and stdout I/O, and error context.
+//!
+//! Must not hold extraction, merge or query logic: handlers call `graph`,
+//! `persist`, `query` and `export` and write what they return.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod export;
+mod import;
+mod merge;
+mod relations;
+mod stats;
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Runs the program and returns its exit code.
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use crate::model::ActorId;
+
+/// Where the store lives unless `--store` or `DIPLOGRAPH_STORE` says otherwise.
+pub const DEFAULT_STORE: &str = "graphs/world.dgraph";
+
+const EXAMPLES: &str = "\
+Examples:
+  diplograph import graphs/sample-claims.jsonl        merge claims into graphs/world.dgraph
+  extractor | diplograph import -                     claims from stdin
+  diplograph stats                                    what the store holds
+  diplograph relations RUS PRK --evidence             what links Russia and North Korea, with sentences
+  diplograph relations person:kim-jong-un --format json
+  diplograph merge a.dgraph b.dgraph -o both.dgraph   merge two analysts' stores
+  diplograph export dot -o graphs/world.dot           draw it: dot -Tsvg graphs/world.dot > world.svg
+  DIPLOGRAPH_STORE=my.dgraph diplograph stats         another store
+
+Exit codes: 0 success, 1 some input was skipped (see the messages), 2 error.";
+
+/// diplograph: a knowledge-graph store for international relations.
+///
+/// Actors (states, organizations, groups, persons) joined by typed relations
+/// (alliance, sanctions, arms_supply, visit ...), every edge keeping the
+/// sentences that state, deny or hedge it.
+#[derive(Debug, Parser)]
+#[command(name = "diplograph", version, after_long_help = EXAMPLES)]
+pub struct Args {
+    /// The store file to read and write.
+    #[arg(long, global = true, env = "DIPLOGRAPH_STORE", default_value = DEFAULT_STORE)]
+    pub store: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Merge claims in the JSONL claim format (see README) into the store.
+    Import(import::ImportArgs),
+    /// Merge stores into one (OUT keeps what it holds and gains the rest).
+    Merge(merge::MergeArgs),
+    /// Count actors by kind, relations, evidence and articles in the store.
+    Stats(stats::StatsArgs),
+    /// What is stored around one actor, or between two, with evidence counts.
+    Relations(relations::RelationsArgs),
+    /// Write the store as Graphviz DOT or as JSONL claims.
+    Export(export::ExportArgs),
+}
+
+/// Runs the program and returns its exit code: 0 success, 1 some input
+/// skipped, 2 error (printed on one line). A closed stdout (`| head`) is success.
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("diplograph: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs parsed arguments.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = args.store.as_path();
+    match args.command {
+        Command::Import(a) => import::run(store, a),
+        Command::Merge(a) => merge::run(a),
+        Command::Stats(a) => stats::run(store, a),
+        Command::Relations(a) => relations::run(store, a),
+        Command::Export(a) => export::run(store, a),
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Resolves an actor argument to its canonical id. Today: the canonical id itself
+/// (`RUS`, `NATO`, `person:kim-jong-un`), with upper-case tried for short ids
+/// (`rus`); the gazetteer's alias lookup plugs in here.
+pub fn resolve_actor(arg: &str) -> anyhow::Result<ActorId> {
+    if let Ok(id) = ActorId::new(arg) {
+        return Ok(id);
+    }
+    if !arg.starts_with("person:")
+        && let Ok(id) = ActorId::new(&arg.to_ascii_uppercase())
+    {
+        return Ok(id);
+    }
+    ActorId::new(arg).with_context(|| format!("actor argument `{arg}`"))
+}
+
+/// Writes bytes to a file (when given) or to stdout.
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            fs::write(path, bytes).with_context(|| format!("{}: cannot write", path.display()))
+        }
+        _ => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn actor_arguments_accept_canonical_ids_and_lower_case_codes() {
+        assert_eq!(resolve_actor("RUS").unwrap().as_str(), "RUS");
+        assert_eq!(resolve_actor("nato").unwrap().as_str(), "NATO");
+        assert_eq!(
+            resolve_actor("person:kim-jong-un").unwrap().as_str(),
+            "person:kim-jong-un"
+        );
+        let err = format!("{:#}", resolve_actor("Kim Jong Un").unwrap_err());
+        assert!(err.starts_with("actor argument `Kim Jong Un`"), "{err}");
+    }
+}
+
+/// Output format of answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned text for people.
+    Table,
+    /// JSON for programs.
+    Json,
 }

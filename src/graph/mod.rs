@@ -1,1 +1,547 @@
-//! graph: under construction.
+//! The knowledge graph: one node per actor, one edge per (source, relation,
+//! target), every edge keeping the evidence that supports, denies or hedges it.
+//!
+//! Owns [`KnowledgeGraph`] (a petgraph `StableDiGraph` plus an `ActorId → node`
+//! index and an edge index keyed by (source, relation, target), symmetric
+//! relations keyed with sorted ids), insertion and [merge](KnowledgeGraph::merge).
+//! Must not touch file formats or printing; a petgraph `NodeIndex` never leaves it.
+//!
+//! Evidence is deduplicated by (article, span) per edge. Conflicting values (an
+//! actor's name, a sentence's text, the flags of one evidence record read twice)
+//! are settled by order-independent rules, so insertion and merge are idempotent,
+//! commutative and associative up to ordering (property-tested in
+//! `tests/graph_laws.rs`).
+//!
+//! ```
+//! use diplograph::graph::KnowledgeGraph;
+//! use diplograph::export::jsonl::claim_from_line;
+//! let claim = claim_from_line(r#"{"source":{"id":"USA","kind":"country","country":"USA"},"relation":"sanctions","target":{"id":"PRK","kind":"country","country":"PRK"},"negated":false,"hedged":false,"attributed_to":[],"article":"a1","date":null,"sentence":0,"span":[0,9],"text":"Sanctions."}"#).unwrap();
+//! let mut g = KnowledgeGraph::new();
+//! assert!(g.insert_claim(&claim).new_evidence);
+//! assert!(!g.insert_claim(&claim).new_evidence, "the same evidence twice changes nothing");
+//! assert_eq!(g.edges().next().unwrap().counts().asserted, 1);
+//! ```
+
+mod merge;
+mod store;
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+
+use crate::model::{Actor, ActorId, ArticleId, Claim, Date, Evidence, Relation, Span};
+
+pub use merge::MergeOutcome;
+use store::{Articles, Edge, EvidenceRec, join_actor};
+
+/// The graph of actors and their evidenced relations.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Actor, Edge>,
+    nodes: HashMap<ActorId, NodeIndex>,
+    edge_index: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    articles: Articles,
+    evidence_count: usize,
+}
+
+/// What one [`KnowledgeGraph::insert_claim`] changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InsertOutcome {
+    /// Actors seen for the first time (0, 1 or 2).
+    pub new_actors: usize,
+    /// The (source, relation, target) edge did not exist before.
+    pub new_edge: bool,
+    /// The (article, span) was not yet evidence of this edge.
+    pub new_evidence: bool,
+}
+
+impl InsertOutcome {
+    /// True when the insert changed nothing but possibly joined flags or names.
+    pub fn is_duplicate(&self) -> bool {
+        !self.new_evidence && !self.new_edge && self.new_actors == 0
+    }
+}
+
+/// The facts of one evidence record apart from its article and sentence text
+/// (the graph stores each sentence text once, see [`KnowledgeGraph::add_sentence`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFacts {
+    /// Index of the sentence in the article, 0-based.
+    pub sentence: u32,
+    /// Byte span into the article's original text.
+    pub span: Span,
+    /// When it happened, when known.
+    pub date: Option<Date>,
+    /// The sentence denies it.
+    pub negated: bool,
+    /// The sentence reports it as expected, planned, alleged or analysed.
+    pub hedged: bool,
+    /// Who asserts it.
+    pub attributed_to: Vec<ActorId>,
+}
+
+/// Why the graph refused a low-level insert.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GraphError {
+    /// Evidence names an actor the graph does not hold.
+    #[error("actor `{0}` is not in the graph; add it before its evidence")]
+    UnknownActor(ActorId),
+    /// Evidence names an article the graph does not hold.
+    #[error("article `{0}` is not in the graph; add it before its evidence")]
+    UnknownArticle(ArticleId),
+}
+
+/// Evidence counts of one edge. `asserted + negated + hedged == evidence`:
+/// a negated record counts as negated even when also hedged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EdgeCounts {
+    /// Evidence records.
+    pub evidence: usize,
+    /// Records stated as fact (neither negated nor hedged).
+    pub asserted: usize,
+    /// Records that deny the relation.
+    pub negated: usize,
+    /// Records that hedge it (and do not deny it).
+    pub hedged: usize,
+    /// Distinct articles among the records.
+    pub articles: usize,
+}
+
+/// A read-only view of one edge.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeView<'g> {
+    /// Who acts (for symmetric relations: the smaller id).
+    pub source: &'g Actor,
+    /// The relation.
+    pub relation: Relation,
+    /// Who is acted on (for symmetric relations: the larger id).
+    pub target: &'g Actor,
+    edge: &'g Edge,
+    articles: &'g Articles,
+}
+
+/// A read-only view of one evidence record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceView<'g> {
+    /// The article's id.
+    pub article: &'g ArticleId,
+    /// The article's headline.
+    pub title: Option<&'g str>,
+    /// The article's address.
+    pub url: Option<&'g str>,
+    /// When it happened.
+    pub date: Option<Date>,
+    /// Index of the sentence in the article.
+    pub sentence: u32,
+    /// Byte span into the article's text.
+    pub span: Span,
+    /// The sentence (empty when none was stored).
+    pub text: &'g str,
+    /// The sentence denies the relation.
+    pub negated: bool,
+    /// The sentence hedges it.
+    pub hedged: bool,
+    /// Who asserts it.
+    pub attributed_to: &'g [ActorId],
+}
+
+impl EvidenceView<'_> {
+    /// An owned [`Evidence`] (the flags stay with the claim).
+    pub fn to_evidence(&self) -> Evidence {
+        Evidence {
+            article: self.article.clone(),
+            title: self.title.map(str::to_owned),
+            url: self.url.map(str::to_owned),
+            date: self.date,
+            sentence: self.sentence,
+            span: self.span,
+            text: self.text.to_owned(),
+        }
+    }
+}
+
+impl<'g> EdgeView<'g> {
+    /// The evidence, sorted by article id then span.
+    pub fn evidence(&self) -> Vec<EvidenceView<'g>> {
+        let articles = self.articles;
+        let mut out: Vec<EvidenceView<'g>> = self
+            .edge
+            .evidence
+            .iter()
+            .map(|(&(ax, span), rec)| {
+                let meta = &articles.metas[ax as usize];
+                EvidenceView {
+                    article: &meta.id,
+                    title: meta.title.as_deref(),
+                    url: meta.url.as_deref(),
+                    date: rec.date,
+                    sentence: rec.sentence,
+                    span,
+                    text: articles.sentence(ax, rec.sentence),
+                    negated: rec.negated,
+                    hedged: rec.hedged,
+                    attributed_to: &rec.attributed_to,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| (a.article, a.span).cmp(&(b.article, b.span)));
+        out
+    }
+
+    /// Number of evidence records (cheaper than [`EdgeView::counts`]).
+    pub fn evidence_count(&self) -> usize {
+        self.edge.evidence.len()
+    }
+
+    /// Evidence counts.
+    pub fn counts(&self) -> EdgeCounts {
+        let mut c = EdgeCounts {
+            evidence: self.edge.evidence.len(),
+            ..EdgeCounts::default()
+        };
+        let mut articles = HashSet::new();
+        for (&(ax, _), rec) in &self.edge.evidence {
+            articles.insert(ax);
+            if rec.negated {
+                c.negated += 1;
+            } else if rec.hedged {
+                c.hedged += 1;
+            } else {
+                c.asserted += 1;
+            }
+        }
+        c.articles = articles.len();
+        c
+    }
+
+    /// Every stored claim of this edge, one per evidence record.
+    pub fn claims(self) -> impl Iterator<Item = Claim> + 'g {
+        let (source, relation, target) = (self.source, self.relation, self.target);
+        self.evidence().into_iter().map(move |e| Claim {
+            source: source.clone(),
+            relation,
+            target: target.clone(),
+            negated: e.negated,
+            hedged: e.hedged,
+            attributed_to: e.attributed_to.to_vec(),
+            evidence: e.to_evidence(),
+        })
+    }
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Inserts or joins an actor record (see the module docs for the rule);
+    /// returns true when the id is new.
+    pub fn upsert_actor(&mut self, actor: Actor) -> bool {
+        self.upsert_actor_ref(&actor).1
+    }
+
+    fn upsert_actor_ref(&mut self, actor: &Actor) -> (NodeIndex, bool) {
+        match self.nodes.get(&actor.id) {
+            Some(&ix) => {
+                join_actor(&mut self.graph[ix], actor);
+                (ix, false)
+            }
+            None => {
+                let ix = self.graph.add_node(actor.clone());
+                self.nodes.insert(actor.id.clone(), ix);
+                (ix, true)
+            }
+        }
+    }
+
+    /// Inserts a claim: its actors, its article and sentence, its edge and its
+    /// evidence. A symmetric claim lands on the sorted key whichever way round it
+    /// is given. Inserting the same claim twice changes nothing.
+    pub fn insert_claim(&mut self, claim: &Claim) -> InsertOutcome {
+        let (mut s, mut t) = (&claim.source, &claim.target);
+        if claim.relation.is_symmetric() && t.id < s.id {
+            std::mem::swap(&mut s, &mut t);
+        }
+        let (si, s_new) = self.upsert_actor_ref(s);
+        let (ti, t_new) = self.upsert_actor_ref(t);
+        let e = &claim.evidence;
+        let ax = self
+            .articles
+            .intern(&e.article, e.title.as_deref(), e.url.as_deref());
+        self.articles.put_sentence(ax, e.sentence, &e.text);
+        let mut attributed_to = claim.attributed_to.clone();
+        attributed_to.sort();
+        attributed_to.dedup();
+        let rec = EvidenceRec {
+            sentence: e.sentence,
+            date: e.date,
+            negated: claim.negated,
+            hedged: claim.hedged,
+            attributed_to,
+        };
+        let (new_edge, new_evidence) = self.put_evidence(si, claim.relation, ti, ax, e.span, rec);
+        InsertOutcome {
+            new_actors: usize::from(s_new) + usize::from(t_new),
+            new_edge,
+            new_evidence,
+        }
+    }
+
+    /// Adds or joins an evidence record under (source, relation, target); returns
+    /// (new edge, new evidence).
+    fn put_evidence(
+        &mut self,
+        si: NodeIndex,
+        relation: Relation,
+        ti: NodeIndex,
+        ax: store::ArticleIx,
+        span: Span,
+        rec: EvidenceRec,
+    ) -> (bool, bool) {
+        let (si, ti) = if relation.is_symmetric() && self.graph[ti].id < self.graph[si].id {
+            (ti, si)
+        } else {
+            (si, ti)
+        };
+        let (ei, new_edge) = match self.edge_index.get(&(si, relation, ti)) {
+            Some(&ei) => (ei, false),
+            None => {
+                let ei = self.graph.add_edge(
+                    si,
+                    ti,
+                    Edge {
+                        relation,
+                        evidence: Default::default(),
+                    },
+                );
+                self.edge_index.insert((si, relation, ti), ei);
+                (ei, true)
+            }
+        };
+        let evidence = &mut self.graph[ei].evidence;
+        let new_evidence = match evidence.get_mut(&(ax, span)) {
+            Some(old) => {
+                old.join(&rec);
+                false
+            }
+            None => {
+                evidence.insert((ax, span), rec);
+                self.evidence_count += 1;
+                true
+            }
+        };
+        (new_edge, new_evidence)
+    }
+
+    /// Adds an article's metadata (joined with what is known); for loaders.
+    pub fn add_article(&mut self, id: &ArticleId, title: Option<&str>, url: Option<&str>) {
+        self.articles.intern(id, title, url);
+    }
+
+    /// Stores a sentence's text once for all evidence that cites it; for loaders.
+    pub fn add_sentence(
+        &mut self,
+        article: &ArticleId,
+        sentence: u32,
+        text: &str,
+    ) -> Result<(), GraphError> {
+        let ax = self
+            .articles
+            .get(article)
+            .ok_or_else(|| GraphError::UnknownArticle(article.clone()))?;
+        self.articles.put_sentence(ax, sentence, text);
+        Ok(())
+    }
+
+    /// Adds one evidence record to the edge (source, relation, target), creating
+    /// the edge when needed; for loaders. Both actors and the article must have
+    /// been added first. Returns true when the record is new.
+    pub fn add_evidence(
+        &mut self,
+        source: &ActorId,
+        relation: Relation,
+        target: &ActorId,
+        article: &ArticleId,
+        mut facts: EvidenceFacts,
+    ) -> Result<bool, GraphError> {
+        let node = |id: &ActorId| {
+            self.nodes
+                .get(id)
+                .copied()
+                .ok_or_else(|| GraphError::UnknownActor(id.clone()))
+        };
+        let (si, ti) = (node(source)?, node(target)?);
+        let ax = self
+            .articles
+            .get(article)
+            .ok_or_else(|| GraphError::UnknownArticle(article.clone()))?;
+        facts.attributed_to.sort();
+        facts.attributed_to.dedup();
+        let rec = EvidenceRec {
+            sentence: facts.sentence,
+            date: facts.date,
+            negated: facts.negated,
+            hedged: facts.hedged,
+            attributed_to: facts.attributed_to,
+        };
+        Ok(self.put_evidence(si, relation, ti, ax, facts.span, rec).1)
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.nodes.get(id).map(|&ix| &self.graph[ix])
+    }
+
+    /// Every actor, sorted by id.
+    pub fn actors(&self) -> impl Iterator<Item = &Actor> {
+        let mut v: Vec<&Actor> = self.graph.node_weights().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v.into_iter()
+    }
+
+    fn view(&self, ei: EdgeIndex) -> EdgeView<'_> {
+        let (s, t) = self
+            .graph
+            .edge_endpoints(ei)
+            .expect("edge indices come from the graph itself");
+        let edge = &self.graph[ei];
+        EdgeView {
+            source: &self.graph[s],
+            relation: edge.relation,
+            target: &self.graph[t],
+            edge,
+            articles: &self.articles,
+        }
+    }
+
+    fn sorted_views(&self, edges: impl Iterator<Item = EdgeIndex>) -> Vec<EdgeView<'_>> {
+        let mut v: Vec<EdgeView<'_>> = edges.map(|ei| self.view(ei)).collect();
+        v.sort_by(|a, b| {
+            (&a.source.id, a.relation, &a.target.id).cmp(&(&b.source.id, b.relation, &b.target.id))
+        });
+        v
+    }
+
+    /// Every edge, sorted by (source id, relation, target id).
+    pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
+        self.sorted_views(self.graph.edge_indices()).into_iter()
+    }
+
+    /// The edges that start or end at `id`, sorted; empty when the actor is unknown.
+    pub fn edges_of(&self, id: &ActorId) -> Vec<EdgeView<'_>> {
+        let Some(&ix) = self.nodes.get(id) else {
+            return Vec::new();
+        };
+        let out = self
+            .graph
+            .edges_directed(ix, petgraph::Direction::Outgoing)
+            .map(|e| e.id());
+        let inc = self
+            .graph
+            .edges_directed(ix, petgraph::Direction::Incoming)
+            .filter(|e| e.source() != ix)
+            .map(|e| e.id());
+        self.sorted_views(out.chain(inc))
+    }
+
+    /// The edges between `a` and `b`, either way round, sorted.
+    pub fn edges_between(&self, a: &ActorId, b: &ActorId) -> Vec<EdgeView<'_>> {
+        let (Some(&ai), Some(&bi)) = (self.nodes.get(a), self.nodes.get(b)) else {
+            return Vec::new();
+        };
+        let ab = self.graph.edges_connecting(ai, bi).map(|e| e.id());
+        let ba = self
+            .graph
+            .edges_connecting(bi, ai)
+            .filter(|_| ai != bi)
+            .map(|e| e.id());
+        self.sorted_views(ab.chain(ba))
+    }
+
+    /// Every stored claim, one per evidence record, sorted by edge then evidence.
+    pub fn claims(&self) -> impl Iterator<Item = Claim> + '_ {
+        self.edges().flat_map(|e| e.claims())
+    }
+
+    /// Every article's (id, title, url), sorted by id.
+    pub fn articles(&self) -> impl Iterator<Item = (&ArticleId, Option<&str>, Option<&str>)> {
+        let mut v: Vec<_> = self
+            .articles
+            .metas
+            .iter()
+            .map(|m| (&m.id, m.title.as_deref(), m.url.as_deref()))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.into_iter()
+    }
+
+    /// Every stored sentence as (article, sentence index, text), sorted.
+    pub fn sentences(&self) -> impl Iterator<Item = (&ArticleId, u32, &str)> {
+        let mut v: Vec<_> = self
+            .articles
+            .sentences
+            .iter()
+            .map(|(&(ax, i), t)| (&self.articles.metas[ax as usize].id, i, &**t))
+            .collect();
+        v.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        v.into_iter()
+    }
+
+    /// Number of actors.
+    pub fn actor_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Number of evidence records over all edges.
+    pub fn evidence_count(&self) -> usize {
+        self.evidence_count
+    }
+
+    /// Number of distinct articles.
+    pub fn article_count(&self) -> usize {
+        self.articles.metas.len()
+    }
+
+    /// Number of stored sentence texts.
+    pub fn sentence_count(&self) -> usize {
+        self.articles.sentences.len()
+    }
+
+    /// True when the graph holds no actor.
+    pub fn is_empty(&self) -> bool {
+        self.graph.node_count() == 0
+    }
+}
+
+/// Two graphs are equal when they hold the same actors, articles, sentences,
+/// edges and evidence, whatever the insertion order.
+impl PartialEq for KnowledgeGraph {
+    fn eq(&self, other: &Self) -> bool {
+        if self.actor_count() != other.actor_count()
+            || self.edge_count() != other.edge_count()
+            || self.evidence_count != other.evidence_count
+            || self.article_count() != other.article_count()
+            || self.sentence_count() != other.sentence_count()
+        {
+            return false;
+        }
+        self.actors().eq(other.actors())
+            && self.articles().eq(other.articles())
+            && self.sentences().eq(other.sentences())
+            && self.edges().zip(other.edges()).all(|(a, b)| {
+                a.source.id == b.source.id
+                    && a.relation == b.relation
+                    && a.target.id == b.target.id
+                    && a.evidence() == b.evidence()
+            })
+    }
+}
+
+impl Eq for KnowledgeGraph {}

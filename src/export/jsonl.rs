@@ -1,0 +1,247 @@
+//! The JSONL claim contract of `ONTOLOGY.md`: one claim, one JSON object, one line.
+//!
+//! Owns the exact field names and shapes the scorer and `diplograph import` read.
+//! Serializes a [`Claim`] to a line and parses a line back; writes no files and
+//! prints nothing (the caller does).
+//!
+//! Field order on output is the contract's: `source`, `relation`, `target`,
+//! `negated`, `hedged`, `attributed_to`, `article`, `date`, `sentence`, `span`,
+//! `text`, then `title` and `url` when the article has them. Actor objects are
+//! `{id, kind, country}` plus `name` when the actor has a display name (an
+//! optional extension readers may ignore).
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::{Actor, ActorId, ActorKind, ArticleId, Claim, Date, Evidence, Relation, Span};
+
+/// Why a line is not a claim of the JSONL contract.
+#[derive(Debug, thiserror::Error)]
+pub enum JsonlError {
+    /// Not JSON, or a field is missing, has the wrong type or an invalid value.
+    #[error("not a claim: {0}; see the JSONL claim format in README.md")]
+    Json(#[from] serde_json::Error),
+    /// The span's start lies after its end.
+    #[error("span [{start}, {end}] starts after it ends; write [start, end) byte offsets")]
+    Span {
+        /// The start given.
+        start: u32,
+        /// The end given.
+        end: u32,
+    },
+    /// The claim links an actor to itself.
+    #[error("source and target are both `{0}`; a claim needs two different actors")]
+    SelfLoop(ActorId),
+}
+
+/// An actor as the contract writes it.
+#[derive(Serialize, Deserialize)]
+struct ActorLine {
+    id: ActorId,
+    kind: ActorKind,
+    #[serde(deserialize_with = "required_nullable")]
+    country: Option<ActorId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    name: String,
+}
+
+/// A claim as the contract writes it; field order is the output order.
+#[derive(Serialize, Deserialize)]
+struct ClaimLine {
+    source: ActorLine,
+    relation: Relation,
+    target: ActorLine,
+    negated: bool,
+    hedged: bool,
+    attributed_to: Vec<ActorId>,
+    article: ArticleId,
+    #[serde(deserialize_with = "required_nullable")]
+    date: Option<Date>,
+    sentence: u32,
+    span: [u32; 2],
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// A field that must be present but may be `null` (serde would otherwise treat a
+/// missing `Option` as `None`).
+fn required_nullable<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d)
+}
+
+impl From<&Actor> for ActorLine {
+    fn from(a: &Actor) -> Self {
+        ActorLine {
+            id: a.id.clone(),
+            kind: a.kind,
+            country: a.country.clone(),
+            name: a.name.clone(),
+        }
+    }
+}
+
+impl From<ActorLine> for Actor {
+    fn from(a: ActorLine) -> Self {
+        Actor {
+            id: a.id,
+            kind: a.kind,
+            country: a.country,
+            name: a.name,
+        }
+    }
+}
+
+/// Serializes one claim to one line of the contract, without the trailing newline.
+///
+/// # Example
+///
+/// ```
+/// use diplograph::export::jsonl::{claim_from_line, claim_to_line};
+/// let line = r#"{"source":{"id":"PRK","kind":"country","country":"PRK"},"relation":"arms_supply","target":{"id":"RUS","kind":"country","country":"RUS"},"negated":false,"hedged":true,"attributed_to":["USA"],"article":"a1","date":"2024-06-17","sentence":3,"span":[10,52],"text":"Officials say shells went north."}"#;
+/// let claim = claim_from_line(line).unwrap();
+/// assert_eq!(claim_to_line(&claim), line);
+/// ```
+pub fn claim_to_line(claim: &Claim) -> String {
+    let e = &claim.evidence;
+    let line = ClaimLine {
+        source: (&claim.source).into(),
+        relation: claim.relation,
+        target: (&claim.target).into(),
+        negated: claim.negated,
+        hedged: claim.hedged,
+        attributed_to: claim.attributed_to.clone(),
+        article: e.article.clone(),
+        date: e.date,
+        sentence: e.sentence,
+        span: [e.span.start, e.span.end],
+        text: e.text.clone(),
+        title: e.title.clone(),
+        url: e.url.clone(),
+    };
+    serde_json::to_string(&line).expect("a claim line has only string keys and finite numbers")
+}
+
+/// Serializes claims as JSONL: one line each, every line ending in `\n`.
+pub fn claims_to_jsonl<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for claim in claims {
+        out.extend_from_slice(claim_to_line(claim).as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Parses one line of the contract into a claim (symmetric ends put in sorted order).
+///
+/// Unknown fields are ignored; a missing required field, a bad id, relation,
+/// kind or date, a reversed span or a self-loop is an error.
+pub fn claim_from_line(line: &str) -> Result<Claim, JsonlError> {
+    let l: ClaimLine = serde_json::from_str(line)?;
+    let [start, end] = l.span;
+    if start > end {
+        return Err(JsonlError::Span { start, end });
+    }
+    if l.source.id == l.target.id {
+        return Err(JsonlError::SelfLoop(l.source.id));
+    }
+    Ok(Claim {
+        source: l.source.into(),
+        relation: l.relation,
+        target: l.target.into(),
+        negated: l.negated,
+        hedged: l.hedged,
+        attributed_to: l.attributed_to,
+        evidence: Evidence {
+            article: l.article,
+            title: l.title,
+            url: l.url,
+            date: l.date,
+            sentence: l.sentence,
+            span: Span { start, end },
+            text: l.text,
+        },
+    }
+    .normalized())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINE: &str = r#"{"source":{"id":"person:kim-jong-un","kind":"person","country":"PRK","name":"Kim Jong Un"},"relation":"visit","target":{"id":"RUS","kind":"country","country":"RUS"},"negated":false,"hedged":false,"attributed_to":[],"article":"n-17","date":null,"sentence":0,"span":[0,31],"text":"Kim said \"hello\" in 東京.","title":"A trip","url":"https://example.org/a"}"#;
+
+    #[test]
+    fn a_line_round_trips_byte_for_byte() {
+        let claim = claim_from_line(LINE).unwrap();
+        assert_eq!(claim.source.name, "Kim Jong Un");
+        assert_eq!(claim.evidence.date, None);
+        assert_eq!(claim_to_line(&claim), LINE);
+    }
+
+    #[test]
+    fn required_fields_are_required_even_when_nullable() {
+        let no_date = LINE.replace(r#""date":null,"#, "");
+        let err = claim_from_line(&no_date).unwrap_err().to_string();
+        assert!(err.contains("missing field `date`"), "{err}");
+        let no_country = LINE.replace(r#","country":"RUS""#, "");
+        let err = claim_from_line(&no_country).unwrap_err().to_string();
+        assert!(err.contains("missing field `country`"), "{err}");
+    }
+
+    #[test]
+    fn title_and_url_are_optional_and_unknown_fields_ignored() {
+        let bare = LINE.replace(
+            r#","title":"A trip","url":"https://example.org/a""#,
+            r#","extra":1"#,
+        );
+        let claim = claim_from_line(&bare).unwrap();
+        assert_eq!(claim.evidence.title, None);
+        assert!(!claim_to_line(&claim).contains("title"));
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let bad_rel = LINE.replace("\"visit\"", "\"visits\"");
+        assert!(
+            claim_from_line(&bad_rel)
+                .unwrap_err()
+                .to_string()
+                .contains("`visits`")
+        );
+        let bad_span = LINE.replace("[0,31]", "[31,0]");
+        assert!(matches!(
+            claim_from_line(&bad_span),
+            Err(JsonlError::Span { .. })
+        ));
+        let bad_id = LINE.replace("\"RUS\",\"kind\"", "\"rus\",\"kind\"");
+        assert!(
+            claim_from_line(&bad_id)
+                .unwrap_err()
+                .to_string()
+                .contains("`rus`")
+        );
+        let self_loop = LINE.replace("person:kim-jong-un", "RUS");
+        assert!(matches!(
+            claim_from_line(&self_loop),
+            Err(JsonlError::SelfLoop(_))
+        ));
+        assert!(claim_from_line("not json").is_err());
+    }
+
+    #[test]
+    fn symmetric_claims_are_read_in_sorted_order() {
+        let line = LINE
+            .replace("\"visit\"", "\"summit\"")
+            .replace("person:kim-jong-un", "USA");
+        let line = line.replace(r#""country":"PRK""#, r#""country":"USA""#);
+        let claim = claim_from_line(&line).unwrap();
+        assert_eq!(claim.source.id.as_str(), "RUS");
+        assert_eq!(claim.target.id.as_str(), "USA");
+    }
+}

@@ -1,0 +1,67 @@
+//! Merging one graph into another: upsert by key, join conflicts by the
+//! order-independent rules of `store`, so `merge` is idempotent, commutative and
+//! associative up to ordering.
+
+use super::KnowledgeGraph;
+
+/// What a [`KnowledgeGraph::merge`] added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeOutcome {
+    /// Actors new to the receiving graph.
+    pub new_actors: usize,
+    /// Edges new to the receiving graph.
+    pub new_edges: usize,
+    /// Evidence records new to the receiving graph.
+    pub new_evidence: usize,
+}
+
+impl KnowledgeGraph {
+    /// Merges `other` into `self`: every actor, article, sentence, edge and
+    /// evidence record of `other` is upserted by its key. Merging a graph into
+    /// itself (or a copy of itself) changes nothing.
+    pub fn merge(&mut self, other: &KnowledgeGraph) -> MergeOutcome {
+        let mut out = MergeOutcome::default();
+        for actor in other.graph.node_weights() {
+            out.new_actors += usize::from(self.upsert_actor_ref(actor).1);
+        }
+        let article_map: Vec<_> = other
+            .articles
+            .metas
+            .iter()
+            .map(|m| {
+                self.articles
+                    .intern(&m.id, m.title.as_deref(), m.url.as_deref())
+            })
+            .collect();
+        for (&(ax, sentence), text) in &other.articles.sentences {
+            self.articles
+                .put_sentence(article_map[ax as usize], sentence, text);
+        }
+        for ei in other.graph.edge_indices() {
+            let (s, t) = other
+                .graph
+                .edge_endpoints(ei)
+                .expect("edge indices come from the graph itself");
+            let si = self.nodes[&other.graph[s].id];
+            let ti = self.nodes[&other.graph[t].id];
+            let edge = &other.graph[ei];
+            let before = out.new_evidence;
+            let mut edge_new = false;
+            for (&(ax, span), rec) in &edge.evidence {
+                let (new_edge, new_ev) = self.put_evidence(
+                    si,
+                    edge.relation,
+                    ti,
+                    article_map[ax as usize],
+                    span,
+                    rec.clone(),
+                );
+                edge_new |= new_edge;
+                out.new_evidence += usize::from(new_ev);
+            }
+            debug_assert!(out.new_evidence >= before);
+            out.new_edges += usize::from(edge_new);
+        }
+        out
+    }
+}

@@ -1,0 +1,99 @@
+//! Shared helpers: claim generators for property tests, temp dirs, the binary.
+
+use diplograph::model::{
+    Actor, ActorId, ActorKind, ArticleId, Claim, Date, Evidence, Relation, Span,
+};
+use proptest::prelude::*;
+
+/// The binary under test.
+#[allow(dead_code)]
+pub(crate) fn bin() -> assert_cmd::Command {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_diplograph"))
+}
+
+/// An actor from a small pool, with a name that may conflict between claims.
+pub(crate) fn actor() -> impl Strategy<Value = Actor> {
+    let ids = prop::sample::select(vec![
+        ("RUS", ActorKind::Country, Some("RUS")),
+        ("PRK", ActorKind::Country, Some("PRK")),
+        ("UKR", ActorKind::Country, Some("UKR")),
+        ("NATO", ActorKind::Organization, None),
+        ("WEST", ActorKind::Group, None),
+        ("person:kim-jong-un", ActorKind::Person, Some("PRK")),
+    ]);
+    let names = prop::sample::select(vec!["", "A", "B", "東京"]);
+    let guessed = any::<bool>();
+    (ids, names, guessed).prop_map(|((id, kind, country), name, guessed)| {
+        let id = ActorId::new(id).expect("pool ids are valid");
+        if guessed {
+            Actor::from_id(id)
+        } else {
+            Actor {
+                id,
+                kind,
+                country: country.map(|c| ActorId::new(c).expect("pool ids are valid")),
+                name: name.to_owned(),
+            }
+        }
+    })
+}
+
+/// A claim over small pools, so that generated claims often share actors, edges,
+/// articles and spans. The sentence index follows the span, as in real articles.
+pub(crate) fn claim() -> impl Strategy<Value = Claim> {
+    let relation = prop::sample::select(Relation::ALL.to_vec());
+    let article = prop::sample::select(vec!["a1", "a2", "b"]);
+    let title = prop::option::of(prop::sample::select(vec!["T", "U"]));
+    let date = prop::option::of(prop::sample::select(vec![(2024, 6, 19), (2022, 2, 24)]));
+    let text = prop::sample::select(vec!["", "x said \"y\".", "露朝首脳会談。"]);
+    let attributed = prop::collection::vec(prop::sample::select(vec!["USA", "KOR"]), 0..3);
+    (
+        (actor(), relation, actor()),
+        (any::<bool>(), any::<bool>(), attributed),
+        (article, title, date, 0u32..4, text),
+    )
+        .prop_filter("no self-loops", |((s, _, t), _, _)| s.id != t.id)
+        .prop_map(
+            |(
+                (source, relation, target),
+                (negated, hedged, attributed),
+                (art, title, date, s, text),
+            )| {
+                Claim {
+                    source,
+                    relation,
+                    target,
+                    negated,
+                    hedged,
+                    attributed_to: attributed
+                        .into_iter()
+                        .map(|a| ActorId::new(a).expect("pool ids are valid"))
+                        .collect(),
+                    evidence: Evidence {
+                        article: ArticleId(art.to_owned()),
+                        title: title.map(str::to_owned),
+                        url: None,
+                        date: date
+                            .map(|(y, m, d)| Date::new(y, m, d).expect("pool dates are valid")),
+                        sentence: s,
+                        span: Span::new(s as usize * 10, s as usize * 10 + 5),
+                        text: text.to_owned(),
+                    },
+                }
+            },
+        )
+}
+
+/// A list of claims.
+pub(crate) fn claims(max: usize) -> impl Strategy<Value = Vec<Claim>> {
+    prop::collection::vec(claim(), 0..max)
+}
+
+/// A graph built from claims.
+pub(crate) fn graph_of(claims: &[Claim]) -> diplograph::graph::KnowledgeGraph {
+    let mut g = diplograph::graph::KnowledgeGraph::new();
+    for c in claims {
+        g.insert_claim(c);
+    }
+    g
+}
