@@ -6,7 +6,9 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod export;
+mod extract;
 mod import;
+mod input;
 mod merge;
 mod relations;
 mod stats;
@@ -48,6 +50,14 @@ pub struct Args {
     /// The store file to read and write.
     #[arg(long, global = true, env = "DIPLOGRAPH_STORE", default_value = DEFAULT_STORE)]
     pub store: PathBuf,
+    /// A TOML file of actors and aliases to add to the built-in gazetteer.
+    #[arg(
+        long,
+        global = true,
+        env = "DIPLOGRAPH_GAZETTEER",
+        value_name = "FILE.toml"
+    )]
+    pub gazetteer: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -56,6 +66,8 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Extract claims from articles and print them (no store): the JSONL claim contract.
+    Extract(extract::ExtractArgs),
     /// Merge claims in the JSONL claim format (see README) into the store.
     Import(import::ImportArgs),
     /// Merge stores into one (OUT keeps what it holds and gains the rest).
@@ -85,13 +97,44 @@ pub fn main() -> ExitCode {
 /// Runs parsed arguments.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = args.store.as_path();
+    let gazetteer_file = args.gazetteer.as_deref();
     match args.command {
+        Command::Extract(a) => extract::run(gazetteer_file, a),
         Command::Import(a) => import::run(store, a),
         Command::Merge(a) => merge::run(a),
         Command::Stats(a) => stats::run(store, a),
         Command::Relations(a) => relations::run(store, a),
         Command::Export(a) => export::run(store, a),
     }
+}
+
+/// The language of input articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// Decide per sentence by script (kana and kanji: Japanese).
+    Auto,
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Lang {
+    fn code(self) -> Option<String> {
+        match self {
+            Lang::Auto => None,
+            Lang::En => Some("en".into()),
+            Lang::Ja => Some("ja".into()),
+        }
+    }
+}
+
+/// The built-in gazetteer, with the user's file merged over it when given.
+fn gazetteer(file: Option<&Path>) -> anyhow::Result<crate::gazetteer::Gazetteer> {
+    Ok(match file {
+        Some(path) => crate::gazetteer::Gazetteer::with_user_file(path)?,
+        None => crate::gazetteer::Gazetteer::builtin(),
+    })
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -23,7 +23,7 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut depth: u32 = 0;
-    let mut push = |s: usize, e: usize, out: &mut Vec<SentenceRange>| {
+    let push = |s: usize, e: usize, out: &mut Vec<SentenceRange>| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();

@@ -1,0 +1,106 @@
+//! `diplograph extract PATH...`: claims only, no store. With `--format jsonl`
+//! this is the claim contract of ONTOLOGY.md that the evaluation reads.
+#![allow(clippy::print_stderr)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use super::input::{self, ReadOptions};
+use super::{Lang, gazetteer};
+use crate::export::jsonl::claim_to_line;
+use crate::extract::Extractor;
+use crate::model::{Claim, Date};
+
+/// Arguments of `extract`.
+#[derive(Debug, Parser)]
+pub struct ExtractArgs {
+    /// Articles: plain text or Markdown files, HTML pages, JSONL corpora
+    /// ({id, title, date, url, lang, text} per line), directories (read
+    /// recursively), or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output: `jsonl` (one claim per line, the contract) or `table` (for people).
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+    /// Language of the articles; `auto` decides per sentence by script.
+    #[arg(long, value_enum, default_value_t = Lang::Auto)]
+    pub lang: Lang,
+    /// Date (YYYY-MM-DD) for articles that carry none.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<Date>,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON claim per line (ONTOLOGY.md's contract).
+    Jsonl,
+    /// Aligned columns for reading.
+    Table,
+}
+
+pub(super) fn run(
+    gazetteer_file: Option<&std::path::Path>,
+    args: ExtractArgs,
+) -> anyhow::Result<ExitCode> {
+    let extractor = Extractor::new(gazetteer(gazetteer_file)?);
+    let options = ReadOptions {
+        lang: args.lang.code(),
+        date: args.date,
+    };
+    let (files, mut failed) = input::expand(&args.paths);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.format == ExtractFormat::Table {
+        writeln!(
+            out,
+            "{:<24} {:<20} {:<24} flags  sentence",
+            "source", "relation", "target"
+        )?;
+    }
+    for file in &files {
+        let (articles, bad) = match input::read_articles(file, &options) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("diplograph: {e:#}; skipped");
+                failed += 1;
+                continue;
+            }
+        };
+        failed += bad;
+        for article in &articles {
+            for claim in extractor.extract(article) {
+                match args.format {
+                    ExtractFormat::Jsonl => writeln!(out, "{}", claim_to_line(&claim))?,
+                    ExtractFormat::Table => writeln!(out, "{}", table_row(&claim))?,
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn table_row(c: &Claim) -> String {
+    let flags = format!(
+        "{}{}{}",
+        if c.negated { "N" } else { "-" },
+        if c.hedged { "H" } else { "-" },
+        if c.attributed_to.is_empty() { "-" } else { "A" }
+    );
+    let text: String = c.evidence.text.chars().take(60).collect();
+    format!(
+        "{:<24} {:<20} {:<24} {flags}    {}: {text}",
+        c.source.id.as_str(),
+        c.relation.as_str(),
+        c.target.id.as_str(),
+        c.evidence.sentence
+    )
+}
