@@ -160,7 +160,7 @@ const VERBAL_TAILS: &[&str] = &[
 ];
 
 /// What may follow a nominal cue whose agent is the topic (`対立が`, `会談で`).
-const TOPIC_TAILS: &[&str] = &["が", "は", "も", "で", "では", "、", "。", "に踏み", "を"];
+const TOPIC_TAILS: &[&str] = &["が", "は", "も", "で", "では", "、", "。", "に"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -247,6 +247,27 @@ struct Phrase {
     prefix: Option<char>,
 }
 
+/// What every cue of one sentence shares.
+struct Sentence<'v, 'a> {
+    view: &'v SentenceView<'a>,
+    hits: &'v [CueHit],
+    phrases: &'v [Phrase],
+    roles: &'v [Ending],
+    boundaries: Vec<usize>,
+    /// Starts of mentions that head a relative clause (参加するBRICS).
+    relative_heads: Vec<usize>,
+    /// The sentence's topic, then the discourse's, then the one before.
+    topics: [Option<EntryIndex>; 3],
+}
+
+impl Sentence<'_, '_> {
+    /// True when a relative clause closes between `from` and `to`: a mention
+    /// before it belongs to that clause (ロシアが参加するBRICS…と外交関係を深め).
+    fn bound_by_relative_clause(&self, from: usize, to: usize) -> bool {
+        self.relative_heads.iter().any(|&p| from < p && p <= to)
+    }
+}
+
 impl Japanese {
     pub(crate) fn builtin() -> Self {
         let file: LexiconFile =
@@ -291,243 +312,34 @@ impl Japanese {
     }
 
     /// The claims of one sentence; updates the discourse topic.
-    pub(crate) fn sentence(
-        &self,
-        view: &SentenceView<'_>,
-        discourse: &mut Discourse,
-    ) -> Vec<Found> {
+    pub(crate) fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         let text = view.text;
         let (s0, s1) = (view.range.start, view.range.end);
         let mentions = view.mentions;
-        let hits = self.cue_hits(view);
-        let phrases: Vec<Phrase> = (0..mentions.len())
-            .map(|i| self.phrase(view, &hits, i))
-            .collect();
-        let roles = effective_endings(&phrases, mentions, text);
-        let topic = (0..mentions.len())
-            .find(|&i| !phrases[i].quoted && matches!(roles[i], Ending::Particle("は", _)))
-            .map(|i| mentions[i].entry);
-        let boundaries = clause_boundaries(&text[s0..s1], s0);
-
-        let mut out = Vec::new();
         if mentions.is_empty() {
-            return out;
+            return Vec::new();
         }
-        for (h, hit) in hits.iter().enumerate() {
-            let cue = &self.cues[hit.cue];
-            let clause_start = boundaries
-                .iter()
-                .rev()
-                .find(|&&b| b <= hit.start)
-                .copied()
-                .unwrap_or(s0);
-            let clause_end = boundaries
-                .iter()
-                .find(|&&b| b >= hit.end)
-                .copied()
-                .unwrap_or(s1);
-            let after = &text[hit.end..s1];
-            let verbal = VERBAL_TAILS.iter().any(|t| after.starts_with(t))
-                && (!after.starts_with('を') || self.light_verb_follows(&after['を'.len_utf8()..]))
-                || text[hit.start..hit.end]
-                    .ends_with(|c: char| ('\u{3040}'..='\u{309F}').contains(&c));
-            let topic_ok = verbal
-                || after.is_empty()
-                || TOPIC_TAILS.iter().any(|t| after.starts_with(t)) && !after.starts_with('を');
-
-            let mut sources: Vec<usize> = Vec::new();
-            let mut targets: Vec<usize> = Vec::new();
-            let mut partners: Vec<usize> = Vec::new();
-            let mut nearest_source: Option<usize> = None;
-            let mut nearest_target: Option<usize> = None;
-            for (i, m) in mentions.iter().enumerate() {
-                match roles[i] {
-                    Ending::Cue { hit: k, genitive } if k == h => {
-                        if genitive && !cue.genitive_is_target && !cue.relation.is_symmetric() {
-                            sources.push(i);
-                        } else if genitive || !cue.relation.is_symmetric() {
-                            targets.push(i);
-                        } else {
-                            partners.push(i);
-                        }
-                        continue;
-                    }
-                    _ => {}
-                }
-                if phrases[i].prefix == Some('対')
-                    && matches!(roles[i], Ending::Cue { hit: k, .. } if k == h)
-                {
-                    targets.push(i);
-                    continue;
-                }
-                // 訪朝: the cue 訪 directly before the mention.
-                if m.start == hit.end && text[hit.start..hit.end] == *"訪" {
-                    targets.push(i);
-                    continue;
-                }
-                let Ending::Particle(p, _) = roles[i] else {
-                    continue;
-                };
-                if m.start < clause_start || m.end > clause_end {
-                    // による / からの mark the agent of a nominal cue beyond clause breaks.
-                    if !(m.end <= hit.start && matches!(p, "による" | "によって")) {
-                        continue;
-                    }
-                }
-                let before = m.end <= hit.start;
-                let extra_source = cue.source.iter().any(|s| s == p);
-                let extra_target = cue.target.iter().any(|t| t == p);
-                if before
-                    && (SOURCE_PARTICLES.contains(&p) || extra_source)
-                    && !(extra_target && p == "も")
-                {
-                    if cue.passive && !extra_source {
-                        nearest_target = Some(i);
-                    } else {
-                        nearest_source = Some(i);
-                    }
-                } else if (TARGET_PARTICLES.contains(&p) || extra_target)
-                    && (before || m.start < clause_end)
-                {
-                    if before {
-                        nearest_target = Some(i);
-                    } else if nearest_target.is_none() && targets.is_empty() {
-                        nearest_target = Some(i);
-                    }
-                } else if before && PARTNER_PARTICLES.contains(&p) {
-                    partners.push(i);
-                }
-            }
-            // `も` after an explicit agent marks an object (ベトナムも訪問する).
-            if let (Some(s), Some(t)) = (nearest_source, nearest_target) {
-                if s == t {
-                    nearest_target = None;
-                }
-            }
-            for (slot, near) in [
-                (&mut sources, nearest_source),
-                (&mut targets, nearest_target),
-            ] {
-                if let Some(n) = near {
-                    if !slot.contains(&n) {
-                        slot.extend(coordination_group(n, &phrases, mentions, text));
-                    }
-                }
-            }
-            // The head noun of a relative clause: 敵対する韓国, 参加するBRICS.
-            if let Some(head) = relative_head(text, hit.end, s1, mentions) {
-                if !sources.contains(&head) && !targets.contains(&head) && !partners.contains(&head)
-                {
-                    if cue.relation.is_symmetric() {
-                        partners.push(head);
-                    } else if targets.is_empty() && !sources.is_empty() {
-                        targets.push(head);
-                    } else if sources.is_empty() {
-                        sources.push(head);
-                    }
-                }
-            }
-            // The apposition after a cue noun: 常任理事国のロシア (the cue describes it).
-            if let Some(next) = after.strip_prefix('の') {
-                if let Some(i) = mentions
-                    .iter()
-                    .position(|m| m.start == hit.end + 'の'.len_utf8())
-                {
-                    let _ = next;
-                    if sources.is_empty() && !targets.contains(&i) {
-                        sources.push(i);
-                    }
-                }
-            }
-            let source_entries: Vec<EntryIndex> =
-                sources.iter().map(|&i| mentions[i].entry).collect();
-            let mut source_entries = source_entries;
-            let mut target_entries: Vec<EntryIndex> =
-                targets.iter().map(|&i| mentions[i].entry).collect();
-            let partner_entries: Vec<EntryIndex> =
-                partners.iter().map(|&i| mentions[i].entry).collect();
-            if target_entries.is_empty() {
-                if let Some(t) = cue
-                    .implied_target
-                    .as_ref()
-                    .and_then(|id| view.gazetteer.index_of(id))
-                {
-                    target_entries.push(t);
-                }
-            }
-            let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
-                if !topic_ok {
-                    return None;
-                }
-                [topic, discourse.topic, discourse.previous_topic]
-                    .into_iter()
-                    .flatten()
-                    .find(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
-            };
-            let negated = self.negated(
-                &text[hit.end
-                    ..hits
-                        .get(h + 1)
-                        .map_or(clause_end, |n| n.start.min(clause_end))
-                        .max(hit.end)],
-            );
-            let hedged = self.flags.hedge.iter().any(|w| after.contains(w.as_str()));
-            let attributed_to = self.attribution(view, &roles, hit, &sources, &targets, &partners);
-            let mut push = |source: EntryIndex, target: EntryIndex| {
-                let (source, target) = if cue.reverse {
-                    (target, source)
-                } else {
-                    (source, target)
-                };
-                out.push(Found {
-                    source,
-                    relation: cue.relation,
-                    target,
-                    negated,
-                    hedged,
-                    attributed_to: attributed_to.clone(),
-                });
-            };
-            if cue.relation.is_symmetric() {
-                let mut group: Vec<EntryIndex> = source_entries.clone();
-                group.extend(target_entries.iter().copied());
-                let mut all = group.clone();
-                all.extend(partner_entries.iter().copied());
-                dedup_states(view, &mut all);
-                if all.len() < 2 {
-                    if let Some(t) = fallback(&all) {
-                        all.push(t);
-                        group.push(t);
-                    }
-                }
-                dedup_states(view, &mut group);
-                let others: Vec<EntryIndex> =
-                    all.iter().copied().filter(|x| !group.contains(x)).collect();
-                if !group.is_empty() && !others.is_empty() {
-                    for &a in &group {
-                        for &b in &others {
-                            push(a, b);
-                        }
-                    }
-                } else {
-                    for (n, &a) in all.iter().enumerate() {
-                        for &b in &all[n + 1..] {
-                            push(a, b);
-                        }
-                    }
-                }
-            } else {
-                if source_entries.is_empty() && !target_entries.is_empty() {
-                    if let Some(t) = fallback(&target_entries) {
-                        source_entries.push(t);
-                    }
-                }
-                for &s in &source_entries {
-                    for &t in &target_entries {
-                        push(s, t);
-                    }
-                }
-            }
+        let hits = self.cue_hits(view);
+        let phrases: Vec<Phrase> = (0..mentions.len()).map(|i| self.phrase(view, &hits, i)).collect();
+        let roles = effective_endings(&phrases, mentions, text);
+        // The topic: the first `X は` outside quotes that is not the goal of 訪 (訪朝は).
+        let topic = (0..mentions.len())
+            .find(|&i| {
+                !phrases[i].quoted && phrases[i].prefix != Some('訪') && matches!(roles[i], Ending::Particle("は", _))
+            })
+            .map(|i| mentions[i].entry);
+        let sentence = Sentence {
+            view,
+            hits: &hits,
+            phrases: &phrases,
+            roles: &roles,
+            boundaries: clause_boundaries(&text[s0..s1], s0),
+            relative_heads: relative_clause_heads(text, mentions),
+            topics: [topic, discourse.topic, discourse.previous_topic],
+        };
+        let mut out = Vec::new();
+        for h in 0..hits.len() {
+            self.cue_claims(&sentence, h, &mut out);
         }
         if let Some(t) = topic {
             if discourse.topic != Some(t) {
@@ -536,6 +348,216 @@ impl Japanese {
             }
         }
         out
+    }
+
+    /// The claims one cue yields: assign roles, fall back to the topic, set flags.
+    fn cue_claims(&self, s: &Sentence<'_, '_>, h: usize, out: &mut Vec<Found>) {
+        let (view, hits, phrases, roles) = (s.view, s.hits, s.phrases, s.roles);
+        let text = view.text;
+        let mentions = view.mentions;
+        let s1 = view.range.end;
+        let hit = hits[h];
+        let cue = &self.cues[hit.cue];
+        let symmetric = cue.relation.is_symmetric();
+        let clause_start = s.boundaries.iter().rev().find(|&&b| b <= hit.start).copied().unwrap_or(view.range.start);
+        let clause_end = s.boundaries.iter().find(|&&b| b >= hit.end).copied().unwrap_or(s1);
+        let after = &text[hit.end..s1];
+        let cue_quoted = {
+            let head = &text[view.range.start..hit.start];
+            head.matches('「').count() > head.matches('」').count()
+        };
+        let relative = relative_head(text, hit.end, s1, mentions);
+        let verbal = relative.is_some()
+            || VERBAL_TAILS.iter().any(|t| after.starts_with(t))
+                && (!after.starts_with('を') || self.light_verb_follows(&after['を'.len_utf8()..]))
+            || text[hit.start..hit.end].ends_with(|c: char| ('\u{3040}'..='\u{309F}').contains(&c));
+        // A nominal cue that is the object of another cue (侵略を側面支援) is someone
+        // else's event: its agent can only be a genitive.
+        let object_of_cue = !verbal
+            && after.starts_with('を')
+            && hits.get(h + 1).is_some_and(|n| n.start == hit.end + 'を'.len_utf8());
+        let topic_ok = !cue_quoted
+            && !object_of_cue
+            && (verbal || after.is_empty() || TOPIC_TAILS.iter().any(|t| after.starts_with(t)));
+
+        let mut attached_sources: Vec<usize> = Vec::new();
+        let mut attached_targets: Vec<usize> = Vec::new();
+        let mut partners: Vec<usize> = Vec::new();
+        let mut nearest_source: Option<usize> = None;
+        let mut nearest_target: Option<(usize, &str)> = None;
+        for (i, m) in mentions.iter().enumerate() {
+            if phrases[i].quoted != cue_quoted {
+                continue;
+            }
+            // 訪朝: the cue 訪 directly before the mention.
+            if m.start == hit.end && text[hit.start..hit.end] == *"訪" {
+                attached_targets.push(i);
+                continue;
+            }
+            if phrases[i].prefix == Some('訪') {
+                continue;
+            }
+            if let Ending::Cue { hit: k, genitive } = roles[i] {
+                if k == h {
+                    if genitive && !cue.genitive_is_target && !symmetric {
+                        attached_sources.push(i);
+                    } else if genitive || !symmetric || phrases[i].prefix == Some('対') {
+                        attached_targets.push(i);
+                    } else {
+                        partners.push(i);
+                    }
+                }
+                continue;
+            }
+            let Ending::Particle(p, _) = roles[i] else { continue };
+            let before = m.end <= hit.start;
+            let in_clause = m.start >= clause_start && m.end <= clause_end;
+            // による marks the agent of a nominal cue even across clause breaks.
+            if before && matches!(p, "による" | "によって") && !s.bound_by_relative_clause(m.end, hit.start) {
+                nearest_source = Some(i);
+                continue;
+            }
+            if !in_clause {
+                continue;
+            }
+            let extra_source = cue.source.iter().any(|x| x == p);
+            let extra_target = cue.target.iter().any(|t| t == p);
+            let source_particle = SOURCE_PARTICLES.contains(&p) || extra_source;
+            if before && source_particle && !(extra_target && p == "も" && nearest_source.is_some()) {
+                if object_of_cue || s.bound_by_relative_clause(m.end, hit.start) {
+                    continue;
+                }
+                if cue.passive && !extra_source {
+                    nearest_target = Some((i, p));
+                } else {
+                    nearest_source = Some(i);
+                }
+            } else if TARGET_PARTICLES.contains(&p) || extra_target {
+                if before && !s.bound_by_relative_clause(m.end, hit.start) {
+                    nearest_target = Some((i, p));
+                } else if !before && nearest_target.is_none() {
+                    nearest_target = Some((i, p));
+                }
+            } else if before && PARTNER_PARTICLES.contains(&p) {
+                partners.push(i);
+            }
+        }
+        let group = |n: usize| coordination_group(n, phrases, mentions, text);
+        let mut sources: Vec<usize> = attached_sources.clone();
+        if sources.is_empty() {
+            if let Some(n) = nearest_source {
+                sources = group(n);
+            }
+        }
+        let mut targets: Vec<usize> = attached_targets.clone();
+        if let Some((n, p)) = nearest_target {
+            // Symmetric relations take no objects (米国を筆頭に) and no places (韓国政府内には).
+            let usable = !symmetric || (partners.is_empty() && matches!(p, "に" | "への" | "に対し" | "に対して" | "に対する"));
+            if targets.is_empty() && usable && !sources.contains(&n) {
+                targets = group(n);
+            }
+        }
+        // The head noun of a relative clause: 敵対する韓国, 参加するBRICS.
+        if let Some(head) = relative.filter(|&i| phrases[i].quoted == cue_quoted) {
+            if !sources.contains(&head) && !targets.contains(&head) && !partners.contains(&head) {
+                if symmetric {
+                    partners.push(head);
+                } else if targets.is_empty() && !sources.is_empty() {
+                    targets.push(head);
+                } else if sources.is_empty() {
+                    sources.push(head);
+                }
+            }
+        }
+        // A cue noun in apposition before a name: 常任理事国のロシア.
+        if sources.is_empty() && after.starts_with('の') {
+            let at = hit.end + 'の'.len_utf8();
+            if let Some(i) = mentions.iter().position(|m| m.start == at) {
+                if !targets.contains(&i) {
+                    sources.push(i);
+                }
+            }
+        }
+        let entries = |list: &[usize]| -> Vec<EntryIndex> { list.iter().map(|&i| mentions[i].entry).collect() };
+        let mut source_entries = entries(&sources);
+        let mut target_entries = entries(&targets);
+        let partner_entries = entries(&partners);
+        if target_entries.is_empty() {
+            if let Some(t) = cue.implied_target.as_ref().and_then(|id| view.gazetteer.index_of(id)) {
+                target_entries.push(t);
+            }
+        }
+        // A body compounded with a meeting word (G7サミット) is the meeting itself.
+        let own_meeting = symmetric
+            && attached_targets.is_empty()
+            && partners.len() == 1
+            && sources.is_empty()
+            && roles[partners[0]] == (Ending::Cue { hit: h, genitive: false })
+            && view.kind_of(mentions[partners[0]].entry) == crate::model::ActorKind::Organization;
+        let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
+            if !topic_ok || own_meeting {
+                return None;
+            }
+            s.topics
+                .into_iter()
+                .flatten()
+                .find(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
+        };
+        let scope_end = hits.get(h + 1).map_or(clause_end, |n| n.start.min(clause_end)).max(hit.end);
+        let negated = self.negated(&text[hit.end..scope_end]);
+        let hedged = self.flags.hedge.iter().any(|w| after.contains(w.as_str()));
+        let attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
+        let mut push = |source: EntryIndex, target: EntryIndex| {
+            let (source, target) = if cue.reverse { (target, source) } else { (source, target) };
+            out.push(Found {
+                source,
+                relation: cue.relation,
+                target,
+                negated,
+                hedged,
+                attributed_to: attributed_to.clone(),
+            });
+        };
+        if symmetric {
+            let mut group: Vec<EntryIndex> = source_entries;
+            group.extend(target_entries.iter().copied());
+            let mut all = group.clone();
+            all.extend(partner_entries.iter().copied());
+            dedup_states(view, &mut all);
+            if all.len() < 2 {
+                if let Some(t) = fallback(&all) {
+                    all.push(t);
+                    group.push(t);
+                }
+            }
+            dedup_states(view, &mut group);
+            let others: Vec<EntryIndex> = all.iter().copied().filter(|x| !group.contains(x)).collect();
+            if !group.is_empty() && !others.is_empty() {
+                for &a in &group {
+                    for &b in &others {
+                        push(a, b);
+                    }
+                }
+            } else {
+                for (n, &a) in all.iter().enumerate() {
+                    for &b in &all[n + 1..] {
+                        push(a, b);
+                    }
+                }
+            }
+        } else {
+            if cue.passive && target_entries.is_empty() {
+                target_entries.extend(fallback(&source_entries));
+            }
+            if source_entries.is_empty() && !target_entries.is_empty() {
+                source_entries.extend(fallback(&target_entries));
+            }
+            for &a in &source_entries {
+                for &b in &target_entries {
+                    push(a, b);
+                }
+            }
+        }
     }
 
     /// Cue words in the sentence, minus those inside actor names and lone `訪`.
@@ -769,6 +791,19 @@ fn relative_head(
     mentions.iter().position(|m| m.start == at)
 }
 
+/// Mentions right after a verb's plain or past form head a relative clause
+/// (`参加するBRICS`, `関心を示すベトナム`, `訪問したロシア`).
+fn relative_clause_heads(text: &str, mentions: &[crate::gazetteer::Mention]) -> Vec<usize> {
+    mentions
+        .iter()
+        .filter(|m| text[..m.start].chars().next_back().is_some_and(|c| "うくすつぬむるぐぶた".contains(c)))
+        .map(|m| m.start)
+        .collect()
+}
+
+/// Subordinate connectors that close a clause (`国交を結んだのを機に`).
+const CLAUSE_ENDS: &[&str] = &["のを機に", "ので", "のに", "ため", "ことから", "ことで", "以降", "ものの", "ながら", "つつ", "と同時に"];
+
 /// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
 /// not after a postposition (`ロシアは、`).
 fn clause_boundaries(sentence: &str, offset: usize) -> Vec<usize> {
@@ -785,6 +820,10 @@ fn clause_boundaries(sentence: &str, offset: usize) -> Vec<usize> {
         }
         prev = Some(c);
     }
+    for end in CLAUSE_ENDS {
+        out.extend(sentence.match_indices(end).map(|(i, _)| offset + i + end.len()));
+    }
+    out.sort_unstable();
     out
 }
 
