@@ -131,6 +131,7 @@ const PARTICLES: &[&str] = &[
     "より",
 ];
 
+const PASSIVE_SOURCE_PARTICLES: &[&str] = &["に", "から", "による", "によって", "からの"];
 const SOURCE_PARTICLES: &[&str] = &["が", "は", "も", "による", "によって", "としては", "とも"];
 const TARGET_PARTICLES: &[&str] = &[
     "を",
@@ -194,6 +195,8 @@ struct CueDef {
     implied_target: Option<String>,
     #[serde(default)]
     reverse: bool,
+    #[serde(default)]
+    target_from_topic: bool,
 }
 
 #[derive(Debug)]
@@ -205,6 +208,8 @@ struct Cue {
     passive: bool,
     implied_target: Option<ActorId>,
     reverse: bool,
+    /// An organization topic may be the target (`インドネシアが加盟した`: BRICS).
+    target_from_topic: bool,
 }
 
 /// The Japanese rule set, built once from the embedded lexicon.
@@ -241,6 +246,9 @@ enum Ending {
 #[derive(Debug, Clone, Copy)]
 struct Phrase {
     ending: Ending,
+    /// For a genitive (`米国の拒否権行使を`): the postposition that ends the whole
+    /// noun phrase, which makes the possessor a target of an outer cue.
+    outer: Option<&'static str>,
     /// Inside 「」 quotes.
     quoted: bool,
     /// The char before the mention, when a prefix (`対`, `訪`).
@@ -256,8 +264,8 @@ struct Sentence<'v, 'a> {
     boundaries: Vec<usize>,
     /// Starts of mentions that head a relative clause (参加するBRICS).
     relative_heads: Vec<usize>,
-    /// The sentence's topic, then the discourse's, then the one before.
-    topics: [Option<EntryIndex>; 3],
+    /// The sentence's topic, then the discourse's.
+    topics: [Option<EntryIndex>; 2],
 }
 
 impl Sentence<'_, '_> {
@@ -291,6 +299,7 @@ impl Japanese {
                     ActorId::new(&id).expect("lexicon implied targets are actor ids (tested)")
                 }),
                 reverse: def.reverse,
+                target_from_topic: def.target_from_topic,
             });
             for w in def.words {
                 if !patterns.contains(&w) {
@@ -312,7 +321,11 @@ impl Japanese {
     }
 
     /// The claims of one sentence; updates the discourse topic.
-    pub(crate) fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+    pub(crate) fn sentence(
+        &self,
+        view: &SentenceView<'_>,
+        discourse: &mut Discourse,
+    ) -> Vec<Found> {
         let text = view.text;
         let (s0, s1) = (view.range.start, view.range.end);
         let mentions = view.mentions;
@@ -320,12 +333,16 @@ impl Japanese {
             return Vec::new();
         }
         let hits = self.cue_hits(view);
-        let phrases: Vec<Phrase> = (0..mentions.len()).map(|i| self.phrase(view, &hits, i)).collect();
+        let phrases: Vec<Phrase> = (0..mentions.len())
+            .map(|i| self.phrase(view, &hits, i))
+            .collect();
         let roles = effective_endings(&phrases, mentions, text);
         // The topic: the first `X は` outside quotes that is not the goal of 訪 (訪朝は).
         let topic = (0..mentions.len())
             .find(|&i| {
-                !phrases[i].quoted && phrases[i].prefix != Some('訪') && matches!(roles[i], Ending::Particle("は", _))
+                !phrases[i].quoted
+                    && phrases[i].prefix != Some('訪')
+                    && matches!(roles[i], Ending::Particle("は", _))
             })
             .map(|i| mentions[i].entry);
         let sentence = Sentence {
@@ -335,17 +352,14 @@ impl Japanese {
             roles: &roles,
             boundaries: clause_boundaries(&text[s0..s1], s0),
             relative_heads: relative_clause_heads(text, mentions),
-            topics: [topic, discourse.topic, discourse.previous_topic],
+            topics: [topic, discourse.topic],
         };
         let mut out = Vec::new();
         for h in 0..hits.len() {
             self.cue_claims(&sentence, h, &mut out);
         }
         if let Some(t) = topic {
-            if discourse.topic != Some(t) {
-                discourse.previous_topic = discourse.topic;
-                discourse.topic = Some(t);
-            }
+            discourse.topic = Some(t);
         }
         out
     }
@@ -357,16 +371,35 @@ impl Japanese {
         let mentions = view.mentions;
         let s1 = view.range.end;
         let hit = hits[h];
+        // A cue that runs straight into another names a thing, not an act (援助条約).
+        if hits.get(h + 1).is_some_and(|n| n.start == hit.end) {
+            return;
+        }
         let cue = &self.cues[hit.cue];
         let symmetric = cue.relation.is_symmetric();
-        let clause_start = s.boundaries.iter().rev().find(|&&b| b <= hit.start).copied().unwrap_or(view.range.start);
-        let clause_end = s.boundaries.iter().find(|&&b| b >= hit.end).copied().unwrap_or(s1);
+        let clause_start = s
+            .boundaries
+            .iter()
+            .rev()
+            .find(|&&b| b <= hit.start)
+            .copied()
+            .unwrap_or(view.range.start);
+        let clause_end = s
+            .boundaries
+            .iter()
+            .find(|&&b| b >= hit.end)
+            .copied()
+            .unwrap_or(s1);
         let after = &text[hit.end..s1];
         let cue_quoted = {
             let head = &text[view.range.start..hit.start];
             head.matches('「').count() > head.matches('」').count()
         };
         let relative = relative_head(text, hit.end, s1, mentions);
+        // `…と批判した`: the clause before と is what is said; its subject is the
+        // target, and the speaker is the topic.
+        let quotative = text[..hit.start].ends_with('と')
+            && !mentions.iter().any(|m| text[m.end..hit.start] == *"と");
         let verbal = relative.is_some()
             || VERBAL_TAILS.iter().any(|t| after.starts_with(t))
                 && (!after.starts_with('を') || self.light_verb_follows(&after['を'.len_utf8()..]))
@@ -375,7 +408,9 @@ impl Japanese {
         // else's event: its agent can only be a genitive.
         let object_of_cue = !verbal
             && after.starts_with('を')
-            && hits.get(h + 1).is_some_and(|n| n.start == hit.end + 'を'.len_utf8());
+            && hits
+                .get(h + 1)
+                .is_some_and(|n| n.start == hit.end + 'を'.len_utf8());
         let topic_ok = !cue_quoted
             && !object_of_cue
             && (verbal || after.is_empty() || TOPIC_TAILS.iter().any(|t| after.starts_with(t)));
@@ -397,6 +432,39 @@ impl Japanese {
             if phrases[i].prefix == Some('訪') {
                 continue;
             }
+            // ロシアのウクライナ侵攻, 日本の対米輸出: the possessor of a compound is its agent.
+            if let Ending::Mention {
+                next,
+                genitive: true,
+            } = roles[i]
+            {
+                if roles[next]
+                    == (Ending::Cue {
+                        hit: h,
+                        genitive: false,
+                    })
+                    && !symmetric
+                    && !cue.genitive_is_target
+                {
+                    attached_sources.push(i);
+                    continue;
+                }
+            }
+            // 米国の拒否権行使を非難: the possessor of an object phrase is a target.
+            if let (Some(p), false) = (phrases[i].outer, symmetric) {
+                let own = matches!(roles[i], Ending::Cue { hit: k, .. } if k == h);
+                let in_clause = m.start >= clause_start;
+                if !own
+                    && in_clause
+                    && !cue.passive
+                    && m.end <= hit.start
+                    && TARGET_PARTICLES.contains(&p)
+                    && cue.target.is_empty()
+                {
+                    nearest_target = Some((i, p));
+                    continue;
+                }
+            }
             if let Ending::Cue { hit: k, genitive } = roles[i] {
                 if k == h {
                     if genitive && !cue.genitive_is_target && !symmetric {
@@ -409,11 +477,16 @@ impl Japanese {
                 }
                 continue;
             }
-            let Ending::Particle(p, _) = roles[i] else { continue };
+            let Ending::Particle(p, _) = roles[i] else {
+                continue;
+            };
             let before = m.end <= hit.start;
             let in_clause = m.start >= clause_start && m.end <= clause_end;
             // による marks the agent of a nominal cue even across clause breaks.
-            if before && matches!(p, "による" | "によって") && !s.bound_by_relative_clause(m.end, hit.start) {
+            if before
+                && matches!(p, "による" | "によって")
+                && !s.bound_by_relative_clause(m.end, hit.start)
+            {
                 nearest_source = Some(i);
                 continue;
             }
@@ -421,24 +494,49 @@ impl Japanese {
                 continue;
             }
             let extra_source = cue.source.iter().any(|x| x == p);
-            let extra_target = cue.target.iter().any(|t| t == p);
-            let source_particle = SOURCE_PARTICLES.contains(&p) || extra_source;
-            if before && source_particle && !(extra_target && p == "も" && nearest_source.is_some()) {
-                if object_of_cue || s.bound_by_relative_clause(m.end, hit.start) {
+            // A cue's own target list replaces the defaults (招待: only を).
+            let target_particle = if cue.target.is_empty() {
+                TARGET_PARTICLES.contains(&p)
+            } else {
+                cue.target.iter().any(|t| t == p)
+            };
+            let extra_target = !cue.target.is_empty() && target_particle;
+            // In the passive (制裁を受ける), に marks the agent and the subject is the target.
+            let source_particle = if cue.passive {
+                PASSIVE_SOURCE_PARTICLES.contains(&p) || extra_source
+            } else {
+                SOURCE_PARTICLES.contains(&p) || extra_source
+            };
+            let target_particle = if cue.passive {
+                SOURCE_PARTICLES.contains(&p)
+            } else {
+                target_particle
+            };
+            if quotative && before && p == "が" {
+                nearest_target = Some((i, p));
+                continue;
+            }
+            if quotative && before && p != "は" && source_particle {
+                continue;
+            }
+            if before && source_particle && !(extra_target && p == "も" && nearest_source.is_some())
+            {
+                // `は` never stands inside a relative clause; other subjects may.
+                if object_of_cue || (p != "は" && s.bound_by_relative_clause(m.end, hit.start)) {
                     continue;
                 }
-                if cue.passive && !extra_source {
-                    nearest_target = Some((i, p));
-                } else {
-                    nearest_source = Some(i);
-                }
-            } else if TARGET_PARTICLES.contains(&p) || extra_target {
+                nearest_source = Some(i);
+            } else if target_particle {
                 if before && !s.bound_by_relative_clause(m.end, hit.start) {
                     nearest_target = Some((i, p));
                 } else if !before && nearest_target.is_none() {
                     nearest_target = Some((i, p));
                 }
-            } else if before && PARTNER_PARTICLES.contains(&p) {
+            } else if before
+                && PARTNER_PARTICLES.contains(&p)
+                && h.checked_sub(1).is_none_or(|g| m.start >= hits[g].end)
+            {
+                // A partner before an earlier cue is that cue's (北朝鮮との軍事協力より韓国との経済協力).
                 partners.push(i);
             }
         }
@@ -452,7 +550,9 @@ impl Japanese {
         let mut targets: Vec<usize> = attached_targets.clone();
         if let Some((n, p)) = nearest_target {
             // Symmetric relations take no objects (米国を筆頭に) and no places (韓国政府内には).
-            let usable = !symmetric || (partners.is_empty() && matches!(p, "に" | "への" | "に対し" | "に対して" | "に対する"));
+            let usable = !symmetric
+                || (partners.is_empty()
+                    && matches!(p, "に" | "への" | "に対し" | "に対して" | "に対する"));
             if targets.is_empty() && usable && !sources.contains(&n) {
                 targets = group(n);
             }
@@ -470,32 +570,41 @@ impl Japanese {
             }
         }
         // A cue noun in apposition before a name: 常任理事国のロシア.
-        if sources.is_empty() && after.starts_with('の') {
+        if after.starts_with('の') {
             let at = hit.end + 'の'.len_utf8();
             if let Some(i) = mentions.iter().position(|m| m.start == at) {
                 if !targets.contains(&i) {
-                    sources.push(i);
+                    sources = vec![i];
                 }
             }
         }
-        let entries = |list: &[usize]| -> Vec<EntryIndex> { list.iter().map(|&i| mentions[i].entry).collect() };
+        let entries = |list: &[usize]| -> Vec<EntryIndex> {
+            list.iter().map(|&i| mentions[i].entry).collect()
+        };
         let mut source_entries = entries(&sources);
         let mut target_entries = entries(&targets);
         let partner_entries = entries(&partners);
-        if target_entries.is_empty() {
-            if let Some(t) = cue.implied_target.as_ref().and_then(|id| view.gazetteer.index_of(id)) {
-                target_entries.push(t);
-            }
+        // A word that names its own target (拒否権: the Security Council) keeps it.
+        if let Some(t) = cue
+            .implied_target
+            .as_ref()
+            .and_then(|id| view.gazetteer.index_of(id))
+        {
+            target_entries = vec![t];
         }
         // A body compounded with a meeting word (G7サミット) is the meeting itself.
+        let attached: Vec<usize> = partners.iter().chain(&attached_targets).copied().collect();
         let own_meeting = symmetric
-            && attached_targets.is_empty()
-            && partners.len() == 1
             && sources.is_empty()
-            && roles[partners[0]] == (Ending::Cue { hit: h, genitive: false })
-            && view.kind_of(mentions[partners[0]].entry) == crate::model::ActorKind::Organization;
+            && attached.len() == 1
+            && matches!(roles[attached[0]], Ending::Cue { hit: k, .. } if k == h)
+            && view.kind_of(mentions[attached[0]].entry) == crate::model::ActorKind::Organization;
+        // `Xも会合で`: a subject alone attended something; only a partner (`Xと会談`)
+        // or the head of a relative clause (`同盟関係にある中国`) implies the topic.
+        let head_only = relative.is_some_and(|r| sources == [r]);
+        let lone_subject = symmetric && !sources.is_empty() && !head_only;
         let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
-            if !topic_ok || own_meeting {
+            if !topic_ok || own_meeting || lone_subject {
                 return None;
             }
             s.topics
@@ -503,12 +612,21 @@ impl Japanese {
                 .flatten()
                 .find(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
         };
-        let scope_end = hits.get(h + 1).map_or(clause_end, |n| n.start.min(clause_end)).max(hit.end);
-        let negated = self.negated(&text[hit.end..scope_end]);
+        let scope_end = hits
+            .get(h + 1)
+            .map_or(clause_end, |n| n.start.min(clause_end))
+            .max(hit.end);
+        // Only a predicate can be denied: 制裁は…弱めていない denies the weakening.
+        let negated =
+            (verbal || self.negation_follows(after)) && self.negated(&text[hit.end..scope_end]);
         let hedged = self.flags.hedge.iter().any(|w| after.contains(w.as_str()));
         let attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
         let mut push = |source: EntryIndex, target: EntryIndex| {
-            let (source, target) = if cue.reverse { (target, source) } else { (source, target) };
+            let (source, target) = if cue.reverse {
+                (target, source)
+            } else {
+                (source, target)
+            };
             out.push(Found {
                 source,
                 relation: cue.relation,
@@ -531,7 +649,8 @@ impl Japanese {
                 }
             }
             dedup_states(view, &mut group);
-            let others: Vec<EntryIndex> = all.iter().copied().filter(|x| !group.contains(x)).collect();
+            let others: Vec<EntryIndex> =
+                all.iter().copied().filter(|x| !group.contains(x)).collect();
             if !group.is_empty() && !others.is_empty() {
                 for &a in &group {
                     for &b in &others {
@@ -546,6 +665,13 @@ impl Japanese {
                 }
             }
         } else {
+            if cue.target_from_topic && target_entries.is_empty() && !source_entries.is_empty() {
+                let topic = s.topics.into_iter().flatten().next();
+                target_entries.extend(topic.filter(|&t| {
+                    view.kind_of(t) == crate::model::ActorKind::Organization
+                        && !source_entries.contains(&t)
+                }));
+            }
             if cue.passive && target_entries.is_empty() {
                 target_entries.extend(fallback(&source_entries));
             }
@@ -580,6 +706,21 @@ impl Japanese {
                 &view.text[h.start..h.end] != "訪" || view.mentions.iter().any(|m| m.start == h.end)
             })
             .collect()
+    }
+
+    /// `を自制する`, `を見送った`: a nominal cue denied by its verb.
+    fn negation_follows(&self, after: &str) -> bool {
+        ["を", "には", "にも", "は", "に", "も"]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .is_some_and(|rest| {
+                self.flags
+                    .negation
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
+                    || rest.starts_with("避け")
+                    || rest.starts_with("加わらな")
+            })
     }
 
     fn light_verb_follows(&self, rest: &str) -> bool {
@@ -642,8 +783,15 @@ impl Japanese {
             }
             break Ending::Open;
         };
+        let outer = match ending {
+            Ending::Cue { genitive: true, .. } | Ending::Mention { genitive: true, .. } => {
+                outer_particle(&text[pos..end], hits, mentions, pos)
+            }
+            _ => None,
+        };
         Phrase {
             ending,
+            outer,
             quoted,
             prefix,
         }
@@ -699,6 +847,42 @@ impl Japanese {
     }
 }
 
+/// The postposition that ends a noun phrase starting at `rest` (which begins at
+/// absolute offset `at`), read over nouns, `の`, cue words and names.
+fn outer_particle(
+    rest: &str,
+    hits: &[CueHit],
+    mentions: &[crate::gazetteer::Mention],
+    at: usize,
+) -> Option<&'static str> {
+    let mut i = 0;
+    while i < rest.len() {
+        let abs = at + i;
+        if let Some(h) = hits.iter().find(|h| h.start == abs) {
+            i += h.end - h.start;
+            continue;
+        }
+        if let Some(m) = mentions.iter().find(|m| m.start == abs) {
+            i += m.end - m.start;
+            continue;
+        }
+        let tail = &rest[i..];
+        if let Some(p) = PARTICLES.iter().find(|p| tail.starts_with(*p)) {
+            if *p != "の" {
+                return Some(p);
+            }
+            i += p.len();
+            continue;
+        }
+        let c = tail.chars().next()?;
+        if !is_noun_char(c) {
+            return None;
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 /// Resolves coordination: a mention followed by `や`, `、`, `・` or `と` and then
 /// directly by another mention takes that mention's ending (`中国やインドへの`).
 /// A compound (`日米`) takes the ending of its last member.
@@ -709,6 +893,11 @@ fn effective_endings(
 ) -> Vec<Ending> {
     let mut out: Vec<Ending> = phrases.iter().map(|p| p.ending).collect();
     for i in (0..phrases.len()).rev() {
+        // 在日ロシア大使館: a place modifier, not a coordinated actor.
+        if matches!(phrases[i].prefix, Some('在' | '駐')) {
+            out[i] = Ending::Open;
+            continue;
+        }
         match phrases[i].ending {
             Ending::Mention {
                 next,
@@ -788,7 +977,16 @@ fn relative_head(
     let rest = &text[cue_end..s1];
     let link = LINKS.iter().find(|l| rest.starts_with(*l))?;
     let at = cue_end + link.len();
-    mentions.iter().position(|m| m.start == at)
+    // The head may follow a short common noun: 支援する民兵組織ヒズボラ.
+    let noun: usize = text[at..s1]
+        .chars()
+        .take_while(|&c| is_noun_char(c))
+        .take(8)
+        .map(char::len_utf8)
+        .sum();
+    mentions
+        .iter()
+        .position(|m| m.start >= at && m.start <= at + noun)
 }
 
 /// Mentions right after a verb's plain or past form head a relative clause
@@ -796,13 +994,30 @@ fn relative_head(
 fn relative_clause_heads(text: &str, mentions: &[crate::gazetteer::Mention]) -> Vec<usize> {
     mentions
         .iter()
-        .filter(|m| text[..m.start].chars().next_back().is_some_and(|c| "うくすつぬむるぐぶた".contains(c)))
+        .filter(|m| {
+            text[..m.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| "うくすつぬむるぐぶた".contains(c))
+        })
         .map(|m| m.start)
         .collect()
 }
 
 /// Subordinate connectors that close a clause (`国交を結んだのを機に`).
-const CLAUSE_ENDS: &[&str] = &["のを機に", "ので", "のに", "ため", "ことから", "ことで", "以降", "ものの", "ながら", "つつ", "と同時に"];
+const CLAUSE_ENDS: &[&str] = &[
+    "のを機に",
+    "ので",
+    "のに",
+    "ため",
+    "ことから",
+    "ことで",
+    "以降",
+    "ものの",
+    "ながら",
+    "つつ",
+    "と同時に",
+];
 
 /// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
 /// not after a postposition (`ロシアは、`).
@@ -813,7 +1028,13 @@ fn clause_boundaries(sentence: &str, offset: usize) -> Vec<usize> {
         if c == '、' {
             if let Some(p) = prev {
                 let hiragana = ('\u{3040}'..='\u{309F}').contains(&p);
-                if hiragana && !"はものやとにをへがで".contains(p) {
+                let conjunctive_ga = p == 'が'
+                    && sentence[..i]
+                        .chars()
+                        .rev()
+                        .nth(1)
+                        .is_some_and(|q| "たるいだ".contains(q));
+                if hiragana && (!"はものやとにをへがで".contains(p) || conjunctive_ga) {
                     out.push(offset + i);
                 }
             }
@@ -821,7 +1042,11 @@ fn clause_boundaries(sentence: &str, offset: usize) -> Vec<usize> {
         prev = Some(c);
     }
     for end in CLAUSE_ENDS {
-        out.extend(sentence.match_indices(end).map(|(i, _)| offset + i + end.len()));
+        out.extend(
+            sentence
+                .match_indices(end)
+                .map(|(i, _)| offset + i + end.len()),
+        );
     }
     out.sort_unstable();
     out

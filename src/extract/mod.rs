@@ -71,7 +71,6 @@ impl SentenceView<'_> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Discourse {
     pub(crate) topic: Option<EntryIndex>,
-    pub(crate) previous_topic: Option<EntryIndex>,
 }
 
 /// The extractor: a gazetteer and the two language rule sets, built once.

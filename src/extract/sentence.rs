@@ -40,6 +40,20 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
             }
             '「' | '『' | '(' | '【' | '“' => depth += 1,
             '」' | '』' | ')' | '】' | '”' => depth = depth.saturating_sub(1),
+            // Headlines separate clauses with a (full-width) space: 会談　同盟を確認.
+            ' ' | '\u{3000}'
+                if text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(super::is_japanese_char)
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(super::is_japanese_char) =>
+            {
+                push(start, i, &mut out);
+                start = i + c.len_utf8();
+            }
             '。' if depth == 0 => {
                 push(start, i + c.len_utf8(), &mut out);
                 start = i + c.len_utf8();
