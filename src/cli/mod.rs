@@ -8,6 +8,7 @@
 mod export;
 mod extract;
 mod import;
+mod ingest;
 mod input;
 mod merge;
 mod relations;
@@ -66,6 +67,8 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Extract claims from articles and merge them into the store.
+    Ingest(ingest::IngestArgs),
     /// Extract claims from articles and print them (no store): the JSONL claim contract.
     Extract(extract::ExtractArgs),
     /// Merge claims in the JSONL claim format (see README) into the store.
@@ -99,6 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = args.store.as_path();
     let gazetteer_file = args.gazetteer.as_deref();
     match args.command {
+        Command::Ingest(a) => ingest::run(store, gazetteer_file, a),
         Command::Extract(a) => extract::run(gazetteer_file, a),
         Command::Import(a) => import::run(store, a),
         Command::Merge(a) => merge::run(a),

@@ -17,7 +17,7 @@ mod ja;
 pub mod normalize;
 pub mod sentence;
 
-use crate::gazetteer::{EntryIndex, Form, Gazetteer, Mention};
+use crate::gazetteer::{EntryIndex, Gazetteer, Mention};
 use crate::model::{ActorKind, Article, Claim, Date, Evidence, Relation, Span};
 
 use normalize::Normalized;
@@ -99,6 +99,11 @@ impl Extractor {
     /// Every claim in an article, in sentence order. Claims come from every line,
     /// headline and captions included; symmetric claims are normalized.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
+        self.extract_counted(article).0
+    }
+
+    /// Like [`Extractor::extract`], also returning the number of sentences read.
+    pub fn extract_counted(&self, article: &Article) -> (Vec<Claim>, usize) {
         let normalized = Normalized::new(&article.text);
         let text: &str = &normalized.text;
         let mentions = self.gazetteer.find_mentions(text);
@@ -187,7 +192,7 @@ impl Extractor {
                 );
             }
         }
-        claims
+        (claims, sentences.len())
     }
 }
 
@@ -269,12 +274,6 @@ fn stated_date(sentence: &str) -> Option<Date> {
         }
     }
     None
-}
-
-/// True when a mention is a plain name or title-bearing person (not an adjective),
-/// i.e. it can stand as a noun phrase of its own.
-pub(crate) fn is_nominal(m: &Mention) -> bool {
-    m.form != Form::Adjective
 }
 
 #[cfg(test)]
