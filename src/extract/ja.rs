@@ -822,11 +822,15 @@ impl Japanese {
         let text = view.text;
         let s1 = view.range.end;
         let tail = &text[hit.end..s1];
+        // A verb of saying after a quotative と: `…と(米国は)分析する`.
         let said_at = self
             .flags
             .attribution
             .iter()
-            .filter_map(|w| tail.find(w.as_str()))
+            .filter_map(|w| {
+                let verb = w.strip_prefix('と').unwrap_or(w);
+                tail.find(verb).filter(|&p| tail[..p].contains('と'))
+            })
             .min()
             .map(|p| hit.end + p);
         let mut out = Vec::new();
@@ -837,7 +841,8 @@ impl Japanese {
             let Ending::Particle(p, _) = roles[i] else {
                 continue;
             };
-            let speaker = matches!(p, "は" | "が") && said_at.is_some() && m.start > hit.end;
+            let speaker = matches!(p, "は" | "が")
+                && said_at.is_some_and(|at| m.start > hit.end && m.end <= at);
             let cited = matches!(p, "によると" | "によれば");
             if speaker || cited {
                 out.push(m.entry);

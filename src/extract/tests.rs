@@ -1,1 +1,155 @@
+//! One sentence in, the expected claims out (our own sentences, both languages).
 
+use super::*;
+use crate::extract::article::from_plain;
+
+fn extractor() -> &'static Extractor {
+    static E: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    E.get_or_init(|| Extractor::new(Gazetteer::builtin()))
+}
+
+/// `source relation target` at state level, with flags, for every non-leader claim.
+fn claims(text: &str) -> Vec<String> {
+    let article = from_plain(text.to_owned());
+    extractor()
+        .extract(&article)
+        .iter()
+        .filter(|c| c.relation != Relation::LeaderOf)
+        .map(|c| {
+            let mut s = format!("{} {} {}", c.source.state(), c.relation, c.target.state());
+            if c.negated {
+                s.push_str(" negated");
+            }
+            if c.hedged {
+                s.push_str(" hedged");
+            }
+            if !c.attributed_to.is_empty() {
+                let who: Vec<_> = c.attributed_to.iter().map(|a| a.as_str()).collect();
+                s.push_str(&format!(" by {}", who.join(",")));
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn japanese_agent_and_target_come_from_postpositions() {
+    assert_eq!(
+        claims("フランスはマリに部隊を派遣した。"),
+        ["FRA deployment MLI"]
+    );
+    assert_eq!(
+        claims("カナダがイランに制裁を科した。"),
+        ["CAN sanctions IRN"]
+    );
+}
+
+#[test]
+fn japanese_prefixes_and_compounds_name_targets() {
+    assert_eq!(claims("英国による対ロ制裁が続く。"), ["GBR sanctions RUS"]);
+    assert_eq!(claims("インドの首相が訪米した。"), ["IND visit USA"]);
+    assert_eq!(claims("日豪首脳会談が開かれた。"), ["AUS summit JPN"]);
+}
+
+#[test]
+fn japanese_topic_carries_to_the_next_sentence() {
+    assert_eq!(
+        claims("トルコは声明を出した。シリアへの攻撃を続けている。"),
+        ["TUR attack SYR"]
+    );
+}
+
+#[test]
+fn japanese_passive_swaps_the_roles() {
+    assert_eq!(
+        claims("キューバは米国から制裁を受けている。"),
+        ["USA sanctions CUB"]
+    );
+}
+
+#[test]
+fn japanese_negation_hedging_and_attribution_are_flagged() {
+    assert_eq!(
+        claims("インドはロシアへの制裁に加わらない。"),
+        ["IND sanctions RUS negated"]
+    );
+    assert_eq!(
+        claims("ブラジルはアルゼンチンを訪問する見通しだ。"),
+        ["BRA visit ARG hedged"]
+    );
+    assert_eq!(
+        claims("イランがロシアに無人機を供与したと英国は分析している。"),
+        Vec::<String>::new(),
+        "a drone is not yet a weapons cue word"
+    );
+    assert_eq!(
+        claims("イランがロシアに武器を供与したと英国は分析している。"),
+        ["IRN arms_supply RUS by GBR"]
+    );
+}
+
+#[test]
+fn japanese_nominal_event_of_another_actor_is_not_the_subjects() {
+    // The subject supports the invasion; it does not invade.
+    assert_eq!(
+        claims("ベラルーシがロシアにウクライナ侵攻を側面支援している。"),
+        ["BLR support RUS"]
+    );
+}
+
+#[test]
+fn japanese_quotes_keep_their_own_actors() {
+    assert!(claims("外相は「協議の結果によっては措置を取る」とインドに伝えた。").is_empty());
+}
+
+#[test]
+fn spans_point_into_the_original_bytes() {
+    let text = "見出し\n\nＧ７はロシアに制裁を科した。";
+    let article = from_plain(text.to_owned());
+    let all = extractor().extract(&article);
+    let c = all
+        .iter()
+        .find(|c| c.relation == Relation::Sanctions)
+        .expect("a sanctions claim");
+    assert_eq!(
+        &text[c.evidence.span.range()],
+        "Ｇ７はロシアに制裁を科した。"
+    );
+    assert_eq!(c.evidence.text, "Ｇ７はロシアに制裁を科した。");
+    assert_eq!(c.evidence.sentence, 1);
+}
+
+#[test]
+fn persons_yield_leader_of_their_state_once() {
+    let article =
+        from_plain("習近平国家主席は訪ロした。習氏はプーチン大統領と会談した。".to_owned());
+    let all = extractor().extract(&article);
+    let leaders: Vec<_> = all
+        .iter()
+        .filter(|c| c.relation == Relation::LeaderOf)
+        .map(|c| format!("{} {}", c.source.id, c.target.id))
+        .collect();
+    assert_eq!(
+        leaders,
+        ["person:xi-jinping CHN", "person:putin-vladimir RUS"]
+    );
+}
+
+#[test]
+fn self_loops_after_roll_up_are_dropped() {
+    assert!(claims("プーチン大統領はロシアを訪問した。").is_empty());
+}
+
+#[test]
+fn stated_dates_win_over_the_article_date() {
+    assert_eq!(
+        stated_date("2024年6月18日に訪問"),
+        Date::new(2024, 6, 18).ok()
+    );
+    assert_eq!(
+        stated_date("on June 18, 2024, he"),
+        Date::new(2024, 6, 18).ok()
+    );
+    assert_eq!(stated_date("on 18 June 2024"), Date::new(2024, 6, 18).ok());
+    assert_eq!(stated_date("in 2024"), None);
+}
