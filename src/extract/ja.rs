@@ -24,6 +24,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use super::words::WordSet;
 use super::{Discourse, Found, SentenceView};
 use crate::gazetteer::EntryIndex;
 use crate::model::{ActorId, Relation};
@@ -216,6 +217,10 @@ struct Cue {
 #[derive(Debug)]
 pub(crate) struct Japanese {
     cues: Vec<Cue>,
+    negation: WordSet,
+    hedge: WordSet,
+    clause_ends: WordSet,
+    attribution: WordSet,
     /// Cue index of each automaton pattern.
     words: Vec<usize>,
     automaton: AhoCorasick,
@@ -312,7 +317,23 @@ impl Japanese {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("cue words are plain strings");
+        let verbs: Vec<String> = file
+            .flags
+            .attribution
+            .iter()
+            .map(|w| w.strip_prefix('と').unwrap_or(w).to_owned())
+            .collect();
         Japanese {
+            negation: WordSet::new(&file.flags.negation, &file.flags.not_negation),
+            hedge: WordSet::new(&file.flags.hedge, &[]),
+            clause_ends: WordSet::new(
+                &CLAUSE_ENDS
+                    .iter()
+                    .map(|w| (*w).to_owned())
+                    .collect::<Vec<_>>(),
+                &[],
+            ),
+            attribution: WordSet::new(&verbs, &[]),
             cues,
             words,
             automaton,
@@ -350,7 +371,7 @@ impl Japanese {
             hits: &hits,
             phrases: &phrases,
             roles: &roles,
-            boundaries: clause_boundaries(&text[s0..s1], s0),
+            boundaries: self.clause_boundaries(&text[s0..s1], s0),
             relative_heads: relative_clause_heads(text, mentions),
             topics: [topic, discourse.topic],
         };
@@ -619,7 +640,7 @@ impl Japanese {
         // Only a predicate can be denied: 制裁は…弱めていない denies the weakening.
         let negated =
             (verbal || self.negation_follows(after)) && self.negated(&text[hit.end..scope_end]);
-        let hedged = self.flags.hedge.iter().any(|w| after.contains(w.as_str()));
+        let hedged = self.hedge.occurs_in(after);
         let attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
         let mut push = |source: EntryIndex, target: EntryIndex| {
             let (source, target) = if cue.reverse {
@@ -708,19 +729,16 @@ impl Japanese {
             .collect()
     }
 
-    /// `を自制する`, `を見送った`: a nominal cue denied by its verb.
+    /// `を自制する`, `を見送った`, `には加わらない`: a nominal cue denied by its verb.
     fn negation_follows(&self, after: &str) -> bool {
         ["を", "には", "にも", "は", "に", "も"]
             .iter()
             .find_map(|p| after.strip_prefix(p))
-            .is_some_and(|rest| {
-                self.flags
-                    .negation
-                    .iter()
-                    .any(|w| rest.starts_with(w.as_str()))
-                    || rest.starts_with("避け")
-                    || rest.starts_with("加わらな")
-            })
+            .is_some_and(|rest| self.negation.starts(rest))
+    }
+
+    fn clause_boundaries(&self, sentence: &str, offset: usize) -> Vec<usize> {
+        clause_boundaries(sentence, offset, &self.clause_ends)
     }
 
     fn light_verb_follows(&self, rest: &str) -> bool {
@@ -752,7 +770,15 @@ impl Japanese {
                     continue;
                 }
             }
-            if let Some(t) = NAME_TAILS.iter().find(|t| rest.starts_with(*t)) {
+            // Tails start with a kanji, katakana or `(`; a particle cannot start one.
+            let may_be_tail = rest
+                .chars()
+                .next()
+                .is_some_and(|c| !('\u{3041}'..='\u{3096}').contains(&c) || c == 'さ');
+            if let Some(t) = NAME_TAILS
+                .iter()
+                .find(|t| may_be_tail && rest.starts_with(*t))
+            {
                 pos += t.len();
                 continue;
             }
@@ -769,7 +795,12 @@ impl Japanese {
             let Some(c) = rest.chars().next() else {
                 break Ending::Open;
             };
-            if let Some(p) = PARTICLES.iter().find(|p| rest.starts_with(*p)) {
+            let particle = if is_noun_char(c) {
+                None
+            } else {
+                PARTICLES.iter().find(|p| rest.starts_with(*p))
+            };
+            if let Some(p) = particle {
                 if *p == "の" {
                     genitive = true;
                     pos += p.len();
@@ -798,14 +829,7 @@ impl Japanese {
     }
 
     fn negated(&self, scope: &str) -> bool {
-        let mut scope = scope.to_owned();
-        for w in &self.flags.not_negation {
-            scope = scope.replace(w.as_str(), "_");
-        }
-        self.flags
-            .negation
-            .iter()
-            .any(|w| scope.contains(w.as_str()))
+        self.negation.occurs_in(scope)
     }
 
     /// Who asserts the claim: the subject of a verb of saying after the cue
@@ -824,15 +848,10 @@ impl Japanese {
         let tail = &text[hit.end..s1];
         // A verb of saying after a quotative と: `…と(米国は)分析する`.
         let said_at = self
-            .flags
             .attribution
-            .iter()
-            .filter_map(|w| {
-                let verb = w.strip_prefix('と').unwrap_or(w);
-                tail.find(verb).filter(|&p| tail[..p].contains('と'))
-            })
-            .min()
-            .map(|p| hit.end + p);
+            .positions(tail)
+            .find(|&(p, _)| tail[..p].contains('と'))
+            .map(|(p, _)| hit.end + p);
         let mut out = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
             if sources.contains(&i) || targets.contains(&i) || partners.contains(&i) {
@@ -1026,7 +1045,7 @@ const CLAUSE_ENDS: &[&str] = &[
 
 /// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
 /// not after a postposition (`ロシアは、`).
-fn clause_boundaries(sentence: &str, offset: usize) -> Vec<usize> {
+fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Vec<usize> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in sentence.char_indices() {
@@ -1046,13 +1065,7 @@ fn clause_boundaries(sentence: &str, offset: usize) -> Vec<usize> {
         }
         prev = Some(c);
     }
-    for end in CLAUSE_ENDS {
-        out.extend(
-            sentence
-                .match_indices(end)
-                .map(|(i, _)| offset + i + end.len()),
-        );
-    }
+    out.extend(clause_ends.positions(sentence).map(|(_, e)| offset + e));
     out.sort_unstable();
     out
 }

@@ -16,6 +16,7 @@ mod en;
 mod ja;
 pub mod normalize;
 pub mod sentence;
+mod words;
 
 use crate::gazetteer::{EntryIndex, Gazetteer, Mention};
 use crate::model::{ActorKind, Article, Claim, Date, Evidence, Relation, Span};

@@ -29,6 +29,11 @@ impl<'a> Normalized<'a> {
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut buf = [0u8; 4];
         for (offset, c) in original.char_indices() {
+            if is_stable(c) {
+                text.push(c);
+                map.extend(std::iter::repeat_n(offset as u32, c.len_utf8()));
+                continue;
+            }
             for n in std::iter::once(c).nfkc() {
                 text.push_str(n.encode_utf8(&mut buf));
                 map.extend(std::iter::repeat_n(offset as u32, n.len_utf8()));
@@ -61,6 +66,12 @@ impl<'a> Normalized<'a> {
             }
         }
     }
+}
+
+/// Chars that NFKC never changes and that never combine with a neighbour:
+/// ASCII, kana and CJK ideographs, which make up nearly all news text.
+fn is_stable(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{7F}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 #[cfg(test)]

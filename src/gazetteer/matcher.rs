@@ -235,7 +235,7 @@ impl Matcher {
         for m in self.automaton.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let candidates = &self.candidates[m.pattern().as_usize()];
-            if let Some(mention) = self.choose(text, start, end, candidates, &named) {
+            if let Some(mention) = self.choose(text, start, end, candidates, &named, entries) {
                 if entries[mention.entry as usize].actor.kind == crate::model::ActorKind::Person {
                     named.retain(|&e| e != mention.entry);
                     named.push(mention.entry);
@@ -253,7 +253,22 @@ impl Matcher {
         end: usize,
         candidates: &[(EntryIndex, Form)],
         named: &[EntryIndex],
+        entries: &[Entry],
     ) -> Option<Mention> {
+        // Try each form the pattern may be, best first (韓: a family name, else an
+        // abbreviation in 中韓).
+        let mut forms: Vec<Form> = candidates.iter().map(|&(_, f)| f).collect();
+        forms.dedup();
+        if forms.len() > 1 {
+            return forms.into_iter().find_map(|f| {
+                let subset: Vec<(EntryIndex, Form)> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&(_, g)| g == f)
+                    .collect();
+                self.choose(text, start, end, &subset, named, entries)
+            });
+        }
         let (first_entry, first_form) = *candidates.first()?;
         // Plural demonyms: `Iraqis`, `Israelis`.
         let end = if first_form == Form::Adjective
@@ -297,11 +312,15 @@ impl Matcher {
                     .map(|&(e, _)| e)
                     .collect();
                 let surface = &text[start..end];
-                let titled = if is_japanese(surface.chars().next()?) {
-                    JA_TITLES.iter().any(|t| text[end..].starts_with(t))
+                let title: Option<&str> = if is_japanese(surface.chars().next()?) {
+                    JA_TITLES
+                        .iter()
+                        .find(|t| text[end..].starts_with(*t))
+                        .copied()
                 } else {
                     english_title_before(text, start)
                 };
+                let titled = title.is_some();
                 // A one-kanji family name (金, 李) is a common word: it needs a title.
                 if surface.chars().count() == 1 && !titled {
                     return None;
@@ -311,9 +330,12 @@ impl Matcher {
                     .filter_map(|e| named.iter().position(|n| n == e).map(|p| (p, *e)))
                     .max()
                     .map(|(_, e)| e);
-                match (recent, titled, families.as_slice()) {
+                match (recent, title, families.as_slice()) {
                     (Some(e), _, _) => Some(mention(e, Form::Family)),
-                    (None, true, [only]) => Some(mention(*only, Form::Family)),
+                    (None, Some(_), [only]) => Some(mention(*only, Form::Family)),
+                    (None, Some(t), many) => {
+                        by_title(t, many, entries).map(|e| mention(e, Form::Family))
+                    }
                     _ => None,
                 }
             }
@@ -414,16 +436,60 @@ fn japanese_name_ok(text: &str, end: usize) -> bool {
         .any(|s| text[end..].starts_with(s))
 }
 
-fn english_title_before(text: &str, start: usize) -> bool {
+/// The title word right before an English family name, if any.
+fn english_title_before(text: &str, start: usize) -> Option<&'static str> {
     let head = text[..start].trim_end_matches(' ');
     if head.len() == start {
-        return false;
+        return None;
     }
     let word = head
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
         .next()
         .unwrap_or("");
-    EN_TITLES.contains(&word)
+    EN_TITLES.iter().find(|t| **t == word).copied()
+}
+
+/// The office a title names (`総書記`, `President`: head of state).
+fn title_role(title: &str) -> Option<&'static str> {
+    Some(match title {
+        "総書記" | "国家主席" | "主席" | "大統領" | "国王" | "President" | "president" | "King"
+        | "Queen" | "Emir" => "head_of_state",
+        "首相" | "総理" | "Premier" | "premier" | "PM" | "Chancellor" | "chancellor" => {
+            "head_of_government"
+        }
+        "外相" | "外務" => "foreign_minister",
+        "国防相" | "防衛相" => "defence_minister",
+        "報道官" | "Spokesman" | "Spokeswoman" | "Spokesperson" | "spokesman" | "spokeswoman"
+        | "spokesperson" => "spokesperson",
+        "事務総長" | "Secretary-General" => "secretary_general",
+        "最高指導者" | "Ayatollah" => "supreme_leader",
+        _ => return None,
+    })
+}
+
+/// Among persons sharing a family name, the one the title fits: who holds that
+/// office now, else the only one who ever held it.
+fn by_title(title: &str, candidates: &[EntryIndex], entries: &[Entry]) -> Option<EntryIndex> {
+    let role = title_role(title)?;
+    let held: Vec<EntryIndex> = candidates
+        .iter()
+        .copied()
+        .filter(|&e| entries[e as usize].offices.iter().any(|o| o.role == role))
+        .collect();
+    let current: Vec<EntryIndex> = held
+        .iter()
+        .copied()
+        .filter(|&e| {
+            entries[e as usize]
+                .offices
+                .iter()
+                .any(|o| o.role == role && o.end.is_none())
+        })
+        .collect();
+    match (current.as_slice(), held.as_slice()) {
+        ([one], _) | (_, [one]) => Some(*one),
+        _ => None,
+    }
 }
 
 pub(crate) fn is_katakana(c: char) -> bool {

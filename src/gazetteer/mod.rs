@@ -35,8 +35,9 @@ pub type EntryIndex = u32;
 pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: HashMap<ActorId, EntryIndex>,
-    /// Lower-cased, NFKC-normalized names, ids and aliases → entries, for CLI lookup.
-    by_name: HashMap<String, Vec<EntryIndex>>,
+    /// Lower-cased, NFKC-normalized names, ids and aliases → entries, for CLI
+    /// lookup; built on first use, since extraction never needs it.
+    by_name: std::sync::OnceLock<HashMap<String, Vec<EntryIndex>>>,
     matcher: matcher::Matcher,
 }
 
@@ -128,30 +129,36 @@ impl Gazetteer {
                 }
             }
         }
-        let mut by_name: HashMap<String, Vec<EntryIndex>> = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            let i = i as EntryIndex;
-            let names = std::iter::once(e.actor.id.as_str())
-                .chain(std::iter::once(e.actor.name.as_str()))
-                .chain(std::iter::once(e.name_ja.as_str()))
-                .chain(e.aliases_en.iter().map(String::as_str))
-                .chain(e.aliases_ja.iter().map(String::as_str))
-                .chain(e.family_en.iter().map(String::as_str))
-                .chain(e.family_ja.iter().map(String::as_str));
-            for name in names.filter(|n| !n.is_empty()) {
-                let list = by_name.entry(lookup_key(name)).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
-                }
-            }
-        }
         let matcher = matcher::Matcher::new(&entries);
         Gazetteer {
             entries,
             by_id,
-            by_name,
+            by_name: std::sync::OnceLock::new(),
             matcher,
         }
+    }
+
+    fn by_name(&self) -> &HashMap<String, Vec<EntryIndex>> {
+        self.by_name.get_or_init(|| {
+            let mut by_name: HashMap<String, Vec<EntryIndex>> = HashMap::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                let i = i as EntryIndex;
+                let names = std::iter::once(e.actor.id.as_str())
+                    .chain(std::iter::once(e.actor.name.as_str()))
+                    .chain(std::iter::once(e.name_ja.as_str()))
+                    .chain(e.aliases_en.iter().map(String::as_str))
+                    .chain(e.aliases_ja.iter().map(String::as_str))
+                    .chain(e.family_en.iter().map(String::as_str))
+                    .chain(e.family_ja.iter().map(String::as_str));
+                for name in names.filter(|n| !n.is_empty()) {
+                    let list = by_name.entry(lookup_key(name)).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+            by_name
+        })
     }
 
     /// Every entry, in table order.
@@ -188,7 +195,7 @@ impl Gazetteer {
             return Ok(e);
         }
         let key = lookup_key(name);
-        match self.by_name.get(&key).map(Vec::as_slice) {
+        match self.by_name().get(&key).map(Vec::as_slice) {
             Some([one]) => Ok(&self.entries[*one as usize]),
             Some(many) if !many.is_empty() => {
                 // A state beats a person sharing its name; otherwise ask.
@@ -218,7 +225,7 @@ impl Gazetteer {
     fn suggest(&self, key: &str) -> Vec<String> {
         let budget = (key.chars().count() / 3).clamp(1, 3);
         let mut scored: Vec<(usize, &str)> = self
-            .by_name
+            .by_name()
             .keys()
             .filter_map(|k| {
                 let d = edit_distance(key, k);
@@ -229,7 +236,7 @@ impl Gazetteer {
         scored.sort();
         let mut out: Vec<String> = Vec::new();
         for (_, k) in scored {
-            for &i in &self.by_name[k] {
+            for &i in &self.by_name()[k] {
                 let e = &self.entries[i as usize];
                 let s = format!(
                     "{} ({})",

@@ -121,8 +121,21 @@ fn cell_list(cell: &str) -> Vec<String> {
     cell.split('|')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| s.nfkc().collect())
+        .map(nfkc)
         .collect()
+}
+
+/// NFKC form of a table cell; the tables are written normalized, so this is
+/// usually a quick check and a copy.
+pub(crate) fn nfkc(s: &str) -> String {
+    if s.is_ascii()
+        || unicode_normalization::is_nfkc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        s.to_owned()
+    } else {
+        s.nfkc().collect()
+    }
 }
 
 fn id(cell: &str, file: &str, line: usize) -> Result<ActorId, RowError> {
@@ -174,7 +187,7 @@ pub(super) fn parse_actors(file: &str, text: &str) -> Result<Vec<Entry>, RowErro
             name: cols[3].trim().to_owned(),
         };
         let mut e = Entry::new(actor);
-        e.name_ja = cols[4].trim().nfkc().collect();
+        e.name_ja = nfkc(cols[4].trim());
         e.aliases_en = cell_list(cols[5]);
         e.adjectives_en = cell_list(cols[6]);
         e.aliases_ja = cell_list(cols[7]);
@@ -221,7 +234,7 @@ pub(super) fn parse_persons(file: &str, text: &str) -> Result<Vec<Entry>, RowErr
                 end: Some(cols[5].trim().to_owned()).filter(|s| !s.is_empty()),
             });
         }
-        e.name_ja = cols[7].trim().nfkc().collect();
+        e.name_ja = nfkc(cols[7].trim());
         e.aliases_en = cell_list(cols[8]);
         if !e.actor.name.is_empty() && !e.aliases_en.contains(&e.actor.name) {
             e.aliases_en.push(e.actor.name.clone());

@@ -1,0 +1,76 @@
+//! Extraction throughput on news-shaped text: the team's sample corpus (most
+//! sentences name actors and relations), English and Japanese separately.
+//! Reports bytes per second for full extraction and for mention finding alone.
+//!
+//! Run: `cargo bench --bench extract`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use diplograph::Article;
+use diplograph::extract::{Extractor, article};
+use diplograph::gazetteer::Gazetteer;
+
+/// The corpus articles of one language, read once.
+fn corpus(prefix: &str) -> Vec<Article> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("graphs/corpus exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with(prefix) && name.ends_with(".txt")
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| article::from_plain(std::fs::read_to_string(p).expect("readable article")))
+        .collect()
+}
+
+fn bench_language(c: &mut Criterion, extractor: &Extractor, lang: &str) {
+    let articles = corpus(&format!("{lang}-"));
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let expected: usize = articles.iter().map(|a| extractor.extract(a).len()).sum();
+    assert!(expected > 0, "the {lang} corpus yields claims");
+    let mut group = c.benchmark_group(format!("extract_{lang}"));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("full", |b| {
+        b.iter(|| {
+            let n: usize = articles
+                .iter()
+                .map(|a| extractor.extract(black_box(a)).len())
+                .sum();
+            assert_eq!(n, expected);
+        })
+    });
+    group.bench_function("mentions", |b| {
+        b.iter(|| {
+            let n: usize = articles
+                .iter()
+                .map(|a| {
+                    extractor
+                        .gazetteer()
+                        .find_mentions(black_box(&a.text))
+                        .len()
+                })
+                .sum();
+            assert!(n > 0);
+        })
+    });
+    group.finish();
+}
+
+fn extraction(c: &mut Criterion) {
+    let extractor = Extractor::new(Gazetteer::builtin());
+    bench_language(c, &extractor, "en");
+    bench_language(c, &extractor, "ja");
+    c.bench_function("startup_gazetteer_and_lexicons", |b| {
+        b.iter(|| black_box(Extractor::new(Gazetteer::builtin())))
+    });
+}
+
+criterion_group!(benches, extraction);
+criterion_main!(benches);
