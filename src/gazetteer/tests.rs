@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::{ActorId, ActorKind};
 
 fn gaz() -> &'static Gazetteer {
     static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
@@ -160,4 +161,106 @@ fn seed_article_actors_resolve() {
         ids("趙兌烈(チョ・テヨル)外相"),
         ["person:cho-tae-yul", "person:cho-tae-yul"]
     );
+}
+
+#[test]
+fn country_table_matches_debian_iso_codes_when_installed() {
+    let path = std::path::Path::new("/usr/share/iso-codes/json/iso_3166-1.json");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!(
+            "iso-codes not installed; skipping the check against {}",
+            path.display()
+        );
+        return;
+    };
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let g = gaz();
+    let mut missing = Vec::new();
+    for c in json["3166-1"].as_array().unwrap() {
+        let code = c["alpha_3"].as_str().unwrap();
+        match ActorId::new(code).ok().and_then(|id| g.get(&id)) {
+            Some(e) => assert_eq!(e.actor.kind, ActorKind::Country, "{code}"),
+            None => missing.push(code.to_owned()),
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "ISO states missing from countries.tsv: {missing:?}"
+    );
+    for former in ["SUN", "DDR", "YUG", "CSK"] {
+        assert!(
+            g.get(&ActorId::new(former).unwrap())
+                .is_some_and(|e| e.former),
+            "{former}"
+        );
+    }
+}
+
+#[test]
+fn counts_by_kind_meet_the_issue() {
+    let c = gaz().counts();
+    assert!(c[&ActorKind::Country] >= 253, "{c:?}");
+    assert!(c[&ActorKind::Organization] >= 60, "{c:?}");
+    assert!(c[&ActorKind::Person] >= 300, "{c:?}");
+    assert!(c[&ActorKind::Group] >= 1, "{c:?}");
+}
+
+#[test]
+fn user_file_adds_actors_and_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extra.toml");
+    std::fs::write(
+        &path,
+        r#"
+[[actor]]
+id = "WAGNER"
+kind = "organization"
+country = "RUS"
+name = "Wagner Group"
+aliases_en = ["Wagner Group"]
+aliases_ja = ["ワグネル"]
+
+[[actor]]
+id = "RUS"
+aliases_en = ["Rossiya"]
+"#,
+    )
+    .unwrap();
+    let g = Gazetteer::with_user_file(&path).unwrap();
+    assert_eq!(g.resolve("ワグネル").unwrap().actor.id.as_str(), "WAGNER");
+    assert_eq!(g.resolve("Rossiya").unwrap().actor.id.as_str(), "RUS");
+    let found: Vec<_> = g
+        .find_mentions("Rossiya and the Wagner Group")
+        .iter()
+        .map(|m| g.entry(m.entry).actor.id.to_string())
+        .collect();
+    assert_eq!(found, ["RUS", "WAGNER"]);
+    // Still knows the built-ins.
+    assert_eq!(g.resolve("Japan").unwrap().actor.id.as_str(), "JPN");
+}
+
+#[test]
+fn bad_user_entries_name_file_line_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        "[[actor]]\nid = \"NEWBODY\"\n\n[[actor]]\nid = \"lower\"\nkind = \"group\"\n",
+    )
+    .unwrap();
+    let err = Gazetteer::with_user_file(&path).unwrap_err().to_string();
+    assert!(err.contains("bad.toml:1:") && err.contains("kind"), "{err}");
+    std::fs::write(
+        &path,
+        "[[actor]]\nid = \"X1\"\nkind = \"group\"\n\n[[actor]]\nid = \"lower\"\nkind = \"group\"\n",
+    )
+    .unwrap();
+    let err = Gazetteer::with_user_file(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("bad.toml:5:") && err.contains("lower"),
+        "{err}"
+    );
+    std::fs::write(&path, "[[actor]\n").unwrap();
+    let err = Gazetteer::with_user_file(&path).unwrap_err().to_string();
+    assert!(err.contains("bad.toml:1:"), "{err}");
 }
