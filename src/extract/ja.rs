@@ -458,18 +458,16 @@ impl Japanese {
                 next,
                 genitive: true,
             } = roles[i]
-            {
-                if roles[next]
+                && roles[next]
                     == (Ending::Cue {
                         hit: h,
                         genitive: false,
                     })
-                    && !symmetric
-                    && !cue.genitive_is_target
-                {
-                    attached_sources.push(i);
-                    continue;
-                }
+                && !symmetric
+                && !cue.genitive_is_target
+            {
+                attached_sources.push(i);
+                continue;
             }
             // 米国の拒否権行使を非難: the possessor of an object phrase is a target.
             if let (Some(p), false) = (phrases[i].outer, symmetric) {
@@ -548,9 +546,8 @@ impl Japanese {
                 }
                 nearest_source = Some(i);
             } else if target_particle {
-                if before && !s.bound_by_relative_clause(m.end, hit.start) {
-                    nearest_target = Some((i, p));
-                } else if !before && nearest_target.is_none() {
+                let free_before = before && !s.bound_by_relative_clause(m.end, hit.start);
+                if free_before || (!before && nearest_target.is_none()) {
                     nearest_target = Some((i, p));
                 }
             } else if before
@@ -563,10 +560,10 @@ impl Japanese {
         }
         let group = |n: usize| coordination_group(n, phrases, mentions, text);
         let mut sources: Vec<usize> = attached_sources.clone();
-        if sources.is_empty() {
-            if let Some(n) = nearest_source {
-                sources = group(n);
-            }
+        if sources.is_empty()
+            && let Some(n) = nearest_source
+        {
+            sources = group(n);
         }
         let mut targets: Vec<usize> = attached_targets.clone();
         if let Some((n, p)) = nearest_target {
@@ -579,24 +576,26 @@ impl Japanese {
             }
         }
         // The head noun of a relative clause: 敵対する韓国, 参加するBRICS.
-        if let Some(head) = relative.filter(|&i| phrases[i].quoted == cue_quoted) {
-            if !sources.contains(&head) && !targets.contains(&head) && !partners.contains(&head) {
-                if symmetric {
-                    partners.push(head);
-                } else if targets.is_empty() && !sources.is_empty() {
-                    targets.push(head);
-                } else if sources.is_empty() {
-                    sources.push(head);
-                }
+        if let Some(head) = relative.filter(|&i| phrases[i].quoted == cue_quoted)
+            && !sources.contains(&head)
+            && !targets.contains(&head)
+            && !partners.contains(&head)
+        {
+            if symmetric {
+                partners.push(head);
+            } else if targets.is_empty() && !sources.is_empty() {
+                targets.push(head);
+            } else if sources.is_empty() {
+                sources.push(head);
             }
         }
         // A cue noun in apposition before a name: 常任理事国のロシア.
         if after.starts_with('の') {
             let at = hit.end + 'の'.len_utf8();
-            if let Some(i) = mentions.iter().position(|m| m.start == at) {
-                if !targets.contains(&i) {
-                    sources = vec![i];
-                }
+            if let Some(i) = mentions.iter().position(|m| m.start == at)
+                && !targets.contains(&i)
+            {
+                sources = vec![i];
             }
         }
         let entries = |list: &[usize]| -> Vec<EntryIndex> {
@@ -663,11 +662,11 @@ impl Japanese {
             let mut all = group.clone();
             all.extend(partner_entries.iter().copied());
             dedup_states(view, &mut all);
-            if all.len() < 2 {
-                if let Some(t) = fallback(&all) {
-                    all.push(t);
-                    group.push(t);
-                }
+            if all.len() < 2
+                && let Some(t) = fallback(&all)
+            {
+                all.push(t);
+                group.push(t);
             }
             dedup_states(view, &mut group);
             let others: Vec<EntryIndex> =
@@ -764,11 +763,11 @@ impl Japanese {
         // Titles and readings that belong to the name.
         loop {
             let rest = &text[pos..end];
-            if rest.starts_with('(') {
-                if let Some(close) = rest.find(')') {
-                    pos += close + 1;
-                    continue;
-                }
+            if rest.starts_with('(')
+                && let Some(close) = rest.find(')')
+            {
+                pos += close + 1;
+                continue;
             }
             // Tails start with a kanji, katakana or `(`; a particle cannot start one.
             let may_be_tail = rest
@@ -1049,18 +1048,18 @@ fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Ve
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in sentence.char_indices() {
-        if c == '、' {
-            if let Some(p) = prev {
-                let hiragana = ('\u{3040}'..='\u{309F}').contains(&p);
-                let conjunctive_ga = p == 'が'
-                    && sentence[..i]
-                        .chars()
-                        .rev()
-                        .nth(1)
-                        .is_some_and(|q| "たるいだ".contains(q));
-                if hiragana && (!"はものやとにをへがで".contains(p) || conjunctive_ga) {
-                    out.push(offset + i);
-                }
+        if c == '、'
+            && let Some(p) = prev
+        {
+            let hiragana = ('\u{3040}'..='\u{309F}').contains(&p);
+            let conjunctive_ga = p == 'が'
+                && sentence[..i]
+                    .chars()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|q| "たるいだ".contains(q));
+            if hiragana && (!"はものやとにをへがで".contains(p) || conjunctive_ga) {
+                out.push(offset + i);
             }
         }
         prev = Some(c);

@@ -252,25 +252,23 @@ fn stated_date(sentence: &str) -> Option<Date> {
         for (i, _) in sentence.match_indices(name) {
             let after = &sentence[i + name.len()..];
             // June 18, 2024
-            if let Some(rest) = after.strip_prefix(' ') {
-                if let Some((day, n)) = digits(rest) {
-                    if let Some(y) = rest[n..].strip_prefix(", ") {
-                        if let Some((year, 4)) = digits(y) {
-                            return Date::new(year as u16, mi as u8 + 1, day as u8).ok();
-                        }
-                    }
-                }
+            if let Some(rest) = after.strip_prefix(' ')
+                && let Some((day, n)) = digits(rest)
+                && let Some(y) = rest[n..].strip_prefix(", ")
+                && let Some((year, 4)) = digits(y)
+            {
+                return Date::new(year as u16, mi as u8 + 1, day as u8).ok();
             }
             // 18 June 2024
             let before = sentence[..i].trim_end();
             let dstart = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
-            if dstart < before.len() {
-                if let (Ok(day), Some((year, 4))) = (
+            if dstart < before.len()
+                && let (Ok(day), Some((year, 4))) = (
                     before[dstart..].parse::<u8>(),
                     after.strip_prefix(' ').and_then(digits),
-                ) {
-                    return Date::new(year as u16, mi as u8 + 1, day).ok();
-                }
+                )
+            {
+                return Date::new(year as u16, mi as u8 + 1, day).ok();
             }
         }
     }

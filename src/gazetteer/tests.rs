@@ -1,3 +1,5 @@
+#![allow(clippy::print_stderr)]
+
 use super::*;
 use crate::model::{ActorId, ActorKind};
 

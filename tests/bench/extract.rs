@@ -3,6 +3,8 @@
 //! Reports bytes per second for full extraction and for mention finding alone.
 //!
 //! Run: `cargo bench --bench extract`.
+// criterion_group! generates undocumented items.
+#![allow(missing_docs)]
 
 use std::hint::black_box;
 use std::path::Path;
