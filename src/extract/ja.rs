@@ -1015,13 +1015,25 @@ fn relative_head(
 /// Mentions right after a verb's plain or past form head a relative clause
 /// (`参加するBRICS`, `関心を示すベトナム`, `訪問したロシア`).
 fn relative_clause_heads(text: &str, mentions: &[crate::gazetteer::Mention]) -> Vec<usize> {
+    // Compound postpositions end in a verb form too, but close no clause.
+    const POSTPOSITIONS: &[&str] = &[
+        "による",
+        "に対する",
+        "に関する",
+        "における",
+        "をめぐる",
+        "にわたる",
+        "に向けた",
+        "に対した",
+    ];
     mentions
         .iter()
         .filter(|m| {
-            text[..m.start]
-                .chars()
+            let head = &text[..m.start];
+            head.chars()
                 .next_back()
                 .is_some_and(|c| "うくすつぬむるぐぶた".contains(c))
+                && !POSTPOSITIONS.iter().any(|p| head.ends_with(p))
         })
         .map(|m| m.start)
         .collect()
