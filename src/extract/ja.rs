@@ -341,12 +341,28 @@ impl Japanese {
         }
     }
 
-    /// The claims of one sentence; updates the discourse topic.
+    /// The claims of one sentence; updates the discourse topic. A bare title
+    /// (`首相は`, `大統領の`) stands for the person last named with that office.
     pub(crate) fn sentence(
         &self,
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
+        let titles = bare_titles(view, discourse);
+        if titles.is_empty() {
+            return self.sentence_with(view, discourse);
+        }
+        let mut mentions = view.mentions.to_vec();
+        mentions.extend(titles);
+        mentions.sort_by_key(|m| m.start);
+        let view = SentenceView {
+            mentions: &mentions,
+            ..view.clone()
+        };
+        self.sentence_with(&view, discourse)
+    }
+
+    fn sentence_with(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         let text = view.text;
         let (s0, s1) = (view.range.start, view.range.end);
         let mentions = view.mentions;
@@ -411,7 +427,15 @@ impl Japanese {
             .find(|&&b| b >= hit.end)
             .copied()
             .unwrap_or(s1);
-        let after = &text[hit.end..s1];
+        // After 訪 comes its goal (訪朝は): the predicate follows the name.
+        let after_at = match &text[hit.start..hit.end] {
+            "訪" => mentions
+                .iter()
+                .find(|m| m.start == hit.end)
+                .map_or(hit.end, |m| m.end),
+            _ => hit.end,
+        };
+        let after = &text[after_at..s1];
         let cue_quoted = {
             let head = &text[view.range.start..hit.start];
             head.matches('「').count() > head.matches('」').count()
@@ -1010,6 +1034,60 @@ fn relative_head(
     mentions
         .iter()
         .position(|m| m.start >= at && m.start <= at + noun)
+}
+
+/// Titles that, standing alone, refer to the person last named with the office.
+const BARE_TITLES: &[(&str, &str)] = &[
+    ("官房長官", "spokesperson"),
+    ("国家主席", "head_of_state"),
+    ("総書記", "head_of_state"),
+    ("大統領", "head_of_state"),
+    ("首相", "head_of_government"),
+    ("外相", "foreign_minister"),
+    ("報道官", "spokesperson"),
+];
+
+/// Bare titles in the sentence (`首相は`, not `石破首相` nor `副首相`), as mentions
+/// of the most recently named person who holds or held that office.
+fn bare_titles(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gazetteer::Mention> {
+    let text = view.text;
+    let mut out = Vec::new();
+    if discourse.persons.is_empty() {
+        return out;
+    }
+    let sentence = view.sentence();
+    for (title, role) in BARE_TITLES {
+        for (i, _) in sentence.match_indices(title) {
+            let start = view.range.start + i;
+            let end = start + title.len();
+            let before = text[..start].chars().next_back();
+            // After a name or a noun it is a title of that name (石破首相, 副首相).
+            let standalone = before.is_none_or(|c| !(is_noun_char(c) || c == '・' || c == ')'));
+            if !standalone
+                || out
+                    .iter()
+                    .any(|m: &crate::gazetteer::Mention| m.start < end && start < m.end)
+            {
+                continue;
+            }
+            let person = discourse.persons.iter().rev().find(|&&p| {
+                view.gazetteer
+                    .entry(p)
+                    .offices
+                    .iter()
+                    .any(|o| o.role == *role)
+            });
+            if let Some(&entry) = person {
+                out.push(crate::gazetteer::Mention {
+                    entry,
+                    start,
+                    end,
+                    form: crate::gazetteer::Form::Family,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Mentions right after a verb's plain or past form head a relative clause

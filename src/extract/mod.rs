@@ -72,6 +72,8 @@ impl SentenceView<'_> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Discourse {
     pub(crate) topic: Option<EntryIndex>,
+    /// Persons named so far, most recent last (for bare titles: `首相は`).
+    pub(crate) persons: Vec<EntryIndex>,
 }
 
 /// The extractor: a gazetteer and the two language rule sets, built once.
@@ -138,6 +140,14 @@ impl Extractor {
             found.retain(|f| view.state_of(f.source) != view.state_of(f.target));
             found.dedup();
             found.truncate(MAX_CLAIMS_PER_SENTENCE);
+            for m in view
+                .mentions
+                .iter()
+                .filter(|m| view.kind_of(m.entry) == ActorKind::Person)
+            {
+                discourse.persons.retain(|&p| p != m.entry);
+                discourse.persons.push(m.entry);
+            }
             // Persons yield `leader_of` to the office they hold on the article's date.
             for m in view.mentions {
                 let entry = self.gazetteer.entry(m.entry);
