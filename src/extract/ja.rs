@@ -955,6 +955,13 @@ fn effective_endings(
                     continue;
                 };
                 let next_ending = out[next];
+                // Headline style `日本、ウクライナに支援`: the comma marks a topic.
+                if p == "、"
+                    && matches!(next_ending, Ending::Particle(q, _) if TARGET_PARTICLES.contains(&q))
+                {
+                    out[i] = Ending::Particle("は", after);
+                    continue;
+                }
                 // `XとYで`: と before a place phrase stays a partner.
                 if p == "と" && !matches!(next_ending, Ending::Particle("が" | "は" | "も", _))
                 {
@@ -1070,14 +1077,21 @@ fn bare_titles(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gaz
             {
                 continue;
             }
-            let person = discourse.persons.iter().rev().find(|&&p| {
+            // The topic first (the article is about them), then the most recent.
+            let holds = |p: EntryIndex| {
                 view.gazetteer
                     .entry(p)
                     .offices
                     .iter()
                     .any(|o| o.role == *role)
-            });
-            if let Some(&entry) = person {
+            };
+            let person = discourse
+                .topic
+                .filter(|t| discourse.persons.contains(t))
+                .into_iter()
+                .chain(discourse.persons.iter().rev().copied())
+                .find(|&p| holds(p));
+            if let Some(entry) = person {
                 out.push(crate::gazetteer::Mention {
                     entry,
                     start,

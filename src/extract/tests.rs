@@ -153,3 +153,11 @@ fn stated_dates_win_over_the_article_date() {
     assert_eq!(stated_date("on 18 June 2024"), Date::new(2024, 6, 18).ok());
     assert_eq!(stated_date("in 2024"), None);
 }
+
+#[test]
+fn japanese_bare_titles_refer_to_the_person_last_named() {
+    assert_eq!(
+        claims("メローニ首相は8日、インドのモディ首相と会談した。首相の訪印は初めて。"),
+        ["ITA summit IND", "ITA visit IND"]
+    );
+}
