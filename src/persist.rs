@@ -137,15 +137,21 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> PersistError + '_ {
     }
 }
 
-/// Strings borrow from the graph when saving and own their bytes when loading.
+/// Strings borrow from the graph when saving and from the file's bytes when
+/// loading: no copy in between.
 type Text<'a> = Cow<'a, str>;
 
 #[derive(Serialize, Deserialize)]
 struct GraphFileV1<'a> {
+    #[serde(borrow)]
     relations: Vec<Text<'a>>,
+    #[serde(borrow)]
     kinds: Vec<Text<'a>>,
+    #[serde(borrow)]
     actors: Vec<ActorDto<'a>>,
+    #[serde(borrow)]
     articles: Vec<ArticleDto<'a>>,
+    #[serde(borrow)]
     sentences: Vec<SentenceDto<'a>>,
     edges: Vec<EdgeDto>,
     evidence: Vec<EvidenceDto>,
@@ -153,16 +159,22 @@ struct GraphFileV1<'a> {
 
 #[derive(Serialize, Deserialize)]
 struct ActorDto<'a> {
+    #[serde(borrow)]
     id: Text<'a>,
     kind: u32,
+    #[serde(borrow)]
     country: Option<Text<'a>>,
+    #[serde(borrow)]
     name: Text<'a>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct ArticleDto<'a> {
+    #[serde(borrow)]
     id: Text<'a>,
+    #[serde(borrow)]
     title: Option<Text<'a>>,
+    #[serde(borrow)]
     url: Option<Text<'a>>,
 }
 
@@ -170,6 +182,7 @@ struct ArticleDto<'a> {
 struct SentenceDto<'a> {
     article: u32,
     sentence: u32,
+    #[serde(borrow)]
     text: Text<'a>,
 }
 
@@ -362,7 +375,7 @@ fn from_dto(dto: GraphFileV1<'_>, path: &Path) -> Result<KnowledgeGraph, Persist
         );
     }
     for s in dto.sentences {
-        b.sentence(s.article, s.sentence, s.text.into_owned())
+        b.sentence(s.article, s.sentence, &s.text)
             .map_err(|e| corrupt(e.to_string()))?;
     }
     let node = |i: u32| {
@@ -521,7 +534,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
         });
     }
     let (dto, read): (GraphFileV1<'_>, usize) =
-        bincode::serde::decode_from_slice(payload, config()).map_err(|e| {
+        bincode::serde::borrow_decode_from_slice(payload, config()).map_err(|e| {
             PersistError::Corrupt {
                 path: path_buf(),
                 reason: e.to_string(),
@@ -619,6 +632,18 @@ impl StoreWriter {
             .tempfile_in(&dir)
             .map_err(io_err(&dir))?;
         tmp.write_all(&bytes).map_err(io_err(tmp.path()))?;
+        // tempfile creates 0600 files: give the new store the old one's
+        // permissions, or the usual 0644 for a new store.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let perms = fs::metadata(&self.path)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
+            tmp.as_file()
+                .set_permissions(perms)
+                .map_err(io_err(tmp.path()))?;
+        }
         tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
         tmp.persist(&self.path).map_err(|e| PersistError::Io {
             path: self.path.clone(),

@@ -97,30 +97,16 @@ impl Articles {
         self.sentences.reserve(sentences);
     }
 
-    /// Stores an owned sentence text without copying it when the slot is free.
-    pub(super) fn put_sentence_owned(&mut self, article: ArticleIx, sentence: u32, text: String) {
+    /// Stores a sentence text, joining with what is already there.
+    pub(super) fn put_sentence(&mut self, article: ArticleIx, sentence: u32, text: &str) {
         match self.sentences.entry((article, sentence)) {
             std::collections::hash_map::Entry::Occupied(mut e) => {
-                if prefer_text(&text, e.get()) {
-                    e.insert(text.into_boxed_str());
+                if prefer_text(text, e.get()) {
+                    e.insert(text.into());
                 }
             }
             std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(text.into_boxed_str());
-            }
-        }
-    }
-
-    /// Stores a sentence text, joining with what is already there.
-    pub(super) fn put_sentence(&mut self, article: ArticleIx, sentence: u32, text: &str) {
-        match self.sentences.get_mut(&(article, sentence)) {
-            Some(old) => {
-                if prefer_text(text, old) {
-                    *old = text.into();
-                }
-            }
-            None => {
-                self.sentences.insert((article, sentence), text.into());
+                e.insert(text.into());
             }
         }
     }
@@ -599,10 +585,10 @@ impl GraphBuilder {
         &mut self,
         article: u32,
         sentence: u32,
-        text: String,
+        text: &str,
     ) -> Result<(), super::GraphError> {
         let ax = self.article_ix(article)?;
-        self.graph.articles.put_sentence_owned(ax, sentence, text);
+        self.graph.articles.put_sentence(ax, sentence, text);
         Ok(())
     }
 
