@@ -13,8 +13,11 @@ use diplograph::persist::{self, StoreWriter};
 
 use crate::common::tempdir;
 
+/// Kills at least this many times...
 const TRIALS: u32 = 30;
-const MIN_MID_WRITE: u32 = 5;
+/// ...and go on, up to this many, until this many landed mid-write.
+const MAX_TRIALS: u32 = 60;
+const MIN_MID_WRITE: u32 = 8;
 
 /// A store of about 40 MB: 2,000 evidence records whose sentences are 20 kB each.
 fn big_graph(article: &str, n: u32) -> KnowledgeGraph {
@@ -107,26 +110,38 @@ fn sigkill_during_save_leaves_the_old_or_the_new_store() {
     let write_starts = full.mul_f64(write_frac);
     assert_eq!(persist::load(&store).unwrap().evidence_count(), new_n);
     let (mut mid_write, mut kept_old, mut got_new) = (0, 0, 0);
-    for trial in 0..TRIALS {
+    // Timings drift on a busy machine, so the aim follows the outcomes: a kill
+    // that found the new store was too late, one that found no temporary file
+    // and the old store was too early.
+    let mut aim = write_starts + (full.saturating_sub(write_starts)) / 2;
+    let step = (full.saturating_sub(write_starts) / 4).max(Duration::from_millis(5));
+    let mut trials = 0;
+    while trials < TRIALS || (mid_write < MIN_MID_WRITE && trials < MAX_TRIALS) {
+        let trial = trials;
+        trials += 1;
         fs::write(&store, &old_bytes).unwrap();
         for t in temp_files(dir.path()) {
             fs::remove_file(t).unwrap();
         }
         // Every third kill anywhere in the run (start-up, load, merge), the rest
-        // spread from just before the temporary file appears to just after the end.
-        let frac = f64::from(trial) / f64::from(TRIALS);
-        let delay = if trial % 3 == 0 {
-            full.mul_f64(frac)
+        // around the aim, with jitter.
+        let anywhere = trial % 3 == 0;
+        let delay = if anywhere {
+            full.mul_f64(f64::from(trial % 30) / 30.0)
         } else {
-            write_starts.mul_f64(0.9) + (full - write_starts.mul_f64(0.9)).mul_f64(frac)
+            let f = f64::from((trial * 7) % 5) / 4.0 - 0.5;
+            if f >= 0.0 {
+                aim + step.mul_f64(f)
+            } else {
+                aim.saturating_sub(step.mul_f64(-f))
+            }
         };
         let mut child = merge_cmd(&extra, &store).spawn().unwrap();
         std::thread::sleep(delay);
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
-        if !temp_files(dir.path()).is_empty() {
-            mid_write += 1;
-        }
+        let landed_mid_write = !temp_files(dir.path()).is_empty();
+        mid_write += u32::from(landed_mid_write);
         let n = persist::load(&store)
             .unwrap_or_else(|e| panic!("trial {trial} (kill after {delay:?}) broke the store: {e}"))
             .evidence_count();
@@ -135,14 +150,21 @@ fn sigkill_during_save_leaves_the_old_or_the_new_store() {
             n if n == new_n => got_new += 1,
             n => panic!("trial {trial}: store has {n} evidence records, neither old nor new"),
         }
+        if !anywhere {
+            if n == new_n {
+                aim = aim.saturating_sub(step / 2);
+            } else if !landed_mid_write {
+                aim += step / 2;
+            }
+        }
     }
     eprintln!(
-        "kill_during_save: store {size_mb:.1} MB, full run {full:?} (temp file from {write_starts:?}), {TRIALS} kills: \
+        "kill_during_save: store {size_mb:.1} MB, full run {full:?} (temp file from {write_starts:?}), {trials} kills: \
          {mid_write} mid-write (temp file present), {kept_old} left the old store, {got_new} the new one"
     );
     assert!(
         mid_write >= MIN_MID_WRITE,
-        "only {mid_write} of {TRIALS} kills landed mid-write; the test proves too little"
+        "only {mid_write} of {trials} kills landed mid-write; the test proves too little"
     );
     // The next writer cleans up what the killed ones left.
     assert!(merge_cmd(&extra, &store).status().unwrap().success());

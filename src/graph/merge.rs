@@ -33,7 +33,7 @@ impl KnowledgeGraph {
                     .intern(&m.id, m.title.as_deref(), m.url.as_deref())
             })
             .collect();
-        for (&(ax, sentence), text) in &other.articles.sentences {
+        for ((ax, sentence), text) in other.articles.iter_sentences() {
             self.articles
                 .put_sentence(article_map[ax as usize], sentence, text);
         }

@@ -441,9 +441,8 @@ impl KnowledgeGraph {
     pub fn sentences(&self) -> impl Iterator<Item = (&ArticleId, u32, &str)> {
         let mut v: Vec<_> = self
             .articles
-            .sentences
-            .iter()
-            .map(|(&(ax, i), t)| (&self.articles.metas[ax as usize].id, i, &**t))
+            .iter_sentences()
+            .map(|((ax, i), t)| (&self.articles.metas[ax as usize].id, i, t))
             .collect();
         v.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         v.into_iter()
@@ -471,7 +470,7 @@ impl KnowledgeGraph {
 
     /// Number of stored sentence texts.
     pub fn sentence_count(&self) -> usize {
-        self.articles.sentences.len()
+        self.articles.sentence_count()
     }
 
     /// True when the graph holds no actor.

@@ -59,7 +59,10 @@ pub(super) struct Articles {
     pub(super) metas: Vec<ArticleMeta>,
     by_id: HashMap<ArticleId, ArticleIx>,
     /// Each sentence text once, keyed by (article, sentence index).
-    pub(super) sentences: FxMap<(ArticleIx, u32), Box<str>>,
+    sentences: FxMap<(ArticleIx, u32), (usize, u32)>,
+    /// Every sentence text back to back (one allocation, not one per sentence);
+    /// `sentences` holds (offset, length) into it.
+    arena: String,
 }
 
 impl Articles {
@@ -95,25 +98,40 @@ impl Articles {
         self.metas.reserve(articles);
         self.by_id.reserve(articles);
         self.sentences.reserve(sentences);
+        self.arena.reserve(sentences * 128);
     }
 
     /// Stores a sentence text, joining with what is already there.
     pub(super) fn put_sentence(&mut self, article: ArticleIx, sentence: u32, text: &str) {
-        match self.sentences.entry((article, sentence)) {
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                if prefer_text(text, e.get()) {
-                    e.insert(text.into());
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(text.into());
-            }
+        if let Some(&(at, len)) = self.sentences.get(&(article, sentence))
+            && !prefer_text(text, &self.arena[at..at + len as usize])
+        {
+            return;
         }
+        // A replaced text stays in the arena as garbage: replacements are rare.
+        let at = self.arena.len();
+        self.arena.push_str(text);
+        let len = u32::try_from(text.len()).expect("a sentence shorter than 4 GiB");
+        self.sentences.insert((article, sentence), (at, len));
     }
 
     /// The stored text of a sentence, empty when none.
     pub(super) fn sentence(&self, article: ArticleIx, sentence: u32) -> &str {
-        self.sentences.get(&(article, sentence)).map_or("", |s| s)
+        self.sentences
+            .get(&(article, sentence))
+            .map_or("", |&(at, len)| &self.arena[at..at + len as usize])
+    }
+
+    /// Every stored sentence, in no particular order.
+    pub(super) fn iter_sentences(&self) -> impl Iterator<Item = ((ArticleIx, u32), &str)> {
+        self.sentences
+            .iter()
+            .map(|(&k, &(at, len))| (k, &self.arena[at..at + len as usize]))
+    }
+
+    /// Number of stored sentences.
+    pub(super) fn sentence_count(&self) -> usize {
+        self.sentences.len()
     }
 }
 
@@ -456,9 +474,8 @@ impl super::KnowledgeGraph {
         }
         let mut sentences: Vec<SentenceRow<'_>> = self
             .articles
-            .sentences
-            .iter()
-            .map(|(&(ax, sentence), text)| SentenceRow {
+            .iter_sentences()
+            .map(|((ax, sentence), text)| SentenceRow {
                 article: article_pos[ax as usize],
                 sentence,
                 text,
