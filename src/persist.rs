@@ -694,6 +694,13 @@ mod tests {
     }
 
     #[test]
+    fn relations_and_kinds_are_stored_by_name_not_by_index() {
+        let bytes = encode(&sample());
+        let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+        assert!(has("sanctions") && has("arms_supply") && has("country"));
+    }
+
+    #[test]
     fn header_problems_get_their_own_errors() {
         let bytes = encode(&sample());
         let p = Path::new("s.dgraph");
