@@ -17,7 +17,8 @@
 //! struct GraphFileV1 {
 //!     relations: Vec<String>,        // ontology names; edges point into this table
 //!     kinds: Vec<String>,            // actor kind names; actors point into this table
-//!     actors: Vec<ActorDto>,         // sorted by id: { id, kind: u32, country: Option<String>, name }
+//!     actors: Vec<ActorDto>,         // sorted by id: { id, kind: u32, country: Option<String>, name },
+//!                                    // then ids only named in attributions (kind u32::MAX)
 //!     articles: Vec<ArticleDto>,     // sorted by id: { id, title: Option<String>, url: Option<String> }
 //!     sentences: Vec<SentenceDto>,   // each text once: { article: u32, sentence: u32, text }
 //!     edges: Vec<EdgeDto>,           // sorted: { source: u32, relation: u32, target: u32, evidence: u32 (count) }
