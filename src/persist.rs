@@ -17,10 +17,12 @@
 //! struct GraphFileV1 {
 //!     relations: Vec<String>,        // ontology names; edges point into this table
 //!     kinds: Vec<String>,            // actor kind names; actors point into this table
-//!     actors: Vec<ActorDto>,         // sorted by id: { id, kind: u32, country: Option<String>, name }
+//!     actors: Vec<ActorDto>,         // sorted by id: { id, kind: u32, country: Option<String>, name },
+//!                                    // then ids only named in attributions (kind u32::MAX)
 //!     articles: Vec<ArticleDto>,     // sorted by id: { id, title: Option<String>, url: Option<String> }
 //!     sentences: Vec<SentenceDto>,   // each text once: { article: u32, sentence: u32, text }
-//!     edges: Vec<EdgeDto>,           // { source: u32, relation: u32, target: u32, evidence: Vec<EvidenceDto> }
+//!     edges: Vec<EdgeDto>,           // sorted: { source: u32, relation: u32, target: u32, evidence: u32 (count) }
+//!     evidence: Vec<EvidenceDto>,    // edge after edge, each edge's `evidence` records
 //! }
 //! struct EvidenceDto {               // about 12 to 20 bytes with varints
 //!     article: u32, sentence: u32, start: u32, len: u32,
@@ -37,6 +39,7 @@
 //! the store, so a crash leaves the old or the new store. Writers hold an
 //! exclusive lock on `<store>.lock` from load to rename ([`StoreWriter`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -44,7 +47,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::graph::{EvidenceFacts, KnowledgeGraph};
+use crate::graph::{EvidenceFacts, GraphBuilder, KnowledgeGraph, Tables};
 use crate::model::{Actor, ActorId, ActorKind, ArticleId, Date, Relation, Span};
 
 /// The first bytes of every store file.
@@ -135,36 +138,53 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> PersistError + '_ {
     }
 }
 
+/// Strings borrow from the graph when saving and from the file's bytes when
+/// loading: no copy in between.
+type Text<'a> = Cow<'a, str>;
+
 #[derive(Serialize, Deserialize)]
-struct GraphFileV1 {
-    relations: Vec<String>,
-    kinds: Vec<String>,
-    actors: Vec<ActorDto>,
-    articles: Vec<ArticleDto>,
-    sentences: Vec<SentenceDto>,
+struct GraphFileV1<'a> {
+    #[serde(borrow)]
+    relations: Vec<Text<'a>>,
+    #[serde(borrow)]
+    kinds: Vec<Text<'a>>,
+    #[serde(borrow)]
+    actors: Vec<ActorDto<'a>>,
+    #[serde(borrow)]
+    articles: Vec<ArticleDto<'a>>,
+    #[serde(borrow)]
+    sentences: Vec<SentenceDto<'a>>,
     edges: Vec<EdgeDto>,
+    evidence: Vec<EvidenceDto>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct ActorDto {
-    id: String,
+struct ActorDto<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
     kind: u32,
-    country: Option<String>,
-    name: String,
+    #[serde(borrow)]
+    country: Option<Text<'a>>,
+    #[serde(borrow)]
+    name: Text<'a>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct ArticleDto {
-    id: String,
-    title: Option<String>,
-    url: Option<String>,
+struct ArticleDto<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
+    #[serde(borrow)]
+    title: Option<Text<'a>>,
+    #[serde(borrow)]
+    url: Option<Text<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct SentenceDto {
+struct SentenceDto<'a> {
     article: u32,
     sentence: u32,
-    text: String,
+    #[serde(borrow)]
+    text: Text<'a>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -172,7 +192,7 @@ struct EdgeDto {
     source: u32,
     relation: u32,
     target: u32,
-    evidence: Vec<EvidenceDto>,
+    evidence: u32,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -197,113 +217,111 @@ fn pos(i: usize) -> u32 {
     u32::try_from(i).expect("fewer than 4 billion rows in one store table")
 }
 
-fn to_dto(g: &KnowledgeGraph) -> GraphFileV1 {
-    let actors: Vec<&Actor> = g.actors().collect();
-    let actor_pos: HashMap<&ActorId, u32> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (&a.id, pos(i)))
-        .collect();
-    let articles: Vec<_> = g.articles().collect();
-    let article_pos: HashMap<&ArticleId, u32> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.0, pos(i)))
-        .collect();
-    let relation_pos = |r: Relation| {
-        pos(Relation::ALL
-            .iter()
-            .position(|x| *x == r)
-            .expect("every relation is in Relation::ALL"))
-    };
+fn pack_date(d: Option<Date>) -> u32 {
+    d.map_or(0, |d| {
+        u32::from(d.year) * 10_000 + u32::from(d.month) * 100 + u32::from(d.day)
+    })
+}
+
+fn to_dto<'g>(t: &'g Tables<'g>) -> GraphFileV1<'g> {
     let kind_pos = |k: ActorKind| {
         pos(ActorKind::ALL
             .iter()
             .position(|x| *x == k)
             .expect("every kind is in ActorKind::ALL"))
     };
-    let mut dto_actors: Vec<ActorDto> = actors
+    let relation_pos = |r: Relation| {
+        pos(Relation::ALL
+            .iter()
+            .position(|x| *x == r)
+            .expect("every relation is in Relation::ALL"))
+    };
+    let mut actors: Vec<ActorDto<'g>> = t
+        .actors
         .iter()
         .map(|a| ActorDto {
-            id: a.id.as_str().to_owned(),
+            id: Cow::Borrowed(a.id.as_str()),
             kind: kind_pos(a.kind),
-            country: a.country.as_ref().map(|c| c.as_str().to_owned()),
-            name: a.name.clone(),
+            country: a.country.as_ref().map(|c| Cow::Borrowed(c.as_str())),
+            name: Cow::Borrowed(&a.name),
         })
         .collect();
     // Attributions may name actors that are no node of the graph: they are
     // appended to the actor table with kind u32::MAX and load as ids only.
-    let mut extra: HashMap<&ActorId, u32> = HashMap::new();
-    let mut edges = Vec::with_capacity(g.edge_count());
-    for e in g.edges() {
-        let mut evidence = Vec::with_capacity(e.evidence_count());
-        for ev in e.evidence() {
-            let mut attributed_to = Vec::with_capacity(ev.attributed_to.len());
-            for a in ev.attributed_to {
-                let p = match actor_pos.get(a) {
-                    Some(&p) => p,
-                    None => *extra.entry(a).or_insert_with(|| {
-                        dto_actors.push(ActorDto {
-                            id: a.as_str().to_owned(),
+    let mut attributed: HashMap<&ActorId, u32> = HashMap::new();
+    let mut evidence = Vec::with_capacity(t.evidence.len());
+    for ev in &t.evidence {
+        let mut attributed_to = Vec::with_capacity(ev.attributed_to.len());
+        for a in ev.attributed_to {
+            let p = *attributed.entry(a).or_insert_with(|| {
+                match t.actors.binary_search_by(|x| x.id.cmp(a)) {
+                    Ok(p) => pos(p),
+                    Err(_) => {
+                        actors.push(ActorDto {
+                            id: Cow::Borrowed(a.as_str()),
                             kind: u32::MAX,
                             country: None,
-                            name: String::new(),
+                            name: Cow::Borrowed(""),
                         });
-                        pos(dto_actors.len() - 1)
-                    }),
-                };
-                attributed_to.push(p);
-            }
-            evidence.push(EvidenceDto {
-                article: article_pos[ev.article],
-                sentence: ev.sentence,
-                start: ev.span.start,
-                len: ev.span.end - ev.span.start,
-                date: ev.date.map_or(0, |d| {
-                    u32::from(d.year) * 10_000 + u32::from(d.month) * 100 + u32::from(d.day)
-                }),
-                flags: (u8::from(ev.negated) * NEGATED) | (u8::from(ev.hedged) * HEDGED),
-                attributed_to,
+                        pos(actors.len() - 1)
+                    }
+                }
             });
+            attributed_to.push(p);
         }
-        edges.push(EdgeDto {
-            source: actor_pos[&e.source.id],
-            relation: relation_pos(e.relation),
-            target: actor_pos[&e.target.id],
-            evidence,
+        evidence.push(EvidenceDto {
+            article: ev.article,
+            sentence: ev.sentence,
+            start: ev.span.start,
+            len: ev.span.end - ev.span.start,
+            date: pack_date(ev.date),
+            flags: (u8::from(ev.negated) * NEGATED) | (u8::from(ev.hedged) * HEDGED),
+            attributed_to,
         });
     }
     GraphFileV1 {
         relations: Relation::ALL
             .iter()
-            .map(|r| r.as_str().to_owned())
+            .map(|r| Cow::Borrowed(r.as_str()))
             .collect(),
         kinds: ActorKind::ALL
             .iter()
-            .map(|k| k.as_str().to_owned())
+            .map(|k| Cow::Borrowed(k.as_str()))
             .collect(),
-        actors: dto_actors,
-        articles: articles
+        actors,
+        articles: t
+            .articles
             .iter()
-            .map(|&(id, title, url)| ArticleDto {
-                id: id.0.clone(),
-                title: title.map(str::to_owned),
-                url: url.map(str::to_owned),
+            .map(|a| ArticleDto {
+                id: Cow::Borrowed(a.id.0.as_str()),
+                title: a.title.map(Cow::Borrowed),
+                url: a.url.map(Cow::Borrowed),
             })
             .collect(),
-        sentences: g
-            .sentences()
-            .map(|(a, sentence, text)| SentenceDto {
-                article: article_pos[a],
-                sentence,
-                text: text.to_owned(),
+        sentences: t
+            .sentences
+            .iter()
+            .map(|s| SentenceDto {
+                article: s.article,
+                sentence: s.sentence,
+                text: Cow::Borrowed(s.text),
             })
             .collect(),
-        edges,
+        edges: t
+            .edges
+            .iter()
+            .map(|e| EdgeDto {
+                source: e.source,
+                relation: relation_pos(e.relation),
+                target: e.target,
+                evidence: pos(e.evidence.len()),
+            })
+            .collect(),
+        evidence,
     }
 }
 
-fn from_dto(dto: GraphFileV1, path: &Path) -> Result<KnowledgeGraph, PersistError> {
+fn from_dto(dto: GraphFileV1<'_>, path: &Path) -> Result<KnowledgeGraph, PersistError> {
     let corrupt = |reason: String| PersistError::Corrupt {
         path: path.to_owned(),
         reason,
@@ -320,53 +338,63 @@ fn from_dto(dto: GraphFileV1, path: &Path) -> Result<KnowledgeGraph, PersistErro
         .map(|k| k.parse::<ActorKind>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| corrupt(e.to_string()))?;
-    let mut g = KnowledgeGraph::new();
-    let mut ids = Vec::with_capacity(dto.actors.len());
+    let mut b = GraphBuilder::with_capacity(
+        dto.actors.len(),
+        dto.articles.len(),
+        dto.sentences.len(),
+        dto.edges.len(),
+    );
+    // File position -> (id, builder position when the row is a node).
+    let mut ids: Vec<(ActorId, Option<u32>)> = Vec::with_capacity(dto.actors.len());
     for a in dto.actors {
-        let id = ActorId::try_from(a.id).map_err(|e| corrupt(e.to_string()))?;
-        if a.kind != u32::MAX {
+        let id = ActorId::try_from(a.id.into_owned()).map_err(|e| corrupt(e.to_string()))?;
+        let node = if a.kind == u32::MAX {
+            None
+        } else {
             let kind = *kinds
                 .get(a.kind as usize)
                 .ok_or_else(|| corrupt(format!("actor kind {} out of range", a.kind)))?;
             let country = a
                 .country
-                .map(ActorId::try_from)
+                .map(|c| ActorId::try_from(c.into_owned()))
                 .transpose()
                 .map_err(|e| corrupt(e.to_string()))?;
-            g.upsert_actor(Actor {
+            Some(b.actor(Actor {
                 id: id.clone(),
                 kind,
                 country,
-                name: a.name,
-            });
-        }
-        ids.push(id);
+                name: a.name.into_owned(),
+            }))
+        };
+        ids.push((id, node));
     }
-    let mut articles = Vec::with_capacity(dto.articles.len());
     for a in dto.articles {
-        let id = ArticleId(a.id);
-        g.add_article(&id, a.title.as_deref(), a.url.as_deref());
-        articles.push(id);
+        b.article(
+            &ArticleId(a.id.into_owned()),
+            a.title.as_deref(),
+            a.url.as_deref(),
+        );
     }
-    let article = |i: u32| {
-        articles
-            .get(i as usize)
-            .ok_or_else(|| corrupt(format!("article {i} out of range")))
-    };
     for s in dto.sentences {
-        g.add_sentence(article(s.article)?, s.sentence, &s.text)
+        b.sentence(s.article, s.sentence, &s.text)
             .map_err(|e| corrupt(e.to_string()))?;
     }
-    let actor = |i: u32| {
+    let node = |i: u32| {
         ids.get(i as usize)
-            .ok_or_else(|| corrupt(format!("actor {i} out of range")))
+            .and_then(|(_, n)| *n)
+            .ok_or_else(|| corrupt(format!("edge end {i} is no actor")))
     };
+    let mut records = dto.evidence.into_iter();
     for e in dto.edges {
         let relation = *relations
             .get(e.relation as usize)
             .ok_or_else(|| corrupt(format!("relation {} out of range", e.relation)))?;
-        let (source, target) = (actor(e.source)?, actor(e.target)?);
-        for ev in e.evidence {
+        let (source, target) = (node(e.source)?, node(e.target)?);
+        let mut evidence = Vec::with_capacity(e.evidence as usize);
+        for _ in 0..e.evidence {
+            let ev = records
+                .next()
+                .ok_or_else(|| corrupt("edges claim more evidence than stored".into()))?;
             let date = match ev.date {
                 0 => None,
                 d => Some(
@@ -381,31 +409,45 @@ fn from_dto(dto: GraphFileV1, path: &Path) -> Result<KnowledgeGraph, PersistErro
             let attributed_to = ev
                 .attributed_to
                 .iter()
-                .map(|&i| actor(i).cloned())
+                .map(|&i| {
+                    ids.get(i as usize)
+                        .map(|(id, _)| id.clone())
+                        .ok_or_else(|| corrupt(format!("actor {i} out of range")))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
-            let facts = EvidenceFacts {
-                sentence: ev.sentence,
-                span: Span {
-                    start: ev.start,
-                    end,
+            evidence.push((
+                ev.article,
+                EvidenceFacts {
+                    sentence: ev.sentence,
+                    span: Span {
+                        start: ev.start,
+                        end,
+                    },
+                    date,
+                    negated: ev.flags & NEGATED != 0,
+                    hedged: ev.flags & HEDGED != 0,
+                    attributed_to,
                 },
-                date,
-                negated: ev.flags & NEGATED != 0,
-                hedged: ev.flags & HEDGED != 0,
-                attributed_to,
-            };
-            g.add_evidence(source, relation, target, article(ev.article)?, facts)
-                .map_err(|e| corrupt(e.to_string()))?;
+            ));
         }
+        b.edge(source, relation, target, evidence)
+            .map_err(|e| corrupt(e.to_string()))?;
     }
-    Ok(g)
+    if records.next().is_some() {
+        return Err(corrupt("evidence records belong to no edge".into()));
+    }
+    Ok(b.finish())
 }
 
 /// Encodes a graph as the bytes of a store file (header and payload).
 pub fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
-    let dto = to_dto(graph);
-    let payload =
-        bincode::serde::encode_to_vec(&dto, config()).expect("encoding to a Vec cannot fail");
+    let tables = graph.tables();
+    let dto = to_dto(&tables);
+    // One pass into a Vec sized from the tables (`encode_to_vec` makes two).
+    let text: usize = tables.sentences.iter().map(|s| s.text.len()).sum();
+    let mut payload = Vec::with_capacity(text + 24 * tables.evidence.len() + 4096);
+    bincode::serde::encode_into_std_write(&dto, &mut payload, config())
+        .expect("encoding into a Vec cannot fail");
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -492,10 +534,12 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
             reason: format!("checksum {actual:08x}, header says {crc:08x}"),
         });
     }
-    let (dto, read): (GraphFileV1, usize) = bincode::serde::decode_from_slice(payload, config())
-        .map_err(|e| PersistError::Corrupt {
-            path: path_buf(),
-            reason: e.to_string(),
+    let (dto, read): (GraphFileV1<'_>, usize) =
+        bincode::serde::borrow_decode_from_slice(payload, config()).map_err(|e| {
+            PersistError::Corrupt {
+                path: path_buf(),
+                reason: e.to_string(),
+            }
         })?;
     if read != payload.len() {
         return Err(PersistError::Corrupt {
@@ -589,6 +633,18 @@ impl StoreWriter {
             .tempfile_in(&dir)
             .map_err(io_err(&dir))?;
         tmp.write_all(&bytes).map_err(io_err(tmp.path()))?;
+        // tempfile creates 0600 files: give the new store the old one's
+        // permissions, or the usual 0644 for a new store.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let perms = fs::metadata(&self.path)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
+            tmp.as_file()
+                .set_permissions(perms)
+                .map_err(io_err(tmp.path()))?;
+        }
         tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
         tmp.persist(&self.path).map_err(|e| PersistError::Io {
             path: self.path.clone(),
@@ -636,6 +692,13 @@ mod tests {
         let back = decode(&encode(&g), Path::new("x")).unwrap();
         assert_eq!(back, g);
         assert!(back.actor(&ActorId::new("JPN").unwrap()).is_none());
+    }
+
+    #[test]
+    fn relations_and_kinds_are_stored_by_name_not_by_index() {
+        let bytes = encode(&sample());
+        let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+        assert!(has("sanctions") && has("arms_supply") && has("country"));
     }
 
     #[test]

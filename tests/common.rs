@@ -97,3 +97,24 @@ pub(crate) fn graph_of(claims: &[Claim]) -> diplograph::graph::KnowledgeGraph {
     }
     g
 }
+
+/// A fresh temp dir for one test.
+#[allow(dead_code)]
+pub(crate) fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temp dir")
+}
+
+/// The binary, with the store set explicitly and the environment cleaned.
+#[allow(dead_code)]
+pub(crate) fn bin_with_store(store: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = bin();
+    cmd.env_remove("DIPLOGRAPH_STORE").arg("--store").arg(store);
+    cmd
+}
+
+/// Three claims, as JSONL, over two articles (one denied, one hedged, Japanese text).
+#[allow(dead_code)]
+pub(crate) const CLAIMS: &str = r#"{"source":{"id":"PRK","kind":"country","country":"PRK"},"relation":"arms_supply","target":{"id":"RUS","kind":"country","country":"RUS"},"negated":false,"hedged":true,"attributed_to":["USA"],"article":"t1","date":"2024-06-17","sentence":0,"span":[0,40],"text":"Officials say shells were sent to Russia."}
+{"source":{"id":"RUS","kind":"country","country":"RUS"},"relation":"summit","target":{"id":"PRK","kind":"country","country":"PRK"},"negated":false,"hedged":false,"attributed_to":[],"article":"t2","date":"2024-06-19","sentence":3,"span":[10,40],"text":"露朝首脳会談が平壌で開かれた。","title":"Talks \"in\" Pyongyang"}
+{"source":{"id":"person:kim-jong-un","kind":"person","country":"PRK","name":"Kim Jong Un"},"relation":"visit","target":{"id":"RUS","kind":"country","country":"RUS"},"negated":true,"hedged":false,"attributed_to":[],"article":"t2","date":null,"sentence":4,"span":[41,80],"text":"Kim did not travel to Moscow.","title":"Talks \"in\" Pyongyang"}
+"#;

@@ -1,5 +1,16 @@
-//! Integration tests: one binary, one module per feature.
+//! Integration tests: one binary, one module per feature. Each test runs the
+//! real binary in its own temp dir and never writes to `graphs/`.
 
+// Tests report skips and measurements on stderr (shown with --nocapture).
+#![allow(clippy::print_stderr)]
+
+mod cli;
 mod common;
 mod corpus_score;
+mod export_dot;
+mod format_fixture;
 mod graph_laws;
+mod import;
+mod kill_during_save;
+mod merge;
+mod store;

@@ -29,14 +29,14 @@ pub const DEFAULT_STORE: &str = "graphs/world.dgraph";
 
 const EXAMPLES: &str = "\
 Examples:
-  diplograph import graphs/sample-claims.jsonl        merge claims into graphs/world.dgraph
-  extractor | diplograph import -                     claims from stdin
-  diplograph stats                                    what the store holds
-  diplograph relations RUS PRK --evidence             what links Russia and North Korea, with sentences
+  diplograph import graphs/sample-claims.jsonl      merge claims into the store
+  my-extractor | diplograph import -                claims from stdin
+  diplograph stats                                  what the store holds
+  diplograph relations RUS PRK --evidence           what links RUS and PRK, with sentences
   diplograph relations person:kim-jong-un --format json
-  diplograph merge a.dgraph b.dgraph -o both.dgraph   merge two analysts' stores
-  diplograph export dot -o graphs/world.dot           draw it: dot -Tsvg graphs/world.dot > world.svg
-  DIPLOGRAPH_STORE=my.dgraph diplograph stats         another store
+  diplograph merge a.dgraph b.dgraph -o ab.dgraph   merge two analysts' stores
+  diplograph export dot -o graphs/world.dot         then: dot -Tsvg graphs/world.dot
+  DIPLOGRAPH_STORE=my.dgraph diplograph stats       use another store
 
 Exit codes: 0 success, 1 some input was skipped (see the messages), 2 error.";
 

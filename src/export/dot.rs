@@ -64,7 +64,7 @@ fn kind_shape(k: ActorKind) -> &'static str {
     }
 }
 
-/// Renders the whole graph as DOT. Edges are labelled "relation (n)" with n
+/// Renders the whole graph as DOT, with a legend of the relations drawn. Edges are labelled "relation (n)" with n
 /// evidence records, plus how many of them deny it; an edge whose every record
 /// denies it is dotted. Symmetric relations have no arrowheads.
 pub fn to_dot(graph: &KnowledgeGraph) -> Vec<u8> {
@@ -117,8 +117,47 @@ pub fn to_dot(graph: &KnowledgeGraph) -> Vec<u8> {
                 attrs.set("dir", "none", false);
             }
         }
+        legend(&mut g, graph);
     }
     bytes
+}
+
+/// A cluster with one sample edge per relation drawn, in its colour and style.
+fn legend(g: &mut dot_writer::Scope<'_, '_>, graph: &KnowledgeGraph) {
+    let mut present: Vec<Relation> = graph.edges().map(|e| e.relation).collect();
+    present.sort();
+    present.dedup();
+    if present.is_empty() {
+        return;
+    }
+    let mut legend = g.cluster();
+    legend
+        .graph_attributes()
+        .set_label("legend")
+        .set("fontsize", "10", false)
+        .set("color", "gray70", false);
+    for r in present {
+        // `legend:` ids cannot clash with actor ids (no actor id has that form).
+        let from = dot_id(&format!("legend:{r}:from"));
+        let to = dot_id(&format!("legend:{r}:to"));
+        for id in [&from, &to] {
+            legend
+                .node_named(id.as_str())
+                .set("shape", "point", false)
+                .set("width", "0.05", false);
+        }
+        let (color, style) = relation_style(r);
+        let e = legend.edge(&from, &to);
+        let mut attrs = e.attributes();
+        attrs
+            .set_label(&dot_label(r.as_str()))
+            .set("color", color, false)
+            .set("fontcolor", color, false)
+            .set("style", style, false);
+        if r.is_symmetric() {
+            attrs.set("dir", "none", false);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ impl KnowledgeGraph {
                     .intern(&m.id, m.title.as_deref(), m.url.as_deref())
             })
             .collect();
-        for (&(ax, sentence), text) in &other.articles.sentences {
+        for ((ax, sentence), text) in other.articles.iter_sentences() {
             self.articles
                 .put_sentence(article_map[ax as usize], sentence, text);
         }
@@ -45,22 +45,14 @@ impl KnowledgeGraph {
             let si = self.nodes[&other.graph[s].id];
             let ti = self.nodes[&other.graph[t].id];
             let edge = &other.graph[ei];
-            let before = out.new_evidence;
-            let mut edge_new = false;
-            for (&(ax, span), rec) in &edge.evidence {
-                let (new_edge, new_ev) = self.put_evidence(
-                    si,
-                    edge.relation,
-                    ti,
-                    article_map[ax as usize],
-                    span,
-                    rec.clone(),
-                );
-                edge_new |= new_edge;
-                out.new_evidence += usize::from(new_ev);
-            }
-            debug_assert!(out.new_evidence >= before);
-            out.new_edges += usize::from(edge_new);
+            let records = edge
+                .evidence
+                .iter()
+                .map(|((ax, span), rec)| ((article_map[*ax as usize], *span), rec.clone()))
+                .collect();
+            let (new_edge, added) = self.put_evidence_many(si, edge.relation, ti, records);
+            out.new_edges += usize::from(new_edge);
+            out.new_evidence += added;
         }
         out
     }

@@ -33,6 +33,7 @@ use petgraph::visit::EdgeRef;
 use crate::model::{Actor, ActorId, ArticleId, Claim, Date, Evidence, Relation, Span};
 
 pub use merge::MergeOutcome;
+pub use store::{ArticleRow, EdgeRow, EvidenceRow, GraphBuilder, SentenceRow, Tables};
 use store::{Articles, Edge, EvidenceRec, join_actor};
 
 /// The graph of actors and their evidenced relations.
@@ -40,7 +41,7 @@ use store::{Articles, Edge, EvidenceRec, join_actor};
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Actor, Edge>,
     nodes: HashMap<ActorId, NodeIndex>,
-    edge_index: HashMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    edge_index: store::FxMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     articles: Articles,
     evidence_count: usize,
 }
@@ -64,7 +65,7 @@ impl InsertOutcome {
 }
 
 /// The facts of one evidence record apart from its article and sentence text
-/// (the graph stores each sentence text once, see [`KnowledgeGraph::add_sentence`]).
+/// (the graph stores each sentence text once), as [`GraphBuilder::edge`] takes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceFacts {
     /// Index of the sentence in the article, 0-based.
@@ -81,15 +82,17 @@ pub struct EvidenceFacts {
     pub attributed_to: Vec<ActorId>,
 }
 
-/// Why the graph refused a low-level insert.
+/// Why a [`GraphBuilder`] refused a row.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GraphError {
-    /// Evidence names an actor the graph does not hold.
-    #[error("actor `{0}` is not in the graph; add it before its evidence")]
-    UnknownActor(ActorId),
-    /// Evidence names an article the graph does not hold.
-    #[error("article `{0}` is not in the graph; add it before its evidence")]
-    UnknownArticle(ArticleId),
+    /// A row refers to a position its table does not have.
+    #[error("{table} position {position} is out of range")]
+    Position {
+        /// Which table.
+        table: &'static str,
+        /// The position given.
+        position: u32,
+    },
 }
 
 /// Evidence counts of one edge. `asserted + negated + hedged == evidence`:
@@ -169,7 +172,8 @@ impl<'g> EdgeView<'g> {
             .edge
             .evidence
             .iter()
-            .map(|(&(ax, span), rec)| {
+            .map(|(key, rec)| {
+                let (ax, span) = *key;
                 let meta = &articles.metas[ax as usize];
                 EvidenceView {
                     article: &meta.id,
@@ -201,7 +205,7 @@ impl<'g> EdgeView<'g> {
             ..EdgeCounts::default()
         };
         let mut articles = HashSet::new();
-        for (&(ax, _), rec) in &self.edge.evidence {
+        for ((ax, _), rec) in self.edge.evidence.iter() {
             articles.insert(ax);
             if rec.negated {
                 c.negated += 1;
@@ -289,23 +293,15 @@ impl KnowledgeGraph {
         }
     }
 
-    /// Adds or joins an evidence record under (source, relation, target); returns
-    /// (new edge, new evidence).
-    fn put_evidence(
-        &mut self,
-        si: NodeIndex,
-        relation: Relation,
-        ti: NodeIndex,
-        ax: store::ArticleIx,
-        span: Span,
-        rec: EvidenceRec,
-    ) -> (bool, bool) {
+    /// The edge (source, relation, target), created when missing (symmetric
+    /// relations keyed with sorted ids); returns (edge, new).
+    fn edge_for(&mut self, si: NodeIndex, relation: Relation, ti: NodeIndex) -> (EdgeIndex, bool) {
         let (si, ti) = if relation.is_symmetric() && self.graph[ti].id < self.graph[si].id {
             (ti, si)
         } else {
             (si, ti)
         };
-        let (ei, new_edge) = match self.edge_index.get(&(si, relation, ti)) {
+        match self.edge_index.get(&(si, relation, ti)) {
             Some(&ei) => (ei, false),
             None => {
                 let ei = self.graph.add_edge(
@@ -319,74 +315,38 @@ impl KnowledgeGraph {
                 self.edge_index.insert((si, relation, ti), ei);
                 (ei, true)
             }
-        };
-        let evidence = &mut self.graph[ei].evidence;
-        let new_evidence = match evidence.get_mut(&(ax, span)) {
-            Some(old) => {
-                old.join(&rec);
-                false
-            }
-            None => {
-                evidence.insert((ax, span), rec);
-                self.evidence_count += 1;
-                true
-            }
-        };
+        }
+    }
+
+    /// Adds or joins an evidence record under (source, relation, target); returns
+    /// (new edge, new evidence).
+    fn put_evidence(
+        &mut self,
+        si: NodeIndex,
+        relation: Relation,
+        ti: NodeIndex,
+        ax: store::ArticleIx,
+        span: Span,
+        rec: EvidenceRec,
+    ) -> (bool, bool) {
+        let (ei, new_edge) = self.edge_for(si, relation, ti);
+        let new_evidence = self.graph[ei].evidence.insert((ax, span), rec);
+        self.evidence_count += usize::from(new_evidence);
         (new_edge, new_evidence)
     }
 
-    /// Adds an article's metadata (joined with what is known); for loaders.
-    pub fn add_article(&mut self, id: &ArticleId, title: Option<&str>, url: Option<&str>) {
-        self.articles.intern(id, title, url);
-    }
-
-    /// Stores a sentence's text once for all evidence that cites it; for loaders.
-    pub fn add_sentence(
+    /// Adds or joins many records under one edge; returns (new edge, new records).
+    fn put_evidence_many(
         &mut self,
-        article: &ArticleId,
-        sentence: u32,
-        text: &str,
-    ) -> Result<(), GraphError> {
-        let ax = self
-            .articles
-            .get(article)
-            .ok_or_else(|| GraphError::UnknownArticle(article.clone()))?;
-        self.articles.put_sentence(ax, sentence, text);
-        Ok(())
-    }
-
-    /// Adds one evidence record to the edge (source, relation, target), creating
-    /// the edge when needed; for loaders. Both actors and the article must have
-    /// been added first. Returns true when the record is new.
-    pub fn add_evidence(
-        &mut self,
-        source: &ActorId,
+        si: NodeIndex,
         relation: Relation,
-        target: &ActorId,
-        article: &ArticleId,
-        mut facts: EvidenceFacts,
-    ) -> Result<bool, GraphError> {
-        let node = |id: &ActorId| {
-            self.nodes
-                .get(id)
-                .copied()
-                .ok_or_else(|| GraphError::UnknownActor(id.clone()))
-        };
-        let (si, ti) = (node(source)?, node(target)?);
-        let ax = self
-            .articles
-            .get(article)
-            .ok_or_else(|| GraphError::UnknownArticle(article.clone()))?;
-        facts.attributed_to.sort();
-        facts.attributed_to.dedup();
-        let rec = EvidenceRec {
-            sentence: facts.sentence,
-            date: facts.date,
-            negated: facts.negated,
-            hedged: facts.hedged,
-            attributed_to: facts.attributed_to,
-        };
-        Ok(self.put_evidence(si, relation, ti, ax, facts.span, rec).1)
+        ti: NodeIndex,
+        records: Vec<(store::EvidenceKey, EvidenceRec)>,
+    ) -> (bool, usize) {
+        let (ei, new_edge) = self.edge_for(si, relation, ti);
+        let added = self.graph[ei].evidence.insert_many(records);
+        self.evidence_count += added;
+        (new_edge, added)
     }
 
     /// The actor with this id.
@@ -481,9 +441,8 @@ impl KnowledgeGraph {
     pub fn sentences(&self) -> impl Iterator<Item = (&ArticleId, u32, &str)> {
         let mut v: Vec<_> = self
             .articles
-            .sentences
-            .iter()
-            .map(|(&(ax, i), t)| (&self.articles.metas[ax as usize].id, i, &**t))
+            .iter_sentences()
+            .map(|((ax, i), t)| (&self.articles.metas[ax as usize].id, i, t))
             .collect();
         v.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         v.into_iter()
@@ -511,7 +470,7 @@ impl KnowledgeGraph {
 
     /// Number of stored sentence texts.
     pub fn sentence_count(&self) -> usize {
-        self.articles.sentences.len()
+        self.articles.sentence_count()
     }
 
     /// True when the graph holds no actor.

@@ -4,9 +4,43 @@
 //! Also holds the order-independent rules that settle conflicting values, so that
 //! insert and merge are joins in a lattice: idempotent, commutative, associative.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::model::{Actor, ActorId, ArticleId, Date, Span};
+
+/// A fast, non-cryptographic hasher (the Fx multiply-rotate scheme) for maps
+/// keyed by small integers the graph assigns itself, never by outside input, so
+/// hash flooding is no concern; SipHash costs a third of a load's time there.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(super) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Index of an article in [`Articles`]; never leaves the `graph` module.
 pub(super) type ArticleIx = u32;
@@ -25,7 +59,10 @@ pub(super) struct Articles {
     pub(super) metas: Vec<ArticleMeta>,
     by_id: HashMap<ArticleId, ArticleIx>,
     /// Each sentence text once, keyed by (article, sentence index).
-    pub(super) sentences: HashMap<(ArticleIx, u32), Box<str>>,
+    sentences: FxMap<(ArticleIx, u32), (usize, u32)>,
+    /// Every sentence text back to back (one allocation, not one per sentence);
+    /// `sentences` holds (offset, length) into it.
+    arena: String,
 }
 
 impl Articles {
@@ -56,28 +93,45 @@ impl Articles {
         ix
     }
 
-    /// The index of `id`, when known.
-    pub(super) fn get(&self, id: &ArticleId) -> Option<ArticleIx> {
-        self.by_id.get(id).copied()
+    /// Room for this many more articles and sentences.
+    pub(super) fn reserve(&mut self, articles: usize, sentences: usize) {
+        self.metas.reserve(articles);
+        self.by_id.reserve(articles);
+        self.sentences.reserve(sentences);
+        self.arena.reserve(sentences * 128);
     }
 
     /// Stores a sentence text, joining with what is already there.
     pub(super) fn put_sentence(&mut self, article: ArticleIx, sentence: u32, text: &str) {
-        match self.sentences.get_mut(&(article, sentence)) {
-            Some(old) => {
-                if prefer_text(text, old) {
-                    *old = text.into();
-                }
-            }
-            None => {
-                self.sentences.insert((article, sentence), text.into());
-            }
+        if let Some(&(at, len)) = self.sentences.get(&(article, sentence))
+            && !prefer_text(text, &self.arena[at..at + len as usize])
+        {
+            return;
         }
+        // A replaced text stays in the arena as garbage: replacements are rare.
+        let at = self.arena.len();
+        self.arena.push_str(text);
+        let len = u32::try_from(text.len()).expect("a sentence shorter than 4 GiB");
+        self.sentences.insert((article, sentence), (at, len));
     }
 
     /// The stored text of a sentence, empty when none.
     pub(super) fn sentence(&self, article: ArticleIx, sentence: u32) -> &str {
-        self.sentences.get(&(article, sentence)).map_or("", |s| s)
+        self.sentences
+            .get(&(article, sentence))
+            .map_or("", |&(at, len)| &self.arena[at..at + len as usize])
+    }
+
+    /// Every stored sentence, in no particular order.
+    pub(super) fn iter_sentences(&self) -> impl Iterator<Item = ((ArticleIx, u32), &str)> {
+        self.sentences
+            .iter()
+            .map(|(&k, &(at, len))| (k, &self.arena[at..at + len as usize]))
+    }
+
+    /// Number of stored sentences.
+    pub(super) fn sentence_count(&self) -> usize {
+        self.sentences.len()
     }
 }
 
@@ -111,14 +165,99 @@ impl EvidenceRec {
     }
 }
 
-/// Evidence of one edge keyed by (article, span): the deduplication key.
-pub(super) type EvidenceMap = BTreeMap<(ArticleIx, Span), EvidenceRec>;
+/// The deduplication key of evidence on one edge.
+pub(super) type EvidenceKey = (ArticleIx, Span);
+
+/// Evidence of one edge: sorted by key, one record per key. A sorted vector, not
+/// a tree: most edges hold a handful of records, and new articles (the largest
+/// indices) append at the end.
+#[derive(Debug, Clone, Default)]
+pub(super) struct EvidenceList {
+    items: Vec<(EvidenceKey, EvidenceRec)>,
+}
+
+impl EvidenceList {
+    pub(super) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = &(EvidenceKey, EvidenceRec)> {
+        self.items.iter()
+    }
+
+    /// Adds or joins one record; true when the key is new.
+    pub(super) fn insert(&mut self, key: EvidenceKey, rec: EvidenceRec) -> bool {
+        if self.items.last().is_none_or(|(last, _)| *last < key) {
+            self.items.push((key, rec));
+            return true;
+        }
+        match self.items.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => {
+                self.items[i].1.join(&rec);
+                false
+            }
+            Err(i) => {
+                self.items.insert(i, (key, rec));
+                true
+            }
+        }
+    }
+
+    /// Adds or joins many records at once (sort, then one merge pass); returns
+    /// how many keys were new.
+    pub(super) fn insert_many(&mut self, mut incoming: Vec<(EvidenceKey, EvidenceRec)>) -> usize {
+        if incoming.len() < 8 {
+            return incoming
+                .into_iter()
+                .map(|(k, r)| usize::from(self.insert(k, r)))
+                .sum();
+        }
+        incoming.sort_by_key(|x| x.0);
+        if self.items.is_empty() {
+            incoming.dedup_by(|next, kept| {
+                let same = next.0 == kept.0;
+                if same {
+                    kept.1.join(&next.1);
+                }
+                same
+            });
+            self.items = incoming;
+            return self.items.len();
+        }
+        let before = self.items.len();
+        let old = std::mem::take(&mut self.items);
+        let mut merged: Vec<(EvidenceKey, EvidenceRec)> =
+            Vec::with_capacity(old.len() + incoming.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), incoming.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (None, None) => break,
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (Some(x), Some(y)) => {
+                    if x.0 <= y.0 {
+                        a.next()
+                    } else {
+                        b.next()
+                    }
+                }
+            }
+            .expect("peeked");
+            match merged.last_mut() {
+                Some(last) if last.0 == next.0 => last.1.join(&next.1),
+                _ => merged.push(next),
+            }
+        }
+        self.items = merged;
+        self.items.len() - before
+    }
+}
 
 /// An edge's payload in the petgraph graph.
 #[derive(Debug, Clone)]
 pub(super) struct Edge {
     pub(super) relation: crate::model::Relation,
-    pub(super) evidence: EvidenceMap,
+    pub(super) evidence: EvidenceList,
 }
 
 /// Whether `new` should replace `old` as a text value: non-empty beats empty, then
@@ -185,6 +324,39 @@ mod tests {
         assert_eq!(a.name, "the West");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// 256 cases: the bulk path of merge and loading equals one insert at a time.
+        #[test]
+        fn insert_many_equals_inserting_one_by_one(
+            old in proptest::collection::vec((0u32..5, 0u32..6, proptest::bool::ANY), 0..30),
+            new in proptest::collection::vec((0u32..5, 0u32..6, proptest::bool::ANY), 0..30),
+        ) {
+            let rec = |neg: bool, s: u32| EvidenceRec {
+                sentence: s,
+                date: None,
+                negated: neg,
+                hedged: false,
+                attributed_to: vec![],
+            };
+            let key = |a: u32, s: u32| (a, Span { start: s, end: s + 1 });
+            let mut one = EvidenceList::default();
+            let mut bulk = EvidenceList::default();
+            for &(a, s, n) in &old {
+                one.insert(key(a, s), rec(n, s));
+                bulk.insert(key(a, s), rec(n, s));
+            }
+            let mut added_one = 0;
+            for &(a, s, n) in &new {
+                added_one += usize::from(one.insert(key(a, s), rec(n, s)));
+            }
+            let added_bulk = bulk.insert_many(new.iter().map(|&(a, s, n)| (key(a, s), rec(n, s))).collect());
+            proptest::prop_assert_eq!(added_one, added_bulk);
+            proptest::prop_assert_eq!(one.items, bulk.items);
+        }
+    }
+
     #[test]
     fn a_denial_survives_a_join_either_way() {
         let plain = EvidenceRec {
@@ -205,5 +377,282 @@ mod tests {
         b.join(&plain);
         assert_eq!(a, b);
         assert!(a.negated);
+    }
+}
+
+/// The graph as sorted tables keyed by position, for file formats: positions
+/// index these tables (sorted by id), never petgraph's internal indices.
+#[derive(Debug, Clone)]
+pub struct Tables<'g> {
+    /// Every actor, sorted by id.
+    pub actors: Vec<&'g Actor>,
+    /// Every article, sorted by id.
+    pub articles: Vec<ArticleRow<'g>>,
+    /// Every sentence text once, sorted by (article, sentence).
+    pub sentences: Vec<SentenceRow<'g>>,
+    /// Every edge, sorted by (source, relation, target).
+    pub edges: Vec<EdgeRow>,
+    /// Every evidence record, edge after edge in the order of `edges`, each
+    /// edge's records sorted by (article, span).
+    pub evidence: Vec<EvidenceRow<'g>>,
+}
+
+/// An article in [`Tables`].
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleRow<'g> {
+    /// The article's id.
+    pub id: &'g ArticleId,
+    /// Its headline.
+    pub title: Option<&'g str>,
+    /// Its address.
+    pub url: Option<&'g str>,
+}
+
+/// A sentence in [`Tables`].
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceRow<'g> {
+    /// Position of the article in [`Tables::articles`].
+    pub article: u32,
+    /// Index of the sentence in the article.
+    pub sentence: u32,
+    /// The text.
+    pub text: &'g str,
+}
+
+/// An edge in [`Tables`].
+#[derive(Debug, Clone)]
+pub struct EdgeRow {
+    /// Position of the source in [`Tables::actors`].
+    pub source: u32,
+    /// The relation.
+    pub relation: crate::model::Relation,
+    /// Position of the target in [`Tables::actors`].
+    pub target: u32,
+    /// Its records in [`Tables::evidence`].
+    pub evidence: std::ops::Range<usize>,
+}
+
+/// An evidence record in [`Tables`].
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceRow<'g> {
+    /// Position of the article in [`Tables::articles`].
+    pub article: u32,
+    /// Index of the sentence in the article.
+    pub sentence: u32,
+    /// Byte span into the article.
+    pub span: Span,
+    /// When it happened.
+    pub date: Option<Date>,
+    /// The sentence denies the relation.
+    pub negated: bool,
+    /// The sentence hedges it.
+    pub hedged: bool,
+    /// Who asserts it (ids, which need not be actors of the graph).
+    pub attributed_to: &'g [ActorId],
+}
+
+fn pos(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 4 billion rows in one table")
+}
+
+impl super::KnowledgeGraph {
+    /// The graph as sorted, position-keyed tables (see [`Tables`]); the same
+    /// graph always gives the same tables, whatever its insertion order.
+    pub fn tables(&self) -> Tables<'_> {
+        let mut nodes: Vec<_> = self.graph.node_indices().collect();
+        nodes.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        let mut actor_pos = vec![u32::MAX; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
+        for (i, n) in nodes.iter().enumerate() {
+            actor_pos[n.index()] = pos(i);
+        }
+        let metas = &self.articles.metas;
+        let mut order: Vec<usize> = (0..metas.len()).collect();
+        order.sort_by(|a, b| metas[*a].id.cmp(&metas[*b].id));
+        let mut article_pos = vec![0u32; metas.len()];
+        for (i, &ax) in order.iter().enumerate() {
+            article_pos[ax] = pos(i);
+        }
+        let mut sentences: Vec<SentenceRow<'_>> = self
+            .articles
+            .iter_sentences()
+            .map(|((ax, sentence), text)| SentenceRow {
+                article: article_pos[ax as usize],
+                sentence,
+                text,
+            })
+            .collect();
+        sentences.sort_unstable_by_key(|s| (s.article, s.sentence));
+        let mut keyed: Vec<_> = self
+            .graph
+            .edge_indices()
+            .map(|ei| {
+                let (s, t) = self
+                    .graph
+                    .edge_endpoints(ei)
+                    .expect("edge indices come from the graph itself");
+                (
+                    (
+                        actor_pos[s.index()],
+                        self.graph[ei].relation,
+                        actor_pos[t.index()],
+                    ),
+                    ei,
+                )
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|(k, _)| *k);
+        let mut evidence: Vec<EvidenceRow<'_>> = Vec::with_capacity(self.evidence_count);
+        let mut edges = Vec::with_capacity(keyed.len());
+        for ((source, relation, target), ei) in keyed {
+            let start = evidence.len();
+            evidence.extend(
+                self.graph[ei]
+                    .evidence
+                    .iter()
+                    .map(|((ax, span), rec)| EvidenceRow {
+                        article: article_pos[*ax as usize],
+                        sentence: rec.sentence,
+                        span: *span,
+                        date: rec.date,
+                        negated: rec.negated,
+                        hedged: rec.hedged,
+                        attributed_to: &rec.attributed_to,
+                    }),
+            );
+            evidence[start..].sort_unstable_by_key(|e| (e.article, e.span));
+            edges.push(EdgeRow {
+                source,
+                relation,
+                target,
+                evidence: start..evidence.len(),
+            });
+        }
+        Tables {
+            actors: nodes.iter().map(|&n| &self.graph[n]).collect(),
+            articles: order
+                .iter()
+                .map(|&ax| ArticleRow {
+                    id: &metas[ax].id,
+                    title: metas[ax].title.as_deref(),
+                    url: metas[ax].url.as_deref(),
+                })
+                .collect(),
+            sentences,
+            edges,
+            evidence,
+        }
+    }
+}
+
+/// Builds a graph from position-keyed tables, as a loader reads them: actors
+/// and articles get positions in the order they are added; sentences and edges
+/// refer to those positions. Duplicate rows are joined like inserts.
+#[derive(Debug, Default)]
+pub struct GraphBuilder {
+    graph: super::KnowledgeGraph,
+    nodes: Vec<petgraph::stable_graph::NodeIndex>,
+    articles: Vec<ArticleIx>,
+}
+
+impl GraphBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty builder with room for this many actors, articles, sentences and edges.
+    pub fn with_capacity(actors: usize, articles: usize, sentences: usize, edges: usize) -> Self {
+        let mut b = Self::default();
+        let g = &mut b.graph;
+        g.graph = petgraph::stable_graph::StableDiGraph::with_capacity(actors, edges);
+        g.nodes.reserve(actors);
+        g.edge_index.reserve(edges);
+        g.articles.reserve(articles, sentences);
+        b.nodes.reserve(actors);
+        b.articles.reserve(articles);
+        b
+    }
+
+    /// Adds an actor; returns its position.
+    pub fn actor(&mut self, actor: Actor) -> u32 {
+        let (ix, _) = self.graph.upsert_actor_ref(&actor);
+        self.nodes.push(ix);
+        pos(self.nodes.len() - 1)
+    }
+
+    /// Adds an article; returns its position.
+    pub fn article(&mut self, id: &ArticleId, title: Option<&str>, url: Option<&str>) -> u32 {
+        let ax = self.graph.articles.intern(id, title, url);
+        self.articles.push(ax);
+        pos(self.articles.len() - 1)
+    }
+
+    fn article_ix(&self, article: u32) -> Result<ArticleIx, super::GraphError> {
+        self.articles
+            .get(article as usize)
+            .copied()
+            .ok_or(super::GraphError::Position {
+                table: "article",
+                position: article,
+            })
+    }
+
+    /// Stores a sentence of the article at position `article`.
+    pub fn sentence(
+        &mut self,
+        article: u32,
+        sentence: u32,
+        text: &str,
+    ) -> Result<(), super::GraphError> {
+        let ax = self.article_ix(article)?;
+        self.graph.articles.put_sentence(ax, sentence, text);
+        Ok(())
+    }
+
+    /// Adds an edge between the actors at positions `source` and `target` with its
+    /// evidence, each record given with its article's position.
+    pub fn edge(
+        &mut self,
+        source: u32,
+        relation: crate::model::Relation,
+        target: u32,
+        evidence: Vec<(u32, super::EvidenceFacts)>,
+    ) -> Result<(), super::GraphError> {
+        let node = |p: u32| {
+            self.nodes
+                .get(p as usize)
+                .copied()
+                .ok_or(super::GraphError::Position {
+                    table: "actor",
+                    position: p,
+                })
+        };
+        let (si, ti) = (node(source)?, node(target)?);
+        let records = evidence
+            .into_iter()
+            .map(|(article, mut f)| {
+                f.attributed_to.sort();
+                f.attributed_to.dedup();
+                Ok((
+                    (self.article_ix(article)?, f.span),
+                    EvidenceRec {
+                        sentence: f.sentence,
+                        date: f.date,
+                        negated: f.negated,
+                        hedged: f.hedged,
+                        attributed_to: f.attributed_to,
+                    },
+                ))
+            })
+            .collect::<Result<Vec<_>, super::GraphError>>()?;
+        if !records.is_empty() {
+            self.graph.put_evidence_many(si, relation, ti, records);
+        }
+        Ok(())
+    }
+
+    /// The graph.
+    pub fn finish(self) -> super::KnowledgeGraph {
+        self.graph
     }
 }

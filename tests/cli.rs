@@ -1,0 +1,64 @@
+//! Help text and error conventions of the command line.
+
+use predicates::str::contains;
+
+use crate::common::bin;
+
+#[test]
+fn long_help_teaches_with_examples() {
+    let out = bin()
+        .env_remove("DIPLOGRAPH_STORE")
+        .env("COLUMNS", "100")
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for sub in ["import", "merge", "stats", "relations", "export"] {
+        assert!(help.contains(sub), "{sub} missing from help");
+    }
+    insta::assert_snapshot!(help);
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error() {
+    let dir = crate::common::tempdir();
+    let store = dir.path().join("s.dgraph");
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/graphs/sample-claims.jsonl");
+    crate::common::bin_with_store(&store)
+        .arg("import")
+        .arg(samples)
+        .assert()
+        .success();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .env_remove("DIPLOGRAPH_STORE")
+        .arg("--store")
+        .arg(&store)
+        .args(["export", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn a_bad_actor_argument_is_one_line_with_exit_code_2() {
+    let dir = crate::common::tempdir();
+    bin()
+        .arg("--store")
+        .arg(dir.path().join("x.dgraph"))
+        .args(["relations", "Kim Jong Un"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "diplograph: actor argument `Kim Jong Un`: `Kim Jong Un` is not an actor id",
+        ));
+}

@@ -1,0 +1,172 @@
+//! A writer killed with SIGKILL in the middle of saving leaves the old or the new
+//! store, loadable. The store is tens of MB so that kills land while the file is
+//! being written; the test counts those (a temporary file left behind) and
+//! requires a meaningful number of them.
+
+use std::fs;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use diplograph::graph::KnowledgeGraph;
+use diplograph::model::{Actor, ActorId, ArticleId, Claim, Evidence, Relation, Span};
+use diplograph::persist::{self, StoreWriter};
+
+use crate::common::tempdir;
+
+/// Kills at least this many times...
+const TRIALS: u32 = 30;
+/// ...and go on, up to this many, until this many landed mid-write.
+const MAX_TRIALS: u32 = 60;
+const MIN_MID_WRITE: u32 = 8;
+
+/// A store of about 40 MB: 2,000 evidence records whose sentences are 20 kB each.
+fn big_graph(article: &str, n: u32) -> KnowledgeGraph {
+    let ids = ["RUS", "PRK", "UKR", "USA", "CHN", "JPN"];
+    let mut g = KnowledgeGraph::new();
+    let filler = "Negotiators met again to discuss the ceasefire. ".repeat(400);
+    for i in 0..n {
+        let a = |k: u32| Actor::from_id(ActorId::new(ids[(k as usize) % ids.len()]).unwrap());
+        let (s, t) = (a(i), a(i + 1 + i % 4));
+        g.insert_claim(&Claim {
+            source: s,
+            relation: Relation::ALL[(i as usize) % Relation::ALL.len()],
+            target: t,
+            negated: i % 7 == 0,
+            hedged: i % 5 == 0,
+            attributed_to: vec![],
+            evidence: Evidence {
+                article: ArticleId(format!("{article}-{}", i / 10)),
+                title: None,
+                url: None,
+                date: None,
+                sentence: i % 10,
+                span: Span::new(0, 20_000),
+                text: format!("{i} {filler}"),
+            },
+        });
+    }
+    g
+}
+
+fn merge_cmd(input: &std::path::Path, out: &std::path::Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_diplograph"));
+    c.arg("merge").arg(input).arg("-o").arg(out);
+    c.stdout(Stdio::null()).stderr(Stdio::null());
+    c
+}
+
+fn temp_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn sigkill_during_save_leaves_the_old_or_the_new_store() {
+    let dir = tempdir();
+    let store = dir.path().join("world.dgraph");
+    let extra = dir.path().join("extra.dgraph");
+    let old = big_graph("old", 2_000);
+    let new_part = big_graph("new", 10);
+    for (path, g) in [(&store, &old), (&extra, &new_part)] {
+        StoreWriter::lock(path).unwrap().save(g).unwrap();
+    }
+    let old_bytes = fs::read(&store).unwrap();
+    let size_mb = old_bytes.len() as f64 / 1e6;
+    assert!(size_mb > 20.0, "store is {size_mb:.1} MB, want tens of MB");
+    let (old_n, new_n) = (
+        old.evidence_count(),
+        old.evidence_count() + new_part.evidence_count(),
+    );
+
+    // Calibration. One run polled for the temporary file tells at which fraction
+    // of a run the write starts; polling costs CPU, so the run length itself is
+    // the fastest of three unpolled runs. Kills are spread around that window.
+    let t0 = Instant::now();
+    let mut child = merge_cmd(&extra, &store).spawn().unwrap();
+    let mut tmp_seen = None;
+    let polled = loop {
+        if tmp_seen.is_none() && !temp_files(dir.path()).is_empty() {
+            tmp_seen = Some(t0.elapsed());
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success());
+            break t0.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    let write_frac = tmp_seen.map_or(0.5, |t| t.as_secs_f64() / polled.as_secs_f64());
+    let full = (0..3)
+        .map(|_| {
+            let t0 = Instant::now();
+            assert!(merge_cmd(&extra, &store).status().unwrap().success());
+            t0.elapsed()
+        })
+        .min()
+        .unwrap();
+    let write_starts = full.mul_f64(write_frac);
+    assert_eq!(persist::load(&store).unwrap().evidence_count(), new_n);
+    let (mut mid_write, mut kept_old, mut got_new) = (0, 0, 0);
+    // Timings drift on a busy machine, so the aim follows the outcomes: a kill
+    // that found the new store was too late, one that found no temporary file
+    // and the old store was too early.
+    let mut aim = write_starts + (full.saturating_sub(write_starts)) / 2;
+    let step = (full.saturating_sub(write_starts) / 4).max(Duration::from_millis(5));
+    let mut trials = 0;
+    while trials < TRIALS || (mid_write < MIN_MID_WRITE && trials < MAX_TRIALS) {
+        let trial = trials;
+        trials += 1;
+        fs::write(&store, &old_bytes).unwrap();
+        for t in temp_files(dir.path()) {
+            fs::remove_file(t).unwrap();
+        }
+        // Every third kill anywhere in the run (start-up, load, merge), the rest
+        // around the aim, with jitter.
+        let anywhere = trial % 3 == 0;
+        let delay = if anywhere {
+            full.mul_f64(f64::from(trial % 30) / 30.0)
+        } else {
+            let f = f64::from((trial * 7) % 5) / 4.0 - 0.5;
+            if f >= 0.0 {
+                aim + step.mul_f64(f)
+            } else {
+                aim.saturating_sub(step.mul_f64(-f))
+            }
+        };
+        let mut child = merge_cmd(&extra, &store).spawn().unwrap();
+        std::thread::sleep(delay);
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let landed_mid_write = !temp_files(dir.path()).is_empty();
+        mid_write += u32::from(landed_mid_write);
+        let n = persist::load(&store)
+            .unwrap_or_else(|e| panic!("trial {trial} (kill after {delay:?}) broke the store: {e}"))
+            .evidence_count();
+        match n {
+            n if n == old_n => kept_old += 1,
+            n if n == new_n => got_new += 1,
+            n => panic!("trial {trial}: store has {n} evidence records, neither old nor new"),
+        }
+        if !anywhere {
+            if n == new_n {
+                aim = aim.saturating_sub(step / 2);
+            } else if !landed_mid_write {
+                aim += step / 2;
+            }
+        }
+    }
+    eprintln!(
+        "kill_during_save: store {size_mb:.1} MB, full run {full:?} (temp file from {write_starts:?}), {trials} kills: \
+         {mid_write} mid-write (temp file present), {kept_old} left the old store, {got_new} the new one"
+    );
+    assert!(
+        mid_write >= MIN_MID_WRITE,
+        "only {mid_write} of {trials} kills landed mid-write; the test proves too little"
+    );
+    // The next writer cleans up what the killed ones left.
+    assert!(merge_cmd(&extra, &store).status().unwrap().success());
+    assert!(temp_files(dir.path()).is_empty());
+}
