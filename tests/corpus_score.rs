@@ -4,7 +4,6 @@
 //! triples must not be asserted. The thresholds sit just below today's figures,
 //! so a change that makes extraction worse fails here.
 
-
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -22,6 +22,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use std::sync::OnceLock;
+
+use crate::gazetteer::Gazetteer;
 use crate::model::ActorId;
 
 /// Where the store lives unless `--store` or `DIPLOGRAPH_STORE` says otherwise.
@@ -101,6 +104,11 @@ pub fn main() -> ExitCode {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = args.store.as_path();
     let gazetteer_file = args.gazetteer.as_deref();
+    if let Some(file) = gazetteer_file {
+        // Check the user's file up front: a bad entry is an error, not a silent fallback.
+        gazetteer(Some(file))?;
+    }
+    let _ = GAZETTEER_FILE.set(args.gazetteer.clone());
     match args.command {
         Command::Ingest(a) => ingest::run(store, gazetteer_file, a),
         Command::Extract(a) => extract::run(gazetteer_file, a),
@@ -148,19 +156,34 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Resolves an actor argument to its canonical id. Today: the canonical id itself
-/// (`RUS`, `NATO`, `person:kim-jong-un`), with upper-case tried for short ids
-/// (`rus`); the gazetteer's alias lookup plugs in here.
+/// The user's gazetteer file, when `--gazetteer` gave one; set once by [`run`].
+static GAZETTEER_FILE: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// The gazetteer actor arguments are resolved with, built on first use.
+fn shared_gazetteer() -> anyhow::Result<&'static Gazetteer> {
+    static SHARED: OnceLock<Gazetteer> = OnceLock::new();
+    if let Some(g) = SHARED.get() {
+        return Ok(g);
+    }
+    let file = GAZETTEER_FILE.get().and_then(Option::as_deref);
+    Ok(SHARED.get_or_init(|| gazetteer(file).unwrap_or_else(|_| Gazetteer::builtin())))
+}
+
+/// Resolves an actor argument to its canonical id: any alias in any language
+/// (`ロシア`, `Russia`, `the Kremlin`, `プーチン`), case-insensitive, or a canonical
+/// id (also ids the gazetteer does not know, such as actors imported from elsewhere).
+/// An unknown name fails with "did you mean" suggestions.
 pub fn resolve_actor(arg: &str) -> anyhow::Result<ActorId> {
-    if let Ok(id) = ActorId::new(arg) {
-        return Ok(id);
+    let gazetteer = shared_gazetteer()?;
+    match gazetteer.resolve(arg) {
+        Ok(entry) => Ok(entry.actor.id.clone()),
+        Err(lookup) => {
+            if let Ok(id) = ActorId::new(arg.trim()) {
+                return Ok(id);
+            }
+            Err(anyhow::Error::new(lookup)).context("actor argument")
+        }
     }
-    if !arg.starts_with("person:")
-        && let Ok(id) = ActorId::new(&arg.to_ascii_uppercase())
-    {
-        return Ok(id);
-    }
-    ActorId::new(arg).with_context(|| format!("actor argument `{arg}`"))
 }
 
 /// Writes bytes to a file (when given) or to stdout.
@@ -196,8 +219,16 @@ mod tests {
             resolve_actor("person:kim-jong-un").unwrap().as_str(),
             "person:kim-jong-un"
         );
-        let err = format!("{:#}", resolve_actor("Kim Jong Un").unwrap_err());
-        assert!(err.starts_with("actor argument `Kim Jong Un`"), "{err}");
+        assert_eq!(
+            resolve_actor("Kim Jong Un").unwrap().as_str(),
+            "person:kim-jong-un"
+        );
+        assert_eq!(resolve_actor("ロシア").unwrap().as_str(), "RUS");
+        let err = format!("{:#}", resolve_actor("Rusia").unwrap_err());
+        assert!(
+            err.contains("unknown actor `Rusia`") && err.contains("did you mean"),
+            "{err}"
+        );
     }
 }
 
