@@ -91,6 +91,8 @@ struct CueDef {
     window: Option<usize>,
     #[serde(default)]
     object_needs: Vec<String>,
+    #[serde(default)]
+    over_cues: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,6 +148,8 @@ struct Cue {
     hedge: bool,
     window: usize,
     object_needs: Vec<String>,
+    /// Its prepositions are looked for past other cues (threatened to cut ties with X).
+    over_cues: bool,
 }
 
 type WordSet = HashSet<String>;
@@ -289,6 +293,7 @@ impl English {
                 hedge: def.hedge,
                 window: def.window.unwrap_or(WINDOW),
                 object_needs: def.object_needs,
+                over_cues: def.over_cues,
             });
             for w in def.words {
                 let w = w.to_ascii_lowercase();
@@ -854,6 +859,10 @@ impl English {
             if in_set(&self.flags.determiners, w) || p.toks[k].kind == Kind::Word && is_number(w) {
                 continue;
             }
+            // `ministers of X` names X as much as `X's ministers` does.
+            if w == "of" && k > 0 && in_set(&self.flags.state_nouns, &p.text[p.toks[k - 1].start..p.toks[k - 1].end]) {
+                return false;
+            }
             return p.toks[k].kind == Kind::Word && in_set(&self.flags.prepositions, w);
         }
         false
@@ -879,8 +888,11 @@ impl English {
                 continue;
             }
             let choices = &self.words[m.pattern().as_usize()];
-            let cue = self.choose_reading(p, a, choices);
-            out.push(Hit { cue, a, b });
+            let first = self.choose_reading(p, a, choices);
+            let pos = self.cues[first].pos;
+            for &cue in choices.iter().filter(|&&k| self.cues[k].pos == pos) {
+                out.push(Hit { cue, a, b });
+            }
         }
         out
     }
@@ -928,6 +940,9 @@ impl English {
     ) {
         let cue = &self.cues[hit.cue];
         let toks = &p.toks;
+        if std::env::var_os("EN_DEBUG").is_some() {
+            eprintln!("hit {:?} {:?} {:?} `{}`", cue.relation, cue.pos, (hit.a, hit.b), &p.text[toks[hit.a].start..toks[hit.b - 1].end]);
+        }
         let n = toks.len();
         let word = |k: usize| &p.text[toks[k].start..toks[k].end];
         let c = p.clause[hit.a];
@@ -962,7 +977,13 @@ impl English {
         let mut partners: Vec<usize> = Vec::new();
         let mut object_group: Option<usize> = None;
         let end = (hit.b + cue.window).min(n);
-        let next_hit = hits.get(h + 1).map_or(n, |x| x.a);
+        let next_hit = hits
+            .iter()
+            .map(|x| x.a)
+            .filter(|&a| a > hit.a)
+            .min()
+            .unwrap_or(n);
+        let _ = h;
         if cue.obj && !passive && cue.pos != Pos::Noun {
             if let Some(g) = self.group_after(p, hit.b, c) {
                 object_group = Some(g);
@@ -987,13 +1008,23 @@ impl English {
         }
         let mut first_target_prep = true;
         let mut first_source_prep = true;
+        let mut between = false;
         let mut k = hit.b;
-        while k < end && same(k) {
+        let stop = if cue.over_cues { end } else { end.min(next_hit) };
+        while k < stop && same(k) {
             if toks[k].kind == Kind::Word {
                 let w = word(k);
                 let lw = |list: &[String]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
                 if let Some(g) = self.group_after(p, k + 1, c) {
-                    if lw(&cue.target) && first_target_prep {
+                    let partner_prep = ["with", "between", "among"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x));
+                    if cue.relation.is_symmetric() && partner_prep {
+                        if partners.is_empty() && usable(g) {
+                            between = !w.eq_ignore_ascii_case("with");
+                            partners.push(g);
+                        }
+                    } else if lw(&cue.target) && first_target_prep {
                         first_target_prep = false;
                         if usable(g) {
                             targets.push(g);
@@ -1006,11 +1037,13 @@ impl English {
                             sources.push(g);
                         }
                     } else if cue.relation.is_symmetric()
+                        && partners.is_empty()
                         && ["with", "between", "among"]
                             .iter()
                             .any(|x| w.eq_ignore_ascii_case(x))
                         && usable(g)
                     {
+                        between = !w.eq_ignore_ascii_case("with");
                         partners.push(g);
                     }
                 }
@@ -1099,6 +1132,7 @@ impl English {
                     || (w.eq_ignore_ascii_case("and") || w == ",")
                         && k > 0
                         && matches!(toks[k - 1].kind, Kind::Mention(_))
+                        && matches!(toks[k + 1].kind, Kind::Mention(_))
                 {
                     continue;
                 }
@@ -1239,8 +1273,11 @@ impl English {
 
         for &relation in &relations {
             if relation.is_symmetric() {
-                let mut left = subject_entries.clone();
-                left.extend(premod_entries.iter().copied());
+                // `talks between X and Y`: the subject hosts or mediates them.
+                let mut left = if between { Vec::new() } else { subject_entries.clone() };
+                if !between {
+                    left.extend(premod_entries.iter().copied());
+                }
                 let mut right = entries(&partners);
                 right.extend(entries(&targets));
                 if let Some(g) = object_group {
@@ -1265,7 +1302,11 @@ impl English {
                 }
             } else {
                 let mut src = entries(&sources);
-                let mut tgt = entries(&targets);
+                let mut tgt = if object_group.is_some() && cue.object == Role::Target {
+                    Vec::new()
+                } else {
+                    entries(&targets)
+                };
                 if let Some(g) = object_group {
                     let es = p.groups[g].entries.iter().copied();
                     match cue.object {
@@ -1308,8 +1349,10 @@ impl English {
                 return (p.groups[g].first == k).then_some(g);
             }
             let w = &p.text[p.toks[k].start..p.toks[k].end];
+            let title = w.chars().next().is_some_and(char::is_uppercase)
+                && (in_set(&self.flags.state_nouns, w) || in_set(&self.flags.modifiers, w));
             if p.toks[k].kind == Kind::Word
-                && (in_set(&self.flags.determiners, w) || is_number(w))
+                && (in_set(&self.flags.determiners, w) || is_number(w) || title)
             {
                 k += 1;
                 steps += 1;
