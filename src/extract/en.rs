@@ -215,6 +215,8 @@ struct Parsed<'t> {
     clause: Vec<u32>,
     /// Antecedent group of a relative clause, by clause id.
     antecedent: HashMap<u32, usize>,
+    /// The clause a relative clause is nested in, by clause id.
+    outer: HashMap<u32, u32>,
     /// Group id of each token that is a valid actor mention.
     group_of: Vec<Option<usize>>,
     /// Groups: token ranges [first, last] of mentions, and their entries.
@@ -227,6 +229,8 @@ struct Group {
     last: usize,
     entries: Vec<EntryIndex>,
     speaker: bool,
+    /// The verb of saying (or `according`) the group is the speaker of.
+    said_at: usize,
 }
 
 fn build_set(words: &[String]) -> WordSet {
@@ -558,6 +562,7 @@ impl English {
         let mut current = 0u32;
         let mut outer: Option<u32> = None;
         let mut relative_openers: Vec<(u32, usize)> = Vec::new();
+        let mut outer_of: HashMap<u32, u32> = HashMap::new();
         for i in 0..toks.len() {
             let w = word(i);
             let t = toks[i];
@@ -605,6 +610,7 @@ impl English {
                     if outer.is_none() {
                         outer = Some(current);
                     }
+                    outer_of.insert(next_id, outer.expect("just set"));
                     relative_openers.push((next_id, i));
                 } else {
                     outer = None;
@@ -641,13 +647,52 @@ impl English {
                 last: i,
                 entries: vec![mentions[m].entry],
                 speaker: false,
+                said_at: 0,
             };
             group_of[i] = Some(gid);
+            // `In Nairobi, Kenya and China signed`: an opening phrase ends at its comma.
+            let intro = {
+                let mut k = i;
+                while k > 0 && in_set(&self.flags.determiners, word(k - 1)) {
+                    k -= 1;
+                }
+                k > 0
+                    && in_set(&self.flags.prepositions, word(k - 1))
+                    && (k == 1 || clause[k - 2] != clause[k - 1])
+            };
             let mut j = i + 1;
             let mut last = i;
             while j < toks.len() && j - last <= 6 {
                 match toks[j].kind {
                     Kind::Mention(m2) if valid[j] && clause[j] == clause[i] => {
+                        let gap = last + 1..j;
+                        let comma = gap.clone().any(|k| word(k) == ",");
+                        let genitive = gap.clone().any(|k| matches!(word(k), "'s" | "’s"));
+                        // `China, North Korea's only ally`: an apposition, not a list.
+                        let apposition = comma
+                            && j + 1 < toks.len()
+                            && matches!(word(j + 1), "'s" | "’s")
+                            && !(j + 2..(j + 5).min(toks.len()))
+                                .take_while(|&k| {
+                                    !matches!(toks[k].kind, Kind::Mention(_))
+                                })
+                                .all(|k| {
+                                    let w = word(k);
+                                    in_set(&self.flags.modifiers, w)
+                                        || in_set(&self.flags.state_nouns, w)
+                                        || w.chars().next().is_some_and(char::is_uppercase)
+                                })
+                            ;
+                        if comma && intro || apposition {
+                            break;
+                        }
+                        // `Osama bin Laden's al-Qaeda`: the head, not the possessor.
+                        if genitive
+                            && view.state_of(mentions[m2].entry)
+                                != view.state_of(g.entries[g.entries.len() - 1])
+                        {
+                            g.entries.clear();
+                        }
                         g.entries.push(mentions[m2].entry);
                         g.last = j;
                         group_of[j] = Some(gid);
@@ -686,7 +731,7 @@ impl English {
             let mut k = at;
             while k > 0 {
                 k -= 1;
-                if word(k) == "," {
+                if word(k) == "," || in_set(&self.flags.state_nouns, word(k)) && at - k < 4 {
                     continue;
                 }
                 if let Some(g) = group_of[k] {
@@ -701,6 +746,7 @@ impl English {
             toks,
             clause,
             antecedent,
+            outer: outer_of,
             group_of,
             groups,
         };
@@ -792,7 +838,7 @@ impl English {
     fn mark_speakers(&self, p: &mut Parsed<'_>) {
         let n = p.toks.len();
         let word = |k: usize| &p.text[p.toks[k].start..p.toks[k].end];
-        let mut marks: Vec<usize> = Vec::new();
+        let mut marks: Vec<(usize, usize)> = Vec::new();
         for i in 0..n {
             if p.toks[i].kind != Kind::Word {
                 continue;
@@ -800,7 +846,7 @@ impl English {
             let w = word(i);
             if w.eq_ignore_ascii_case("according") && i + 1 < n && word(i + 1) == "to" {
                 if let Some(g) = (i + 2..n.min(i + 6)).find_map(|k| p.group_of[k]) {
-                    marks.push(g);
+                    marks.push((g, i));
                 }
                 continue;
             }
@@ -820,11 +866,17 @@ impl English {
             if !(strong || weak) {
                 continue;
             }
+            // `is said to`: a hedge, not a speaker.
+            if i > 0 && in_set(&self.flags.be, word(i - 1))
+                || i + 1 < n && word(i + 1).eq_ignore_ascii_case("to")
+            {
+                continue;
+            }
             // Inverted: `, said X`.
             let inverted = i > 0 && matches!(word(i - 1), "," | "\"" | "”");
             if inverted {
                 if let Some(g) = (i + 1..n.min(i + 5)).find_map(|k| p.group_of[k]) {
-                    marks.push(g);
+                    marks.push((g, i));
                     continue;
                 }
             }
@@ -839,14 +891,15 @@ impl English {
                 }
                 if let Some(g) = p.group_of[k] {
                     if !self.in_phrase(p, p.groups[g].first) {
-                        marks.push(g);
+                        marks.push((g, i));
                     }
                     break;
                 }
             }
         }
-        for g in marks {
+        for (g, at) in marks {
             p.groups[g].speaker = true;
+            p.groups[g].said_at = at;
         }
     }
 
@@ -856,7 +909,11 @@ impl English {
         while k > 0 {
             k -= 1;
             let w = &p.text[p.toks[k].start..p.toks[k].end];
-            if in_set(&self.flags.determiners, w) || p.toks[k].kind == Kind::Word && is_number(w) {
+            let title = w.chars().next().is_some_and(char::is_uppercase)
+                && (in_set(&self.flags.state_nouns, w) || in_set(&self.flags.modifiers, w));
+            if in_set(&self.flags.determiners, w)
+                || p.toks[k].kind == Kind::Word && (is_number(w) || title)
+            {
                 continue;
             }
             // `ministers of X` names X as much as `X's ministers` does.
@@ -947,7 +1004,11 @@ impl English {
         let word = |k: usize| &p.text[toks[k].start..toks[k].end];
         let c = p.clause[hit.a];
         let same = |k: usize| p.clause[k] == c;
-        let usable = |g: usize| !p.groups[g].speaker;
+        // A speaker may still act before its verb of saying (`X, visiting Y, said`).
+        let usable = |g: usize| {
+            let gr = &p.groups[g];
+            !gr.speaker || gr.last < hit.a && hit.b <= gr.said_at
+        };
 
         // Passive voice: a participle after a form of `be` (adverbs allowed).
         let mut passive = false;
@@ -1010,7 +1071,11 @@ impl English {
         let mut first_source_prep = true;
         let mut between = false;
         let mut k = hit.b;
-        let stop = if cue.over_cues { end } else { end.min(next_hit) };
+        let stop = if cue.over_cues || cue.pos == Pos::Transfer {
+            end
+        } else {
+            end.min(next_hit)
+        };
         while k < stop && same(k) {
             if toks[k].kind == Kind::Word {
                 let w = word(k);
@@ -1055,7 +1120,7 @@ impl English {
                 object_group = None;
             }
         }
-        if !cue.object_needs.is_empty() {
+        if !cue.object_needs.is_empty() && !passive {
             // `expelled three Russian diplomats`, `suspended X from`: the object must say so.
             let scope_end = (hit.b + 6).min(n);
             let ok = (hit.b..scope_end).any(|k| {
@@ -1167,7 +1232,7 @@ impl English {
             .collect();
 
         // The subject.
-        let subject = self.subject(p, hit, cue, premods.is_empty());
+        let subject = self.subject(p, hit, cue, &premods);
         let mut subject_entries: Vec<EntryIndex> = match subject {
             Some(Subject::Group(g)) => p.groups[g].entries.clone(),
             Some(Subject::Pair) => pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
@@ -1367,7 +1432,14 @@ impl English {
     /// inside a prepositional phrase (a pronoun stands for the subject of the
     /// sentence), a relative clause's antecedent, or "the two countries". A noun
     /// needs a light verb (or one of its link words) between.
-    fn subject(&self, p: &Parsed<'_>, hit: Hit, cue: &Cue, nominal_free: bool) -> Option<Subject> {
+    fn subject(
+        &self,
+        p: &Parsed<'_>,
+        hit: Hit,
+        cue: &Cue,
+        premods: &[usize],
+    ) -> Option<Subject> {
+        let nominal_free = premods.is_empty();
         if cue.pos == Pos::Noun && !nominal_free && !cue.relation.is_symmetric() {
             return None;
         }
@@ -1380,11 +1452,16 @@ impl English {
         while k > 0 && hit.a - k < SUBJECT_REACH {
             k -= 1;
             if p.clause[k] != c {
+                // Step over a relative clause nested in this one (`X, which ..., did`).
+                if p.outer.get(&p.clause[k]) == Some(&c) {
+                    continue;
+                }
                 break;
             }
             if let Some(g) = p.group_of[k] {
                 let first = p.groups[g].first;
-                if p.groups[g].speaker {
+                let gr = &p.groups[g];
+                if gr.speaker && !(gr.last < hit.a && hit.b <= gr.said_at) || premods.contains(&g) {
                     k = first;
                     continue;
                 }
