@@ -42,7 +42,7 @@ const LEXICON: &str = include_str!("lexicon/en.toml");
 /// Tokens after a cue in which its prepositions are looked for, by default.
 const WINDOW: usize = 10;
 /// The most words a verb may stand from its subject.
-const SUBJECT_REACH: usize = 14;
+const SUBJECT_REACH: usize = 20;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,6 +64,7 @@ struct FlagsDef {
     be: Vec<String>,
     light_verbs: Vec<String>,
     state_nouns: Vec<String>,
+    not_state_nouns: Vec<String>,
     modifiers: Vec<String>,
     determiners: Vec<String>,
     prepositions: Vec<String>,
@@ -165,6 +166,7 @@ struct Flags {
     be: WordSet,
     light_verbs: WordSet,
     state_nouns: WordSet,
+    not_state_nouns: WordSet,
     modifiers: WordSet,
     determiners: WordSet,
     prepositions: WordSet,
@@ -350,6 +352,7 @@ impl English {
             be: build_set(&f.be),
             light_verbs: build_set(&f.light_verbs),
             state_nouns: build_set(&f.state_nouns),
+            not_state_nouns: build_set(&f.not_state_nouns),
             modifiers: build_set(&f.modifiers),
             determiners: build_set(&f.determiners),
             prepositions: build_set(&f.prepositions),
@@ -765,6 +768,11 @@ impl English {
         m: usize,
     ) -> bool {
         let mention = view.mentions[m];
+        if let Some(next) = toks.get(i + 1) {
+            if next.kind == Kind::Word && in_set(&self.flags.not_state_nouns, &text[next.start..next.end]) {
+                return false;
+            }
+        }
         if mention.form != Form::Adjective {
             return true;
         }
@@ -1045,7 +1053,10 @@ impl English {
             .min()
             .unwrap_or(n);
         let _ = h;
-        if cue.obj && !passive && cue.pos != Pos::Noun {
+        // A cue that ends in its preposition (`agreed with`, `arrived in`) takes the
+        // actor right after it as its object.
+        let ends_in_prep = in_set(&self.flags.prepositions, word(hit.b - 1));
+        if (cue.obj || ends_in_prep) && !passive && cue.pos != Pos::Noun {
             if let Some(g) = self.group_after(p, hit.b, c) {
                 object_group = Some(g);
             } else if cue.object_needs.is_empty() {
@@ -1146,7 +1157,7 @@ impl English {
         let mut relation = cue.relation;
         if cue.pos == Pos::Transfer {
             let from = toks[hit.b.min(n - 1)].start;
-            let to_tok = (hit.b + 12).min(n).min(next_hit.max(hit.b + 1));
+            let to_tok = (hit.b + 12).min(n);
             let to = toks[to_tok - 1].end;
             let Some(found) = (hit.b < n)
                 .then(|| self.object_automaton.find_iter(&p.text[from..to]).next())
