@@ -615,8 +615,9 @@ impl English {
                     }
                     outer_of.insert(next_id, outer.expect("just set"));
                     relative_openers.push((next_id, i));
-                } else {
-                    outer = None;
+                } else if let Some(o) = outer {
+                    // A break inside a relative clause stays nested in it.
+                    outer_of.insert(next_id, o);
                 }
                 current = next_id;
             }
@@ -1244,6 +1245,9 @@ impl English {
 
         // The subject.
         let subject = self.subject(p, hit, cue, &premods);
+        if std::env::var_os("EN_DEBUG").is_some() {
+            eprintln!("  subject {subject:?} premods {premods:?} pair {pair:?} targets {targets:?} sources {sources:?} partners {partners:?} obj {object_group:?}");
+        }
         let mut subject_entries: Vec<EntryIndex> = match subject {
             Some(Subject::Group(g)) => p.groups[g].entries.clone(),
             Some(Subject::Pair) => pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
