@@ -716,10 +716,11 @@ impl English {
                             || capital && toks[j].kind == Kind::Word && !in_set(&self.flags.clause_breaks, w)
                             || w == "of"
                                 && j + 1 < toks.len()
+                                && toks[j + 1].kind == Kind::Word
                                 && word(j + 1).chars().next().is_some_and(char::is_uppercase)
                             || in_set(&self.flags.modifiers, w)
                             || in_set(&self.flags.state_nouns, w);
-                        if !joins {
+                        if !joins || self.starts_cue_noun(text, toks[j].start) {
                             break;
                         }
                         j += 1;
@@ -1531,7 +1532,10 @@ impl English {
                     let w = word(k);
                     in_set(link, w) || is_number(w)
                 }),
-                None => between.clone().any(|k| in_set(&self.flags.light_verbs, word(k))),
+                // Verbs that end a tie (`cut ties`, `ended its cooperation`) join it too.
+                None => between.clone().any(|k| {
+                    in_set(&self.flags.light_verbs, word(k)) || in_set(&self.flags.negation, word(k))
+                }),
             };
             if !ok {
                 return None;
@@ -1652,6 +1656,128 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn active_voice_gives_subject_and_preposition_roles() {
+        assert_eq!(
+            triples("Canada imposed new sanctions on Iran over its drone programme."),
+            ["CAN sanctions IRN"]
+        );
+    }
+
+    #[test]
+    fn passive_voice_swaps_roles() {
+        assert_eq!(
+            triples("Peru was sanctioned by Chile after the border incident."),
+            ["CHL sanctions PER"]
+        );
+    }
+
+    #[test]
+    fn nominal_forms_take_the_genitive_or_demonym_as_agent() {
+        assert_eq!(
+            triples("Spain condemned Morocco's invasion of Mauritania."),
+            ["ESP condemnation MAR", "MAR invasion MRT"]
+        );
+        assert_eq!(
+            triples("The Turkish invasion of Cyprus divided the island."),
+            ["TUR invasion CYP"]
+        );
+    }
+
+    #[test]
+    fn coordination_pairs_every_partner() {
+        assert_eq!(
+            triples("Chile, Peru and Bolivia signed a trade agreement on Monday."),
+            ["BOL agreement CHL", "BOL agreement PER", "CHL agreement PER"]
+        );
+    }
+
+    #[test]
+    fn talks_between_two_states_leave_the_host_out() {
+        assert_eq!(
+            triples("Qatar hosted talks between Ethiopia and Eritrea in Doha."),
+            ["ERI summit ETH"]
+        );
+    }
+
+    #[test]
+    fn verb_of_giving_takes_its_relation_from_the_object() {
+        assert_eq!(
+            triples("Sweden delivered artillery shells to Ukraine last month."),
+            ["SWE arms_supply UKR"]
+        );
+        assert_eq!(
+            triples("Japan sent tents and medicine to Turkey after the quake."),
+            ["JPN humanitarian_aid TUR"]
+        );
+    }
+
+    #[test]
+    fn demonym_counts_only_with_a_state_organ() {
+        assert_eq!(
+            triples("Indian troops attacked Pakistani positions near the border."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            triples("Indian forces shelled Pakistan overnight."),
+            ["IND attack PAK"]
+        );
+        assert_eq!(
+            triples("Russian civilians fled to Finland."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn negated_claim_is_kept_but_flagged() {
+        assert_eq!(
+            triples("Austria refused to send weapons to Ukraine."),
+            ["AUT arms_supply UKR negated"]
+        );
+    }
+
+    #[test]
+    fn intentions_and_threats_are_hedged() {
+        assert_eq!(
+            triples("Norway plans to visit Kenya next year."),
+            ["NOR visit KEN hedged"]
+        );
+        assert_eq!(
+            triples("Iraq threatened to cut diplomatic ties with Sweden."),
+            ["IRQ diplomatic_relations SWE negated hedged", "IRQ warning SWE"]
+        );
+    }
+
+    #[test]
+    fn speaker_is_attribution_not_participant() {
+        let ex = super::super::Extractor::new(Gazetteer::builtin());
+        let article = crate::extract::article::from_plain(
+            "Vietnam attacked Cambodia on Sunday, Thailand said.".to_owned(),
+        );
+        let claims = ex.extract(&article);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].source.id.as_str(), "VNM");
+        assert_eq!(claims[0].target.id.as_str(), "KHM");
+        assert_eq!(claims[0].attributed_to.len(), 1);
+        assert_eq!(claims[0].attributed_to[0].as_str(), "THA");
+    }
+
+    #[test]
+    fn relative_clause_keeps_its_antecedent_and_the_main_subject() {
+        assert_eq!(
+            triples("Ghana, which borders Togo, expelled two Nigerian diplomats."),
+            ["GHA expulsion NGA"]
+        );
+    }
+
+    #[test]
+    fn the_two_countries_stand_for_the_pair_before() {
+        assert_eq!(
+            triples("Kenya's president met Uganda's president.\nThe two countries signed a border treaty."),
+            ["KEN agreement UGA", "KEN summit UGA"]
+        );
     }
 
     #[test]
