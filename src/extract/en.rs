@@ -145,7 +145,7 @@ struct Cue {
     subject: Role,
     object: Role,
     premod: Role,
-    link: Option<HashSet<String>>,
+    link: Option<WordSet>,
     hedge: bool,
     window: usize,
     object_needs: Vec<String>,
@@ -153,13 +153,31 @@ struct Cue {
     over_cues: bool,
 }
 
-type WordSet = HashSet<String>;
+/// FNV-1a: the word sets hold short lower-case words, looked up per token, so
+/// SipHash's protection against crafted keys is not worth its cost here.
+#[derive(Debug, Clone, Copy, Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
 #[derive(Debug)]
 struct Flags {
     negation: WordSet,
     hedge: WordSet,
-    sentence_hedge: Vec<String>,
     report: WordSet,
     report_weak: WordSet,
     clause_breaks: WordSet,
@@ -183,6 +201,10 @@ pub(crate) struct English {
     automaton: AhoCorasick,
     objects: Vec<Relation>,
     object_automaton: AhoCorasick,
+    /// Pair phrases (`the two countries`) and sentence-wide hedges, one automaton;
+    /// `true` marks a pair phrase.
+    phrases: AhoCorasick,
+    phrase_is_pair: Vec<bool>,
     flags: Flags,
 }
 
@@ -219,6 +241,8 @@ struct Parsed<'t> {
     antecedent: HashMap<u32, usize>,
     /// The clause a relative clause is nested in, by clause id.
     outer: HashMap<u32, u32>,
+    /// Cue words: token range and automaton pattern.
+    raw: Vec<(usize, usize, usize)>,
     /// Group id of each token that is a valid actor mention.
     group_of: Vec<Option<usize>>,
     /// Groups: token ranges [first, last] of mentions, and their entries.
@@ -342,10 +366,22 @@ impl English {
             .build(&object_patterns)
             .expect("object words are plain strings");
         let f = file.flags;
+        let mut phrase_patterns: Vec<String> = Vec::new();
+        let mut phrase_is_pair = Vec::new();
+        for (list, pair) in [(&f.pair_phrases, true), (&f.sentence_hedge, false)] {
+            for w in list {
+                phrase_patterns.push(w.to_ascii_lowercase());
+                phrase_is_pair.push(pair);
+            }
+        }
+        let phrases = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&phrase_patterns)
+            .expect("phrases are plain strings");
         let flags = Flags {
             negation: build_set(&f.negation),
             hedge: build_set(&f.hedge),
-            sentence_hedge: f.sentence_hedge,
             report: build_set(&f.report),
             report_weak: build_set(&f.report_weak),
             clause_breaks: build_set(&f.clause_breaks),
@@ -365,6 +401,8 @@ impl English {
             automaton,
             objects,
             object_automaton,
+            phrases,
+            phrase_is_pair,
             flags,
         }
     }
@@ -395,12 +433,22 @@ impl English {
             (Some(a), Some(b)) => Some((a, b)),
             _ => None,
         };
-        let pair_phrase = pair.is_some()
-            && self
-                .flags
-                .pair_phrases
-                .iter()
-                .any(|p| contains_ignore_case(sentence, p));
+        if n_states < 2 && pair.is_none() {
+            return Vec::new();
+        }
+        let (mut pair_phrase, mut sentence_hedged) = (false, false);
+        let bytes = sentence.as_bytes();
+        for m in self.phrases.find_overlapping_iter(sentence) {
+            let bounded = (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+                && bytes.get(m.end()).is_none_or(|b| !b.is_ascii_alphanumeric());
+            if bounded {
+                if self.phrase_is_pair[m.pattern().as_usize()] {
+                    pair_phrase = pair.is_some();
+                } else {
+                    sentence_hedged = true;
+                }
+            }
+        }
         if n_states < 2 && !pair_phrase {
             return Vec::new();
         }
@@ -419,11 +467,6 @@ impl English {
                 }
                 v
             };
-            let sentence_hedged = self
-                .flags
-                .sentence_hedge
-                .iter()
-                .any(|p| contains_ignore_case(sentence, p));
             for (h, hit) in hits.iter().enumerate() {
                 self.frame(
                     view,
@@ -557,6 +600,35 @@ impl English {
             p = e;
         }
 
+        // Cue words on token boundaries, outside mentions.
+        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+        let mut noun_start = vec![false; toks.len()];
+        for hit in self.automaton.find_iter(&text[s0..s1]) {
+            let (start, end) = (s0 + hit.start(), s0 + hit.end());
+            let Ok(a) = toks.binary_search_by_key(&start, |t| t.start) else {
+                continue;
+            };
+            let Some(last) = toks[a..].iter().position(|t| t.end >= end) else {
+                continue;
+            };
+            let b = a + last + 1;
+            if toks[b - 1].end != end
+                || toks[a..b]
+                    .iter()
+                    .any(|t| matches!(t.kind, Kind::Mention(_)))
+            {
+                continue;
+            }
+            let pattern = hit.pattern().as_usize();
+            if self.words[pattern]
+                .iter()
+                .any(|&k| self.cues[k].pos == Pos::Noun)
+            {
+                noun_start[a] = true;
+            }
+            raw.push((a, b, pattern));
+        }
+
         let word = |i: usize| &text[toks[i].start..toks[i].end];
 
         // Clauses.
@@ -627,7 +699,7 @@ impl English {
         // Valid actor mentions.
         let valid: Vec<bool> = (0..toks.len())
             .map(|i| match toks[i].kind {
-                Kind::Mention(m) => self.valid_mention(view, &toks, text, i, m),
+                Kind::Mention(m) => self.valid_mention(view, &toks, &noun_start, text, i, m),
                 _ => false,
             })
             .collect();
@@ -720,7 +792,7 @@ impl English {
                                 && word(j + 1).chars().next().is_some_and(char::is_uppercase)
                             || in_set(&self.flags.modifiers, w)
                             || in_set(&self.flags.state_nouns, w);
-                        if !joins || self.starts_cue_noun(text, toks[j].start) {
+                        if !joins || noun_start[j] {
                             break;
                         }
                         j += 1;
@@ -752,6 +824,7 @@ impl English {
             clause,
             antecedent,
             outer: outer_of,
+            raw,
             group_of,
             groups,
         };
@@ -765,6 +838,7 @@ impl English {
         &self,
         view: &SentenceView<'_>,
         toks: &[Tok],
+        noun_start: &[bool],
         text: &str,
         i: usize,
         m: usize,
@@ -790,7 +864,7 @@ impl English {
                 Kind::Mention(m2) => {
                     // A title before a person of the same state, or coordination.
                     return view.state_of(view.mentions[m2].entry) == view.state_of(mention.entry)
-                        || steps > 0 && self.valid_mention(view, toks, text, k, m2);
+                        || steps > 0 && self.valid_mention(view, toks, noun_start, text, k, m2);
                 }
                 Kind::Punct => {
                     if word(k) == "," || word(k) == "-" {
@@ -805,7 +879,7 @@ impl English {
                     if in_set(&self.flags.state_nouns, w) {
                         return true;
                     }
-                    if self.starts_cue_noun(text, toks[k].start) {
+                    if noun_start[k] {
                         return true;
                     }
                     if in_set(&self.flags.modifiers, w)
@@ -821,27 +895,6 @@ impl English {
             }
         }
         false
-    }
-
-    /// Whether a cue noun begins at byte `at`.
-    fn starts_cue_noun(&self, text: &str, at: usize) -> bool {
-        let rest = &text[at..text.len().min(at + 40)];
-        let rest = match rest.char_indices().last() {
-            Some(_) if text.is_char_boundary(at + rest.len()) => rest,
-            _ => return false,
-        };
-        self.automaton
-            .find(rest)
-            .filter(|m| m.start() == 0)
-            .is_some_and(|m| {
-                !rest[m.end()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-                    && self.words[m.pattern().as_usize()]
-                        .iter()
-                        .any(|&k| self.cues[k].pos == Pos::Noun)
-            })
     }
 
     /// Marks the groups that are subjects of verbs of saying or follow `according to`.
@@ -937,24 +990,10 @@ impl English {
 
     /// Cue hits aligned on token boundaries, outside mentions.
     fn hits(&self, view: &SentenceView<'_>, p: &Parsed<'_>) -> Vec<Hit> {
-        let s0 = view.range.start;
+        let _ = view;
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(view.sentence()) {
-            let (start, end) = (s0 + m.start(), s0 + m.end());
-            let Ok(a) = p.toks.binary_search_by_key(&start, |t| t.start) else {
-                continue;
-            };
-            let Some(last) = p.toks[a..].iter().position(|t| t.end == end) else {
-                continue;
-            };
-            let b = a + last + 1;
-            if p.toks[a..b]
-                .iter()
-                .any(|t| matches!(t.kind, Kind::Mention(_)))
-            {
-                continue;
-            }
-            let choices = &self.words[m.pattern().as_usize()];
+        for &(a, b, pattern) in &p.raw {
+            let choices = &self.words[pattern];
             let first = self.choose_reading(p, a, choices);
             let pos = self.cues[first].pos;
             for &cue in choices.iter().filter(|&&k| self.cues[k].pos == pos) {
@@ -1591,18 +1630,6 @@ fn premod_group_entries(p: &Parsed<'_>, view: &SentenceView<'_>, g: usize) -> Ve
 
 fn is_number(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '€' || c == '£')
-}
-
-fn contains_ignore_case(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return false;
-    }
-    h.windows(n.len()).enumerate().any(|(i, w)| {
-        w.eq_ignore_ascii_case(n)
-            && (i == 0 || !h[i - 1].is_ascii_alphanumeric())
-            && h.get(i + n.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
-    })
 }
 
 fn dedup_states(view: &SentenceView<'_>, list: &mut Vec<EntryIndex>) {
