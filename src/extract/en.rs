@@ -174,8 +174,25 @@ impl std::hash::Hasher for Fnv {
 
 type WordSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
+// Word classes of the [flags] lists, one bit each, looked up once per token.
+const NEG: u32 = 1;
+const HEDGE: u32 = 1 << 1;
+const REPORT: u32 = 1 << 2;
+const REPORT_WEAK: u32 = 1 << 3;
+const BREAK: u32 = 1 << 4;
+const BE: u32 = 1 << 5;
+const LIGHT: u32 = 1 << 6;
+const STATE: u32 = 1 << 7;
+const NOT_STATE: u32 = 1 << 8;
+const MOD: u32 = 1 << 9;
+const DET: u32 = 1 << 10;
+const PREP: u32 = 1 << 11;
+const PRON: u32 = 1 << 12;
+
 #[derive(Debug)]
 struct Flags {
+    /// Every word of the lists below, with its class bits.
+    classes: HashMap<String, u32, std::hash::BuildHasherDefault<Fnv>>,
     negation: WordSet,
     hedge: WordSet,
     report: WordSet,
@@ -241,6 +258,8 @@ struct Parsed<'t> {
     antecedent: HashMap<u32, usize>,
     /// The clause a relative clause is nested in, by clause id.
     outer: HashMap<u32, u32>,
+    /// Word-class bits of each token.
+    class: Vec<u32>,
     /// Cue words: token range and automaton pattern.
     raw: Vec<(usize, usize, usize)>,
     /// Group id of each token that is a valid actor mention.
@@ -284,6 +303,12 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R, default: R) -> R {
 
 fn in_set(set: &WordSet, word: &str) -> bool {
     with_lower(word, |w| set.contains(w), false)
+}
+
+impl Parsed<'_> {
+    fn is(&self, k: usize, bit: u32) -> bool {
+        self.class[k] & bit != 0
+    }
 }
 
 impl English {
@@ -394,7 +419,28 @@ impl English {
             prepositions: build_set(&f.prepositions),
             pronouns: build_set(&f.pronouns),
             pair_phrases: f.pair_phrases,
+            classes: HashMap::default(),
         };
+        let mut flags = flags;
+        for (set, bit) in [
+            (&flags.negation, NEG),
+            (&flags.hedge, HEDGE),
+            (&flags.report, REPORT),
+            (&flags.report_weak, REPORT_WEAK),
+            (&flags.clause_breaks, BREAK),
+            (&flags.be, BE),
+            (&flags.light_verbs, LIGHT),
+            (&flags.state_nouns, STATE),
+            (&flags.not_state_nouns, NOT_STATE),
+            (&flags.modifiers, MOD),
+            (&flags.determiners, DET),
+            (&flags.prepositions, PREP),
+            (&flags.pronouns, PRON),
+        ] {
+            for w in set {
+                *flags.classes.entry(w.clone()).or_insert(0) |= bit;
+            }
+        }
         English {
             cues,
             words,
@@ -600,6 +646,19 @@ impl English {
             p = e;
         }
 
+        let class: Vec<u32> = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => with_lower(
+                    &text[t.start..t.end],
+                    |w| self.flags.classes.get(w).copied().unwrap_or(0),
+                    0,
+                ),
+                _ => 0,
+            })
+            .collect();
+        let is = |k: usize, bit: u32| class[k] & bit != 0;
+
         // Cue words on token boundaries, outside mentions.
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
         let mut noun_start = vec![false; toks.len()];
@@ -654,7 +713,7 @@ impl English {
                 }
                 Kind::Word => {
                     let lw_is = |s: &str| w.eq_ignore_ascii_case(s);
-                    if in_set(&self.flags.clause_breaks, w) && i > 0 {
+                    if is(i, BREAK) && i > 0 {
                         let as_well = lw_is("as")
                             && (i + 1 < toks.len() && word(i + 1).eq_ignore_ascii_case("well")
                                 || i > 0
@@ -672,7 +731,7 @@ impl English {
                                 relative = true;
                             }
                         }
-                    } else if in_set(&self.flags.report, w) || lw_is("according") {
+                    } else if is(i, REPORT) || lw_is("according") {
                         open_new = true;
                         outer = None;
                     }
@@ -699,7 +758,7 @@ impl English {
         // Valid actor mentions.
         let valid: Vec<bool> = (0..toks.len())
             .map(|i| match toks[i].kind {
-                Kind::Mention(m) => self.valid_mention(view, &toks, &noun_start, text, i, m),
+                Kind::Mention(m) => self.valid_mention(view, &toks, &class, &noun_start, text, i, m),
                 _ => false,
             })
             .collect();
@@ -729,11 +788,11 @@ impl English {
             // `In Nairobi, Kenya and China signed`: an opening phrase ends at its comma.
             let intro = {
                 let mut k = i;
-                while k > 0 && in_set(&self.flags.determiners, word(k - 1)) {
+                while k > 0 && is(k - 1, DET) {
                     k -= 1;
                 }
                 k > 0
-                    && in_set(&self.flags.prepositions, word(k - 1))
+                    && is(k - 1, PREP)
                     && (k == 1 || clause[k - 2] != clause[k - 1])
             };
             let mut j = i + 1;
@@ -754,8 +813,8 @@ impl English {
                                 })
                                 .all(|k| {
                                     let w = word(k);
-                                    in_set(&self.flags.modifiers, w)
-                                        || in_set(&self.flags.state_nouns, w)
+                                    is(k, MOD)
+                                        || is(k, STATE)
                                         || w.chars().next().is_some_and(char::is_uppercase)
                                 })
                             ;
@@ -785,13 +844,13 @@ impl English {
                             || w.eq_ignore_ascii_case("the")
                             || w == "as"
                             || w == "well"
-                            || capital && toks[j].kind == Kind::Word && !in_set(&self.flags.clause_breaks, w)
+                            || capital && toks[j].kind == Kind::Word && !is(j, BREAK)
                             || w == "of"
                                 && j + 1 < toks.len()
                                 && toks[j + 1].kind == Kind::Word
                                 && word(j + 1).chars().next().is_some_and(char::is_uppercase)
-                            || in_set(&self.flags.modifiers, w)
-                            || in_set(&self.flags.state_nouns, w);
+                            || is(j, MOD)
+                            || is(j, STATE);
                         if !joins || noun_start[j] {
                             break;
                         }
@@ -808,7 +867,7 @@ impl English {
             let mut k = at;
             while k > 0 {
                 k -= 1;
-                if word(k) == "," || in_set(&self.flags.state_nouns, word(k)) && at - k < 4 {
+                if word(k) == "," || is(k, STATE) && at - k < 4 {
                     continue;
                 }
                 if let Some(g) = group_of[k] {
@@ -824,6 +883,7 @@ impl English {
             clause,
             antecedent,
             outer: outer_of,
+            class,
             raw,
             group_of,
             groups,
@@ -838,14 +898,16 @@ impl English {
         &self,
         view: &SentenceView<'_>,
         toks: &[Tok],
+        class: &[u32],
         noun_start: &[bool],
         text: &str,
         i: usize,
         m: usize,
     ) -> bool {
+        let is = |k: usize, bit: u32| class.get(k).is_some_and(|c| c & bit != 0);
         let mention = view.mentions[m];
         if let Some(next) = toks.get(i + 1) {
-            if next.kind == Kind::Word && in_set(&self.flags.not_state_nouns, &text[next.start..next.end]) {
+            if next.kind == Kind::Word && is(i + 1, NOT_STATE) {
                 return false;
             }
         }
@@ -864,7 +926,7 @@ impl English {
                 Kind::Mention(m2) => {
                     // A title before a person of the same state, or coordination.
                     return view.state_of(view.mentions[m2].entry) == view.state_of(mention.entry)
-                        || steps > 0 && self.valid_mention(view, toks, noun_start, text, k, m2);
+                        || steps > 0 && self.valid_mention(view, toks, class, noun_start, text, k, m2);
                 }
                 Kind::Punct => {
                     if word(k) == "," || word(k) == "-" {
@@ -876,13 +938,13 @@ impl English {
                 }
                 Kind::Word => {
                     let w = word(k);
-                    if in_set(&self.flags.state_nouns, w) {
+                    if is(k, STATE) {
                         return true;
                     }
                     if noun_start[k] {
                         return true;
                     }
-                    if in_set(&self.flags.modifiers, w)
+                    if is(k, MOD)
                         || w.eq_ignore_ascii_case("and")
                         || w.eq_ignore_ascii_case("or")
                     {
@@ -913,8 +975,8 @@ impl English {
                 }
                 continue;
             }
-            let strong = in_set(&self.flags.report, w);
-            let weak = !strong && in_set(&self.flags.report_weak, w) && {
+            let strong = p.is(i, REPORT);
+            let weak = !strong && p.is(i, REPORT_WEAK) && {
                 let next = if i + 1 < n { word(i + 1) } else { "." };
                 matches!(next, "," | "." | "\"" | "”" | ";")
                     || next.eq_ignore_ascii_case("that")
@@ -930,7 +992,7 @@ impl English {
                 continue;
             }
             // `is said to`: a hedge, not a speaker.
-            if i > 0 && in_set(&self.flags.be, word(i - 1))
+            if i > 0 && p.is(i - 1, BE)
                 || i + 1 < n && word(i + 1).eq_ignore_ascii_case("to")
             {
                 continue;
@@ -973,17 +1035,17 @@ impl English {
             k -= 1;
             let w = &p.text[p.toks[k].start..p.toks[k].end];
             let title = w.chars().next().is_some_and(char::is_uppercase)
-                && (in_set(&self.flags.state_nouns, w) || in_set(&self.flags.modifiers, w));
-            if in_set(&self.flags.determiners, w)
+                && (p.is(k, STATE) || p.is(k, MOD));
+            if p.is(k, DET)
                 || p.toks[k].kind == Kind::Word && (is_number(w) || title)
             {
                 continue;
             }
             // `ministers of X` names X as much as `X's ministers` does.
-            if w == "of" && k > 0 && in_set(&self.flags.state_nouns, &p.text[p.toks[k - 1].start..p.toks[k - 1].end]) {
+            if w == "of" && k > 0 && p.is(k - 1, STATE) {
                 return false;
             }
-            return p.toks[k].kind == Kind::Word && in_set(&self.flags.prepositions, w);
+            return p.toks[k].kind == Kind::Word && p.is(k, PREP);
         }
         false
     }
@@ -1017,7 +1079,7 @@ impl English {
                     || ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "any", "no", "of", "'s", "’s", "new", "fresh", "further", "first", "more", "for", "on", "in", "with", "after", "and", "-"]
                         .iter()
                         .any(|d| w.eq_ignore_ascii_case(d))
-                    || in_set(&self.flags.modifiers, w)
+                    || p.is(a - 1, MOD)
                     || is_number(w)
             }
         };
@@ -1068,7 +1130,7 @@ impl English {
                 k -= 1;
                 steps += 1;
                 let w = word(k);
-                if in_set(&self.flags.be, w) {
+                if p.is(k, BE) {
                     passive = word(hit.a).ends_with("ed")
                         || ["struck", "hit", "shot", "sold", "sent", "given", "held", "met"]
                             .iter()
@@ -1096,7 +1158,7 @@ impl English {
         let _ = h;
         // A cue that ends in its preposition (`agreed with`, `arrived in`) takes the
         // actor right after it as its object.
-        let ends_in_prep = in_set(&self.flags.prepositions, word(hit.b - 1));
+        let ends_in_prep = p.is(hit.b - 1, PREP);
         if (cue.obj || ends_in_prep) && !passive && cue.pos != Pos::Noun {
             if let Some(g) = self.group_after(p, hit.b, c) {
                 object_group = Some(g);
@@ -1244,7 +1306,7 @@ impl English {
                 }
                 let w = word(k);
                 if matches!(w, "'s" | "’s" | "-" | "/")
-                    || in_set(&self.flags.modifiers, w)
+                    || p.is(k, MOD)
                     || is_number(w)
                     || (w.eq_ignore_ascii_case("and") || w == ",")
                         && k > 0
@@ -1270,7 +1332,7 @@ impl English {
                         let w = word(k);
                         if !(matches!(w, "'s" | "’s" | "-" | "/" | ",")
                             || w.eq_ignore_ascii_case("and")
-                            || in_set(&self.flags.modifiers, w))
+                            || p.is(k, MOD))
                         {
                             break;
                         }
@@ -1306,7 +1368,7 @@ impl English {
         if cue.pos == Pos::Noun && !sources.is_empty() {
             if let Some(Subject::Group(g)) = subject {
                 let between = p.groups[g].last + 1..hit.a;
-                if between.clone().any(|k| in_set(&self.flags.be, word(k))) {
+                if between.clone().any(|k| p.is(k, BE)) {
                     subject_role = Role::Target;
                 }
             }
@@ -1322,7 +1384,7 @@ impl English {
                 continue;
             }
             let w = word(k);
-            if in_set(&self.flags.negation, w) || w.ends_with("n't") {
+            if p.is(k, NEG) || w.ends_with("n't") {
                 let not_only = w.eq_ignore_ascii_case("not")
                     && k + 1 < n
                     && word(k + 1).eq_ignore_ascii_case("only");
@@ -1330,7 +1392,7 @@ impl English {
                     negated = true;
                 }
             }
-            if in_set(&self.flags.hedge, w) {
+            if p.is(k, HEDGE) {
                 hedged = true;
             }
         }
@@ -1470,9 +1532,9 @@ impl English {
             }
             let w = &p.text[p.toks[k].start..p.toks[k].end];
             let title = w.chars().next().is_some_and(char::is_uppercase)
-                && (in_set(&self.flags.state_nouns, w) || in_set(&self.flags.modifiers, w));
+                && (p.is(k, STATE) || p.is(k, MOD));
             if p.toks[k].kind == Kind::Word
-                && (in_set(&self.flags.determiners, w) || is_number(w) || title)
+                && (p.is(k, DET) || is_number(w) || title)
             {
                 k += 1;
                 steps += 1;
@@ -1530,8 +1592,8 @@ impl English {
             }
             let w = word(k);
             if toks[k].kind == Kind::Word
-                && in_set(&self.flags.pronouns, w)
-                && !(k > 0 && in_set(&self.flags.prepositions, word(k - 1)))
+                && p.is(k, PRON)
+                && !(k > 0 && p.is(k - 1, PREP))
             {
                 found = self.resolve_pronoun(p, k).map(Subject::Group);
                 at = k + 1;
@@ -1573,7 +1635,7 @@ impl English {
                 }),
                 // Verbs that end a tie (`cut ties`, `ended its cooperation`) join it too.
                 None => between.clone().any(|k| {
-                    in_set(&self.flags.light_verbs, word(k)) || in_set(&self.flags.negation, word(k))
+                    p.is(k, LIGHT) || p.is(k, NEG)
                 }),
             };
             if !ok {
