@@ -30,7 +30,7 @@
 use std::collections::HashMap;
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::{Discourse, Found, SentenceView};
@@ -368,6 +368,7 @@ impl English {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("cue words are plain strings");
         let mut objects = Vec::new();
@@ -388,6 +389,7 @@ impl English {
         let object_automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&object_patterns)
             .expect("object words are plain strings");
         let f = file.flags;
@@ -402,6 +404,7 @@ impl English {
         let phrases = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&phrase_patterns)
             .expect("phrases are plain strings");
         let flags = Flags {
