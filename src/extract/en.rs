@@ -163,7 +163,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -489,7 +493,9 @@ impl English {
         let bytes = sentence.as_bytes();
         for m in self.phrases.find_overlapping_iter(sentence) {
             let bounded = (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
-                && bytes.get(m.end()).is_none_or(|b| !b.is_ascii_alphanumeric());
+                && bytes
+                    .get(m.end())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
             if bounded {
                 if self.phrase_is_pair[m.pattern().as_usize()] {
                     pair_phrase = pair.is_some();
@@ -729,7 +735,8 @@ impl English {
                                 w.to_ascii_lowercase().as_str(),
                                 "which" | "who" | "whom" | "whose" | "that" | "where"
                             );
-                            if is_rel && (prev == "," || matches!(toks[i - 1].kind, Kind::Mention(_)))
+                            if is_rel
+                                && (prev == "," || matches!(toks[i - 1].kind, Kind::Mention(_)))
                             {
                                 relative = true;
                             }
@@ -761,7 +768,9 @@ impl English {
         // Valid actor mentions.
         let valid: Vec<bool> = (0..toks.len())
             .map(|i| match toks[i].kind {
-                Kind::Mention(m) => self.valid_mention(view, &toks, &class, &noun_start, text, i, m),
+                Kind::Mention(m) => {
+                    self.valid_mention(view, &toks, &class, &noun_start, text, i, m)
+                }
                 _ => false,
             })
             .collect();
@@ -794,9 +803,7 @@ impl English {
                 while k > 0 && is(k - 1, DET) {
                     k -= 1;
                 }
-                k > 0
-                    && is(k - 1, PREP)
-                    && (k == 1 || clause[k - 2] != clause[k - 1])
+                k > 0 && is(k - 1, PREP) && (k == 1 || clause[k - 2] != clause[k - 1])
             };
             let mut j = i + 1;
             let mut last = i;
@@ -811,16 +818,13 @@ impl English {
                             && j + 1 < toks.len()
                             && matches!(word(j + 1), "'s" | "’s")
                             && !(j + 2..(j + 5).min(toks.len()))
-                                .take_while(|&k| {
-                                    !matches!(toks[k].kind, Kind::Mention(_))
-                                })
+                                .take_while(|&k| !matches!(toks[k].kind, Kind::Mention(_)))
                                 .all(|k| {
                                     let w = word(k);
                                     is(k, MOD)
                                         || is(k, STATE)
                                         || w.chars().next().is_some_and(char::is_uppercase)
-                                })
-                            ;
+                                });
                         if comma && intro || apposition {
                             break;
                         }
@@ -897,6 +901,7 @@ impl English {
 
     /// A demonym is an actor before a state organ, as a plural, before a cue noun
     /// or coordinated with one that is; names and persons always are.
+    #[allow(clippy::too_many_arguments)]
     fn valid_mention(
         &self,
         view: &SentenceView<'_>,
@@ -909,10 +914,8 @@ impl English {
     ) -> bool {
         let is = |k: usize, bit: u32| class.get(k).is_some_and(|c| c & bit != 0);
         let mention = view.mentions[m];
-        if let Some(next) = toks.get(i + 1) {
-            if next.kind == Kind::Word && is(i + 1, NOT_STATE) {
-                return false;
-            }
+        if toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && is(i + 1, NOT_STATE) {
+            return false;
         }
         if mention.form != Form::Adjective {
             return true;
@@ -929,7 +932,8 @@ impl English {
                 Kind::Mention(m2) => {
                     // A title before a person of the same state, or coordination.
                     return view.state_of(view.mentions[m2].entry) == view.state_of(mention.entry)
-                        || steps > 0 && self.valid_mention(view, toks, class, noun_start, text, k, m2);
+                        || steps > 0
+                            && self.valid_mention(view, toks, class, noun_start, text, k, m2);
                 }
                 Kind::Punct => {
                     if word(k) == "," || word(k) == "-" {
@@ -947,10 +951,7 @@ impl English {
                     if noun_start[k] {
                         return true;
                     }
-                    if is(k, MOD)
-                        || w.eq_ignore_ascii_case("and")
-                        || w.eq_ignore_ascii_case("or")
-                    {
+                    if is(k, MOD) || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
                         k += 1;
                         steps += 1;
                         continue;
@@ -995,18 +996,14 @@ impl English {
                 continue;
             }
             // `is said to`: a hedge, not a speaker.
-            if i > 0 && p.is(i - 1, BE)
-                || i + 1 < n && word(i + 1).eq_ignore_ascii_case("to")
-            {
+            if i > 0 && p.is(i - 1, BE) || i + 1 < n && word(i + 1).eq_ignore_ascii_case("to") {
                 continue;
             }
             // Inverted: `, said X`.
             let inverted = i > 0 && matches!(word(i - 1), "," | "\"" | "”");
-            if inverted {
-                if let Some(g) = (i + 1..n.min(i + 5)).find_map(|k| p.group_of[k]) {
-                    marks.push((g, i));
-                    continue;
-                }
+            if inverted && let Some(g) = (i + 1..n.min(i + 5)).find_map(|k| p.group_of[k]) {
+                marks.push((g, i));
+                continue;
             }
             // The nearest group before it, not inside a prepositional phrase.
             let mut k = i;
@@ -1039,9 +1036,7 @@ impl English {
             let w = &p.text[p.toks[k].start..p.toks[k].end];
             let title = w.chars().next().is_some_and(char::is_uppercase)
                 && (p.is(k, STATE) || p.is(k, MOD));
-            if p.is(k, DET)
-                || p.toks[k].kind == Kind::Word && (is_number(w) || title)
-            {
+            if p.is(k, DET) || p.toks[k].kind == Kind::Word && (is_number(w) || title) {
                 continue;
             }
             // `ministers of X` names X as much as `X's ministers` does.
@@ -1079,9 +1074,13 @@ impl English {
             None => false,
             Some(w) => {
                 matches!(p.toks[a - 1].kind, Kind::Mention(_))
-                    || ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "any", "no", "of", "'s", "’s", "new", "fresh", "further", "first", "more", "for", "on", "in", "with", "after", "and", "-"]
-                        .iter()
-                        .any(|d| w.eq_ignore_ascii_case(d))
+                    || [
+                        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
+                        "those", "any", "no", "of", "'s", "’s", "new", "fresh", "further", "first",
+                        "more", "for", "on", "in", "with", "after", "and", "-",
+                    ]
+                    .iter()
+                    .any(|d| w.eq_ignore_ascii_case(d))
                     || p.is(a - 1, MOD)
                     || is_number(w)
             }
@@ -1111,9 +1110,6 @@ impl English {
     ) {
         let cue = &self.cues[hit.cue];
         let toks = &p.toks;
-        if std::env::var_os("EN_DEBUG").is_some() {
-            eprintln!("hit {:?} {:?} {:?} `{}`", cue.relation, cue.pos, (hit.a, hit.b), &p.text[toks[hit.a].start..toks[hit.b - 1].end]);
-        }
         let n = toks.len();
         let word = |k: usize| &p.text[toks[k].start..toks[k].end];
         let c = p.clause[hit.a];
@@ -1135,9 +1131,11 @@ impl English {
                 let w = word(k);
                 if p.is(k, BE) {
                     passive = word(hit.a).ends_with("ed")
-                        || ["struck", "hit", "shot", "sold", "sent", "given", "held", "met"]
-                            .iter()
-                            .any(|x| word(hit.a).eq_ignore_ascii_case(x));
+                        || [
+                            "struck", "hit", "shot", "sold", "sent", "given", "held", "met",
+                        ]
+                        .iter()
+                        .any(|x| word(hit.a).eq_ignore_ascii_case(x));
                     break;
                 }
                 if !w.ends_with("ly") && !w.eq_ignore_ascii_case("also") {
@@ -1232,10 +1230,8 @@ impl English {
             }
             k += 1;
         }
-        if let Some(g) = object_group {
-            if !usable(g) {
-                object_group = None;
-            }
+        if object_group.is_some_and(|g| !usable(g)) {
+            object_group = None;
         }
         if !cue.object_needs.is_empty() && !passive {
             // `expelled three Russian diplomats`, `suspended X from`: the object must say so.
@@ -1350,30 +1346,23 @@ impl English {
 
         // The subject.
         let subject = self.subject(p, hit, cue, &premods);
-        if std::env::var_os("EN_DEBUG").is_some() {
-            eprintln!("  subject {subject:?} premods {premods:?} pair {pair:?} targets {targets:?} sources {sources:?} partners {partners:?} obj {object_group:?}");
-        }
         let mut subject_entries: Vec<EntryIndex> = match subject {
             Some(Subject::Group(g)) => p.groups[g].entries.clone(),
             Some(Subject::Pair) => pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
             None => Vec::new(),
         };
-        if subject_entries.is_empty() {
-            if let Some((a, b)) = pair {
-                let _ = (a, b);
-            }
-        }
         // A noun whose subject is passive (`was hit with sanctions by X`): the subject is the target.
         let mut subject_role = cue.subject;
         if passive && cue.pos != Pos::Noun {
             subject_role = subject_role.flip();
         }
-        if cue.pos == Pos::Noun && !sources.is_empty() {
-            if let Some(Subject::Group(g)) = subject {
-                let between = p.groups[g].last + 1..hit.a;
-                if between.clone().any(|k| p.is(k, BE)) {
-                    subject_role = Role::Target;
-                }
+        if cue.pos == Pos::Noun
+            && !sources.is_empty()
+            && let Some(Subject::Group(g)) = subject
+        {
+            let between = p.groups[g].last + 1..hit.a;
+            if between.clone().any(|k| p.is(k, BE)) {
+                subject_role = Role::Target;
             }
         }
 
@@ -1412,9 +1401,16 @@ impl English {
         // the clauses they govern.
         for k in 0..clause_start {
             let w = word(k);
-            if ["threatened", "threatens", "threaten", "accused", "accuses", "alleged"]
-                .iter()
-                .any(|x| w.eq_ignore_ascii_case(x))
+            if [
+                "threatened",
+                "threatens",
+                "threaten",
+                "accused",
+                "accuses",
+                "alleged",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
             {
                 hedged = true;
             }
@@ -1459,7 +1455,11 @@ impl English {
         for &relation in &relations {
             if relation.is_symmetric() {
                 // `talks between X and Y`: the subject hosts or mediates them.
-                let mut left = if between { Vec::new() } else { subject_entries.clone() };
+                let mut left = if between {
+                    Vec::new()
+                } else {
+                    subject_entries.clone()
+                };
                 if !between {
                     left.extend(premod_entries.iter().copied());
                 }
@@ -1501,8 +1501,12 @@ impl English {
                 }
                 if !premod_entries.is_empty() {
                     match cue.premod {
-                        Role::Source if src.is_empty() => src.extend(premod_entries.iter().copied()),
-                        Role::Target if tgt.is_empty() => tgt.extend(premod_entries.iter().copied()),
+                        Role::Source if src.is_empty() => {
+                            src.extend(premod_entries.iter().copied())
+                        }
+                        Role::Target if tgt.is_empty() => {
+                            tgt.extend(premod_entries.iter().copied())
+                        }
                         _ => {}
                     }
                 }
@@ -1536,9 +1540,7 @@ impl English {
             let w = &p.text[p.toks[k].start..p.toks[k].end];
             let title = w.chars().next().is_some_and(char::is_uppercase)
                 && (p.is(k, STATE) || p.is(k, MOD));
-            if p.toks[k].kind == Kind::Word
-                && (p.is(k, DET) || is_number(w) || title)
-            {
+            if p.toks[k].kind == Kind::Word && (p.is(k, DET) || is_number(w) || title) {
                 k += 1;
                 steps += 1;
                 continue;
@@ -1552,13 +1554,7 @@ impl English {
     /// inside a prepositional phrase (a pronoun stands for the subject of the
     /// sentence), a relative clause's antecedent, or "the two countries". A noun
     /// needs a light verb (or one of its link words) between.
-    fn subject(
-        &self,
-        p: &Parsed<'_>,
-        hit: Hit,
-        cue: &Cue,
-        premods: &[usize],
-    ) -> Option<Subject> {
+    fn subject(&self, p: &Parsed<'_>, hit: Hit, cue: &Cue, premods: &[usize]) -> Option<Subject> {
         let nominal_free = premods.is_empty();
         if cue.pos == Pos::Noun && !nominal_free && !cue.relation.is_symmetric() {
             return None;
@@ -1594,17 +1590,15 @@ impl English {
                 break;
             }
             let w = word(k);
-            if toks[k].kind == Kind::Word
-                && p.is(k, PRON)
-                && !(k > 0 && p.is(k - 1, PREP))
-            {
+            if toks[k].kind == Kind::Word && p.is(k, PRON) && !(k > 0 && p.is(k - 1, PREP)) {
                 found = self.resolve_pronoun(p, k).map(Subject::Group);
                 at = k + 1;
                 break;
             }
             if toks[k].kind == Kind::Word && (w == "two" || w.eq_ignore_ascii_case("both")) {
                 let phrase_start = if w == "two" && k > 0 { k - 1 } else { k };
-                let phrase = &p.text[toks[phrase_start].start..toks[(k + 1).min(toks.len() - 1)].end];
+                let phrase =
+                    &p.text[toks[phrase_start].start..toks[(k + 1).min(toks.len() - 1)].end];
                 if self
                     .flags
                     .pair_phrases
@@ -1621,7 +1615,10 @@ impl English {
         if found.is_none() {
             // A relative clause: its antecedent.
             if let Some(&g) = p.antecedent.get(&c) {
-                let opener = (0..hit.a).rev().find(|&k| p.clause[k] != c).map_or(0, |k| k + 1);
+                let opener = (0..hit.a)
+                    .rev()
+                    .find(|&k| p.clause[k] != c)
+                    .map_or(0, |k| k + 1);
                 if !p.groups[g].speaker && hit.a - opener < SUBJECT_REACH {
                     found = Some(Subject::Group(g));
                     at = opener + 1;
@@ -1637,9 +1634,7 @@ impl English {
                     in_set(link, w) || is_number(w)
                 }),
                 // Verbs that end a tie (`cut ties`, `ended its cooperation`) join it too.
-                None => between.clone().any(|k| {
-                    p.is(k, LIGHT) || p.is(k, NEG)
-                }),
+                None => between.clone().any(|k| p.is(k, LIGHT) || p.is(k, NEG)),
             };
             if !ok {
                 return None;
@@ -1782,7 +1777,11 @@ mod tests {
     fn coordination_pairs_every_partner() {
         assert_eq!(
             triples("Chile, Peru and Bolivia signed a trade agreement on Monday."),
-            ["BOL agreement CHL", "BOL agreement PER", "CHL agreement PER"]
+            [
+                "BOL agreement CHL",
+                "BOL agreement PER",
+                "CHL agreement PER"
+            ]
         );
     }
 
@@ -1838,7 +1837,10 @@ mod tests {
         );
         assert_eq!(
             triples("Iraq threatened to cut diplomatic ties with Sweden."),
-            ["IRQ diplomatic_relations SWE negated hedged", "IRQ warning SWE"]
+            [
+                "IRQ diplomatic_relations SWE negated hedged",
+                "IRQ warning SWE"
+            ]
         );
     }
 
@@ -1867,7 +1869,9 @@ mod tests {
     #[test]
     fn the_two_countries_stand_for_the_pair_before() {
         assert_eq!(
-            triples("Kenya's president met Uganda's president.\nThe two countries signed a border treaty."),
+            triples(
+                "Kenya's president met Uganda's president.\nThe two countries signed a border treaty."
+            ),
             ["KEN agreement UGA", "KEN summit UGA"]
         );
     }
