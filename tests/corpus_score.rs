@@ -188,3 +188,29 @@ fn japanese_sample_corpus_scores_above_its_bar() {
         s.forbidden
     );
 }
+
+#[test]
+fn english_sample_corpus_scores_above_its_bar() {
+    let s = score_language("en-");
+    eprintln!(
+        "en corpus: precision={:.3} recall={:.3} forbidden={:?}",
+        s.precision(),
+        s.recall(),
+        s.forbidden
+    );
+    assert!(
+        s.precision() >= 0.93,
+        "precision {:.3} fell below 0.93",
+        s.precision()
+    );
+    assert!(
+        s.recall() >= 0.72,
+        "recall {:.3} fell below 0.72",
+        s.recall()
+    );
+    assert!(
+        s.forbidden.is_empty(),
+        "forbidden triples asserted: {:?}",
+        s.forbidden
+    );
+}

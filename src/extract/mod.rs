@@ -72,6 +72,8 @@ impl SentenceView<'_> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Discourse {
     pub(crate) topic: Option<EntryIndex>,
+    /// The other actor of the last sentence's pair (English `the two leaders`).
+    pub(crate) previous_topic: Option<EntryIndex>,
     /// Persons named so far, most recent last (for bare titles: `首相は`).
     pub(crate) persons: Vec<EntryIndex>,
 }
