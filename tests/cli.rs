@@ -55,10 +55,10 @@ fn a_bad_actor_argument_is_one_line_with_exit_code_2() {
     bin()
         .arg("--store")
         .arg(dir.path().join("x.dgraph"))
-        .args(["relations", "Kim Jong Un"])
+        .args(["relations", "Kim Jong Unn"])
         .assert()
         .code(2)
         .stderr(contains(
-            "diplograph: actor argument `Kim Jong Un`: `Kim Jong Un` is not an actor id",
+            "diplograph: actor argument: unknown actor `Kim Jong Unn`; did you mean person:kim-jong-un",
         ));
 }

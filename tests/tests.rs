@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod corpus_score;
 mod export_dot;
+mod extract_cli;
 mod format_fixture;
 mod graph_laws;
 mod import;

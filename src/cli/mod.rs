@@ -5,6 +5,7 @@
 //! `persist`, `query` and `export` and write what they return.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod actors;
 mod export;
 mod extract;
 mod import;
@@ -12,6 +13,7 @@ mod ingest;
 mod input;
 mod merge;
 mod relations;
+mod show;
 mod stats;
 
 use std::fs;
@@ -32,10 +34,13 @@ pub const DEFAULT_STORE: &str = "graphs/world.dgraph";
 
 const EXAMPLES: &str = "\
 Examples:
+  diplograph ingest graphs/corpus                   read articles (en, ja) into the store
+  diplograph extract --format jsonl article.txt     claims only, no store (the JSONL contract)
+  diplograph show ロシア                             one actor: names, aliases, offices
   diplograph import graphs/sample-claims.jsonl      merge claims into the store
   my-extractor | diplograph import -                claims from stdin
   diplograph stats                                  what the store holds
-  diplograph relations RUS PRK --evidence           what links RUS and PRK, with sentences
+  diplograph relations ロシア 'North Korea' --evidence  actors by any alias, with sentences
   diplograph relations person:kim-jong-un --format json
   diplograph merge a.dgraph b.dgraph -o ab.dgraph   merge two analysts' stores
   diplograph export dot -o graphs/world.dot         then: dot -Tsvg graphs/world.dot
@@ -80,6 +85,10 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// Count actors by kind, relations, evidence and articles in the store.
     Stats(stats::StatsArgs),
+    /// List the actors the gazetteer knows (built-in and --gazetteer FILE).
+    Actors(actors::ActorsArgs),
+    /// Show one actor: ids, names and aliases in both languages, offices.
+    Show(show::ShowArgs),
     /// What is stored around one actor, or between two, with evidence counts.
     Relations(relations::RelationsArgs),
     /// Write the store as Graphviz DOT or as JSONL claims.
@@ -115,6 +124,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Import(a) => import::run(store, a),
         Command::Merge(a) => merge::run(a),
         Command::Stats(a) => stats::run(store, a),
+        Command::Actors(a) => actors::run(a),
+        Command::Show(a) => show::run(store, a),
         Command::Relations(a) => relations::run(store, a),
         Command::Export(a) => export::run(store, a),
     }

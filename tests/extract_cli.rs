@@ -1,0 +1,167 @@
+//! `extract`, `ingest`, `actors` and `show` through the real binary.
+
+use crate::common::bin;
+
+/// A small article of our own, English and Japanese lines.
+const ARTICLE: &str = "Canada and Japan sign a defence pact\nDate: 2025-05-02\n\n\
+Canada imposed new sanctions on Iran on Friday.\n\
+カナダの首相は日本を訪問した。\n";
+
+fn write_article(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, ARTICLE).unwrap();
+    path
+}
+
+#[test]
+fn extract_prints_the_jsonl_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_article(dir.path(), "a.txt");
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sanctions = lines
+        .iter()
+        .find(|c| c["relation"] == "sanctions")
+        .expect("a sanctions claim");
+    for field in [
+        "source",
+        "relation",
+        "target",
+        "negated",
+        "hedged",
+        "attributed_to",
+        "article",
+        "date",
+        "sentence",
+        "span",
+        "text",
+    ] {
+        assert!(
+            sanctions.get(field).is_some(),
+            "missing {field}: {sanctions}"
+        );
+    }
+    assert_eq!(sanctions["source"]["id"], "CAN");
+    assert_eq!(sanctions["target"]["id"], "IRN");
+    assert_eq!(sanctions["target"]["kind"], "country");
+    assert_eq!(sanctions["date"], "2025-05-02");
+    let span = sanctions["span"].as_array().unwrap();
+    let (s, e) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&ARTICLE[s..e], sanctions["text"].as_str().unwrap());
+    assert!(
+        lines
+            .iter()
+            .any(|c| c["relation"] == "visit" && c["target"]["id"] == "JPN")
+    );
+}
+
+#[test]
+fn ingest_twice_changes_nothing_and_bad_files_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(dir.path(), "a.txt");
+    std::fs::write(dir.path().join("bad.txt"), [0xff, 0xfe, 0x00]).unwrap();
+    let store = dir.path().join("s.dgraph");
+    let first = bin()
+        .arg("--store")
+        .arg(&store)
+        .arg("ingest")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(1), "a bad file makes exit code 1");
+    let err = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        err.contains("bad.txt") && err.contains("not UTF-8"),
+        "{err}"
+    );
+    assert!(err.contains("new evidence"), "{err}");
+    let before = std::fs::read(&store).unwrap();
+    let second = bin()
+        .arg("--store")
+        .arg(&store)
+        .arg("ingest")
+        .arg(dir.path().join("a.txt"))
+        .output()
+        .unwrap();
+    assert!(second.status.success());
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("0 new relations, 0 new evidence"), "{err}");
+    assert_eq!(
+        before,
+        std::fs::read(&store).unwrap(),
+        "re-ingesting rewrote the store differently"
+    );
+    let rel = bin()
+        .arg("--store")
+        .arg(&store)
+        .args(["relations", "カナダ", "Iran"])
+        .output()
+        .unwrap();
+    assert!(rel.status.success());
+    assert!(String::from_utf8_lossy(&rel.stdout).contains("sanctions"));
+}
+
+#[test]
+fn unknown_actors_get_suggestions_and_exit_2() {
+    let out = bin().args(["show", "Jappan"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown actor `Jappan`") && err.contains("JPN"),
+        "{err}"
+    );
+}
+
+#[test]
+fn show_and_actors_list_names_in_both_languages() {
+    let out = bin().args(["show", "プーチン"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("person:putin-vladimir") && text.contains("head_of_state of RUS"),
+        "{text}"
+    );
+    let out = bin()
+        .args(["actors", "--kind", "group", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == "WEST" && a["name_ja"] == "西側諸国")
+    );
+}
+
+#[test]
+fn a_bad_gazetteer_file_is_an_error_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("g.toml");
+    std::fs::write(&file, "[[actor]]\nid = \"bad id\"\nkind = \"group\"\n").unwrap();
+    let out = bin()
+        .arg("--gazetteer")
+        .arg(&file)
+        .args(["actors"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("g.toml:1:") && err.contains("bad id"), "{err}");
+}
