@@ -133,7 +133,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 const PASSIVE_SOURCE_PARTICLES: &[&str] = &["に", "から", "による", "によって", "からの"];
-const SOURCE_PARTICLES: &[&str] = &["が", "は", "も", "による", "によって", "としては", "とも"];
+const SOURCE_PARTICLES: &[&str] = &["が", "は", "も", "による", "によって", "としては"];
 const TARGET_PARTICLES: &[&str] = &[
     "を",
     "に",
@@ -348,7 +348,8 @@ impl Japanese {
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
-        let titles = bare_titles(view, discourse);
+        let mut titles = bare_titles(view, discourse);
+        titles.extend(both_sides(view, discourse));
         if titles.is_empty() {
             return self.sentence_with(view, discourse);
         }
@@ -397,6 +398,10 @@ impl Japanese {
         }
         if let Some(t) = topic {
             discourse.topic = Some(t);
+        }
+        // The pair a later 両国 / 両首脳 refers to.
+        if let Some(f) = out.iter().find(|f| f.relation.is_symmetric() && !f.negated) {
+            discourse.pair = Some((f.source, f.target));
         }
         out
     }
@@ -784,8 +789,10 @@ impl Japanese {
         let mut pos = m.end;
         let end = view.range.end;
         let mut genitive = false;
-        // Titles and readings that belong to the name.
-        loop {
+        // Titles and readings that belong to the name, unless another name follows
+        // at once (a compound: 日米, 両|国).
+        let compound = mentions.iter().any(|n| n.start == pos);
+        while !compound {
             let rest = &text[pos..end];
             if rest.starts_with('(')
                 && let Some(close) = rest.find(')')
@@ -1053,6 +1060,41 @@ const BARE_TITLES: &[(&str, &str)] = &[
     ("外相", "foreign_minister"),
     ("報道官", "spokesperson"),
 ];
+
+/// Words for "both sides" of the last pair talked about (`両国は`, `両首脳が`).
+const BOTH_SIDES: &[&str] = &["両首脳", "両外相", "両国", "両政府", "両氏"];
+
+/// `両国` and the like as two adjacent mentions of the last pair, so that they
+/// coordinate like a compound (`日米`): `両` the first, the rest the second.
+fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gazetteer::Mention> {
+    let Some((a, b)) = discourse.pair else {
+        return Vec::new();
+    };
+    let text = view.text;
+    let mut out = Vec::new();
+    for word in BOTH_SIDES {
+        for (i, _) in view.sentence().match_indices(word) {
+            let start = view.range.start + i;
+            let split = start + word.chars().next().map_or(0, char::len_utf8);
+            let end = start + word.len();
+            let standalone = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_noun_char(c));
+            if standalone && !view.mentions.iter().any(|m| m.start < end && start < m.end) {
+                let part = |entry, start, end| crate::gazetteer::Mention {
+                    entry,
+                    start,
+                    end,
+                    form: crate::gazetteer::Form::Name,
+                };
+                out.push(part(a, start, split));
+                out.push(part(b, split, end));
+            }
+        }
+    }
+    out
+}
 
 /// Bare titles in the sentence (`首相は`, not `石破首相` nor `副首相`), as mentions
 /// of the most recently named person who holds or held that office.

@@ -76,6 +76,8 @@ pub(crate) struct Discourse {
     pub(crate) previous_topic: Option<EntryIndex>,
     /// Persons named so far, most recent last (for bare titles: `首相は`).
     pub(crate) persons: Vec<EntryIndex>,
+    /// The last pair a symmetric claim linked (for `両国`, `両首脳`).
+    pub(crate) pair: Option<(EntryIndex, EntryIndex)>,
 }
 
 /// The extractor: a gazetteer and the two language rule sets, built once.

@@ -161,3 +161,11 @@ fn japanese_bare_titles_refer_to_the_person_last_named() {
         ["ITA summit IND", "ITA visit IND"]
     );
 }
+
+#[test]
+fn japanese_both_sides_refer_to_the_last_pair() {
+    assert_eq!(
+        claims("ペルーとチリの外相が会談した。両外相はボリビアとも協議した。"),
+        ["CHL summit PER", "BOL summit PER", "BOL summit CHL"]
+    );
+}
