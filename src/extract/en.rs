@@ -1468,8 +1468,8 @@ impl English {
                 if let Some(g) = object_group {
                     right.extend(p.groups[g].entries.iter().copied());
                 }
-                dedup_states(view, &mut left);
-                dedup_states(view, &mut right);
+                view.dedup_states(&mut left);
+                view.dedup_states(&mut right);
                 right.retain(|&r| !left.iter().any(|&l| view.state_of(l) == view.state_of(r)));
                 if !left.is_empty() && !right.is_empty() {
                     for &a in &left {
@@ -1517,8 +1517,8 @@ impl English {
                         _ => {}
                     }
                 }
-                dedup_states(view, &mut src);
-                dedup_states(view, &mut tgt);
+                view.dedup_states(&mut src);
+                view.dedup_states(&mut tgt);
                 for &s in &src {
                     for &t in &tgt {
                         emit(s, relation, t, out);
@@ -1690,19 +1690,6 @@ fn premod_group_entries(p: &Parsed<'_>, view: &SentenceView<'_>, g: usize) -> Ve
 
 fn is_number(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '€' || c == '£')
-}
-
-fn dedup_states(view: &SentenceView<'_>, list: &mut Vec<EntryIndex>) {
-    let mut seen: Vec<&str> = Vec::new();
-    list.retain(|&e| {
-        let s = view.state_of(e);
-        if seen.contains(&s) {
-            false
-        } else {
-            seen.push(s);
-            true
-        }
-    });
 }
 
 #[cfg(test)]

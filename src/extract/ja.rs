@@ -690,14 +690,14 @@ impl Japanese {
             group.extend(target_entries.iter().copied());
             let mut all = group.clone();
             all.extend(partner_entries.iter().copied());
-            dedup_states(view, &mut all);
+            view.dedup_states(&mut all);
             if all.len() < 2
                 && let Some(t) = fallback(&all)
             {
                 all.push(t);
                 group.push(t);
             }
-            dedup_states(view, &mut group);
+            view.dedup_states(&mut group);
             let others: Vec<EntryIndex> =
                 all.iter().copied().filter(|x| !group.contains(x)).collect();
             if !group.is_empty() && !others.is_empty() {
@@ -785,14 +785,14 @@ impl Japanese {
         let prefix = head
             .chars()
             .next_back()
-            .filter(|c| matches!(c, '対' | '訪' | '駐'));
+            .filter(|c| matches!(c, '対' | '訪' | '駐' | '在'));
         let mut pos = m.end;
         let end = view.range.end;
         let mut genitive = false;
         // Titles and readings that belong to the name, unless another name follows
         // at once (a compound: 日米, 両|国).
         let compound = mentions.iter().any(|n| n.start == pos);
-        while !compound {
+        while !compound && pos < end {
             let rest = &text[pos..end];
             if rest.starts_with('(')
                 && let Some(close) = rest.find(')')
@@ -1213,19 +1213,6 @@ fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Ve
     out.extend(clause_ends.positions(sentence).map(|(_, e)| offset + e));
     out.sort_unstable();
     out
-}
-
-fn dedup_states(view: &SentenceView<'_>, list: &mut Vec<EntryIndex>) {
-    let mut seen: Vec<&str> = Vec::new();
-    list.retain(|&e| {
-        let s = view.state_of(e);
-        if seen.contains(&s) {
-            false
-        } else {
-            seen.push(s);
-            true
-        }
-    });
 }
 
 fn is_noun_char(c: char) -> bool {

@@ -62,6 +62,20 @@ impl SentenceView<'_> {
         actor.state().as_str()
     }
 
+    /// Keeps the first entry of each state: `Putin` and `Russia` are one party.
+    pub(crate) fn dedup_states(&self, list: &mut Vec<EntryIndex>) {
+        let mut seen: Vec<&str> = Vec::new();
+        list.retain(|&e| {
+            let s = self.state_of(e);
+            if seen.contains(&s) {
+                false
+            } else {
+                seen.push(s);
+                true
+            }
+        });
+    }
+
     pub(crate) fn kind_of(&self, entry: EntryIndex) -> ActorKind {
         self.gazetteer.entry(entry).actor.kind
     }

@@ -154,28 +154,42 @@ fn optional_id(cell: &str, file: &str, line: usize) -> Result<Option<ActorId>, R
     }
 }
 
-fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+/// The data rows of a table as (line number, cells), each checked to have at
+/// least `min_columns` cells.
+fn rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    min_columns: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), RowError>> + 'a {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+        .map(move |(i, l)| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() < min_columns {
+                return Err(RowError {
+                    file: file.to_owned(),
+                    line: i + 1,
+                    reason: format!(
+                        "expected {min_columns} tab-separated columns, found {}",
+                        cols.len()
+                    ),
+                });
+            }
+            Ok((i + 1, cols))
+        })
 }
 
 /// Reads a countries/organizations/groups table (10 columns).
 pub(super) fn parse_actors(file: &str, text: &str) -> Result<Vec<Entry>, RowError> {
     let mut out = Vec::new();
-    for (line, cols) in rows(text) {
+    for row in rows(file, text, 9) {
+        let (line, cols) = row?;
         let err = |reason: String| RowError {
             file: file.to_owned(),
             line,
             reason,
         };
-        if cols.len() < 9 {
-            return Err(err(format!(
-                "expected 10 tab-separated columns, found {}",
-                cols.len()
-            )));
-        }
         let kind: ActorKind = cols[1]
             .trim()
             .parse()
@@ -201,18 +215,13 @@ pub(super) fn parse_actors(file: &str, text: &str) -> Result<Vec<Entry>, RowErro
 /// Reads the persons table (12 columns, one row per person and office).
 pub(super) fn parse_persons(file: &str, text: &str) -> Result<Vec<Entry>, RowError> {
     let mut out = Vec::new();
-    for (line, cols) in rows(text) {
+    for row in rows(file, text, 12) {
+        let (line, cols) = row?;
         let err = |reason: String| RowError {
             file: file.to_owned(),
             line,
             reason,
         };
-        if cols.len() < 12 {
-            return Err(err(format!(
-                "expected 12 tab-separated columns, found {}",
-                cols.len()
-            )));
-        }
         let pid = id(cols[0], file, line)?;
         if !pid.is_person() {
             return Err(err(format!(
