@@ -530,6 +530,18 @@ impl Japanese {
             };
             let before = m.end <= hit.start;
             let in_clause = m.start >= clause_start && m.end <= clause_end;
+            // An adnominal postposition (への, による, との, からの, に対する) ties the
+            // name to the noun it modifies: it plays a role for this cue only when
+            // that noun is the cue (ロシアへの制裁), not another (台湾への関与を批判).
+            let Ending::Particle(_, particle_end) = roles[i] else {
+                continue;
+            };
+            if before
+                && ADNOMINAL.contains(&p)
+                && !heads_cue(&text[particle_end..hit.start], mentions, particle_end)
+            {
+                continue;
+            }
             // による marks the agent of a nominal cue even across clause breaks.
             if before
                 && matches!(p, "による" | "によって")
@@ -562,6 +574,10 @@ impl Japanese {
             };
             if quotative && before && p == "が" {
                 nearest_target = Some((i, p));
+                continue;
+            }
+            // Inside the quoted clause, objects belong to its own verb.
+            if quotative && before && nearest_target.is_some_and(|(_, q)| q == "が") {
                 continue;
             }
             if quotative && before && p != "は" && source_particle {
@@ -935,6 +951,30 @@ fn outer_particle(
         i += c.len_utf8();
     }
     None
+}
+
+/// Postpositions that make a name modify the following noun.
+const ADNOMINAL: &[&str] = &["への", "による", "との", "からの", "に対する", "における"];
+
+/// True when `between` (from a postposition to a cue) is only the rest of one
+/// noun phrase: nouns, names and `の`, so that the cue is its head.
+fn heads_cue(between: &str, mentions: &[crate::gazetteer::Mention], at: usize) -> bool {
+    let mut i = 0;
+    while i < between.len() {
+        if let Some(m) = mentions.iter().find(|m| m.start == at + i) {
+            i += m.end - m.start;
+            continue;
+        }
+        let Some(c) = between[i..].chars().next() else {
+            break;
+        };
+        if !(is_noun_char(c) || c == 'の' || c == '・' || c == '対' || c == '「' || c == '」')
+        {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// Resolves coordination: a mention followed by `や`, `、`, `・` or `と` and then
