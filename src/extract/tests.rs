@@ -169,3 +169,14 @@ fn japanese_both_sides_refer_to_the_last_pair() {
         ["CHL summit PER", "BOL summit PER", "BOL summit CHL"]
     );
 }
+
+#[test]
+fn japanese_modifiers_of_other_nouns_take_no_role() {
+    // The criticism is of an involvement; neither name is its agent or target.
+    assert!(claims("中国外務省は、日本による台湾への関与を批判した。").is_empty());
+    // The quoted clause's subject is the one criticised; its object stays inside.
+    assert_eq!(
+        claims("英国は、イランがロシアに無人機を輸出していると非難した。"),
+        ["IRN trade RUS", "GBR condemnation IRN"]
+    );
+}
