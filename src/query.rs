@@ -321,6 +321,18 @@ impl<'g> Lens<'g> {
         out
     }
 
+    /// Stored edges between any actor that counts as `a` and any that counts as `b`.
+    fn edges_linking(&self, a: &ActorId, b: &ActorId) -> Vec<EdgeView<'g>> {
+        let bs = self.members_of(b);
+        let mut out = Vec::new();
+        for m in self.members_of(a) {
+            for n in &bs {
+                out.extend(self.graph.edges_between(m, n));
+            }
+        }
+        out
+    }
+
     /// Filters and rolls up edges: one entry per (source, relation, target) at
     /// the lens's level, with the evidence kept (symmetric keys sorted, self-loops
     /// made by the roll-up dropped, edges under `min_evidence` dropped).
@@ -440,8 +452,9 @@ fn on_side(row: &Key, a: &ActorId, side: Side) -> bool {
 /// when `a` or `b` is unknown.
 ///
 /// # Complexity
-/// O(d + r log d) for the d edges and r kept records around `a` (with
-/// `by_state`, around every actor that rolls up to `a`), plus O(V) for the roll-up.
+/// O(d + r log d) for the d edges and r kept records around `a`, or only
+/// between `a` and `b` when `b` is given (with `by_state`, of every actor that
+/// rolls up to them), plus O(V) for the roll-up.
 ///
 /// # Example
 /// ```
@@ -463,7 +476,12 @@ pub fn relations_filtered(
     for id in std::iter::once(a).chain(b) {
         lens.check(id)?;
     }
-    let rolled = lens.roll(lens.edges_around(a), with_evidence);
+    let around = match b {
+        // Only the edges between the two: a hub's other edges are never read.
+        Some(b) => lens.edges_linking(a, b),
+        None => lens.edges_around(a),
+    };
+    let rolled = lens.roll(around, with_evidence);
     Ok(rolled
         .into_iter()
         .filter(|(k, _)| on_side(k, a, side))
@@ -502,9 +520,10 @@ pub fn who(
     for id in source.iter().chain(target.iter()) {
         lens.check(id)?;
     }
-    let edges = match source.or(target) {
-        Some(a) => lens.edges_around(a),
-        None => graph.edges().filter(|e| e.relation == relation).collect(),
+    let edges = match (source, target) {
+        (Some(s), Some(t)) => lens.edges_linking(s, t),
+        (Some(a), None) | (None, Some(a)) => lens.edges_around(a),
+        (None, None) => graph.edges().filter(|e| e.relation == relation).collect(),
     };
     let mut rows: Vec<RelationRow> = lens
         .roll(edges, with_evidence)
