@@ -299,6 +299,15 @@ impl<'g> Lens<'g> {
         }
     }
 
+    /// The id `id` counts as at the lens's level: its state with `by_state`
+    /// (so `relations person:kim-jong-un --by-state` asks about PRK).
+    fn level(&self, id: &ActorId) -> ActorId {
+        match self.graph.actor(id) {
+            Some(a) if self.filter.by_state => a.state().clone(),
+            _ => id.clone(),
+        }
+    }
+
     /// The stored actors that count as `id`.
     fn members_of<'a>(&'a self, id: &'a ActorId) -> Vec<&'a ActorId> {
         match self.members.get(id) {
@@ -476,6 +485,8 @@ pub fn relations_filtered(
     for id in std::iter::once(a).chain(b) {
         lens.check(id)?;
     }
+    let (a, b) = (&lens.level(a), b.map(|b| lens.level(b)));
+    let b = b.as_ref();
     let around = match b {
         // Only the edges between the two: a hub's other edges are never read.
         Some(b) => lens.edges_linking(a, b),
@@ -520,6 +531,8 @@ pub fn who(
     for id in source.iter().chain(target.iter()) {
         lens.check(id)?;
     }
+    let (source, target) = (source.map(|s| lens.level(s)), target.map(|t| lens.level(t)));
+    let (source, target) = (source.as_ref(), target.as_ref());
     let edges = match (source, target) {
         (Some(s), Some(t)) => lens.edges_linking(s, t),
         (Some(a), None) | (None, Some(a)) => lens.edges_around(a),
@@ -639,6 +652,7 @@ pub fn path(
     let lens = Lens::new(graph, filter);
     lens.check(a)?;
     lens.check(b)?;
+    let (a, b) = (&lens.level(a), &lens.level(b));
     if a == b {
         return Ok(vec![Chain {
             actors: vec![a.clone()],
@@ -895,6 +909,7 @@ pub fn subgraph(
         None => lens.roll(graph.edges(), true),
         Some(focus) => {
             lens.check(focus)?;
+            let focus = &lens.level(focus);
             let mut reached: std::collections::HashSet<ActorId> =
                 std::collections::HashSet::from([focus.clone()]);
             let mut frontier = vec![focus.clone()];

@@ -170,6 +170,20 @@ fn by_state_rolls_persons_up_to_their_state() {
     assert_eq!(triples(&rows), ["JPN sanctions PRK 1"]);
     let rows = json(&s, &["relations", "PRK", "RUS"]);
     assert_eq!(triples(&rows), ["PRK arms_supply RUS 1"]);
+    // A person asked about at state level stands for its state.
+    let rows = json(
+        &s,
+        &[
+            "relations",
+            "Kim Jong Un",
+            "--by-state",
+            "--direction",
+            "in",
+        ],
+    );
+    assert_eq!(triples(&rows), ["JPN sanctions PRK 1"]);
+    let chains = json(&s, &["path", "person:kim-jong-un", "JPN", "--by-state"]);
+    assert_eq!(chains[0]["actors"], serde_json::json!(["PRK", "JPN"]));
 }
 
 #[test]
