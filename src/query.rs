@@ -3,11 +3,11 @@
 //! Owns what is asked and what comes back; must not mutate the graph, format or
 //! print (the caller renders answers as a table or JSON).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::graph::{EdgeView, KnowledgeGraph};
+use crate::graph::{EdgeView, EvidenceView, KnowledgeGraph};
 use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation};
 
 /// Why a question cannot be answered.
@@ -194,4 +194,781 @@ pub fn stats(graph: &KnowledgeGraph) -> Stats {
         r.hedged += c.hedged;
     }
     s
+}
+
+/// Which evidence and edges a question looks at, and at which level.
+///
+/// The default keeps every relation, every date, edges with at least one record,
+/// drops records that deny a relation (a denial is never an answer's fact) and
+/// keeps persons and national bodies as themselves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only these relations (empty: all).
+    pub relations: Vec<Relation>,
+    /// Only evidence dated on or after this day (undated evidence is dropped).
+    pub since: Option<Date>,
+    /// Only evidence dated on or before this day (undated evidence is dropped).
+    pub until: Option<Date>,
+    /// Only edges with at least this many kept records (0 and 1 mean the same).
+    pub min_evidence: usize,
+    /// Keep records that deny the relation; rows then count them as `negated`.
+    pub include_negated: bool,
+    /// Roll persons and national bodies up to the state they serve.
+    pub by_state: bool,
+}
+
+impl Filter {
+    fn keeps_relation(&self, r: Relation) -> bool {
+        self.relations.is_empty() || self.relations.contains(&r)
+    }
+
+    fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
+        if e.negated && !self.include_negated {
+            return false;
+        }
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let Some(d) = e.date else { return false };
+        self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u)
+    }
+}
+
+/// Which way an edge runs, seen from an actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Edges the actor is the source of (and symmetric ones).
+    Out,
+    /// Edges the actor is the target of (and symmetric ones).
+    In,
+    /// Either.
+    #[default]
+    Both,
+}
+
+type Key = (ActorId, Relation, ActorId);
+
+/// The evidence of one (possibly rolled-up) edge that passed the filter.
+struct Acc<'g> {
+    evidence: Vec<EvidenceView<'g>>,
+    counts: crate::graph::EdgeCounts,
+    articles: std::collections::HashSet<&'g ArticleId>,
+}
+
+/// A filtered, possibly rolled-up view of a graph.
+struct Lens<'g> {
+    graph: &'g KnowledgeGraph,
+    filter: &'g Filter,
+    /// State id → the actors that roll up to it (only with `by_state`).
+    members: HashMap<&'g ActorId, Vec<&'g ActorId>>,
+}
+
+impl<'g> Lens<'g> {
+    fn new(graph: &'g KnowledgeGraph, filter: &'g Filter) -> Self {
+        let mut members: HashMap<&ActorId, Vec<&ActorId>> = HashMap::new();
+        if filter.by_state {
+            for a in graph.actors() {
+                members.entry(a.state()).or_default().push(&a.id);
+            }
+        }
+        Lens {
+            graph,
+            filter,
+            members,
+        }
+    }
+
+    /// The id an actor counts as.
+    fn key_of(&self, a: &'g crate::model::Actor) -> &'g ActorId {
+        if self.filter.by_state {
+            a.state()
+        } else {
+            &a.id
+        }
+    }
+
+    /// Checks that `id` is an actor (or, rolled up, a state some actor serves).
+    fn check(&self, id: &ActorId) -> Result<(), QueryError> {
+        let known = self.graph.actor(id).is_some()
+            || (self.filter.by_state && self.members.contains_key(id));
+        if known {
+            Ok(())
+        } else {
+            Err(QueryError::UnknownActor(id.clone()))
+        }
+    }
+
+    /// The id `id` counts as at the lens's level: its state with `by_state`
+    /// (so `relations person:kim-jong-un --by-state` asks about PRK).
+    fn level(&self, id: &ActorId) -> ActorId {
+        match self.graph.actor(id) {
+            Some(a) if self.filter.by_state => a.state().clone(),
+            _ => id.clone(),
+        }
+    }
+
+    /// The stored actors that count as `id`.
+    fn members_of<'a>(&'a self, id: &'a ActorId) -> Vec<&'a ActorId> {
+        match self.members.get(id) {
+            Some(m) if self.filter.by_state => m.clone(),
+            _ => vec![id],
+        }
+    }
+
+    /// Stored edges touching any actor that counts as `id`.
+    fn edges_around(&self, id: &ActorId) -> Vec<EdgeView<'g>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for m in self.members_of(id) {
+            for e in self.graph.edges_of(m) {
+                if seen.insert((&e.source.id, e.relation, &e.target.id)) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// Stored edges between any actor that counts as `a` and any that counts as `b`.
+    fn edges_linking(&self, a: &ActorId, b: &ActorId) -> Vec<EdgeView<'g>> {
+        let bs = self.members_of(b);
+        let mut out = Vec::new();
+        for m in self.members_of(a) {
+            for n in &bs {
+                out.extend(self.graph.edges_between(m, n));
+            }
+        }
+        out
+    }
+
+    /// Filters and rolls up edges: one entry per (source, relation, target) at
+    /// the lens's level, with the evidence kept (symmetric keys sorted, self-loops
+    /// made by the roll-up dropped, edges under `min_evidence` dropped).
+    fn roll(
+        &self,
+        edges: impl IntoIterator<Item = EdgeView<'g>>,
+        keep_evidence: bool,
+    ) -> BTreeMap<Key, Acc<'g>> {
+        let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
+        for e in edges {
+            if !self.filter.keeps_relation(e.relation) {
+                continue;
+            }
+            let (mut s, mut t) = (self.key_of(e.source), self.key_of(e.target));
+            if s == t && self.filter.by_state {
+                continue;
+            }
+            if e.relation.is_symmetric() && t < s {
+                std::mem::swap(&mut s, &mut t);
+            }
+            let mut kept = e
+                .evidence_unsorted()
+                .filter(|v| self.filter.keeps_evidence(v))
+                .peekable();
+            if kept.peek().is_none() {
+                continue;
+            }
+            let a = out
+                .entry((s.clone(), e.relation, t.clone()))
+                .or_insert_with(|| Acc {
+                    evidence: Vec::new(),
+                    counts: Default::default(),
+                    articles: Default::default(),
+                });
+            for v in kept {
+                a.counts.evidence += 1;
+                if v.negated {
+                    a.counts.negated += 1;
+                } else if v.hedged {
+                    a.counts.hedged += 1;
+                } else {
+                    a.counts.asserted += 1;
+                }
+                a.articles.insert(v.article);
+                if keep_evidence {
+                    a.evidence.push(v);
+                }
+            }
+        }
+        let min = self.filter.min_evidence.max(1);
+        out.retain(|_, a| {
+            a.counts.articles = a.articles.len();
+            a.counts.evidence >= min
+        });
+        out
+    }
+}
+
+fn evidence_row(v: &EvidenceView<'_>) -> EvidenceRow {
+    EvidenceRow {
+        article: v.article.clone(),
+        date: v.date,
+        sentence: v.sentence,
+        span: [v.span.start, v.span.end],
+        text: v.text.to_owned(),
+        negated: v.negated,
+        hedged: v.hedged,
+        attributed_to: v.attributed_to.to_vec(),
+    }
+}
+
+fn acc_row(key: Key, mut acc: Acc<'_>, with_evidence: bool) -> RelationRow {
+    let (source, relation, target) = key;
+    acc.evidence
+        .sort_by(|a, b| (a.article, a.span).cmp(&(b.article, b.span)));
+    RelationRow {
+        source,
+        relation,
+        target,
+        symmetric: relation.is_symmetric(),
+        evidence: acc.counts.evidence,
+        asserted: acc.counts.asserted,
+        negated: acc.counts.negated,
+        hedged: acc.counts.hedged,
+        articles: acc.counts.articles,
+        sentences: if with_evidence {
+            acc.evidence.iter().map(evidence_row).collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// True when the row touches `a` on the asked side (symmetric rows on either).
+fn on_side(row: &Key, a: &ActorId, side: Side) -> bool {
+    let (s, r, t) = row;
+    let out = s == a || (r.is_symmetric() && t == a);
+    let inc = t == a || (r.is_symmetric() && s == a);
+    match side {
+        Side::Out => out,
+        Side::In => inc,
+        Side::Both => s == a || t == a,
+    }
+}
+
+/// [`relations`] with a [`Filter`] and a direction.
+///
+/// # Arguments
+/// - `a`, `b`: the actor asked about and, when given, the other end.
+/// - `side`: with `Out`, only edges `a` is the source of (symmetric ones too);
+///   with `In`, only edges it is the target of.
+/// - `filter`: relations, dates, minimum evidence, denials, roll-up.
+/// - `with_evidence`: also return the kept sentences.
+///
+/// # Returns
+/// Rows sorted by (source, relation, target) at the filter's level; an error
+/// when `a` or `b` is unknown.
+///
+/// # Complexity
+/// O(d + r log d) for the d edges and r kept records around `a`, or only
+/// between `a` and `b` when `b` is given (with `by_state`, of every actor that
+/// rolls up to them), plus O(V) for the roll-up.
+///
+/// # Example
+/// ```
+/// use diplograph::{graph::KnowledgeGraph, query, ActorId};
+/// let g = KnowledgeGraph::new();
+/// let rus = ActorId::new("RUS").unwrap();
+/// let f = query::Filter::default();
+/// assert!(query::relations_filtered(&g, &rus, None, query::Side::Both, &f, false).is_err());
+/// ```
+pub fn relations_filtered(
+    graph: &KnowledgeGraph,
+    a: &ActorId,
+    b: Option<&ActorId>,
+    side: Side,
+    filter: &Filter,
+    with_evidence: bool,
+) -> Result<Vec<RelationRow>, QueryError> {
+    let lens = Lens::new(graph, filter);
+    for id in std::iter::once(a).chain(b) {
+        lens.check(id)?;
+    }
+    let (a, b) = (&lens.level(a), b.map(|b| lens.level(b)));
+    let b = b.as_ref();
+    let around = match b {
+        // Only the edges between the two: a hub's other edges are never read.
+        Some(b) => lens.edges_linking(a, b),
+        None => lens.edges_around(a),
+    };
+    let rolled = lens.roll(around, with_evidence);
+    Ok(rolled
+        .into_iter()
+        .filter(|(k, _)| on_side(k, a, side))
+        .filter(|(k, _)| b.is_none_or(|b| k.0 == *b || k.2 == *b))
+        .map(|(k, acc)| acc_row(k, acc, with_evidence))
+        .collect())
+}
+
+/// Who does `relation`, to whom: "who sanctions Russia?" is
+/// `who(g, Sanctions, None, Some(RUS), ..)`.
+///
+/// # Arguments
+/// - `source`, `target`: fix one end (or both, or neither). For a symmetric
+///   relation the fixed actor may sit at either end; the row is turned so that
+///   it sits where it was asked.
+///
+/// # Returns
+/// Rows of `relation` sorted by evidence (most first), then by ids.
+///
+/// # Complexity
+/// O(d + r) around the fixed actor, O(E + R) over the whole graph when neither
+/// end is fixed.
+pub fn who(
+    graph: &KnowledgeGraph,
+    relation: Relation,
+    source: Option<&ActorId>,
+    target: Option<&ActorId>,
+    filter: &Filter,
+    with_evidence: bool,
+) -> Result<Vec<RelationRow>, QueryError> {
+    let filter = Filter {
+        relations: vec![relation],
+        ..filter.clone()
+    };
+    let lens = Lens::new(graph, &filter);
+    for id in source.iter().chain(target.iter()) {
+        lens.check(id)?;
+    }
+    let (source, target) = (source.map(|s| lens.level(s)), target.map(|t| lens.level(t)));
+    let (source, target) = (source.as_ref(), target.as_ref());
+    let edges = match (source, target) {
+        (Some(s), Some(t)) => lens.edges_linking(s, t),
+        (Some(a), None) | (None, Some(a)) => lens.edges_around(a),
+        (None, None) => graph.edges().filter(|e| e.relation == relation).collect(),
+    };
+    let mut rows: Vec<RelationRow> = lens
+        .roll(edges, with_evidence)
+        .into_iter()
+        .filter_map(|(k, acc)| {
+            let fits =
+                |k: &Key| source.is_none_or(|s| k.0 == *s) && target.is_none_or(|t| k.2 == *t);
+            let k = if fits(&k) {
+                k
+            } else if relation.is_symmetric() && fits(&(k.2.clone(), k.1, k.0.clone())) {
+                (k.2, k.1, k.0)
+            } else {
+                return None;
+            };
+            Some(acc_row(k, acc, with_evidence))
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.evidence
+            .cmp(&a.evidence)
+            .then_with(|| (&a.source, &a.target).cmp(&(&b.source, &b.target)))
+    });
+    Ok(rows)
+}
+
+/// Which way one relation of a [`Hop`] runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HopDirection {
+    /// From the hop's `from` to its `to`.
+    Forward,
+    /// From `to` back to `from`.
+    Backward,
+    /// A symmetric relation.
+    Symmetric,
+}
+
+impl HopDirection {
+    /// An arrow for tables: `-->`, `<--`, `<->`.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            HopDirection::Forward => "-->",
+            HopDirection::Backward => "<--",
+            HopDirection::Symmetric => "<->",
+        }
+    }
+}
+
+/// One relation linking the two actors of a hop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HopRelation {
+    /// The relation.
+    pub relation: Relation,
+    /// Which way it runs.
+    pub direction: HopDirection,
+    /// Kept evidence records.
+    pub evidence: usize,
+}
+
+/// One step of a [`Chain`]: every relation between two consecutive actors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hop {
+    /// Where the step starts.
+    pub from: ActorId,
+    /// Where it ends.
+    pub to: ActorId,
+    /// The relations linking them (at least one), sorted.
+    pub relations: Vec<HopRelation>,
+}
+
+/// A shortest chain of relations between two actors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Chain {
+    /// The actors along the chain, from the first to the last.
+    pub actors: Vec<ActorId>,
+    /// One hop per consecutive pair.
+    pub hops: Vec<Hop>,
+}
+
+/// The most chains [`path`] returns.
+pub const MAX_CHAINS: usize = 20;
+
+/// The shortest chains of relations between `a` and `b`, over the undirected
+/// view of the filtered graph (each hop says which way its relations run).
+///
+/// # Arguments
+/// - `max_len`: the most hops a chain may have.
+/// - `filter`: which edges may be walked.
+///
+/// # Returns
+/// Every shortest chain (at most [`MAX_CHAINS`], in id order); empty when none
+/// has `max_len` hops or fewer; an error when `a` or `b` is unknown.
+///
+/// # Complexity
+/// Breadth-first: O(V + E + R) in the worst case for the V actors, E edges and
+/// R evidence records within `max_len` hops of `a`; it stops at the level that
+/// reaches `b`.
+///
+/// # Example
+/// ```
+/// use diplograph::{graph::KnowledgeGraph, query, ActorId};
+/// let g = KnowledgeGraph::new();
+/// let rus = ActorId::new("RUS").unwrap();
+/// assert!(query::path(&g, &rus, &rus, 3, &query::Filter::default()).is_err());
+/// ```
+pub fn path(
+    graph: &KnowledgeGraph,
+    a: &ActorId,
+    b: &ActorId,
+    max_len: usize,
+    filter: &Filter,
+) -> Result<Vec<Chain>, QueryError> {
+    let lens = Lens::new(graph, filter);
+    lens.check(a)?;
+    lens.check(b)?;
+    let (a, b) = (&lens.level(a), &lens.level(b));
+    if a == b {
+        return Ok(vec![Chain {
+            actors: vec![a.clone()],
+            hops: Vec::new(),
+        }]);
+    }
+    // Each reached actor's parents on shortest chains, and the relations of
+    // every (parent, child) link seen.
+    let mut parents: HashMap<ActorId, Vec<ActorId>> = HashMap::new();
+    let mut links: HashMap<(ActorId, ActorId), Vec<HopRelation>> = HashMap::new();
+    let mut depth: HashMap<ActorId, usize> = HashMap::from([(a.clone(), 0)]);
+    let mut frontier = vec![a.clone()];
+    let mut found = false;
+    for level in 1..=max_len {
+        let mut next: Vec<ActorId> = Vec::new();
+        for x in &frontier {
+            for ((s, r, t), acc) in lens.roll(lens.edges_around(x), false) {
+                let (other, direction) = if s == *x {
+                    let d = if r.is_symmetric() {
+                        HopDirection::Symmetric
+                    } else {
+                        HopDirection::Forward
+                    };
+                    (t, d)
+                } else if t == *x {
+                    let d = if r.is_symmetric() {
+                        HopDirection::Symmetric
+                    } else {
+                        HopDirection::Backward
+                    };
+                    (s, d)
+                } else {
+                    continue;
+                };
+                match depth.get(&other) {
+                    Some(&d) if d < level => continue,
+                    Some(_) => {}
+                    None => {
+                        depth.insert(other.clone(), level);
+                        next.push(other.clone());
+                    }
+                }
+                let ps = parents.entry(other.clone()).or_default();
+                if !ps.contains(x) {
+                    ps.push(x.clone());
+                }
+                links
+                    .entry((x.clone(), other))
+                    .or_default()
+                    .push(HopRelation {
+                        relation: r,
+                        direction,
+                        evidence: acc.counts.evidence,
+                    });
+            }
+        }
+        if depth.contains_key(b) {
+            found = true;
+            break;
+        }
+        next.sort();
+        frontier = next;
+        if frontier.is_empty() {
+            break;
+        }
+    }
+    if !found {
+        return Ok(Vec::new());
+    }
+    // Walk back from b through the parents, in id order, up to MAX_CHAINS.
+    let mut chains = Vec::new();
+    let mut stack = vec![vec![b.clone()]];
+    while let Some(partial) = stack.pop() {
+        if chains.len() == MAX_CHAINS {
+            break;
+        }
+        let head = partial.last().expect("partial chains are never empty");
+        if head == a {
+            let actors: Vec<ActorId> = partial.into_iter().rev().collect();
+            let hops = actors
+                .windows(2)
+                .map(|w| {
+                    let mut relations = links
+                        .get(&(w[0].clone(), w[1].clone()))
+                        .cloned()
+                        .unwrap_or_default();
+                    relations.sort_by_key(|x| x.relation);
+                    Hop {
+                        from: w[0].clone(),
+                        to: w[1].clone(),
+                        relations,
+                    }
+                })
+                .collect();
+            chains.push(Chain { actors, hops });
+            continue;
+        }
+        let mut ps = parents.get(head).cloned().unwrap_or_default();
+        ps.sort();
+        for p in ps.into_iter().rev() {
+            let mut longer = partial.clone();
+            longer.push(p);
+            stack.push(longer);
+        }
+    }
+    Ok(chains)
+}
+
+/// How [`top_actors`] ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TopBy {
+    /// Number of edges.
+    #[default]
+    Degree,
+    /// Number of evidence records on those edges.
+    Evidence,
+}
+
+/// One actor of [`top_actors`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopRow {
+    /// The actor (a state with `by_state`).
+    pub actor: ActorId,
+    /// Its kind.
+    pub kind: ActorKind,
+    /// Its display name (empty when unknown).
+    pub name: String,
+    /// Edges it is an end of.
+    pub degree: usize,
+    /// Evidence records on those edges.
+    pub evidence: usize,
+}
+
+/// The `n` most connected actors, by degree or by evidence (ties by the other
+/// count, then by id).
+///
+/// # Complexity
+/// O(E + R + V log V).
+pub fn top_actors(graph: &KnowledgeGraph, n: usize, by: TopBy, filter: &Filter) -> Vec<TopRow> {
+    let lens = Lens::new(graph, filter);
+    let mut score: HashMap<ActorId, (usize, usize)> = HashMap::new();
+    for ((s, _, t), acc) in lens.roll(graph.edges(), false) {
+        for id in [s, t] {
+            let e = score.entry(id).or_default();
+            e.0 += 1;
+            e.1 += acc.counts.evidence;
+        }
+    }
+    let mut rows: Vec<TopRow> = score
+        .into_iter()
+        .map(|(id, (degree, evidence))| {
+            let actor = graph
+                .actor(&id)
+                .cloned()
+                .unwrap_or_else(|| crate::model::Actor::from_id(id.clone()));
+            TopRow {
+                actor: id,
+                kind: actor.kind,
+                name: actor.name,
+                degree,
+                evidence,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let (ka, kb) = match by {
+            TopBy::Degree => ((a.degree, a.evidence), (b.degree, b.evidence)),
+            TopBy::Evidence => ((a.evidence, a.degree), (b.evidence, b.degree)),
+        };
+        kb.cmp(&ka).then_with(|| a.actor.cmp(&b.actor))
+    });
+    rows.truncate(n);
+    rows
+}
+
+/// One dated evidence record of a [`timeline`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineRow {
+    /// When it happened.
+    pub date: Date,
+    /// Who acts.
+    pub source: ActorId,
+    /// The relation.
+    pub relation: Relation,
+    /// Who is acted on.
+    pub target: ActorId,
+    /// The evidence.
+    #[serde(flatten)]
+    pub evidence: EvidenceRow,
+}
+
+/// The dated evidence around `a` (or between `a` and `b`), oldest first
+/// (ties by article, then span). Undated evidence is left out.
+///
+/// # Complexity
+/// O(d + r log r) for the d edges and r kept records around `a`.
+pub fn timeline(
+    graph: &KnowledgeGraph,
+    a: &ActorId,
+    b: Option<&ActorId>,
+    side: Side,
+    filter: &Filter,
+) -> Result<Vec<TimelineRow>, QueryError> {
+    let rows = relations_filtered(graph, a, b, side, filter, true)?;
+    let mut out: Vec<TimelineRow> = rows
+        .into_iter()
+        .flat_map(|r| {
+            let (s, rel, t) = (r.source, r.relation, r.target);
+            r.sentences.into_iter().filter_map(move |e| {
+                Some(TimelineRow {
+                    date: e.date?,
+                    source: s.clone(),
+                    relation: rel,
+                    target: t.clone(),
+                    evidence: e,
+                })
+            })
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        (x.date, &x.evidence.article, x.evidence.span).cmp(&(
+            y.date,
+            &y.evidence.article,
+            y.evidence.span,
+        ))
+    });
+    Ok(out)
+}
+
+/// What [`subgraph`] keeps: the filter, and optionally a focus actor with the
+/// actors within `depth` hops of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Relations, dates, evidence, denials, roll-up.
+    pub filter: Filter,
+    /// Keep only actors within `depth` hops of this one (and edges among them).
+    pub focus: Option<ActorId>,
+    /// Hops from the focus (0: the focus alone).
+    pub depth: usize,
+}
+
+/// A new graph holding what `selection` keeps of `graph`: the filtered (and
+/// possibly rolled-up) edges with their kept evidence, and their actors. The
+/// exporters draw it as they draw any store.
+///
+/// # Complexity
+/// O(V + E + R) for the kept part, plus the BFS around the focus.
+pub fn subgraph(
+    graph: &KnowledgeGraph,
+    selection: &Selection,
+) -> Result<KnowledgeGraph, QueryError> {
+    let lens = Lens::new(graph, &selection.filter);
+    let rolled = match &selection.focus {
+        None => lens.roll(graph.edges(), true),
+        Some(focus) => {
+            lens.check(focus)?;
+            let focus = &lens.level(focus);
+            let mut reached: std::collections::HashSet<ActorId> =
+                std::collections::HashSet::from([focus.clone()]);
+            let mut frontier = vec![focus.clone()];
+            for _ in 0..selection.depth {
+                let mut next = Vec::new();
+                for x in &frontier {
+                    for (k, _) in lens.roll(lens.edges_around(x), false) {
+                        for end in [&k.0, &k.2] {
+                            if reached.insert(end.clone()) {
+                                next.push(end.clone());
+                            }
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            // Edges among the reached actors, with their evidence.
+            let mut around = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for x in &reached {
+                for e in lens.edges_around(x) {
+                    if seen.insert((&e.source.id, e.relation, &e.target.id)) {
+                        around.push(e);
+                    }
+                }
+            }
+            let mut rolled = lens.roll(around, true);
+            rolled.retain(|k, _| reached.contains(&k.0) && reached.contains(&k.2));
+            if rolled.is_empty() {
+                let mut only = KnowledgeGraph::new();
+                only.upsert_actor(actor_for(graph, focus));
+                return Ok(only);
+            }
+            rolled
+        }
+    };
+    let mut out = KnowledgeGraph::new();
+    for ((s, relation, t), acc) in rolled {
+        let (source, target) = (actor_for(graph, &s), actor_for(graph, &t));
+        for v in acc.evidence {
+            out.insert_claim(&crate::model::Claim {
+                source: source.clone(),
+                relation,
+                target: target.clone(),
+                negated: v.negated,
+                hedged: v.hedged,
+                attributed_to: v.attributed_to.to_vec(),
+                evidence: v.to_evidence(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The stored actor record, or one guessed from the id (a rolled-up state that
+/// only appears as persons' country).
+fn actor_for(graph: &KnowledgeGraph, id: &ActorId) -> crate::model::Actor {
+    graph
+        .actor(id)
+        .cloned()
+        .unwrap_or_else(|| crate::model::Actor::from_id(id.clone()))
 }

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use serde::Serialize;
 
+use super::filter::{FilterArgs, QueryFormat};
+use super::top::{ByArg, TopArgs};
 use super::{OutputFormat, shared_gazetteer, write_output};
 use crate::model::ActorKind;
 
@@ -14,6 +16,7 @@ use crate::model::ActorKind;
 #[command(after_long_help = "\
 Examples:
   diplograph actors --kind organization        every known body
+  diplograph actors --top 10 --by evidence     the most connected actors in the store
   diplograph actors --kind person --format json
   diplograph --gazetteer mine.toml actors      built-ins plus your own file
 
@@ -31,6 +34,12 @@ pub struct ActorsArgs {
     /// Only actors of this kind.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<ActorKind>,
+    /// Instead: the N most connected actors in the store (same as `top N`).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// With --top: rank by degree or by evidence.
+    #[arg(long, value_enum, default_value_t = ByArg::Degree, requires = "top")]
+    pub by: ByArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
@@ -50,7 +59,26 @@ struct Row<'a> {
     name_ja: &'a str,
 }
 
-pub(super) fn run(args: ActorsArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(store: &std::path::Path, args: ActorsArgs) -> anyhow::Result<ExitCode> {
+    if let Some(n) = args.top {
+        let format = match args.format {
+            OutputFormat::Table => QueryFormat::Table,
+            OutputFormat::Json => QueryFormat::Json,
+        };
+        let filter = FilterArgs {
+            min_evidence: 1,
+            ..FilterArgs::default()
+        };
+        return super::top::run(
+            store,
+            TopArgs {
+                n,
+                by: args.by,
+                filter,
+                format,
+            },
+        );
+    }
     let gazetteer = shared_gazetteer()?;
     let rows: Vec<Row<'_>> = gazetteer
         .entries()

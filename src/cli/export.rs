@@ -1,45 +1,200 @@
-//! `diplograph export dot|jsonl [-o FILE]`: the whole store as Graphviz DOT or as
-//! JSONL claims (the import format, so a store can be rebuilt or migrated).
+//! `diplograph export dot|json|graphml|csv|jsonl [-o FILE]`: the store, or the
+//! part of it a focus and filters select, as a picture or a data file.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
+use anyhow::Context;
 use clap::{Parser, ValueEnum};
 
-use super::write_output;
-use crate::export::{dot, jsonl};
+use super::filter::FilterArgs;
+use super::{resolve_actor, write_output};
+use crate::export::{csv, dot, graphml, json, jsonl};
 use crate::persist;
+use crate::query::{self, Selection};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// Graphviz DOT (render with `dot -Tsvg` or, for large graphs, `sfdp`).
+    /// Graphviz DOT (render with `dot -Tsvg`, or `--svg FILE`).
     Dot,
-    /// One JSON claim per line, as `import` reads.
+    /// `{"nodes": [...], "edges": [...]}` with every attribute.
+    Json,
+    /// GraphML with typed attributes (Gephi, yEd, Cytoscape, networkx).
+    Graphml,
+    /// Node and edge lists with neo4j-admin import headers: `-o DIR` writes
+    /// DIR/nodes.csv and DIR/edges.csv (the directory is created).
+    Csv,
+    /// One JSON claim per line, as `import` reads (denials included, flagged).
     Jsonl,
+}
+
+/// Graphviz layout engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Layout {
+    /// Layered; fine up to a few hundred edges.
+    Dot,
+    /// Force-directed, fast on thousands of edges.
+    Sfdp,
+    /// Spring model.
+    Neato,
+    /// Radial.
+    Twopi,
+    /// Circular.
+    Circo,
+}
+
+impl Layout {
+    fn as_str(self) -> &'static str {
+        match self {
+            Layout::Dot => "dot",
+            Layout::Sfdp => "sfdp",
+            Layout::Neato => "neato",
+            Layout::Twopi => "twopi",
+            Layout::Circo => "circo",
+        }
+    }
 }
 
 /// Arguments of `export`.
 #[derive(Debug, Parser)]
+#[command(after_long_help = "\
+Examples:
+  diplograph export dot --focus PRK --depth 1 --svg prk.svg
+  diplograph export graphml --relation sanctions,arms_supply -o weapons.graphml
+  diplograph export csv --by-state -o neo4j/     writes neo4j/nodes.csv and neo4j/edges.csv
+  neo4j-admin database import full --nodes=neo4j/nodes.csv --relationships=neo4j/edges.csv")]
 pub struct ExportArgs {
     /// What to write.
     #[arg(value_enum)]
     pub format: ExportFormat,
-    /// Write here instead of stdout.
+    /// Write here instead of stdout; for `csv`, a directory that receives
+    /// nodes.csv and edges.csv (required).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only this actor and those within --depth hops of it (any alias).
+    #[arg(long, value_name = "ACTOR")]
+    pub focus: Option<String>,
+    /// Hops from --focus.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
+    pub depth: usize,
+    /// Also render the DOT to this SVG file with Graphviz (`dot` only).
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// The Graphviz layout (`dot` only); by default `dot`, or `sfdp` above
+    /// 300 edges.
+    #[arg(long, value_enum)]
+    pub layout: Option<Layout>,
+    /// Filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
-/// Loads the store, renders it, writes the bytes.
+/// Loads the store, selects, renders, writes the bytes.
 pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    if args.svg.is_some() && args.format != ExportFormat::Dot {
+        anyhow::bail!("--svg: only `export dot` can be rendered; run `export dot --svg FILE`");
+    }
+    if args.layout.is_some() && args.format != ExportFormat::Dot {
+        anyhow::bail!("--layout: only `export dot` has a layout");
+    }
+    let focus = args.focus.as_deref().map(resolve_actor).transpose()?;
+    let mut filter = args.filter.to_filter()?;
+    if args.format == ExportFormat::Jsonl {
+        // The claim contract carries the flag itself: a denial is data there.
+        filter.include_negated = true;
+    }
     let graph = persist::load(store)?;
-    let bytes = match args.format {
-        ExportFormat::Dot => dot::to_dot(&graph),
+    let selection = Selection {
+        filter,
+        focus,
+        depth: args.depth,
+    };
+    // Nothing to leave out: draw the store itself (no copy).
+    let f = &selection.filter;
+    let whole = selection.focus.is_none()
+        && f.include_negated
+        && f.relations.is_empty()
+        && f.since.is_none()
+        && f.until.is_none()
+        && f.min_evidence <= 1
+        && !f.by_state;
+    let sub;
+    let graph = if whole {
+        &graph
+    } else {
+        sub = query::subgraph(&graph, &selection)?;
+        &sub
+    };
+    match args.format {
+        ExportFormat::Csv => {
+            let Some(dir) = args.output.as_deref().filter(|p| p.as_os_str() != "-") else {
+                anyhow::bail!(
+                    "export csv writes two files (nodes.csv, edges.csv); give a directory with -o DIR"
+                );
+            };
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+            write_output(Some(&dir.join("nodes.csv")), &csv::nodes_csv(graph))?;
+            write_output(Some(&dir.join("edges.csv")), &csv::edges_csv(graph))?;
+        }
+        ExportFormat::Dot => {
+            let layout = args.layout.map(Layout::as_str);
+            let bytes = dot::to_dot_with(graph, layout);
+            let large = graph.edge_count() > dot::SFDP_ABOVE_EDGES;
+            if large && args.layout.is_none() {
+                eprintln!(
+                    "diplograph: {} edges: drawn with layout=sfdp (dot would take minutes); narrow the picture with --focus ACTOR --depth 1, --relation R,..., --min-evidence N, or pick actors with `diplograph top`",
+                    graph.edge_count()
+                );
+            }
+            if args.output.is_some() || args.svg.is_none() {
+                write_output(args.output.as_deref(), &bytes)?;
+            }
+            if let Some(svg) = &args.svg {
+                let engine = layout.unwrap_or(if large { "sfdp" } else { "dot" });
+                render_svg(engine, &bytes, svg)?;
+            }
+        }
+        ExportFormat::Json => write_output(args.output.as_deref(), &json::to_json(graph))?,
+        ExportFormat::Graphml => write_output(args.output.as_deref(), &graphml::to_graphml(graph))?,
         ExportFormat::Jsonl => {
             let claims: Vec<_> = graph.claims().collect();
-            jsonl::claims_to_jsonl(&claims)
+            write_output(args.output.as_deref(), &jsonl::claims_to_jsonl(&claims))?
         }
-    };
-    write_output(args.output.as_deref(), &bytes)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a Graphviz engine on the DOT bytes and writes the SVG.
+fn render_svg(engine: &str, dot_bytes: &[u8], svg: &Path) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut child = match Command::new(engine)
+        .arg("-Tsvg")
+        .arg("-o")
+        .arg(svg)
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
+            "--svg: Graphviz `{engine}` is not installed; install the Debian package `graphviz` (apt-get install graphviz), or drop --svg and render the DOT elsewhere"
+        ),
+        Err(e) => return Err(e).with_context(|| format!("--svg: cannot run `{engine}`")),
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin was piped")
+        .write_all(dot_bytes)
+        .with_context(|| format!("--svg: cannot feed `{engine}`"))?;
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        anyhow::bail!(
+            "--svg: `{engine}` failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(())
 }

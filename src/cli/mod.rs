@@ -8,13 +8,18 @@
 mod actors;
 mod export;
 mod extract;
+mod filter;
 mod import;
 mod ingest;
 mod input;
 mod merge;
+mod path;
 mod relations;
 mod show;
 mod stats;
+mod timeline;
+mod top;
+mod who;
 
 use std::fs;
 use std::io::{self, Write};
@@ -42,6 +47,13 @@ Examples:
   diplograph stats                                  what the store holds
   diplograph relations ロシア 'North Korea' --evidence  actors by any alias, with sentences
   diplograph relations person:kim-jong-un --format json
+  diplograph who sanctions --target Russia          who sanctions Russia?
+  diplograph who arms_supply --source 北朝鮮         whom does North Korea arm?
+  diplograph path Japan Israel --max-len 3          shortest chains of relations
+  diplograph top 10 --by evidence --by-state        the most connected states
+  diplograph timeline PRK RUS --since 2025-01-01    dated evidence, oldest first
+  diplograph export dot --focus PRK --svg prk.svg   draw North Korea's neighbourhood
+  diplograph export graphml -o world.graphml        for Gephi, yEd, Cytoscape
   diplograph merge a.dgraph b.dgraph -o ab.dgraph   merge two analysts' stores
   diplograph export dot -o graphs/world.dot         then: dot -Tsvg graphs/world.dot
   DIPLOGRAPH_STORE=my.dgraph diplograph stats       use another store
@@ -91,7 +103,15 @@ pub enum Command {
     Show(show::ShowArgs),
     /// What is stored around one actor, or between two, with evidence counts.
     Relations(relations::RelationsArgs),
-    /// Write the store as Graphviz DOT or as JSONL claims.
+    /// Who does RELATION to whom: `who sanctions --target RUS`.
+    Who(who::WhoArgs),
+    /// The shortest chains of relations between two actors.
+    Path(path::PathArgs),
+    /// The most connected actors, by degree or evidence.
+    Top(top::TopArgs),
+    /// Dated evidence around an actor (or between two), oldest first.
+    Timeline(timeline::TimelineArgs),
+    /// Write the store (or a focus) as DOT, JSON, GraphML, CSV or JSONL claims.
     Export(export::ExportArgs),
 }
 
@@ -124,9 +144,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Import(a) => import::run(store, a),
         Command::Merge(a) => merge::run(a),
         Command::Stats(a) => stats::run(store, a),
-        Command::Actors(a) => actors::run(a),
+        Command::Actors(a) => actors::run(store, a),
         Command::Show(a) => show::run(store, a),
         Command::Relations(a) => relations::run(store, a),
+        Command::Who(a) => who::run(store, a),
+        Command::Path(a) => path::run(store, a),
+        Command::Top(a) => top::run(store, a),
+        Command::Timeline(a) => timeline::run(store, a),
         Command::Export(a) => export::run(store, a),
     }
 }

@@ -1,19 +1,19 @@
 //! `diplograph relations A [B]`: what is stored around an actor or between two.
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use super::{OutputFormat, resolve_actor, write_output};
+use super::filter::{DirectionArg, FilterArgs, QueryFormat, relation_csv, relation_table};
+use super::{resolve_actor, write_output};
 use crate::persist;
-use crate::query::{self, RelationRow};
+use crate::query;
 
 /// Arguments of `relations`.
 #[derive(Debug, Parser)]
 pub struct RelationsArgs {
-    /// The actor (canonical id: RUS, NATO, person:kim-jong-un).
+    /// The actor: any alias in any language (RUS, Russia, ロシア, person:kim-jong-un).
     #[arg(value_name = "A")]
     pub actor: String,
     /// Only what links A and this actor, either direction.
@@ -22,75 +22,37 @@ pub struct RelationsArgs {
     /// List the evidence sentences of each relation.
     #[arg(long)]
     pub evidence: bool,
+    /// Only edges A is the source of (out), the target of (in), or both; symmetric
+    /// relations count as both.
+    #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
+    pub direction: DirectionArg,
+    /// Filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
 }
 
-/// Loads the store, asks [`query::relations`], prints the rows.
+/// Loads the store, asks [`query::relations_filtered`], prints the rows.
 pub(super) fn run(store: &Path, args: RelationsArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.actor)?;
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
+    let filter = args.filter.to_filter()?;
     let graph = persist::load(store)?;
-    let rows = query::relations(&graph, &a, b.as_ref(), args.evidence)?;
+    let rows = query::relations_filtered(
+        &graph,
+        &a,
+        b.as_ref(),
+        args.direction.into(),
+        &filter,
+        args.evidence,
+    )?;
     let text = match args.format {
-        super::OutputFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
-        super::OutputFormat::Table => table(&rows)?,
+        QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
+        QueryFormat::Table => relation_table(&rows)?,
+        QueryFormat::Csv => relation_csv(&rows, args.evidence),
     };
     write_output(None, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn table(rows: &[RelationRow]) -> anyhow::Result<String> {
-    let mut t = String::new();
-    if rows.is_empty() {
-        writeln!(t, "no relations stored")?;
-        return Ok(t);
-    }
-    let w = |f: &dyn Fn(&RelationRow) -> usize, min: usize| {
-        rows.iter().map(f).max().unwrap_or(0).max(min)
-    };
-    let ws = w(&|r| r.source.as_str().len(), 6);
-    let wr = w(&|r| r.relation.as_str().len(), 8);
-    let wt = w(&|r| r.target.as_str().len(), 6);
-    writeln!(
-        t,
-        "{:<ws$}  {:<wr$}    {:<wt$}  {:>8} {:>8} {:>7} {:>6} {:>8}",
-        "source", "relation", "target", "evidence", "asserted", "negated", "hedged", "articles"
-    )?;
-    for r in rows {
-        let arrow = if r.symmetric { "<->" } else { "-->" };
-        writeln!(
-            t,
-            "{:<ws$}  {:<wr$} {arrow} {:<wt$}  {:>8} {:>8} {:>7} {:>6} {:>8}",
-            r.source.as_str(),
-            r.relation.as_str(),
-            r.target.as_str(),
-            r.evidence,
-            r.asserted,
-            r.negated,
-            r.hedged,
-            r.articles
-        )?;
-        for e in &r.sentences {
-            let flag = match (e.negated, e.hedged) {
-                (true, _) => " DENIED",
-                (false, true) => " hedged",
-                _ => "",
-            };
-            let date = e.date.map(|d| format!(" {d}")).unwrap_or_default();
-            let by = if e.attributed_to.is_empty() {
-                String::new()
-            } else {
-                let ids: Vec<&str> = e.attributed_to.iter().map(|a| a.as_str()).collect();
-                format!(" according to {}", ids.join(", "))
-            };
-            writeln!(
-                t,
-                "    [{}#{}{date}]{flag}{by} {}",
-                e.article, e.sentence, e.text
-            )?;
-        }
-    }
-    Ok(t)
 }

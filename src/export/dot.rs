@@ -68,6 +68,12 @@ fn kind_shape(k: ActorKind) -> &'static str {
 /// evidence records, plus how many of them deny it; an edge whose every record
 /// denies it is dotted. Symmetric relations have no arrowheads.
 pub fn to_dot(graph: &KnowledgeGraph) -> Vec<u8> {
+    to_dot_with(graph, None)
+}
+
+/// [`to_dot`] with a chosen Graphviz layout engine (`dot`, `sfdp` ...); `None`
+/// picks `sfdp` above [`SFDP_ABOVE_EDGES`] edges and leaves the default below.
+pub fn to_dot_with(graph: &KnowledgeGraph, layout: Option<&str>) -> Vec<u8> {
     let mut bytes = Vec::new();
     {
         let mut writer = DotWriter::from(&mut bytes);
@@ -76,9 +82,18 @@ pub fn to_dot(graph: &KnowledgeGraph) -> Vec<u8> {
         {
             let mut attrs = g.graph_attributes();
             attrs.set("rankdir", "LR", false);
-            if graph.edge_count() > SFDP_ABOVE_EDGES {
-                attrs.set("layout", "sfdp", false);
-                attrs.set("overlap", "prism", false);
+            match layout {
+                Some(l) => {
+                    attrs.set("layout", &dot_id(l), false);
+                    if l != "dot" {
+                        attrs.set("overlap", "prism", false);
+                    }
+                }
+                None if graph.edge_count() > SFDP_ABOVE_EDGES => {
+                    attrs.set("layout", "sfdp", false);
+                    attrs.set("overlap", "prism", false);
+                }
+                None => {}
             }
         }
         g.node_attributes().set("fontsize", "11", false);

@@ -1,7 +1,10 @@
-//! Exports: the JSONL claim contract and Graphviz DOT, as bytes.
+//! Exports: the JSONL claim contract, Graphviz DOT, JSON, GraphML and CSV, as bytes.
 //!
 //! Owns every output format's shape. Must not touch files or stdout: the caller
 //! (`cli`) writes the bytes where the user asked.
 
+pub mod csv;
 pub mod dot;
+pub mod graphml;
+pub mod json;
 pub mod jsonl;

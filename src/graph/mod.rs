@@ -167,30 +167,31 @@ impl EvidenceView<'_> {
 impl<'g> EdgeView<'g> {
     /// The evidence, sorted by article id then span.
     pub fn evidence(&self) -> Vec<EvidenceView<'g>> {
-        let articles = self.articles;
-        let mut out: Vec<EvidenceView<'g>> = self
-            .edge
-            .evidence
-            .iter()
-            .map(|(key, rec)| {
-                let (ax, span) = *key;
-                let meta = &articles.metas[ax as usize];
-                EvidenceView {
-                    article: &meta.id,
-                    title: meta.title.as_deref(),
-                    url: meta.url.as_deref(),
-                    date: rec.date,
-                    sentence: rec.sentence,
-                    span,
-                    text: articles.sentence(ax, rec.sentence),
-                    negated: rec.negated,
-                    hedged: rec.hedged,
-                    attributed_to: &rec.attributed_to,
-                }
-            })
-            .collect();
+        let mut out: Vec<EvidenceView<'g>> = self.evidence_unsorted().collect();
         out.sort_by(|a, b| (a.article, a.span).cmp(&(b.article, b.span)));
         out
+    }
+
+    /// The evidence in storage order (cheaper than [`EdgeView::evidence`] when
+    /// the order does not matter, as when counting or filtering).
+    pub fn evidence_unsorted(&self) -> impl Iterator<Item = EvidenceView<'g>> + 'g {
+        let articles = self.articles;
+        self.edge.evidence.iter().map(move |(key, rec)| {
+            let (ax, span) = *key;
+            let meta = &articles.metas[ax as usize];
+            EvidenceView {
+                article: &meta.id,
+                title: meta.title.as_deref(),
+                url: meta.url.as_deref(),
+                date: rec.date,
+                sentence: rec.sentence,
+                span,
+                text: articles.sentence(ax, rec.sentence),
+                negated: rec.negated,
+                hedged: rec.hedged,
+                attributed_to: &rec.attributed_to,
+            }
+        })
     }
 
     /// Number of evidence records (cheaper than [`EdgeView::counts`]).

@@ -1,0 +1,104 @@
+//! `diplograph timeline A [B]`: dated evidence around an actor, oldest first.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use super::filter::{DirectionArg, FilterArgs, QueryFormat};
+use super::{resolve_actor, write_output};
+use crate::export::csv::push_record;
+use crate::persist;
+use crate::query;
+
+/// Arguments of `timeline`.
+#[derive(Debug, Parser)]
+pub struct TimelineArgs {
+    /// The actor (any alias).
+    #[arg(value_name = "A")]
+    pub actor: String,
+    /// Only what links A and this actor.
+    #[arg(value_name = "B")]
+    pub other: Option<String>,
+    /// Only edges A is the source of (out), the target of (in), or both.
+    #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
+    pub direction: DirectionArg,
+    /// Filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+}
+
+/// Loads the store, asks [`query::timeline`], prints the dated records.
+pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> {
+    let a = resolve_actor(&args.actor)?;
+    let b = args.other.as_deref().map(resolve_actor).transpose()?;
+    let filter = args.filter.to_filter()?;
+    let graph = persist::load(store)?;
+    let rows = query::timeline(&graph, &a, b.as_ref(), args.direction.into(), &filter)?;
+    let text = match args.format {
+        QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
+        QueryFormat::Table => {
+            let mut t = String::new();
+            if rows.is_empty() {
+                writeln!(t, "no dated evidence")?;
+            }
+            for r in &rows {
+                let arrow = if r.relation.is_symmetric() {
+                    "<->"
+                } else {
+                    "-->"
+                };
+                let flag = match (r.evidence.negated, r.evidence.hedged) {
+                    (true, _) => " DENIED",
+                    (false, true) => " hedged",
+                    _ => "",
+                };
+                writeln!(
+                    t,
+                    "{}  {} {} {arrow} {}{flag}  [{}#{}] {}",
+                    r.date,
+                    r.source,
+                    r.relation,
+                    r.target,
+                    r.evidence.article,
+                    r.evidence.sentence,
+                    r.evidence.text
+                )?;
+            }
+            t
+        }
+        QueryFormat::Csv => {
+            let mut out = String::new();
+            push_record(
+                &mut out,
+                &[
+                    "date", "source", "relation", "target", "negated", "hedged", "article",
+                    "sentence", "text",
+                ],
+            );
+            for r in &rows {
+                push_record(
+                    &mut out,
+                    &[
+                        r.date.to_string(),
+                        r.source.to_string(),
+                        r.relation.to_string(),
+                        r.target.to_string(),
+                        r.evidence.negated.to_string(),
+                        r.evidence.hedged.to_string(),
+                        r.evidence.article.to_string(),
+                        r.evidence.sentence.to_string(),
+                        r.evidence.text.clone(),
+                    ],
+                );
+            }
+            out
+        }
+    };
+    write_output(None, text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
