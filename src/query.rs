@@ -78,19 +78,7 @@ fn row(e: EdgeView<'_>, with_evidence: bool) -> RelationRow {
         hedged: c.hedged,
         articles: c.articles,
         sentences: if with_evidence {
-            e.evidence()
-                .into_iter()
-                .map(|v| EvidenceRow {
-                    article: v.article.clone(),
-                    date: v.date,
-                    sentence: v.sentence,
-                    span: [v.span.start, v.span.end],
-                    text: v.text.to_owned(),
-                    negated: v.negated,
-                    hedged: v.hedged,
-                    attributed_to: v.attributed_to.to_vec(),
-                })
-                .collect()
+            e.evidence().iter().map(evidence_row).collect()
         } else {
             Vec::new()
         },
