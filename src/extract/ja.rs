@@ -1101,6 +1101,22 @@ const BARE_TITLES: &[(&str, &str)] = &[
     ("報道官", "spokesperson"),
 ];
 
+/// One automaton over the bare titles, then the both-sides words, built once.
+fn title_words() -> &'static AhoCorasick {
+    static WORDS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words: Vec<&str> = BARE_TITLES
+            .iter()
+            .map(|(t, _)| *t)
+            .chain(BOTH_SIDES.iter().copied())
+            .collect();
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("title words are plain strings")
+    })
+}
+
 /// Words for "both sides" of the last pair talked about (`両国は`, `両首脳が`).
 const BOTH_SIDES: &[&str] = &["両首脳", "両外相", "両国", "両政府", "両氏"];
 
@@ -1112,8 +1128,12 @@ fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gaze
     };
     let text = view.text;
     let mut out = Vec::new();
-    for word in BOTH_SIDES {
-        for (i, _) in view.sentence().match_indices(word) {
+    for (i, k) in title_words().find_iter(view.sentence()).filter_map(|m| {
+        let k = m.pattern().as_usize();
+        (k >= BARE_TITLES.len()).then_some((m.start(), k - BARE_TITLES.len()))
+    }) {
+        let word = BOTH_SIDES[k];
+        {
             let start = view.range.start + i;
             let split = start + word.chars().next().map_or(0, char::len_utf8);
             let end = start + word.len();
@@ -1145,8 +1165,12 @@ fn bare_titles(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gaz
         return out;
     }
     let sentence = view.sentence();
-    for (title, role) in BARE_TITLES {
-        for (i, _) in sentence.match_indices(title) {
+    for (i, k) in title_words().find_iter(sentence).filter_map(|m| {
+        let k = m.pattern().as_usize();
+        (k < BARE_TITLES.len()).then_some((m.start(), k))
+    }) {
+        let (title, role) = BARE_TITLES[k];
+        {
             let start = view.range.start + i;
             let end = start + title.len();
             let before = text[..start].chars().next_back();

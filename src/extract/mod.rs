@@ -276,6 +276,14 @@ fn stated_date(sentence: &str) -> Option<Date> {
         "November",
         "December",
     ];
+    // An English full date needs a four-digit year; most sentences have none.
+    let has_year = sentence
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !has_year {
+        return None;
+    }
     for (mi, name) in MONTHS.iter().enumerate() {
         for (i, _) in sentence.match_indices(name) {
             let after = &sentence[i + name.len()..];
