@@ -137,6 +137,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // Check the user's file up front: a bad entry is an error, not a silent fallback.
         gazetteer(Some(file))?;
     }
+    // Set once per process; a second `run` in the same process keeps the first.
     let _ = GAZETTEER_FILE.set(args.gazetteer.clone());
     match args.command {
         Command::Ingest(a) => ingest::run(store, gazetteer_file, a),

@@ -508,7 +508,7 @@ impl English {
             return Vec::new();
         }
         let parsed = self.parse(view);
-        let hits = self.hits(view, &parsed);
+        let hits = self.hits(&parsed);
         let mut out = Vec::new();
         if !hits.is_empty() {
             let speakers: Vec<EntryIndex> = {
@@ -522,12 +522,11 @@ impl English {
                 }
                 v
             };
-            for (h, hit) in hits.iter().enumerate() {
+            for hit in &hits {
                 self.frame(
                     view,
                     &parsed,
                     &hits,
-                    h,
                     *hit,
                     &speakers,
                     sentence_hedged,
@@ -1049,8 +1048,7 @@ impl English {
     }
 
     /// Cue hits aligned on token boundaries, outside mentions.
-    fn hits(&self, view: &SentenceView<'_>, p: &Parsed<'_>) -> Vec<Hit> {
-        let _ = view;
+    fn hits(&self, p: &Parsed<'_>) -> Vec<Hit> {
         let mut out = Vec::new();
         for &(a, b, pattern) in &p.raw {
             let choices = &self.words[pattern];
@@ -1101,7 +1099,6 @@ impl English {
         view: &SentenceView<'_>,
         p: &Parsed<'_>,
         hits: &[Hit],
-        h: usize,
         hit: Hit,
         speakers: &[EntryIndex],
         sentence_hedged: bool,
@@ -1156,7 +1153,6 @@ impl English {
             .filter(|&a| a > hit.a)
             .min()
             .unwrap_or(n);
-        let _ = h;
         // A cue that ends in its preposition (`agreed with`, `arrived in`) takes the
         // actor right after it as its object.
         let ends_in_prep = p.is(hit.b - 1, PREP);
@@ -1324,7 +1320,7 @@ impl English {
                 steps += 1;
                 match toks[k].kind {
                     Kind::Mention(_) if p.group_of[k].is_none() => {
-                        premod_extra(p, k, &mut premods);
+                        premod_extra(k, &mut premods);
                     }
                     Kind::Mention(_) => {}
                     _ => {
@@ -1668,11 +1664,10 @@ enum Subject {
 
 /// An adjective directly before a cue noun that is not in a group by itself
 /// (`Russian strikes`): kept as a one-mention pseudo-group via its own token.
-fn premod_extra(p: &Parsed<'_>, k: usize, premods: &mut Vec<usize>) {
+fn premod_extra(k: usize, premods: &mut Vec<usize>) {
     // Encoded as usize::MAX - k so that entries can be looked up later.
     let code = usize::MAX - k;
     if !premods.contains(&code) {
-        let _ = p;
         premods.push(code);
     }
 }
