@@ -1130,7 +1130,7 @@ fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gaze
     let mut out = Vec::new();
     for (i, k) in title_words().find_iter(view.sentence()).filter_map(|m| {
         let k = m.pattern().as_usize();
-        (k >= BARE_TITLES.len()).then_some((m.start(), k - BARE_TITLES.len()))
+        (k >= BARE_TITLES.len()).then(|| (m.start(), k - BARE_TITLES.len()))
     }) {
         let word = BOTH_SIDES[k];
         {
