@@ -282,6 +282,16 @@ struct Group {
     said_at: usize,
 }
 
+/// A case-insensitive automaton over lexicon words, built once at start-up.
+fn word_automaton(patterns: &[String], kind: MatchKind) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .expect("lexicon words are plain strings")
+}
+
 fn build_set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_ascii_lowercase()).collect()
 }
@@ -369,12 +379,7 @@ impl English {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("cue words are plain strings");
+        let automaton = word_automaton(&patterns, MatchKind::LeftmostLongest);
         let mut objects = Vec::new();
         let mut object_patterns: Vec<String> = Vec::new();
         for def in file.object {
@@ -390,12 +395,7 @@ impl English {
                 }
             }
         }
-        let object_automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&object_patterns)
-            .expect("object words are plain strings");
+        let object_automaton = word_automaton(&object_patterns, MatchKind::LeftmostLongest);
         let f = file.flags;
         let mut phrase_patterns: Vec<String> = Vec::new();
         let mut phrase_is_pair = Vec::new();
@@ -405,12 +405,7 @@ impl English {
                 phrase_is_pair.push(pair);
             }
         }
-        let phrases = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&phrase_patterns)
-            .expect("phrases are plain strings");
+        let phrases = word_automaton(&phrase_patterns, MatchKind::Standard);
         let flags = Flags {
             negation: build_set(&f.negation),
             hedge: build_set(&f.hedge),
