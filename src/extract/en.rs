@@ -145,7 +145,7 @@ struct Cue {
     subject: Role,
     object: Role,
     premod: Role,
-    link: Option<WordSet>,
+    link: Option<TokenSet>,
     hedge: bool,
     window: usize,
     object_needs: Vec<String>,
@@ -176,7 +176,7 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type WordSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
+type TokenSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
 // Word classes of the [flags] lists, one bit each, looked up once per token.
 const NEG: u32 = 1;
@@ -197,19 +197,19 @@ const PRON: u32 = 1 << 12;
 struct Flags {
     /// Every word of the lists below, with its class bits.
     classes: HashMap<String, u32, std::hash::BuildHasherDefault<Fnv>>,
-    negation: WordSet,
-    hedge: WordSet,
-    report: WordSet,
-    report_weak: WordSet,
-    clause_breaks: WordSet,
-    be: WordSet,
-    light_verbs: WordSet,
-    state_nouns: WordSet,
-    not_state_nouns: WordSet,
-    modifiers: WordSet,
-    determiners: WordSet,
-    prepositions: WordSet,
-    pronouns: WordSet,
+    negation: TokenSet,
+    hedge: TokenSet,
+    report: TokenSet,
+    report_weak: TokenSet,
+    clause_breaks: TokenSet,
+    be: TokenSet,
+    light_verbs: TokenSet,
+    state_nouns: TokenSet,
+    not_state_nouns: TokenSet,
+    modifiers: TokenSet,
+    determiners: TokenSet,
+    prepositions: TokenSet,
+    pronouns: TokenSet,
     pair_phrases: Vec<String>,
 }
 
@@ -292,7 +292,7 @@ fn word_automaton(patterns: &[String], kind: MatchKind) -> AhoCorasick {
         .expect("lexicon words are plain strings")
 }
 
-fn build_set(words: &[String]) -> WordSet {
+fn build_set(words: &[String]) -> TokenSet {
     words.iter().map(|w| w.to_ascii_lowercase()).collect()
 }
 
@@ -315,7 +315,7 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R, default: R) -> R {
     }
 }
 
-fn in_set(set: &WordSet, word: &str) -> bool {
+fn in_set(set: &TokenSet, word: &str) -> bool {
     with_lower(word, |w| set.contains(w), false)
 }
 
