@@ -112,6 +112,31 @@ pub(crate) fn bin_with_store(store: &std::path::Path) -> assert_cmd::Command {
     cmd
 }
 
+/// Imports JSONL claims (from stdin) into `store`, which must succeed.
+#[allow(dead_code)]
+pub(crate) fn import_claims(store: &std::path::Path, jsonl: impl Into<Vec<u8>>) {
+    bin_with_store(store)
+        .args(["import", "-"])
+        .write_stdin(jsonl)
+        .assert()
+        .success();
+}
+
+/// Renders a DOT file with Graphviz's `dot -Tsvg` and returns the SVG; fails
+/// the test, naming `what`, when Graphviz rejects the file or reports a syntax error.
+#[allow(dead_code)]
+pub(crate) fn dot_to_svg(file: &std::path::Path, what: &str) -> String {
+    let out = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .arg(file)
+        .output()
+        .expect("dot runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dot rejected {what}: {stderr}");
+    assert!(!stderr.contains("syntax error"), "{what}: {stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Three claims, as JSONL, over two articles (one denied, one hedged, Japanese text).
 #[allow(dead_code)]
 pub(crate) const CLAIMS: &str = r#"{"source":{"id":"PRK","kind":"country","country":"PRK"},"relation":"arms_supply","target":{"id":"RUS","kind":"country","country":"RUS"},"negated":false,"hedged":true,"attributed_to":["USA"],"article":"t1","date":"2024-06-17","sentence":0,"span":[0,40],"text":"Officials say shells were sent to Russia."}

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use predicates::str::contains;
 
-use crate::common::{bin_with_store, tempdir};
+use crate::common::{bin_with_store, dot_to_svg, import_claims, tempdir};
 use crate::queries::store;
 
 fn export(store: &Path, args: &[&str]) -> String {
@@ -201,18 +201,7 @@ fn graphviz_accepts_every_dot_we_write() {
     for (what, dot) in dots {
         let file = dir.path().join("g.dot");
         fs::write(&file, &dot).unwrap();
-        let out = Command::new("dot")
-            .arg("-Tsvg")
-            .arg(&file)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.success(),
-            "dot rejected `{what}`: {stderr}\n{dot}"
-        );
-        assert!(!stderr.contains("syntax error"), "{what}: {stderr}");
-        let svg = String::from_utf8_lossy(&out.stdout);
+        let svg = dot_to_svg(&file, &format!("`{what}`\n{dot}\n"));
         assert!(svg.contains("<svg"), "{what}");
         if what == "dot --include-negated" {
             assert!(svg.contains("金正恩"), "Japanese survives: {svg}");
@@ -274,11 +263,7 @@ fn a_large_graph_is_drawn_with_sfdp_and_the_user_is_told_how_to_narrow_it() {
             }
         }
     }
-    bin_with_store(&store)
-        .args(["import", "-"])
-        .write_stdin(jsonl)
-        .assert()
-        .success();
+    import_claims(&store, jsonl);
     let out = bin_with_store(&store)
         .args(["export", "dot"])
         .output()

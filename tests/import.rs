@@ -5,7 +5,7 @@ use std::fs;
 use diplograph::persist;
 use predicates::str::contains;
 
-use crate::common::{CLAIMS, bin_with_store, tempdir};
+use crate::common::{CLAIMS, bin_with_store, import_claims, tempdir};
 
 #[test]
 fn bad_lines_are_reported_with_their_number_and_the_rest_is_kept() {
@@ -68,11 +68,7 @@ fn claims_are_read_from_stdin_and_the_store_env_var_is_honoured() {
 fn export_jsonl_gives_back_the_imported_claims() {
     let dir = tempdir();
     let store = dir.path().join("s.dgraph");
-    bin_with_store(&store)
-        .args(["import", "-"])
-        .write_stdin(CLAIMS)
-        .assert()
-        .success();
+    import_claims(&store, CLAIMS);
     let out = bin_with_store(&store)
         .args(["export", "jsonl"])
         .output()

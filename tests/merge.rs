@@ -5,7 +5,7 @@ use std::fs;
 use diplograph::persist;
 use predicates::str::contains;
 
-use crate::common::{CLAIMS, bin_with_store, tempdir};
+use crate::common::{CLAIMS, bin_with_store, import_claims, tempdir};
 
 #[test]
 fn merging_two_stores_in_either_order_gives_the_same_store() {
@@ -13,16 +13,8 @@ fn merging_two_stores_in_either_order_gives_the_same_store() {
     let lines: Vec<&str> = CLAIMS.lines().collect();
     let a = dir.path().join("a.dgraph");
     let b = dir.path().join("b.dgraph");
-    bin_with_store(&a)
-        .args(["import", "-"])
-        .write_stdin(lines[..2].join("\n"))
-        .assert()
-        .success();
-    bin_with_store(&b)
-        .args(["import", "-"])
-        .write_stdin(lines[1..].join("\n"))
-        .assert()
-        .success();
+    import_claims(&a, lines[..2].join("\n"));
+    import_claims(&b, lines[1..].join("\n"));
     let ab = dir.path().join("ab.dgraph");
     let ba = dir.path().join("ba.dgraph");
     for (out, ins) in [(&ab, [&a, &b]), (&ba, [&b, &a])] {
@@ -68,11 +60,7 @@ fn merge_refuses_a_bad_input_and_writes_nothing() {
 fn relations_between_two_actors_list_counts_and_sentences() {
     let dir = tempdir();
     let store = dir.path().join("s.dgraph");
-    bin_with_store(&store)
-        .args(["import", "-"])
-        .write_stdin(CLAIMS)
-        .assert()
-        .success();
+    import_claims(&store, CLAIMS);
     bin_with_store(&store)
         .args(["relations", "rus", "PRK", "--evidence"])
         .assert()

@@ -4,7 +4,7 @@
 use predicates::str::contains;
 use serde_json::Value;
 
-use crate::common::{bin_with_store, tempdir};
+use crate::common::{bin_with_store, import_claims, tempdir};
 
 /// Eight claims: sanctions on RUS over three years, a symmetric alliance given
 /// "backwards", a person who rolls up to PRK, a hedged and a denied supply, and
@@ -23,11 +23,7 @@ pub(crate) const STORE: &str = r#"{"source":{"id":"USA","kind":"country","countr
 pub(crate) fn store() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempdir();
     let path = dir.path().join("s.dgraph");
-    bin_with_store(&path)
-        .args(["import", "-"])
-        .write_stdin(STORE)
-        .assert()
-        .success();
+    import_claims(&path, STORE);
     (dir, path)
 }
 
