@@ -12,7 +12,7 @@ use super::input::{self, ReadOptions};
 use super::{Lang, gazetteer};
 use crate::export::jsonl::claim_to_line;
 use crate::extract::Extractor;
-use crate::model::{Claim, Date};
+use crate::model::{Article, Claim, Date};
 
 /// Arguments of `extract`.
 #[derive(Debug, Parser)]
@@ -46,6 +46,7 @@ pub(super) fn run(
     gazetteer_file: Option<&std::path::Path>,
     args: ExtractArgs,
 ) -> anyhow::Result<ExitCode> {
+    crate::extract::isolate::install_panic_hook();
     let extractor = Extractor::new(gazetteer(gazetteer_file)?);
     let options = ReadOptions {
         lang: args.lang.code(),
@@ -72,7 +73,15 @@ pub(super) fn run(
         };
         failed += bad;
         for article in &articles {
-            for claim in extractor.extract(article) {
+            let claims = match extractor.try_extract(article) {
+                Ok((claims, _)) => claims,
+                Err(e) => {
+                    eprintln!("diplograph: {}: {e}; skipped", article_place(file, article));
+                    failed += 1;
+                    continue;
+                }
+            };
+            for claim in claims {
                 match args.format {
                     ExtractFormat::Jsonl => writeln!(out, "{}", claim_to_line(&claim))?,
                     ExtractFormat::Table => writeln!(out, "{}", table_row(&claim))?,
@@ -86,6 +95,19 @@ pub(super) fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where an article came from, for messages: the file, and the record's id
+/// when the file is a corpus of several.
+pub(super) fn article_place(file: &std::path::Path, article: &Article) -> String {
+    let corpus = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    if corpus {
+        format!("{}: article {}", file.display(), article.id)
+    } else {
+        file.display().to_string()
+    }
 }
 
 fn table_row(c: &Claim) -> String {

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use super::input::{self, ReadOptions};
 use super::{Lang, gazetteer};
 use crate::extract::Extractor;
+use crate::graph::KnowledgeGraph;
 use crate::model::{Claim, Date};
 use crate::persist::StoreWriter;
 
@@ -56,6 +57,7 @@ pub(super) fn run(
     if args.jobs == Some(0) {
         anyhow::bail!("--jobs 0: give at least one worker thread");
     }
+    crate::extract::isolate::install_panic_hook();
     let extractor = Extractor::new(gazetteer(gazetteer_file)?);
     let options = ReadOptions {
         lang: args.lang.code(),
@@ -65,9 +67,6 @@ pub(super) fn run(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
-    // The lock is held from load to save so concurrent writers cannot lose updates.
-    let writer = StoreWriter::lock(store)?;
-    let mut graph = writer.load()?;
     let progress = ProgressBar::new(files.len() as u64);
     progress.set_style(
         ProgressStyle::with_template(
@@ -76,27 +75,19 @@ pub(super) fn run(
         .expect("the progress template is valid")
         .progress_chars("=> "),
     );
+    // Extraction fills a graph of its own before the store is locked, so a slow
+    // article never blocks another writer; the lock is then held from load to
+    // save, so concurrent writers cannot lose each other's updates.
+    let mut new = KnowledgeGraph::new();
     let (mut articles, mut sentences, mut claims) = (0usize, 0usize, 0usize);
-    let (mut new_actors, mut new_edges, mut new_evidence) = (0usize, 0usize, 0usize);
     for batch in files.chunks(BATCH) {
-        let results: Vec<Result<FileResult, anyhow::Error>> = pool.install(|| {
+        let results: Vec<anyhow::Result<FileResult>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|file| {
-                    let (read, bad) = input::read_articles(file, &options)?;
-                    let mut out = FileResult {
-                        articles: read.len(),
-                        sentences: 0,
-                        claims: Vec::new(),
-                        bad,
-                    };
-                    for article in &read {
-                        let (c, n) = extractor.extract_counted(article);
-                        out.sentences += n;
-                        out.claims.extend(c);
-                    }
+                    let out = extract_file(&extractor, file, &options, &progress);
                     progress.inc(1);
-                    Ok(out)
+                    out
                 })
                 .collect()
         });
@@ -108,10 +99,7 @@ pub(super) fn run(
                     claims += r.claims.len();
                     failed += r.bad;
                     for claim in &r.claims {
-                        let outcome = graph.insert_claim(claim);
-                        new_actors += outcome.new_actors;
-                        new_edges += usize::from(outcome.new_edge);
-                        new_evidence += usize::from(outcome.new_evidence);
+                        new.insert_claim(claim);
                     }
                 }
                 Err(e) => {
@@ -122,11 +110,17 @@ pub(super) fn run(
         }
     }
     progress.finish_and_clear();
+    let writer = StoreWriter::lock(store)?;
+    let mut graph = writer.load()?;
+    let added = graph.merge(&new);
     writer.save(&graph)?;
     eprintln!(
         "diplograph: {}: {articles} articles, {sentences} sentences, {claims} claims; \
-         {new_actors} new actors, {new_edges} new relations, {new_evidence} new evidence{}",
+         {} new actors, {} new relations, {} new evidence{}",
         store.display(),
+        added.new_actors,
+        added.new_edges,
+        added.new_evidence,
         if failed > 0 {
             format!("; {failed} inputs skipped (see above)")
         } else {
@@ -138,4 +132,36 @@ pub(super) fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads one file and extracts its articles; an article whose extraction
+/// fails is reported and counted in `bad`, the others are kept.
+fn extract_file(
+    extractor: &Extractor,
+    file: &Path,
+    options: &ReadOptions,
+    progress: &ProgressBar,
+) -> anyhow::Result<FileResult> {
+    let (read, bad) = input::read_articles(file, options)?;
+    let mut out = FileResult {
+        articles: read.len(),
+        sentences: 0,
+        claims: Vec::new(),
+        bad,
+    };
+    for article in &read {
+        match extractor.try_extract(article) {
+            Ok((c, n)) => {
+                out.sentences += n;
+                out.claims.extend(c);
+            }
+            Err(e) => {
+                let place = super::extract::article_place(file, article);
+                progress.suspend(|| eprintln!("diplograph: {place}: {e}; skipped"));
+                out.articles -= 1;
+                out.bad += 1;
+            }
+        }
+    }
+    Ok(out)
 }

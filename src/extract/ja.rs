@@ -449,7 +449,9 @@ impl Japanese {
         // `…と批判した`: the clause before と is what is said; its subject is the
         // target, and the speaker is the topic.
         let quotative = text[..hit.start].ends_with('と')
-            && !mentions.iter().any(|m| text[m.end..hit.start] == *"と");
+            && !mentions
+                .iter()
+                .any(|m| text.get(m.end..hit.start) == Some("と"));
         let verbal = relative.is_some()
             || VERBAL_TAILS.iter().any(|t| after.starts_with(t))
                 && (!after.starts_with('を') || self.light_verb_follows(&after['を'.len_utf8()..]))
@@ -536,9 +538,13 @@ impl Japanese {
             let Ending::Particle(_, particle_end) = roles[i] else {
                 continue;
             };
+            // The particle may run into the cue itself (会談による合意: による after
+            // 会談 ends past the start of the next cue), so the text between is checked.
             if before
                 && ADNOMINAL.contains(&p)
-                && !heads_cue(&text[particle_end..hit.start], mentions, particle_end)
+                && !text
+                    .get(particle_end..hit.start)
+                    .is_some_and(|between| heads_cue(between, mentions, particle_end))
             {
                 continue;
             }

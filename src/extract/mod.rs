@@ -13,6 +13,7 @@
 
 pub mod article;
 mod en;
+pub mod isolate;
 mod ja;
 pub mod normalize;
 pub mod sentence;
@@ -21,6 +22,7 @@ mod words;
 use crate::gazetteer::{EntryIndex, Gazetteer, Mention};
 use crate::model::{ActorKind, Article, Claim, Date, Evidence, Relation, Span};
 
+pub use isolate::ExtractionFailed;
 use normalize::Normalized;
 
 /// The most relation claims one sentence may yield (`leader_of` not counted):
@@ -121,6 +123,12 @@ impl Extractor {
     /// headline and captions included; symmetric claims are normalized.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
         self.extract_counted(article).0
+    }
+
+    /// Like [`Extractor::extract_counted`], but a panic inside the rules becomes
+    /// an error for this article alone (see [`isolate`]): batches call this.
+    pub fn try_extract(&self, article: &Article) -> Result<(Vec<Claim>, usize), ExtractionFailed> {
+        isolate::isolated(|| self.extract_counted(article))
     }
 
     /// Like [`Extractor::extract`], also returning the number of sentences read.
