@@ -321,3 +321,6 @@ fn stated_date(sentence: &str) -> Option<Date> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fuzz;
