@@ -73,20 +73,22 @@ pub(super) fn run(
         };
         failed += bad;
         for article in &articles {
-            let claims = match extractor.try_extract(article) {
-                Ok((claims, _)) => claims,
-                Err(e) => {
-                    eprintln!("diplograph: {}: {e}; skipped", article_place(file, article));
-                    failed += 1;
-                    continue;
+            // Claims are written as they come, so a long article needs no more
+            // memory than its longest sentence; the first write error stops it.
+            let mut written: std::io::Result<()> = Ok(());
+            let mut write = |claim: Claim| {
+                if written.is_ok() {
+                    written = match args.format {
+                        ExtractFormat::Jsonl => writeln!(out, "{}", claim_to_line(&claim)),
+                        ExtractFormat::Table => writeln!(out, "{}", table_row(&claim)),
+                    };
                 }
             };
-            for claim in claims {
-                match args.format {
-                    ExtractFormat::Jsonl => writeln!(out, "{}", claim_to_line(&claim))?,
-                    ExtractFormat::Table => writeln!(out, "{}", table_row(&claim))?,
-                }
+            if let Err(e) = extractor.try_extract_each(article, &mut write) {
+                eprintln!("diplograph: {}: {e}; skipped", article_place(file, article));
+                failed += 1;
             }
+            written?;
         }
     }
     out.flush()?;

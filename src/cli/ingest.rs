@@ -41,11 +41,13 @@ pub struct IngestArgs {
     pub jobs: Option<usize>,
 }
 
-/// What one file gave.
+/// What one file gave: its claims, already merged into a graph of their own
+/// (sentences stored once, actors interned), so memory follows the graph.
 struct FileResult {
     articles: usize,
     sentences: usize,
-    claims: Vec<Claim>,
+    claims: usize,
+    graph: KnowledgeGraph,
     bad: usize,
 }
 
@@ -96,11 +98,9 @@ pub(super) fn run(
                 Ok(r) => {
                     articles += r.articles;
                     sentences += r.sentences;
-                    claims += r.claims.len();
+                    claims += r.claims;
                     failed += r.bad;
-                    for claim in &r.claims {
-                        new.insert_claim(claim);
-                    }
+                    new.merge(&r.graph);
                 }
                 Err(e) => {
                     progress.suspend(|| eprintln!("diplograph: {e:#}; skipped"));
@@ -146,15 +146,17 @@ fn extract_file(
     let mut out = FileResult {
         articles: read.len(),
         sentences: 0,
-        claims: Vec::new(),
+        claims: 0,
+        graph: KnowledgeGraph::new(),
         bad,
     };
     for article in &read {
-        match extractor.try_extract(article) {
-            Ok((c, n)) => {
-                out.sentences += n;
-                out.claims.extend(c);
-            }
+        let mut insert = |claim: Claim| {
+            out.claims += 1;
+            out.graph.insert_claim(&claim);
+        };
+        match extractor.try_extract_each(article, &mut insert) {
+            Ok(n) => out.sentences += n,
             Err(e) => {
                 let place = super::extract::article_place(file, article);
                 progress.suspend(|| eprintln!("diplograph: {place}: {e}; skipped"));

@@ -157,8 +157,7 @@ pub fn from_html(html: &str) -> Article {
         if !tag.starts_with('/')
             && matches!(name.as_str(), "script" | "style" | "title" | "noscript")
         {
-            let close = format!("</{name}");
-            let end = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            let end = find_closing_tag(rest, &name).unwrap_or(rest.len());
             if name == "title" {
                 let mut t = String::new();
                 push_text(&mut t, &rest[..end]);
@@ -204,6 +203,21 @@ pub fn from_html(html: &str) -> Article {
         lang: None,
         text,
     }
+}
+
+/// Where `</name` starts in `html`, in any letter case: one pass, no copy of
+/// the rest of the page (a page of many `<script>` blocks stays linear).
+fn find_closing_tag(html: &str, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("</").map(|i| from + i) {
+        let tag = &bytes[i + 2..];
+        if tag.len() >= name.len() && tag[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(i);
+        }
+        from = i + 2;
+    }
+    None
 }
 
 fn push_text(out: &mut String, raw: &str) {
@@ -278,5 +292,11 @@ mod tests {
         );
         assert_eq!(h.title.as_deref(), Some("T & U"));
         assert_eq!(h.text, "One <two>.\nThree");
+    }
+
+    #[test]
+    fn script_blocks_end_at_their_closing_tag_in_any_case() {
+        let h = from_html("<p>A</p><SCRIPT>x = '<p>no</p>'</Script><p>B</p><style>p{}</STYLE>C");
+        assert_eq!(h.text, "A\nB\nC");
     }
 }

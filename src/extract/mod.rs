@@ -125,35 +125,50 @@ impl Extractor {
         self.extract_counted(article).0
     }
 
-    /// Like [`Extractor::extract_counted`], but a panic inside the rules becomes
-    /// an error for this article alone (see [`isolate`]): batches call this.
-    pub fn try_extract(&self, article: &Article) -> Result<(Vec<Claim>, usize), ExtractionFailed> {
-        isolate::isolated(|| self.extract_counted(article))
-    }
-
     /// Like [`Extractor::extract`], also returning the number of sentences read.
     pub fn extract_counted(&self, article: &Article) -> (Vec<Claim>, usize) {
+        let mut claims = Vec::new();
+        let sentences = self.extract_each(article, &mut |c| claims.push(c));
+        (claims, sentences)
+    }
+
+    /// Like [`Extractor::extract_each`], but a panic inside the rules becomes an
+    /// error for this article alone (see [`isolate`]): batches call this. Claims
+    /// handed to `sink` before the failure stay handed.
+    pub fn try_extract_each(
+        &self,
+        article: &Article,
+        sink: &mut dyn FnMut(Claim),
+    ) -> Result<usize, ExtractionFailed> {
+        isolate::isolated(|| self.extract_each(article, sink))
+    }
+
+    /// Hands every claim of an article to `sink`, sentence by sentence, and
+    /// returns the number of sentences read: memory stays bounded by one
+    /// sentence's claims, however long the article.
+    pub fn extract_each(&self, article: &Article, sink: &mut dyn FnMut(Claim)) -> usize {
         let normalized = Normalized::new(&article.text);
         let text: &str = &normalized.text;
-        let mentions = self.gazetteer.find_mentions(text);
+        // Mentions are found as the sentences need them: memory holds one
+        // sentence's worth, however many names the article has.
+        let mut found_mentions = self.gazetteer.mentions(text).peekable();
+        let mut mentions: Vec<Mention> = Vec::new();
         let sentences = sentence::split(text);
         let article_date = article.date.map(|d| d.to_string());
-        let mut claims = Vec::new();
         let mut discourse = Discourse::default();
         let mut leaders_seen: Vec<EntryIndex> = Vec::new();
-        let mut first = 0;
         for (index, range) in sentences.iter().enumerate() {
-            while first < mentions.len() && mentions[first].start < range.start {
-                first += 1;
-            }
-            let mut last = first;
-            while last < mentions.len() && mentions[last].end <= range.end {
-                last += 1;
+            // A mention that crosses a sentence boundary belongs to neither.
+            mentions.clear();
+            while let Some(m) = found_mentions.next_if(|m| m.start < range.end) {
+                if m.start >= range.start && m.end <= range.end {
+                    mentions.push(m);
+                }
             }
             let view = SentenceView {
                 text,
                 range: range.clone(),
-                mentions: &mentions[first..last],
+                mentions: &mentions,
                 gazetteer: &self.gazetteer,
             };
             let japanese = view.sentence().chars().any(is_japanese_char)
@@ -215,7 +230,7 @@ impl Extractor {
                     .collect();
                 attributed_to.sort();
                 attributed_to.dedup();
-                claims.push(
+                sink(
                     Claim {
                         source: self.gazetteer.entry(f.source).actor.clone(),
                         relation: f.relation,
@@ -229,7 +244,7 @@ impl Extractor {
                 );
             }
         }
-        (claims, sentences.len())
+        sentences.len()
     }
 }
 

@@ -14,10 +14,21 @@ const ABBREVIATIONS: &[&str] = &[
     "U.S", "U.N", "U.K", "E.U", "U.S.A", "a.m", "p.m", "approx", "est", "Mt", "Ft", "Gov't",
 ];
 
+/// The longest sentence the rules see, in bytes. Real news sentences stay well
+/// below it (300 Japanese characters are 900 bytes); text without sentence
+/// marks (a page of clauses joined by `、`, a list, noise) is cut into pieces
+/// of at most this size, so that work per sentence is bounded and extraction
+/// stays linear in the article.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// Clause marks a long sentence is preferably cut after.
+const CLAUSE_MARKS: &[char] = &['、', '，', ',', ';', '；', '：', ':'];
+
 /// A sentence: its byte range in the (normalized) text.
 pub type SentenceRange = std::ops::Range<usize>;
 
-/// Splits `text` into trimmed, non-empty sentences.
+/// Splits `text` into trimmed, non-empty sentences of at most
+/// [`MAX_SENTENCE_BYTES`].
 pub fn split(text: &str) -> Vec<SentenceRange> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -28,7 +39,7 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
         if s + lead < e - trail {
-            out.push(s + lead..e - trail);
+            push_bounded(text, s + lead..e - trail, out);
         }
     };
     for (i, c) in text.char_indices() {
@@ -101,6 +112,36 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
     out
 }
 
+/// Pushes `range`, cut into pieces of at most [`MAX_SENTENCE_BYTES`]: after the
+/// last clause mark of each window, else after its last white space, else at a
+/// character boundary.
+fn push_bounded(text: &str, range: SentenceRange, out: &mut Vec<SentenceRange>) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = window
+            .rfind(CLAUSE_MARKS)
+            .map(|i| i + window[i..].chars().next().map_or(1, char::len_utf8))
+            .or_else(|| window.rfind(char::is_whitespace).map(|i| i + 1))
+            .filter(|&i| i > 0)
+            .map_or(limit, |i| start + i);
+        let piece = &text[start..cut];
+        let trimmed = piece.trim_end();
+        if !trimmed.is_empty() {
+            out.push(start..start + trimmed.len());
+        }
+        start = cut;
+        start += text[start..range.end].len() - text[start..range.end].trim_start().len();
+    }
+    if start < range.end {
+        out.push(start..range.end);
+    }
+}
+
 fn ends_with_abbreviation(head: &str) -> bool {
     let word = head
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
@@ -142,6 +183,25 @@ mod tests {
                 "見出し"
             ]
         );
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_clause_marks_into_bounded_pieces() {
+        let clause = "日本は北朝鮮に制裁を科し、";
+        let text = clause.repeat(1000);
+        let ranges = split(&text);
+        assert!(ranges.len() > 1);
+        for r in &ranges {
+            assert!(r.len() <= MAX_SENTENCE_BYTES, "{}", r.len());
+            assert!(text[r.clone()].ends_with('、'));
+        }
+        assert_eq!(ranges.first().unwrap().start, 0);
+        assert_eq!(ranges.last().unwrap().end, text.len());
+        // No marks and no spaces: still cut, on character boundaries.
+        let text = "ロシア".repeat(3000);
+        assert!(split(&text).iter().all(|r| r.len() <= MAX_SENTENCE_BYTES
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)));
     }
 
     #[test]

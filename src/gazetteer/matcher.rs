@@ -228,22 +228,26 @@ impl Matcher {
         }
     }
 
-    pub(super) fn find(&self, text: &str, entries: &[Entry]) -> Vec<Mention> {
-        let mut out: Vec<Mention> = Vec::new();
+    /// The mentions in `text`, in order, found as the iterator is driven: a
+    /// caller that reads sentence by sentence holds one sentence's mentions,
+    /// not the article's.
+    pub(super) fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+        entries: &'a [Entry],
+    ) -> impl Iterator<Item = Mention> + 'a {
         // Persons named so far, most recent last.
         let mut named: Vec<EntryIndex> = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        self.automaton.find_iter(text).filter_map(move |m| {
             let (start, end) = (m.start(), m.end());
             let candidates = &self.candidates[m.pattern().as_usize()];
-            if let Some(mention) = self.choose(text, start, end, candidates, &named, entries) {
-                if entries[mention.entry as usize].actor.kind == crate::model::ActorKind::Person {
-                    named.retain(|&e| e != mention.entry);
-                    named.push(mention.entry);
-                }
-                out.push(mention);
+            let mention = self.choose(text, start, end, candidates, &named, entries)?;
+            if entries[mention.entry as usize].actor.kind == crate::model::ActorKind::Person {
+                named.retain(|&e| e != mention.entry);
+                named.push(mention.entry);
             }
-        }
-        out
+            Some(mention)
+        })
     }
 
     fn choose(
@@ -380,19 +384,24 @@ impl Matcher {
             || JA_STATE_NOUNS.iter().any(|n| text[end..].starts_with(n))
     }
 
-    /// Where the run of abbreviation chars that ends at `start` begins.
+    /// Where the run of abbreviation chars that ends at `start` begins, looking
+    /// back at most [`MAX_COMPOUND_CHARS`]: a longer run is no compound, and an
+    /// unbounded look-back would make a page of such characters quadratic.
     fn chain_start(&self, text: &str, start: usize) -> usize {
         let mut s = start;
-        while let Some(c) = text[..s].chars().next_back() {
-            if self.abbreviation_chars.contains(&c) {
-                s -= c.len_utf8();
-            } else {
+        for c in text[..start].chars().rev().take(MAX_COMPOUND_CHARS) {
+            if !self.abbreviation_chars.contains(&c) {
                 break;
             }
+            s -= c.len_utf8();
         }
         s
     }
 }
+
+/// The longest run of single-kanji abbreviations read as one compound
+/// (日米豪印 is four).
+const MAX_COMPOUND_CHARS: usize = 6;
 
 /// English forms need word boundaries; `pro-Russian` and `anti-US` are not mentions.
 fn edges_ok(text: &str, start: usize, end: usize) -> bool {

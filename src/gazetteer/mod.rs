@@ -264,7 +264,12 @@ impl Gazetteer {
     /// compound-only abbreviations in Japanese, family names of persons only with a
     /// title or once the person has been named.
     pub fn find_mentions(&self, text: &str) -> Vec<Mention> {
-        self.matcher.find(text, &self.entries)
+        self.mentions(text).collect()
+    }
+
+    /// Like [`Gazetteer::find_mentions`], found lazily as the iterator is driven.
+    pub fn mentions<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Mention> + 'a {
+        self.matcher.find_iter(text, &self.entries)
     }
 
     /// Counts of entries by kind.
