@@ -15,7 +15,6 @@ use super::input::{self, ReadOptions};
 use super::{Lang, gazetteer};
 use crate::extract::Extractor;
 use crate::model::{Claim, Date};
-use crate::persist::StoreWriter;
 
 /// Files extracted in parallel before their claims go into the graph: bounds
 /// memory by the graph, not by the corpus.
@@ -66,7 +65,7 @@ pub(super) fn run(
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
     // The lock is held from load to save so concurrent writers cannot lose updates.
-    let writer = StoreWriter::lock(store)?;
+    let writer = super::lock_store(store)?;
     let mut graph = writer.load()?;
     let progress = ProgressBar::new(files.len() as u64);
     progress.set_style(
