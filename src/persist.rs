@@ -156,7 +156,7 @@ fn io_hint(e: &io::Error) -> &'static str {
         K::PermissionDenied | K::ReadOnlyFilesystem => {
             "; check the permissions of the file and its folder, or pass another --store"
         }
-        K::IsADirectory => "; pass a store file, not a folder",
+        K::IsADirectory => "; pass a store file to --store, not a folder",
         _ => "",
     }
 }
@@ -823,7 +823,9 @@ impl StoreWriter {
                 .rand_bytes(TEMP_RAND_LEN)
                 .suffix(TEMP_SUFFIX)
                 .tempfile_in(&dir)?;
-            tmp.write_all(&bytes)?;
+            // Through the bare `File`: `NamedTempFile`'s own `Write` adds the temp
+            // path to errors, and that file is gone by the time the user reads them.
+            tmp.as_file_mut().write_all(&bytes)?;
             // tempfile creates 0600 files: give the new store the old one's
             // permissions, or the usual 0644 for a new store.
             #[cfg(unix)]
@@ -838,12 +840,28 @@ impl StoreWriter {
             tmp.persist(&self.target).map_err(|e| e.error)?;
             Ok(())
         })();
-        result.map_err(failed)?;
+        result.map_err(|e| failed(without_temp_path(e)))?;
         // Make the rename itself durable; not every platform can open a folder.
         if let Ok(d) = File::open(&dir) {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+}
+
+/// The error beneath the temp path `tempfile` wraps around some of its errors
+/// ("... at path \"/x/.s.dgraph.Ab12Cd.dg.tmp\""): the message names the store.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let inner = e
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|src| src.downcast_ref::<io::Error>());
+    match inner {
+        Some(src) => match src.raw_os_error() {
+            Some(code) => io::Error::from_raw_os_error(code),
+            None => io::Error::new(src.kind(), src.to_string()),
+        },
+        None => e,
     }
 }
 
