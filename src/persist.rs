@@ -37,7 +37,9 @@
 //! by enum index, so adding a relation does not change what old files mean.
 //! Writes go to a temporary file in the same folder, are synced, then renamed over
 //! the store, so a crash leaves the old or the new store. Writers hold an
-//! exclusive lock on `<store>.lock` from load to rename ([`StoreWriter`]).
+//! exclusive lock on `<store>.lock` from load to rename ([`StoreWriter`]). A store
+//! that is a symbolic link is written, and locked, at its target. Lengths read
+//! from the file never size an allocation beyond what the bytes left can hold.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
