@@ -37,13 +37,18 @@
 //! by enum index, so adding a relation does not change what old files mean.
 //! Writes go to a temporary file in the same folder, are synced, then renamed over
 //! the store, so a crash leaves the old or the new store. Writers hold an
-//! exclusive lock on `<store>.lock` from load to rename ([`StoreWriter`]).
+//! exclusive lock on `<store>.lock` from load to rename ([`StoreWriter`]). A store
+//! that is a symbolic link is written, and locked, at its target. Lengths read
+//! from the file never size an allocation beyond what the bytes left can hold.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fs::{self, File};
+use std::ffi::{OsStr, OsString};
+use std::fs::{self, File, TryLockError};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +79,7 @@ pub enum PersistError {
         path: PathBuf,
     },
     /// The file is shorter than its header says.
-    #[error("{}: truncated store ({found} bytes, expected {expected}); restore it from a backup or rebuild it", .path.display())]
+    #[error("{}: truncated store ({found} bytes, expected {expected}); restore it from a backup or rebuild it with `diplograph ingest`", .path.display())]
     Truncated {
         /// The store path.
         path: PathBuf,
@@ -84,7 +89,7 @@ pub enum PersistError {
         found: u64,
     },
     /// Checksum mismatch, undecodable payload or invalid content.
-    #[error("{}: corrupt store ({reason}); restore it from a backup or rebuild it", .path.display())]
+    #[error("{}: corrupt store ({reason}); restore it from a backup or rebuild it with `diplograph ingest`", .path.display())]
     Corrupt {
         /// The store path.
         path: PathBuf,
@@ -121,20 +126,48 @@ pub enum PersistError {
         /// The codec byte found.
         codec: u8,
     },
-    /// An I/O error on the store, its lock or its temporary file.
-    #[error("{}: {source}", .path.display())]
+    /// An I/O error on the store or its lock file. It names the user's path (never
+    /// a temporary file) and carries the cause in its message rather than as
+    /// `source()`, so that a printed error chain shows the cause once.
+    #[error("{}: cannot {action}: {error}{}", .path.display(), io_hint(.error))]
     Io {
-        /// The path involved.
+        /// The store path (or its lock file or folder) as the user named it.
         path: PathBuf,
+        /// What failed, as a verb phrase: "read the store", "save the store".
+        action: &'static str,
         /// The underlying error.
-        source: io::Error,
+        error: io::Error,
+    },
+    /// The store file has no write bit. Checked by diplograph itself, because the
+    /// system lets root write such a file anyway.
+    #[error("{}: the store is read-only (mode {mode:o}); make it writable with `chmod u+w {}` or pass another --store", .path.display(), .path.display())]
+    ReadOnly {
+        /// The store path.
+        path: PathBuf,
+        /// Its permission bits.
+        mode: u32,
     },
 }
 
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> PersistError + '_ {
-    move |source| PersistError::Io {
+/// What to do about an I/O error, when the kind says it; starts with "; ".
+fn io_hint(e: &io::Error) -> &'static str {
+    use io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => "; free some disk space and run again",
+        K::FileTooLarge => "; raise the file size limit (ulimit -f) or free space and run again",
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            "; check the permissions of the file and its folder, or pass another --store"
+        }
+        K::IsADirectory => "; pass a store file to --store, not a folder",
+        _ => "",
+    }
+}
+
+fn io_err<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) -> PersistError + 'p {
+    move |error| PersistError::Io {
         path: path.to_owned(),
-        source,
+        action,
+        error,
     }
 }
 
@@ -390,7 +423,8 @@ fn from_dto(dto: GraphFileV1<'_>, path: &Path) -> Result<KnowledgeGraph, Persist
             .get(e.relation as usize)
             .ok_or_else(|| corrupt(format!("relation {} out of range", e.relation)))?;
         let (source, target) = (node(e.source)?, node(e.target)?);
-        let mut evidence = Vec::with_capacity(e.evidence as usize);
+        // The count comes from the file: never reserve more than the records left.
+        let mut evidence = Vec::with_capacity((e.evidence as usize).min(records.len()));
         for _ in 0..e.evidence {
             let ev = records
                 .next()
@@ -534,11 +568,13 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
             reason: format!("checksum {actual:08x}, header says {crc:08x}"),
         });
     }
+    // The decoder's own words ("InvalidIntegerType { expected: Usize, found: U64 }")
+    // mean nothing to a user: every decode failure is the same corruption.
     let (dto, read): (GraphFileV1<'_>, usize) =
-        bincode::serde::borrow_decode_from_slice(payload, config()).map_err(|e| {
+        bincode::serde::borrow_decode_from_slice(payload, config()).map_err(|_| {
             PersistError::Corrupt {
                 path: path_buf(),
-                reason: e.to_string(),
+                reason: "cannot decode the graph".into(),
             }
         })?;
     if read != payload.len() {
@@ -552,7 +588,12 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
 
 /// Reads a store. A missing file is [`PersistError::Missing`].
 pub fn load(path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    let bytes = fs::read(path).map_err(|source| {
+    load_named(path, path)
+}
+
+/// Reads the store at `file`; errors name `path`, the user's spelling of it.
+fn load_named(file: &Path, path: &Path) -> Result<KnowledgeGraph, PersistError> {
+    let bytes = fs::read(file).map_err(|source| {
         if source.kind() == io::ErrorKind::NotFound {
             PersistError::Missing {
                 path: path.to_owned(),
@@ -560,116 +601,310 @@ pub fn load(path: &Path) -> Result<KnowledgeGraph, PersistError> {
         } else {
             PersistError::Io {
                 path: path.to_owned(),
-                source,
+                action: "read the store",
+                error: source,
             }
         }
     })?;
     decode(&bytes, path)
 }
 
-/// The lock file of a store: `<store>.lock` beside it.
+/// The lock file of a store: `<store>.lock` beside it. Writers lock the lock file
+/// of the [resolved](resolve_links) store, so that writers through a symbolic link
+/// and through the real path share one lock.
 pub fn lock_path(store: &Path) -> PathBuf {
     let mut name = store.file_name().unwrap_or_default().to_owned();
     name.push(".lock");
     store.with_file_name(name)
 }
 
+/// More links than this in a row are a loop (Linux's own limit is 40).
+const MAX_LINKS: usize = 40;
+
+/// Follows symbolic links at the end of `path`, dangling ones included, to the
+/// file a save must replace. A path that is no link (or does not exist) is
+/// returned as it is.
+pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&p)?;
+                // A relative target is relative to the link's folder; `join`
+                // keeps an absolute one as it is.
+                p = match p.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Ok(_) => return Ok(p),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(p),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row (a loop?)"
+    )))
+}
+
+/// A file that belongs to a store, and that an export must never overwrite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreFile {
+    /// The store itself.
+    Store,
+    /// Its lock file, `<store>.lock`.
+    Lock,
+}
+
+/// Whether writing `candidate` would write onto `store` or its lock file, under
+/// any spelling: through symbolic links, `..`, or hard links of an existing file.
+pub fn store_file_at(store: &Path, candidate: &Path) -> Option<StoreFile> {
+    let resolved = resolve_links(store).unwrap_or_else(|_| store.to_owned());
+    if same_file(store, candidate) {
+        Some(StoreFile::Store)
+    } else if same_file(&lock_path(&resolved), candidate) || same_file(&lock_path(store), candidate)
+    {
+        Some(StoreFile::Lock)
+    } else {
+        None
+    }
+}
+
+/// Whether two paths name one file: the same inode when both exist, else the
+/// same resolved, absolute path.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            x.dev() == y.dev() && x.ino() == y.ino()
+        }
+        (Err(_), Err(_)) => normalized(a) == normalized(b),
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => normalized(a) == normalized(b),
+        _ => false,
+    }
+}
+
+/// `path` with its final links followed and its folder canonicalized, as far
+/// as the folder exists.
+fn normalized(path: &Path) -> PathBuf {
+    let p = resolve_links(path).unwrap_or_else(|_| path.to_owned());
+    if let Ok(c) = fs::canonicalize(&p) {
+        return c;
+    }
+    let name = p.file_name().map(ToOwned::to_owned).unwrap_or_default();
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    match fs::canonicalize(&dir) {
+        Ok(d) => d.join(name),
+        Err(_) => std::env::current_dir().map_or(p.clone(), |cwd| cwd.join(&p)),
+    }
+}
+
+/// How long [`StoreWriter::lock_or_wait`] waits in silence before it reports
+/// that another writer holds the lock.
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(1);
+
+/// How often a waiting writer tries the lock before [`LOCK_PATIENCE`] is up.
+const LOCK_POLL: Duration = Duration::from_millis(25);
+
+/// Temporary files are `.<store name>.<TEMP_RAND_LEN alphanumerics><TEMP_SUFFIX>`,
+/// a shape [`temp_file_owner`] parses back exactly.
+const TEMP_RAND_LEN: usize = 6;
+const TEMP_SUFFIX: &str = ".dg.tmp";
+
+/// The store name a temporary file of ours was written for, when `file_name` has
+/// exactly the shape `save` gives them: `.a.dgraph.Xy12Zq.dg.tmp` belongs to
+/// `a.dgraph`, `.a.dgraph.v2.Xy12Zq.dg.tmp` to `a.dgraph.v2`, never to `a.dgraph`.
+fn temp_file_owner(file_name: &OsStr) -> Option<&[u8]> {
+    let f = file_name.as_encoded_bytes();
+    let rest = f.strip_prefix(b".")?.strip_suffix(TEMP_SUFFIX.as_bytes())?;
+    let split = rest.len().checked_sub(TEMP_RAND_LEN + 1)?;
+    let (owner, rand) = rest.split_at(split);
+    let rand = rand.strip_prefix(b".")?;
+    (!owner.is_empty() && rand.iter().all(u8::is_ascii_alphanumeric)).then_some(owner)
+}
+
 /// The one writer of a store: holds an exclusive lock on `<store>.lock` from
 /// [`StoreWriter::lock`] until dropped, so two processes updating the same store
 /// never lose each other's updates. Load, change, save, drop.
+///
+/// A store that is a symbolic link (even a dangling one) is written through to
+/// its target, and locked there.
 #[derive(Debug)]
 pub struct StoreWriter {
+    /// The path as the user gave it: errors name it.
     path: PathBuf,
+    /// The file a save replaces: `path` with its links followed.
+    target: PathBuf,
     _lock: File,
 }
 
 impl StoreWriter {
-    /// Waits for the exclusive lock on `<path>.lock`, creating the folder and the
-    /// lock file when missing.
+    /// Waits for the exclusive lock on the store's lock file, creating the folder
+    /// and the lock file when missing. Fails on a read-only store.
     pub fn lock(path: &Path) -> Result<Self, PersistError> {
-        let lock = lock_path(path);
+        Self::lock_or_wait(path, |_| {})
+    }
+
+    /// Like [`StoreWriter::lock`], but when another process still holds the lock
+    /// after [`LOCK_PATIENCE`], calls `waiting(path)` once (so the caller can say
+    /// so) and then keeps waiting.
+    pub fn lock_or_wait(path: &Path, waiting: impl FnOnce(&Path)) -> Result<Self, PersistError> {
+        let target = resolve_links(path).map_err(io_err(path, "follow the store's link"))?;
+        refuse_read_only(path, &target)?;
+        let lock = lock_path(&target);
         if let Some(dir) = lock.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir).map_err(io_err(dir))?;
+            fs::create_dir_all(dir).map_err(io_err(dir, "create the store's folder"))?;
         }
         let file = File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&lock)
-            .map_err(io_err(&lock))?;
-        file.lock().map_err(io_err(&lock))?;
+            .map_err(io_err(&lock, "open the lock file"))?;
+        let deadline = Instant::now() + LOCK_PATIENCE;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    thread::sleep(LOCK_POLL);
+                }
+                Err(TryLockError::WouldBlock) => {
+                    waiting(path);
+                    file.lock().map_err(io_err(&lock, "lock"))?;
+                    break;
+                }
+                Err(TryLockError::Error(e)) => return Err(io_err(&lock, "lock")(e)),
+            }
+        }
+        // The mode may have changed while we waited.
+        refuse_read_only(path, &target)?;
         Ok(StoreWriter {
             path: path.to_owned(),
+            target,
             _lock: file,
         })
     }
 
-    /// The store's path.
+    /// The store's path, as given to [`StoreWriter::lock`].
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// Reads the store; a missing store is an empty graph (created on save).
     pub fn load(&self) -> Result<KnowledgeGraph, PersistError> {
-        match load(&self.path) {
+        match load_named(&self.target, &self.path) {
             Err(PersistError::Missing { .. }) => Ok(KnowledgeGraph::new()),
             other => other,
         }
     }
 
-    /// Replaces the store atomically: writes a temporary file in the same folder,
-    /// syncs it, renames it over the store and syncs the folder.
+    /// Replaces the store atomically: writes a temporary file in the folder of
+    /// the (resolved) store, syncs it, renames it over the store and syncs the
+    /// folder. Errors name the store, not the temporary file.
     pub fn save(&self, graph: &KnowledgeGraph) -> Result<(), PersistError> {
+        refuse_read_only(&self.path, &self.target)?;
+        let failed = io_err(&self.path, "save the store");
         let bytes = encode(graph);
-        let dir = match self.path.parent() {
+        let dir = match self.target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
         };
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        self.remove_stale_temp_files(&dir, &name);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(io_err(&dir))?;
-        tmp.write_all(&bytes).map_err(io_err(tmp.path()))?;
-        // tempfile creates 0600 files: give the new store the old one's
-        // permissions, or the usual 0644 for a new store.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let perms = fs::metadata(&self.path)
-                .map(|m| m.permissions())
-                .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
-            tmp.as_file()
-                .set_permissions(perms)
-                .map_err(io_err(tmp.path()))?;
-        }
-        tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
-        tmp.persist(&self.path).map_err(|e| PersistError::Io {
-            path: self.path.clone(),
-            source: e.error,
-        })?;
+        let name = self.target.file_name().unwrap_or_default();
+        remove_stale_temp_files(&dir, name);
+        let mut prefix = OsString::from(".");
+        prefix.push(name);
+        prefix.push(".");
+        let result = (|| {
+            let mut tmp = tempfile::Builder::new()
+                .prefix(&prefix)
+                .rand_bytes(TEMP_RAND_LEN)
+                .suffix(TEMP_SUFFIX)
+                .tempfile_in(&dir)?;
+            // Through the bare `File`: `NamedTempFile`'s own `Write` adds the temp
+            // path to errors, and that file is gone by the time the user reads them.
+            tmp.as_file_mut().write_all(&bytes)?;
+            // tempfile creates 0600 files: give the new store the old one's
+            // permissions, or the usual 0644 for a new store.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let perms = fs::metadata(&self.target)
+                    .map(|m| m.permissions())
+                    .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
+                tmp.as_file().set_permissions(perms)?;
+            }
+            tmp.as_file().sync_all()?;
+            tmp.persist(&self.target).map_err(|e| e.error)?;
+            Ok(())
+        })();
+        result.map_err(|e| failed(without_temp_path(e)))?;
         // Make the rename itself durable; not every platform can open a folder.
         if let Ok(d) = File::open(&dir) {
             let _ = d.sync_all();
         }
         Ok(())
     }
+}
 
-    /// Temporary files left by a writer killed mid-save; safe to remove because we
-    /// hold the lock, so no other writer is using them.
-    fn remove_stale_temp_files(&self, dir: &Path, name: &str) {
-        let prefix = format!(".{name}.");
-        let Ok(entries) = fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let file_name = entry.file_name();
-            let f = file_name.to_string_lossy();
-            if f.starts_with(&prefix) && f.ends_with(".tmp") {
-                let _ = fs::remove_file(entry.path());
-            }
+/// The error beneath the temp path `tempfile` wraps around some of its errors
+/// ("... at path \"/x/.s.dgraph.Ab12Cd.dg.tmp\""): the message names the store.
+fn without_temp_path(e: io::Error) -> io::Error {
+    let inner = e
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|src| src.downcast_ref::<io::Error>());
+    match inner {
+        Some(src) => match src.raw_os_error() {
+            Some(code) => io::Error::from_raw_os_error(code),
+            None => io::Error::new(src.kind(), src.to_string()),
+        },
+        None => e,
+    }
+}
+
+/// Refuses a store file without any write bit. The system would let root (as in
+/// CI) replace it, so the mode is checked here.
+fn refuse_read_only(path: &Path, target: &Path) -> Result<(), PersistError> {
+    let Ok(meta) = fs::metadata(target) else {
+        return Ok(());
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o7777;
+        if mode & 0o222 == 0 {
+            return Err(PersistError::ReadOnly {
+                path: path.to_owned(),
+                mode,
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    if meta.permissions().readonly() {
+        return Err(PersistError::ReadOnly {
+            path: path.to_owned(),
+            mode: 0o444,
+        });
+    }
+    Ok(())
+}
+
+/// Removes temporary files left by a writer of the same store killed mid-save;
+/// safe because we hold the lock, so no other writer of this store uses them.
+/// Temporary files of other stores in the folder (`a.dgraph.v2` beside
+/// `a.dgraph`) are never touched: their owner is parsed back exactly.
+fn remove_stale_temp_files(dir: &Path, name: &OsStr) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if temp_file_owner(&entry.file_name()) == Some(name.as_encoded_bytes()) {
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
@@ -748,5 +983,225 @@ mod tests {
             decode(&bytes, Path::new("x")),
             Err(PersistError::Corrupt { .. })
         ));
+    }
+
+    /// A store file around `payload`, with a correct header and checksum.
+    fn store_bytes(payload: &[u8]) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.push(CODEC_BINCODE2);
+        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+        bytes.extend_from_slice(payload);
+        bytes
+    }
+
+    #[test]
+    fn an_edge_claiming_four_billion_records_is_a_clean_error() {
+        // See: issue 8. This used to abort with "memory allocation of
+        // 240518168520 bytes failed".
+        let bytes = encode(&sample());
+        let (mut dto, _): (GraphFileV1<'_>, usize) =
+            bincode::serde::borrow_decode_from_slice(&bytes[HEADER_LEN..], config()).unwrap();
+        dto.edges[0].evidence = u32::MAX;
+        let payload = bincode::serde::encode_to_vec(&dto, config()).unwrap();
+        let err = decode(&store_bytes(&payload), Path::new("s.dgraph")).unwrap_err();
+        assert!(
+            matches!(&err, PersistError::Corrupt { reason, .. } if reason.contains("more evidence than stored")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn decode_errors_do_not_leak_decoder_internals() {
+        // See: issue 8. A u128 marker where a table length belongs.
+        let mut payload = vec![0xfe];
+        payload.extend_from_slice(&[0; 16]);
+        let err = decode(&store_bytes(&payload), Path::new("s.dgraph")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "s.dgraph: corrupt store (cannot decode the graph); restore it from a backup or rebuild it with `diplograph ingest`"
+        );
+    }
+
+    #[test]
+    fn io_errors_print_their_cause_once() {
+        // See: issue 8
+        let dir = tempfile::tempdir().unwrap();
+        let err = anyhow::Error::new(load(dir.path()).unwrap_err());
+        let msg = format!("{err:#}");
+        assert_eq!(msg.matches("os error").count(), 1, "{msg}");
+        assert!(msg.contains("cannot read the store"), "{msg}");
+    }
+
+    #[test]
+    fn temp_file_names_parse_back_to_exactly_their_store() {
+        let owner = |f: &'static str| temp_file_owner(OsStr::new(f));
+        assert_eq!(owner(".a.dgraph.Xy12Zq.dg.tmp"), Some(&b"a.dgraph"[..]));
+        assert_eq!(
+            owner(".a.dgraph.v2.Xy12Zq.dg.tmp"),
+            Some(&b"a.dgraph.v2"[..])
+        );
+        assert_eq!(owner(".a.dgraph.v2.Xy12Z.dg.tmp"), None);
+        assert_eq!(owner(".a.dgraph.backup.tmp"), None);
+        assert_eq!(owner("..Xy12Zq.dg.tmp"), None);
+        assert_eq!(owner("a.dgraph.Xy12Zq.dg.tmp"), None);
+    }
+
+    #[test]
+    fn saving_removes_only_its_own_stale_temp_files() {
+        // See: issue 8. The cleanup of `a.dgraph` used to delete the temp file of
+        // a concurrent writer of `a.dgraph.v2`.
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join(".a.dgraph.AbC123.dg.tmp");
+        let sibling = dir.path().join(".a.dgraph.v2.AbC123.dg.tmp");
+        let users = dir.path().join(".a.dgraph.backup.tmp");
+        for f in [&own, &sibling, &users] {
+            fs::write(f, b"x").unwrap();
+        }
+        let w = StoreWriter::lock(&dir.path().join("a.dgraph")).unwrap();
+        w.save(&sample()).unwrap();
+        assert!(!own.exists(), "a stale temp file of a.dgraph is removed");
+        assert!(sibling.exists(), "a.dgraph.v2's temp file is kept");
+        assert!(users.exists(), "a file of another shape is kept");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_store_is_written_through_and_locked_at_its_target() {
+        // See: issue 8
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.dgraph");
+        let link = dir.path().join("link.dgraph");
+        symlink("real.dgraph", &link).unwrap();
+        let w = StoreWriter::lock(&link).unwrap();
+        // A writer through the real path must wait for this one.
+        let other = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(lock_path(&real))
+            .unwrap();
+        assert!(matches!(other.try_lock(), Err(TryLockError::WouldBlock)));
+        w.save(&sample()).unwrap();
+        drop(w);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(load(&real).unwrap(), sample());
+        assert!(!lock_path(&link).exists(), "no second lock beside the link");
+        // A dangling link: the store is created at its target.
+        let dangling = dir.path().join("dangling.dgraph");
+        symlink(dir.path().join("sub/new.dgraph"), &dangling).unwrap();
+        StoreWriter::lock(&dangling)
+            .unwrap()
+            .save(&sample())
+            .unwrap();
+        assert!(
+            fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(load(&dir.path().join("sub/new.dgraph")).unwrap(), sample());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_store_is_refused_and_left_untouched() {
+        // See: issue 8. CI runs as root, which the system lets write a 0444 file.
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ro.dgraph");
+        StoreWriter::lock(&path).unwrap().save(&sample()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let w = StoreWriter::lock(&path).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let err = w.save(&KnowledgeGraph::new()).unwrap_err();
+        drop(w);
+        let msg = err.to_string();
+        assert!(
+            matches!(err, PersistError::ReadOnly { mode: 0o444, .. }),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("ro.dgraph") && msg.contains("chmod u+w"),
+            "{msg}"
+        );
+        assert!(matches!(
+            StoreWriter::lock(&path),
+            Err(PersistError::ReadOnly { .. })
+        ));
+        assert_eq!(fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_waiting_writer_is_told_once_then_gets_the_lock() {
+        // See: issue 8
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("busy.dgraph");
+        let first = StoreWriter::lock(&path).unwrap();
+        let told = AtomicUsize::new(0);
+        let start = Instant::now();
+        thread::scope(|s| {
+            let waiter = s.spawn(|| {
+                StoreWriter::lock_or_wait(&path, |p| {
+                    assert_eq!(p, path);
+                    told.fetch_add(1, Ordering::SeqCst);
+                })
+                .map(|_| start.elapsed())
+            });
+            thread::sleep(LOCK_PATIENCE + Duration::from_millis(500));
+            assert_eq!(told.load(Ordering::SeqCst), 1, "told after a second");
+            assert!(!waiter.is_finished(), "still waiting");
+            drop(first);
+            let waited = waiter.join().unwrap().unwrap();
+            assert!(waited >= LOCK_PATIENCE, "{waited:?}");
+        });
+        assert_eq!(told.load(Ordering::SeqCst), 1);
+        // An idle lock is taken without a word.
+        StoreWriter::lock_or_wait(&path, |_| panic!("nobody holds the lock")).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn store_files_are_recognised_under_any_spelling() {
+        // See: issue 8
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("s.dgraph");
+        let at = |p: &Path| store_file_at(&store, p);
+        // Before the store exists, by path.
+        assert_eq!(at(&store), Some(StoreFile::Store));
+        StoreWriter::lock(&store).unwrap().save(&sample()).unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        assert_eq!(
+            at(&dir.path().join("sub/../s.dgraph")),
+            Some(StoreFile::Store)
+        );
+        assert_eq!(at(&dir.path().join("s.dgraph.lock")), Some(StoreFile::Lock));
+        let link = dir.path().join("link.dot");
+        symlink(&store, &link).unwrap();
+        assert_eq!(at(&link), Some(StoreFile::Store));
+        let hard = dir.path().join("hard.dot");
+        fs::hard_link(&store, &hard).unwrap();
+        assert_eq!(at(&hard), Some(StoreFile::Store));
+        assert_eq!(at(&dir.path().join("s.dot")), None);
+        assert_eq!(at(&dir.path().join("sub/s.dgraph")), None);
+        // A store that is a link: its target's lock file counts.
+        let real = dir.path().join("sub/real.dgraph");
+        symlink(&real, dir.path().join("via.dgraph")).unwrap();
+        assert_eq!(
+            store_file_at(
+                &dir.path().join("via.dgraph"),
+                &dir.path().join("sub/real.dgraph.lock")
+            ),
+            Some(StoreFile::Lock)
+        );
     }
 }

@@ -17,3 +17,4 @@ mod kill_during_save;
 mod merge;
 mod queries;
 mod store;
+mod store_safety;

@@ -10,7 +10,7 @@ use clap::{Parser, ValueEnum};
 use super::filter::FilterArgs;
 use super::{resolve_actor, write_output};
 use crate::export::{csv, dot, graphml, json, jsonl};
-use crate::persist;
+use crate::persist::{self, StoreFile};
 use crate::query::{self, Selection};
 
 /// Export formats.
@@ -98,6 +98,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     if args.layout.is_some() && args.format != ExportFormat::Dot {
         anyhow::bail!("--layout: only `export dot` has a layout");
     }
+    refuse_store_outputs(store, &args)?;
     let focus = args.focus.as_deref().map(resolve_actor).transpose()?;
     let mut filter = args.filter.to_filter()?;
     if args.format == ExportFormat::Jsonl {
@@ -164,6 +165,37 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses every output (`-o`, the two CSV files, `--svg`) that would overwrite
+/// the store or its lock file, however the path is spelt, before anything is read.
+fn refuse_store_outputs(store: &Path, args: &ExportArgs) -> anyhow::Result<()> {
+    let mut outputs: Vec<(&str, PathBuf)> = Vec::new();
+    if let Some(o) = args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        outputs.push(("-o", o.to_owned()));
+        if args.format == ExportFormat::Csv {
+            outputs.push(("-o", o.join("nodes.csv")));
+            outputs.push(("-o", o.join("edges.csv")));
+        }
+    }
+    if let Some(svg) = &args.svg {
+        outputs.push(("--svg", svg.clone()));
+    }
+    for (flag, out) in outputs {
+        match persist::store_file_at(store, &out) {
+            Some(StoreFile::Store) => anyhow::bail!(
+                "{flag} {}: that is the store itself, and exporting onto it would destroy it; write to another file",
+                out.display()
+            ),
+            Some(StoreFile::Lock) => anyhow::bail!(
+                "{flag} {}: that is the lock file of the store {}; write to another file",
+                out.display(),
+                store.display()
+            ),
+            None => {}
+        }
+    }
+    Ok(())
 }
 
 /// Runs a Graphviz engine on the DOT bytes and writes the SVG.

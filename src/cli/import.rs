@@ -12,7 +12,6 @@ use clap::Parser;
 
 use crate::export::jsonl::claim_from_line;
 use crate::model::Claim;
-use crate::persist::StoreWriter;
 
 /// Arguments of `import`.
 #[derive(Debug, Parser)]
@@ -36,7 +35,7 @@ pub(super) fn run(store: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
         };
         skipped += read_claims(reader, &name, &mut claims)?;
     }
-    let writer = StoreWriter::lock(store)?;
+    let writer = super::lock_store(store)?;
     let mut graph = writer.load()?;
     let (mut new_actors, mut new_edges, mut new_evidence) = (0, 0, 0);
     for claim in &claims {

@@ -16,7 +16,6 @@ use super::{Lang, gazetteer};
 use crate::extract::Extractor;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Claim, Date};
-use crate::persist::StoreWriter;
 
 /// Files extracted in parallel before their claims go into the graph: bounds
 /// memory by the graph, not by the corpus.
@@ -110,7 +109,7 @@ pub(super) fn run(
         }
     }
     progress.finish_and_clear();
-    let writer = StoreWriter::lock(store)?;
+    let writer = super::lock_store(store)?;
     let mut graph = writer.load()?;
     let added = graph.merge(&new);
     writer.save(&graph)?;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::persist::{self, StoreWriter};
+use crate::persist::{self, StoreFile};
 
 /// Arguments of `merge`.
 #[derive(Debug, Parser)]
@@ -19,13 +19,26 @@ pub struct MergeArgs {
 }
 
 /// Loads every input, then locks OUT, merges them into it and saves.
+///
+/// OUT may be one of the inputs (merging a store into itself changes nothing),
+/// but not an input's lock file: a store renamed over a lock file breaks the
+/// lock of every writer of that input.
 pub(super) fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    for input in &args.stores {
+        if persist::store_file_at(input, &args.output) == Some(StoreFile::Lock) {
+            anyhow::bail!(
+                "-o {}: that is the lock file of the input store {}; merge into another file",
+                args.output.display(),
+                input.display()
+            );
+        }
+    }
     let inputs = args
         .stores
         .iter()
         .map(|p| persist::load(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let writer = StoreWriter::lock(&args.output)?;
+    let writer = super::lock_store(&args.output)?;
     let mut graph = writer.load()?;
     for g in &inputs {
         graph.merge(g);

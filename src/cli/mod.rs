@@ -21,6 +21,8 @@ mod timeline;
 mod top;
 mod who;
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -33,6 +35,7 @@ use std::sync::OnceLock;
 
 use crate::gazetteer::Gazetteer;
 use crate::model::ActorId;
+use crate::persist::StoreWriter;
 
 /// Where the store lives unless `--store` or `DIPLOGRAPH_STORE` says otherwise.
 pub const DEFAULT_STORE: &str = "graphs/world.dgraph";
@@ -123,7 +126,10 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("diplograph: {err:#}");
+            // The one printer of errors: whatever a corrupt file or an argument put
+            // into the message cannot move the cursor, clear the screen or reorder
+            // the line.
+            eprintln!("diplograph: {}", escape_controls(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }
@@ -183,6 +189,48 @@ fn gazetteer(file: Option<&Path>) -> anyhow::Result<crate::gazetteer::Gazetteer>
         Some(path) => crate::gazetteer::Gazetteer::with_user_file(path)?,
         None => crate::gazetteer::Gazetteer::builtin(),
     })
+}
+
+/// Whether a character must not reach the terminal raw: C0 and C1 controls, DEL,
+/// and the marks that reorder bidirectional text.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `s` with controls and bidi marks written as `\n`, `\t`, `\r` or `\u{1b}`
+/// (as `char::escape_debug` does); everything else, Japanese included, as it is.
+fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Takes the writer lock of the store; when another writer still holds it after
+/// a second, says so on stderr and keeps waiting.
+fn lock_store(store: &Path) -> anyhow::Result<StoreWriter> {
+    Ok(StoreWriter::lock_or_wait(store, |s| {
+        eprintln!(
+            "diplograph: waiting for the lock on {} (held by another diplograph)",
+            escape_controls(&s.display().to_string())
+        );
+    })?)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -245,6 +293,16 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Args::command().debug_assert();
+    }
+
+    #[test]
+    fn controls_and_bidi_marks_are_escaped_but_japanese_is_kept() {
+        // See: issue 8
+        assert_eq!(escape_controls("ロシア s.dgraph"), "ロシア s.dgraph");
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\nc\td\u{7f}\u{9b}\u{202e}e\u{2066}f"),
+            "a\\u{1b}[31mb\\nc\\td\\u{7f}\\u{9b}\\u{202e}e\\u{2066}f"
+        );
     }
 
     #[test]

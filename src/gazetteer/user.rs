@@ -36,12 +36,12 @@ use crate::model::{Actor, ActorId, ActorKind};
 #[derive(Debug, thiserror::Error)]
 pub enum UserFileError {
     /// The file cannot be read.
-    #[error("{path}: cannot read the gazetteer file: {source}")]
+    #[error("{path}: cannot read the gazetteer file: {error}")]
     Read {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why: in the message, not `source()`, so a printed chain shows it once.
+        error: std::io::Error,
     },
     /// The file is not valid TOML of the expected shape, or an entry is wrong.
     #[error("{path}:{line}: {reason}; see `diplograph actors --help` for the file format")]
@@ -102,9 +102,9 @@ fn line_of(text: &str, offset: usize) -> usize {
 /// Reads a user file into entries that [`Gazetteer::from_entries`] merges over
 /// the built-ins.
 pub(super) fn read(path: &Path, builtin: &Gazetteer) -> Result<Vec<Entry>, UserFileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| UserFileError::Read {
+    let text = std::fs::read_to_string(path).map_err(|error| UserFileError::Read {
         path: path.to_owned(),
-        source,
+        error,
     })?;
     let bad = |line: usize, reason: String| UserFileError::Entry {
         path: path.to_owned(),
