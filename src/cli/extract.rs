@@ -62,7 +62,8 @@ pub(super) fn run(
         )?;
     }
     for file in &files {
-        let (articles, bad) = match input::read_articles(file, &options) {
+        // One article at a time: a corpus is never held whole.
+        let mut articles = match input::open_articles(file, &options) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("diplograph: {e:#}; skipped");
@@ -70,15 +71,15 @@ pub(super) fn run(
                 continue;
             }
         };
-        failed += bad;
-        for article in &articles {
-            for claim in extractor.extract(article) {
+        for article in articles.by_ref() {
+            for claim in extractor.extract(&article) {
                 match args.format {
                     ExtractFormat::Jsonl => writeln!(out, "{}", claim_to_line(&claim))?,
                     ExtractFormat::Table => writeln!(out, "{}", table_row(&claim))?,
                 }
             }
         }
+        failed += articles.bad();
     }
     out.flush()?;
     Ok(if failed > 0 {
