@@ -16,4 +16,5 @@ mod import;
 mod kill_during_save;
 mod merge;
 mod queries;
+mod reading_articles;
 mod store;
