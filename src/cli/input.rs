@@ -381,6 +381,22 @@ mod tests {
     }
 
     #[test]
+    fn a_read_error_ends_the_input_with_its_line_number() {
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk on fire"))
+            }
+        }
+        let reader = BufReader::new((&b"one\ntwo\n"[..]).chain(Broken));
+        let got: Vec<_> = JsonLines::new(reader).collect();
+        assert_eq!(got.len(), 3, "two lines, then the error");
+        assert_eq!(got[1].as_ref().unwrap().text, Ok("two".to_owned()));
+        let (number, e) = got[2].as_ref().unwrap_err();
+        assert_eq!((*number, e.to_string().as_str()), (3, "disk on fire"));
+    }
+
+    #[test]
     fn a_line_over_the_bound_is_skipped_without_being_held() {
         let long = format!("{}\nok\n{}", "x".repeat(50), "y".repeat(11));
         let got = lines(long.as_bytes(), 10);
