@@ -48,6 +48,18 @@ proptest! {
     }
 
     #[test]
+    fn merging_by_value_equals_merging_by_reference(a in claims(16), b in claims(16)) {
+        let (ga, gb) = (graph_of(&a), graph_of(&b));
+        for base in [diplograph::graph::KnowledgeGraph::new(), ga] {
+            let mut by_ref = base.clone();
+            let expected = by_ref.merge(&gb);
+            let mut by_value = base;
+            prop_assert_eq!(by_value.merge_owned(gb.clone()), expected);
+            prop_assert_eq!(&by_value, &by_ref);
+        }
+    }
+
+    #[test]
     fn merge_is_associative(a in claims(12), b in claims(12), c in claims(12)) {
         let (ga, gb, gc) = (graph_of(&a), graph_of(&b), graph_of(&c));
         let mut left = ga.clone();

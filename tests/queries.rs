@@ -4,7 +4,7 @@
 use predicates::str::contains;
 use serde_json::Value;
 
-use crate::common::{bin_with_store, import_claims, tempdir};
+use crate::common::{bin_with_store, tempdir};
 
 /// Eight claims: sanctions on RUS over three years, a symmetric alliance given
 /// "backwards", a person who rolls up to PRK, a hedged and a denied supply, and
@@ -19,11 +19,35 @@ pub(crate) const STORE: &str = r#"{"source":{"id":"USA","kind":"country","countr
 {"source":{"id":"JPN","kind":"country","country":"JPN","name":"Japan 日本"},"relation":"sanctions","target":{"id":"person:kim-jong-un","kind":"person","country":"PRK","name":"Kim \"Rocket\" <Jong> Un \\ 金正恩"},"negated":false,"hedged":false,"attributed_to":[],"article":"a8","date":null,"sentence":0,"span":[0,20],"text":"Japan froze Kim's assets."}
 "#;
 
+/// The odd display names of [`STORE`], from a user's gazetteer file: an
+/// imported line cannot rename an actor the gazetteer knows (issue 8).
+const ODD_NAMES: &str = r#"
+[[actor]]
+id = "JPN"
+name = "Japan 日本"
+
+[[actor]]
+id = "CHN"
+name = 'China "PRC" <中国>'
+
+[[actor]]
+id = "person:kim-jong-un"
+name = 'Kim "Rocket" <Jong> Un \ 金正恩'
+"#;
+
 /// A store of [`STORE`] in a fresh temp dir.
 pub(crate) fn store() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempdir();
     let path = dir.path().join("s.dgraph");
-    import_claims(&path, STORE);
+    let names = dir.path().join("names.toml");
+    std::fs::write(&names, ODD_NAMES).unwrap();
+    bin_with_store(&path)
+        .arg("--gazetteer")
+        .arg(&names)
+        .args(["import", "-"])
+        .write_stdin(STORE)
+        .assert()
+        .success();
     (dir, path)
 }
 

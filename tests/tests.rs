@@ -16,5 +16,6 @@ mod import;
 mod kill_during_save;
 mod merge;
 mod queries;
+mod reading_articles;
 mod store;
 mod store_safety;

@@ -12,7 +12,7 @@ use super::input::{self, ReadOptions};
 use super::{Lang, gazetteer};
 use crate::export::jsonl::claim_to_line;
 use crate::extract::Extractor;
-use crate::model::{Article, Claim, Date};
+use crate::model::{Claim, Date};
 
 /// Arguments of `extract`.
 #[derive(Debug, Parser)]
@@ -63,7 +63,8 @@ pub(super) fn run(
         )?;
     }
     for file in &files {
-        let (articles, bad) = match input::read_articles(file, &options) {
+        // One article at a time: a corpus is never held whole.
+        let mut articles = match input::open_articles(file, &options) {
             Ok(x) => x,
             Err(e) => {
                 eprintln!("diplograph: {e:#}; skipped");
@@ -71,8 +72,7 @@ pub(super) fn run(
                 continue;
             }
         };
-        failed += bad;
-        for article in &articles {
+        while let Some(article) = articles.next() {
             // Claims are written as they come, so a long article needs no more
             // memory than its longest sentence; the first write error stops it.
             let mut written: std::io::Result<()> = Ok(());
@@ -84,12 +84,13 @@ pub(super) fn run(
                     };
                 }
             };
-            if let Err(e) = extractor.try_extract_each(article, &mut write) {
-                eprintln!("diplograph: {}: {e}; skipped", article_place(file, article));
+            if let Err(e) = extractor.try_extract_each(&article, &mut write) {
+                eprintln!("diplograph: {}: {e}; skipped", articles.place());
                 failed += 1;
             }
             written?;
         }
+        failed += articles.bad();
     }
     out.flush()?;
     Ok(if failed > 0 {
@@ -97,19 +98,6 @@ pub(super) fn run(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// Where an article came from, for messages: the file, and the record's id
-/// when the file is a corpus of several.
-pub(super) fn article_place(file: &std::path::Path, article: &Article) -> String {
-    let corpus = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-    if corpus {
-        format!("{}: article {}", file.display(), article.id)
-    } else {
-        file.display().to_string()
-    }
 }
 
 fn table_row(c: &Claim) -> String {

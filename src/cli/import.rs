@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use crate::export::jsonl::claim_from_line;
+use super::input::{JsonLines, report_line};
+use crate::export::jsonl::claim_from_line_checked;
+use crate::gazetteer::Gazetteer;
 use crate::model::Claim;
 
 /// Arguments of `import`.
@@ -21,19 +23,24 @@ pub struct ImportArgs {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads every file, then locks the store, merges and saves.
-pub(super) fn run(store: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
+/// Reads every file, then locks the store, merges and saves. A file that
+/// cannot be read and a bad line are reported and skipped; the exit code is 1.
+pub(super) fn run(
+    store: &Path,
+    gazetteer_file: Option<&Path>,
+    args: ImportArgs,
+) -> anyhow::Result<ExitCode> {
+    let gazetteer = super::gazetteer(gazetteer_file)?;
     let mut claims = Vec::new();
-    let mut skipped = 0usize;
+    let (mut bad_lines, mut bad_files) = (0usize, 0usize);
     for path in &args.files {
-        let name = path.display().to_string();
-        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-            Box::new(io::stdin().lock())
-        } else {
-            let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
-            Box::new(BufReader::new(file))
-        };
-        skipped += read_claims(reader, &name, &mut claims)?;
+        match read_file(path, &gazetteer, &mut claims) {
+            Ok(bad) => bad_lines += bad,
+            Err(e) => {
+                eprintln!("diplograph: {e:#}; skipped");
+                bad_files += 1;
+            }
+        }
     }
     let writer = super::lock_store(store)?;
     let mut graph = writer.load()?;
@@ -45,39 +52,70 @@ pub(super) fn run(store: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
         new_evidence += usize::from(out.new_evidence);
     }
     writer.save(&graph)?;
+    let mut skipped = String::new();
+    if bad_lines > 0 {
+        skipped += &format!("; {bad_lines} bad lines skipped");
+    }
+    if bad_files > 0 {
+        skipped += &format!("; {bad_files} files skipped");
+    }
     eprintln!(
-        "diplograph: {}: {} claims read, {new_evidence} new evidence, {new_edges} new relations, {new_actors} new actors{}",
+        "diplograph: {}: {} claims read, {new_evidence} new evidence, {new_edges} new relations, {new_actors} new actors{skipped}",
         store.display(),
         claims.len(),
-        if skipped > 0 {
-            format!("; {skipped} bad lines skipped")
-        } else {
-            String::new()
-        }
     );
-    Ok(if skipped > 0 {
+    Ok(if bad_lines + bad_files > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Parses lines into `claims`; reports and counts the bad ones.
-fn read_claims(reader: impl BufRead, name: &str, claims: &mut Vec<Claim>) -> anyhow::Result<usize> {
+/// Reads one claim file (`-` = stdin) into `claims`; returns the bad lines,
+/// reported as `FILE:LINE: reason; skipped`. A file that cannot be opened is an
+/// error; a read error part-way keeps the lines before it.
+fn read_file(path: &Path, gazetteer: &Gazetteer, claims: &mut Vec<Claim>) -> anyhow::Result<usize> {
+    if path.as_os_str() == "-" {
+        return Ok(read_claims(io::stdin().lock(), "stdin", gazetteer, claims));
+    }
+    let name = path.display().to_string();
+    if path.is_dir() {
+        anyhow::bail!("{name}: is a directory; give the claim files in it");
+    }
+    let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    Ok(read_claims(BufReader::new(file), &name, gazetteer, claims))
+}
+
+/// Parses lines into `claims`, line by line as bytes; reports and counts the
+/// bad ones (not UTF-8, not a claim, at odds with the gazetteer).
+fn read_claims(
+    reader: impl BufRead,
+    name: &str,
+    gazetteer: &Gazetteer,
+    claims: &mut Vec<Claim>,
+) -> usize {
     let mut skipped = 0;
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("{name}:{}: cannot read", i + 1))?;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        match claim_from_line(line) {
-            Ok(c) => claims.push(c),
-            Err(e) => {
-                eprintln!("diplograph: {name}:{}: skipped: {e}", i + 1);
+    for line in JsonLines::new(reader) {
+        let line = match line {
+            Ok(line) => line,
+            Err((number, e)) => {
+                eprintln!(
+                    "diplograph: {name}:{number}: cannot read: {e}; the rest of the file skipped"
+                );
+                return skipped + 1;
+            }
+        };
+        let parsed = match &line.text {
+            Ok(text) => claim_from_line_checked(text, gazetteer).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match parsed {
+            Ok(claim) => claims.push(claim),
+            Err(reason) => {
+                report_line(name, line.number, &reason);
                 skipped += 1;
             }
         }
     }
-    Ok(skipped)
+    skipped
 }

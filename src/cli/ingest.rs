@@ -99,7 +99,7 @@ pub(super) fn run(
                     sentences += r.sentences;
                     claims += r.claims;
                     failed += r.bad;
-                    new.merge(&r.graph);
+                    new.merge_owned(r.graph);
                 }
                 Err(e) => {
                     progress.suspend(|| eprintln!("diplograph: {e:#}; skipped"));
@@ -111,7 +111,7 @@ pub(super) fn run(
     progress.finish_and_clear();
     let writer = super::lock_store(store)?;
     let mut graph = writer.load()?;
-    let added = graph.merge(&new);
+    let added = graph.merge_owned(new);
     writer.save(&graph)?;
     eprintln!(
         "diplograph: {}: {articles} articles, {sentences} sentences, {claims} claims; \
@@ -133,36 +133,40 @@ pub(super) fn run(
     })
 }
 
-/// Reads one file and extracts its articles; an article whose extraction
-/// fails is reported and counted in `bad`, the others are kept.
+/// Reads one file, an article at a time, and extracts its claims into a graph
+/// of its own; an article whose extraction fails is reported and counted in
+/// `bad`, the others are kept.
 fn extract_file(
     extractor: &Extractor,
     file: &Path,
     options: &ReadOptions,
     progress: &ProgressBar,
 ) -> anyhow::Result<FileResult> {
-    let (read, bad) = input::read_articles(file, options)?;
+    let mut articles = input::open_articles(file, options)?;
     let mut out = FileResult {
-        articles: read.len(),
+        articles: 0,
         sentences: 0,
         claims: 0,
         graph: KnowledgeGraph::new(),
-        bad,
+        bad: 0,
     };
-    for article in &read {
+    while let Some(article) = articles.next() {
         let mut insert = |claim: Claim| {
             out.claims += 1;
             out.graph.insert_claim(&claim);
         };
-        match extractor.try_extract_each(article, &mut insert) {
-            Ok(n) => out.sentences += n,
+        match extractor.try_extract_each(&article, &mut insert) {
+            Ok(n) => {
+                out.articles += 1;
+                out.sentences += n;
+            }
             Err(e) => {
-                let place = super::extract::article_place(file, article);
+                let place = articles.place();
                 progress.suspend(|| eprintln!("diplograph: {place}: {e}; skipped"));
-                out.articles -= 1;
                 out.bad += 1;
             }
         }
     }
+    out.bad += articles.bad();
     Ok(out)
 }

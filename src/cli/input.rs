@@ -3,7 +3,8 @@
 //! skipped; the caller's exit code records it.
 #![allow(clippy::print_stderr)]
 
-use std::io::Read;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -71,65 +72,349 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The articles in one file (`-` = stdin): one per plain or HTML file, one per
-/// line of a `.jsonl` corpus (bad lines are reported and counted).
-pub(super) fn read_articles(
-    path: &Path,
-    options: &ReadOptions,
-) -> anyhow::Result<(Vec<Article>, usize)> {
+/// The articles in one file (`-` = stdin), one at a time: one per plain or HTML
+/// file, one per line of a `.jsonl` corpus. A corpus is read line by line, so
+/// only one record is held at a time; a bad line (not UTF-8, not JSON, no
+/// `text`) is reported as `FILE:LINE: reason; skipped` and counted in
+/// [`Articles::bad`]. A file that cannot be opened, or a plain or HTML file
+/// that is not UTF-8, is an error naming the file.
+pub(super) fn open_articles(path: &Path, options: &ReadOptions) -> anyhow::Result<Articles> {
     let name = path.display().to_string();
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("stdin: cannot read")?;
-    } else {
-        bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read the article"))?;
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{name}: not UTF-8 text (byte {}); convert it to UTF-8 first",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let stdin = path.as_os_str() == "-";
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let mut bad = 0;
-    let mut articles = match ext.as_str() {
-        "jsonl" => {
-            let mut out = Vec::new();
-            for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                match article::from_record(line) {
-                    Ok(a) => out.push(a),
-                    Err(e) => {
-                        eprintln!("diplograph: {name}:{}: skipped: {e}", i + 1);
-                        bad += 1;
-                    }
-                }
-            }
-            out
+    let source = if ext == "jsonl" && !stdin {
+        let file = File::open(path).with_context(|| format!("{name}: cannot open the corpus"))?;
+        Source::Corpus(JsonLines::new(Box::new(BufReader::new(file))))
+    } else {
+        let mut bytes = Vec::new();
+        if stdin {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("stdin: cannot read")?;
+        } else {
+            bytes =
+                std::fs::read(path).with_context(|| format!("{name}: cannot read the article"))?;
         }
-        "html" | "htm" => vec![article::from_html(&text)],
-        _ if text.trim_start().starts_with("<!DOCTYPE html")
-            || text.trim_start().starts_with("<html") =>
-        {
-            vec![article::from_html(&text)]
-        }
-        _ => vec![article::from_plain(text)],
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            anyhow::anyhow!(
+                "{name}: not UTF-8 text (line {line}, byte {at}); convert it to UTF-8 first"
+            )
+        })?;
+        let html = matches!(ext.as_str(), "html" | "htm")
+            || text.trim_start().starts_with("<!DOCTYPE html")
+            || text.trim_start().starts_with("<html");
+        Source::Single(Some(if html {
+            article::from_html(&text)
+        } else {
+            article::from_plain(text)
+        }))
     };
-    for a in &mut articles {
-        if a.lang.is_none() {
-            a.lang.clone_from(&options.lang);
-        }
-        if a.date.is_none() {
-            a.date = options.date;
+    Ok(Articles {
+        name,
+        options: options.clone(),
+        source,
+        bad: 0,
+        line: None,
+    })
+}
+
+/// The articles of one file, read on demand; see [`open_articles`].
+pub(super) struct Articles {
+    name: String,
+    options: ReadOptions,
+    source: Source,
+    bad: usize,
+    /// The corpus line of the last record yielded.
+    line: Option<usize>,
+}
+
+enum Source {
+    Single(Option<Article>),
+    Corpus(JsonLines<Box<dyn BufRead>>),
+}
+
+impl Articles {
+    /// Lines reported and skipped so far.
+    pub(super) fn bad(&self) -> usize {
+        self.bad
+    }
+
+    /// Where the last article yielded came from, for messages: `FILE`, or
+    /// `FILE:LINE` in a corpus.
+    pub(super) fn place(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.name),
+            None => self.name.clone(),
         }
     }
-    Ok((articles, bad))
+
+    fn next_record(&mut self) -> Option<Article> {
+        let lines = match &mut self.source {
+            Source::Single(article) => return article.take(),
+            Source::Corpus(lines) => lines,
+        };
+        loop {
+            let line = match lines.next()? {
+                Ok(line) => line,
+                Err((number, e)) => {
+                    eprintln!(
+                        "diplograph: {}:{number}: cannot read: {e}; the rest of the file skipped",
+                        self.name
+                    );
+                    self.bad += 1;
+                    return None;
+                }
+            };
+            match line.text.map(|text| article::from_record(&text)) {
+                Ok(Ok(article)) => {
+                    self.line = Some(line.number);
+                    return Some(article);
+                }
+                Ok(Err(reason)) => report_line(&self.name, line.number, &reason),
+                Err(reason) => report_line(&self.name, line.number, &reason),
+            }
+            self.bad += 1;
+        }
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Article;
+
+    fn next(&mut self) -> Option<Article> {
+        let mut article = self.next_record()?;
+        if article.lang.is_none() {
+            article.lang.clone_from(&self.options.lang);
+        }
+        if article.date.is_none() {
+            article.date = self.options.date;
+        }
+        Some(article)
+    }
+}
+
+/// Reports a bad line of a JSONL input: `FILE:LINE: reason; skipped`.
+pub(super) fn report_line(name: &str, number: usize, reason: &dyn std::fmt::Display) {
+    eprintln!("diplograph: {name}:{number}: {reason}; skipped");
+}
+
+/// The longest line a JSONL input may have (64 MiB): a longer one is reported
+/// and skipped without being held in memory.
+const MAX_LINE: usize = 64 << 20;
+
+/// One non-blank line of a JSONL input.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Line {
+    /// The line's number in the input, from 1.
+    pub(super) number: usize,
+    /// The line without its end (`\n` or `\r\n`) and, on line 1, without a
+    /// UTF-8 byte order mark; or why it is not one line of text.
+    pub(super) text: Result<String, LineError>,
+}
+
+/// Why a line of a JSONL input is not text.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum LineError {
+    /// Not UTF-8; the 1-based byte of the line where it stops being UTF-8.
+    NotUtf8(usize),
+    /// Longer than the bound; the bound in bytes.
+    TooLong(usize),
+}
+
+impl std::fmt::Display for LineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineError::NotUtf8(byte) => write!(
+                f,
+                "not UTF-8 (byte {byte} of the line); convert the file to UTF-8"
+            ),
+            LineError::TooLong(max) => write!(f, "longer than {} MiB; split the record", max >> 20),
+        }
+    }
+}
+
+/// The lines of a JSONL input, read as bytes one at a time, so that one bad
+/// line costs only itself. Blank lines are passed over (their numbers still
+/// count); a read error ends the input and gives the number of the line it hit.
+pub(super) struct JsonLines<R> {
+    reader: R,
+    buf: Vec<u8>,
+    number: usize,
+    max: usize,
+    done: bool,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Lines of `reader`, each at most [`MAX_LINE`] bytes.
+    pub(super) fn new(reader: R) -> Self {
+        Self::with_max(reader, MAX_LINE)
+    }
+
+    fn with_max(reader: R, max: usize) -> Self {
+        JsonLines {
+            reader,
+            buf: Vec::new(),
+            number: 0,
+            max,
+            done: false,
+        }
+    }
+
+    /// Reads up to `max` bytes and the newline into `buf`; passes over the rest
+    /// of a longer line. `Ok(None)` at the end of input, `Ok(Some(false))` for
+    /// a line that was too long.
+    fn read_line(&mut self) -> io::Result<Option<bool>> {
+        self.buf.clear();
+        let limit = self.max as u64 + 1;
+        let n = (&mut self.reader)
+            .take(limit)
+            .read_until(b'\n', &mut self.buf)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        if self.buf.last() == Some(&b'\n') || self.buf.len() <= self.max {
+            return Ok(Some(true));
+        }
+        loop {
+            self.buf.clear();
+            let n = (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)?;
+            if n == 0 || self.buf.last() == Some(&b'\n') {
+                self.buf.clear();
+                return Ok(Some(false));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Line, (usize, io::Error)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.number += 1;
+            let whole = match self.read_line() {
+                Ok(Some(whole)) => whole,
+                Ok(None) => break,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err((self.number, e)));
+                }
+            };
+            if !whole {
+                return Some(Ok(Line {
+                    number: self.number,
+                    text: Err(LineError::TooLong(self.max)),
+                }));
+            }
+            let mut bytes = self.buf.as_slice();
+            bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            if self.number == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let text = match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(text.to_owned()),
+                Err(e) => Err(LineError::NotUtf8(e.valid_up_to() + 1)),
+            };
+            return Some(Ok(Line {
+                number: self.number,
+                text,
+            }));
+        }
+        self.done = true;
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], max: usize) -> Vec<(usize, Result<String, LineError>)> {
+        JsonLines::with_max(input, max)
+            .map(|l| {
+                let l = l.expect("reading a slice cannot fail");
+                (l.number, l.text)
+            })
+            .collect()
+    }
+
+    // See: issue 8
+    #[test]
+    fn a_bad_line_costs_only_itself() {
+        let got = lines(b"{\"a\":1}\n{\"b\":\"\xff\"}\n{\"c\":3}\n", 100);
+        assert_eq!(
+            got,
+            vec![
+                (1, Ok(r#"{"a":1}"#.to_owned())),
+                (2, Err(LineError::NotUtf8(7))),
+                (3, Ok(r#"{"c":3}"#.to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_bom_blank_lines_and_a_last_line_without_newline() {
+        let got = lines(b"\xEF\xBB\xBFone\r\n\r\n  \ntwo\r\n\nthree", 100);
+        assert_eq!(
+            got,
+            vec![
+                (1, Ok("one".to_owned())),
+                (4, Ok("two".to_owned())),
+                (6, Ok("three".to_owned())),
+            ]
+        );
+        assert_eq!(lines(b"", 100), vec![]);
+        assert_eq!(lines(b"\xEF\xBB\xBF\n", 100), vec![]);
+        // A mark after line 1 is not stripped: it is part of the text.
+        assert_eq!(
+            lines(b"a\n\xEF\xBB\xBFb", 100),
+            vec![(1, Ok("a".to_owned())), (2, Ok("\u{feff}b".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn a_read_error_ends_the_input_with_its_line_number() {
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk on fire"))
+            }
+        }
+        let reader = BufReader::new((&b"one\ntwo\n"[..]).chain(Broken));
+        let got: Vec<_> = JsonLines::new(reader).collect();
+        assert_eq!(got.len(), 3, "two lines, then the error");
+        assert_eq!(got[1].as_ref().unwrap().text, Ok("two".to_owned()));
+        let (number, e) = got[2].as_ref().unwrap_err();
+        assert_eq!((*number, e.to_string().as_str()), (3, "disk on fire"));
+    }
+
+    #[test]
+    fn a_line_over_the_bound_is_skipped_without_being_held() {
+        let long = format!("{}\nok\n{}", "x".repeat(50), "y".repeat(11));
+        let got = lines(long.as_bytes(), 10);
+        assert_eq!(
+            got,
+            vec![
+                (1, Err(LineError::TooLong(10))),
+                (2, Ok("ok".to_owned())),
+                (3, Err(LineError::TooLong(10))),
+            ]
+        );
+        let exact = lines(b"0123456789\n0123456789", 10);
+        assert_eq!(exact.len(), 2);
+        assert!(exact.iter().all(|(_, t)| t.is_ok()));
+    }
 }

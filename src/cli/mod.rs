@@ -148,7 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Ingest(a) => ingest::run(store, gazetteer_file, a),
         Command::Extract(a) => extract::run(gazetteer_file, a),
-        Command::Import(a) => import::run(store, a),
+        Command::Import(a) => import::run(store, gazetteer_file, a),
         Command::Merge(a) => merge::run(a),
         Command::Stats(a) => stats::run(store, a),
         Command::Actors(a) => actors::run(store, a),

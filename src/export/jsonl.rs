@@ -12,14 +12,23 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::gazetteer::{ActorConflict, Gazetteer};
 use crate::model::{Actor, ActorId, ActorKind, ArticleId, Claim, Date, Evidence, Relation, Span};
 
 /// Why a line is not a claim of the JSONL contract.
 #[derive(Debug, thiserror::Error)]
 pub enum JsonlError {
     /// Not JSON, or a field is missing, has the wrong type or an invalid value.
-    #[error("not a claim: {0}; see the JSONL claim format in README.md")]
+    #[error("not a claim: {}; see the JSONL claim format in README.md", without_line(.0))]
     Json(#[from] serde_json::Error),
+    /// An end names an actor the gazetteer knows, differently.
+    #[error("{end} {conflict}")]
+    Actor {
+        /// `source` or `target`.
+        end: &'static str,
+        /// How it contradicts the gazetteer.
+        conflict: ActorConflict,
+    },
     /// The span's start lies after its end.
     #[error("span [{start}, {end}] starts after it ends; write [start, end) byte offsets")]
     Span {
@@ -63,6 +72,16 @@ struct ClaimLine {
     title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+}
+
+/// A serde error without its "at line 1": the caller numbers the lines.
+fn without_line(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&position) {
+        Some(message) => format!("{message} at column {}", e.column()),
+        None => text,
+    }
 }
 
 /// A field that must be present but may be `null` (serde would otherwise treat a
@@ -170,6 +189,21 @@ pub fn claim_from_line(line: &str) -> Result<Claim, JsonlError> {
     .normalized())
 }
 
+/// Parses one line like [`claim_from_line`], then checks both ends against the
+/// gazetteer ([`Gazetteer::canonical_actor`]): a known actor keeps the
+/// gazetteer's kind, state and name, and a line that contradicts them is an error.
+pub fn claim_from_line_checked(line: &str, gazetteer: &Gazetteer) -> Result<Claim, JsonlError> {
+    let mut claim = claim_from_line(line)?;
+    let check = |end: &'static str, actor: &Actor| {
+        gazetteer
+            .canonical_actor(actor)
+            .map_err(|conflict| JsonlError::Actor { end, conflict })
+    };
+    claim.source = check("source", &claim.source)?;
+    claim.target = check("target", &claim.target)?;
+    Ok(claim)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +266,37 @@ mod tests {
             Err(JsonlError::SelfLoop(_))
         ));
         assert!(claim_from_line("not json").is_err());
+    }
+
+    #[test]
+    fn json_errors_give_the_column_not_a_line() {
+        let err = claim_from_line(r#"{"source": "not an actor"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("at column "), "{err}");
+        assert!(!err.contains("line 1"), "{err}");
+    }
+
+    // See: issue 8
+    #[test]
+    fn a_checked_line_cannot_rewrite_a_known_actor() {
+        let g = Gazetteer::builtin();
+        let evil = LINE.replace(
+            r#"{"id":"RUS","kind":"country","country":"RUS"}"#,
+            r#"{"id":"RUS","kind":"organization","country":null,"name":"Evil"}"#,
+        );
+        assert!(
+            claim_from_line(&evil).is_ok(),
+            "the contract alone allows it"
+        );
+        let err = claim_from_line_checked(&evil, &g).unwrap_err();
+        assert!(
+            err.to_string().starts_with("target `RUS` is a country"),
+            "{err}"
+        );
+        let claim = claim_from_line_checked(LINE, &g).unwrap();
+        assert_eq!(claim.target.name, "Russia");
+        assert_eq!(claim.source.name, "Kim Jong Un");
     }
 
     #[test]

@@ -111,7 +111,15 @@ struct Record {
 /// One line of a JSONL corpus: `{id, title, date, url, lang, text}`, `text`
 /// required. Without an `id`, the content hash is used.
 pub fn from_record(line: &str) -> Result<Article, RecordError> {
-    let r: Record = serde_json::from_str(line).map_err(|e| RecordError::Json(e.to_string()))?;
+    let r: Record = serde_json::from_str(line).map_err(|e| {
+        // The caller numbers the lines: give the column, not "line 1".
+        let text = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        RecordError::Json(match text.strip_suffix(&position) {
+            Some(message) => format!("{message} at column {}", e.column()),
+            None => text,
+        })
+    })?;
     let date = match r.date.as_deref().filter(|d| !d.is_empty()) {
         Some(d) => Some(
             d.get(..10)
@@ -286,7 +294,8 @@ mod tests {
         let a = from_record(r#"{"id":"k1","date":"2024-01-02","text":"T"}"#).unwrap();
         assert_eq!(a.id.0, "k1");
         assert!(from_record(r#"{"date":"2024-13-02","text":"T"}"#).is_err());
-        assert!(from_record("nope").is_err());
+        let err = from_record("nope").unwrap_err().to_string();
+        assert!(err.contains("at column ") && !err.contains("line"), "{err}");
         let h = from_html(
             "<html><title>T &amp; U</title><script>x()</script><p>One &lt;two&gt;.</p><p>Three</p>",
         );

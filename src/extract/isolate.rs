@@ -60,9 +60,7 @@ pub(crate) fn isolated<T>(f: impl FnOnce() -> T) -> Result<T, ExtractionFailed> 
     LAST_PANIC.set(None);
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     ISOLATED.set(was);
-    result.map_err(|_| {
-        ExtractionFailed(LAST_PANIC.take().unwrap_or_else(|| "panic".to_owned()))
-    })
+    result.map_err(|_| ExtractionFailed(LAST_PANIC.take().unwrap_or_else(|| "panic".to_owned())))
 }
 
 #[cfg(test)]

@@ -62,6 +62,61 @@ pub enum LookupError {
     },
 }
 
+/// An actor record from outside (an imported claim) that contradicts the
+/// gazetteer's entry for the same id; see [`Gazetteer::canonical_actor`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActorConflict {
+    /// The record gives another kind.
+    #[error(
+        "`{id}` is {} in the gazetteer, not {}; fix the kind or use another id",
+        a_kind(*.known),
+        a_kind(*.given)
+    )]
+    Kind {
+        /// The actor's id.
+        id: ActorId,
+        /// The gazetteer's kind.
+        known: ActorKind,
+        /// The record's kind.
+        given: ActorKind,
+    },
+    /// The record gives another state to roll up to.
+    #[error(
+        "`{id}` belongs to {} in the gazetteer, not {given}; fix the country (or write null) or use another id",
+        .known.as_ref().map_or("no state".to_owned(), ToString::to_string)
+    )]
+    Country {
+        /// The actor's id.
+        id: ActorId,
+        /// The gazetteer's state.
+        known: Option<ActorId>,
+        /// The record's state.
+        given: ActorId,
+    },
+    /// The record gives a name that is none of the actor's names.
+    #[error(
+        "`{id}` is not called `{given}` in the gazetteer (it is `{known}`); drop the name, use one the gazetteer knows, or use another id"
+    )]
+    Name {
+        /// The actor's id.
+        id: ActorId,
+        /// The gazetteer's display name.
+        known: String,
+        /// The record's name.
+        given: String,
+    },
+}
+
+/// A kind with its article: `a country`, `an organization`.
+fn a_kind(kind: ActorKind) -> String {
+    let article = if kind == ActorKind::Organization {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind}")
+}
+
 fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         "; `diplograph actors` lists the known actors".to_owned()
@@ -186,6 +241,67 @@ impl Gazetteer {
         self.get(id)
             .map(|e| e.actor.clone())
             .unwrap_or_else(|| Actor::from_id(id.clone()))
+    }
+
+    /// The actor an outside record (an imported claim line) stands for.
+    ///
+    /// An id the gazetteer does not know is taken as given. For a known id the
+    /// gazetteer's actor is returned, so a record never changes a known actor's
+    /// kind, state or display name; a record that contradicts it is refused:
+    ///
+    /// - `kind` must be the gazetteer's;
+    /// - `country` must be the gazetteer's state, or null (read as "not stated");
+    /// - `name`, when not empty, must be one of the actor's names in the
+    ///   gazetteer (display names, aliases in any script, family names; compared
+    ///   case-insensitively after NFKC), as a name another tool spells
+    ///   differently still names the same actor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use diplograph::gazetteer::Gazetteer;
+    /// use diplograph::model::{Actor, ActorId, ActorKind};
+    /// let g = Gazetteer::builtin();
+    /// let usa = ActorId::new("USA").unwrap();
+    /// let evil = Actor { id: usa.clone(), kind: ActorKind::Organization, country: None, name: "Evil".into() };
+    /// assert!(g.canonical_actor(&evil).is_err());
+    /// let america = Actor { kind: ActorKind::Country, name: "America".into(), ..evil };
+    /// assert_eq!(g.canonical_actor(&america).unwrap().name, "United States");
+    /// ```
+    pub fn canonical_actor(&self, given: &Actor) -> Result<Actor, ActorConflict> {
+        let Some(index) = self.index_of(&given.id) else {
+            return Ok(given.clone());
+        };
+        let known = &self.entries[index as usize].actor;
+        if given.kind != known.kind {
+            return Err(ActorConflict::Kind {
+                id: given.id.clone(),
+                known: known.kind,
+                given: given.kind,
+            });
+        }
+        if let Some(country) = &given.country
+            && known.country.as_ref() != Some(country)
+        {
+            return Err(ActorConflict::Country {
+                id: given.id.clone(),
+                known: known.country.clone(),
+                given: country.clone(),
+            });
+        }
+        let named = given.name.trim().is_empty()
+            || self
+                .by_name()
+                .get(&lookup_key(&given.name))
+                .is_some_and(|entries| entries.contains(&index));
+        if !named {
+            return Err(ActorConflict::Name {
+                id: given.id.clone(),
+                known: known.name.clone(),
+                given: given.name.clone(),
+            });
+        }
+        Ok(known.clone())
     }
 
     /// Resolves a name typed by a user: canonical id, any alias in any language,

@@ -266,3 +266,53 @@ fn bad_user_entries_name_file_line_and_reason() {
     let err = Gazetteer::with_user_file(&path).unwrap_err().to_string();
     assert!(err.contains("bad.toml:1:"), "{err}");
 }
+
+fn actor(id: &str, kind: ActorKind, country: Option<&str>, name: &str) -> Actor {
+    Actor {
+        id: ActorId::new(id).unwrap(),
+        kind,
+        country: country.map(|c| ActorId::new(c).unwrap()),
+        name: name.to_owned(),
+    }
+}
+
+// See: issue 8
+#[test]
+fn an_outside_record_never_changes_a_known_actor() {
+    let g = gaz();
+    let evil = actor("USA", ActorKind::Organization, None, "Evil");
+    let err = g.canonical_actor(&evil).unwrap_err();
+    assert!(matches!(err, ActorConflict::Kind { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "`USA` is a country in the gazetteer, not an organization; fix the kind or use another id"
+    );
+    let renamed = actor("USA", ActorKind::Country, Some("USA"), "Evil");
+    assert!(matches!(
+        g.canonical_actor(&renamed),
+        Err(ActorConflict::Name { .. })
+    ));
+    let moved = actor("person:kim-jong-un", ActorKind::Person, Some("KOR"), "");
+    let err = g.canonical_actor(&moved).unwrap_err();
+    assert!(err.to_string().contains("belongs to PRK"), "{err}");
+    let stateless = actor("NATO", ActorKind::Organization, Some("USA"), "NATO");
+    let err = g.canonical_actor(&stateless).unwrap_err();
+    assert!(err.to_string().contains("belongs to no state"), "{err}");
+}
+
+#[test]
+fn an_outside_record_that_agrees_gets_the_gazetteers_actor() {
+    let g = gaz();
+    let known = g.get(&ActorId::new("USA").unwrap()).unwrap().actor.clone();
+    for (country, name) in [
+        (Some("USA"), ""),
+        (None, "America"),
+        (Some("USA"), "アメリカ"),
+        (Some("USA"), "united states"),
+    ] {
+        let given = actor("USA", ActorKind::Country, country, name);
+        assert_eq!(g.canonical_actor(&given).unwrap(), known, "{name}");
+    }
+    let unknown = actor("ZZZ", ActorKind::Organization, None, "Anything");
+    assert_eq!(g.canonical_actor(&unknown).unwrap(), unknown);
+}

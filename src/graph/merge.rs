@@ -56,4 +56,19 @@ impl KnowledgeGraph {
         }
         out
     }
+
+    /// Like [`KnowledgeGraph::merge`], taking `other` by value: merging into an
+    /// empty graph moves it instead of copying, so a batch of new articles
+    /// costs one graph's memory, not two.
+    pub fn merge_owned(&mut self, other: KnowledgeGraph) -> MergeOutcome {
+        if !self.is_empty() || self.article_count() > 0 {
+            return self.merge(&other);
+        }
+        *self = other;
+        MergeOutcome {
+            new_actors: self.actor_count(),
+            new_edges: self.edge_count(),
+            new_evidence: self.evidence_count(),
+        }
+    }
 }
