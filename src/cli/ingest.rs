@@ -13,9 +13,9 @@ use rayon::prelude::*;
 
 use super::input::{self, ReadOptions};
 use super::{Lang, gazetteer};
-use crate::extract::Extractor;
+use crate::extract::{ExtractionFailed, Extractor};
 use crate::graph::KnowledgeGraph;
-use crate::model::{Claim, Date};
+use crate::model::{Article, Claim, Date};
 
 /// Files extracted in parallel before their claims go into the graph: bounds
 /// memory by the graph, not by the corpus.
@@ -39,6 +39,10 @@ pub struct IngestArgs {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 }
+
+/// One article's extraction, its claims handed to the sink (the extractor's
+/// [`Extractor::try_extract_each`]; tests pass others).
+type Extract<'a> = dyn Fn(&Article, &mut dyn FnMut(Claim)) -> Result<usize, ExtractionFailed> + 'a;
 
 /// What one file gave: its claims, already merged into a graph of their own
 /// (sentences stored once, actors interned), so memory follows the graph.
@@ -86,7 +90,10 @@ pub(super) fn run(
             batch
                 .par_iter()
                 .map(|file| {
-                    let out = extract_file(&extractor, file, &options, &progress);
+                    let extract = |a: &Article, sink: &mut dyn FnMut(Claim)| {
+                        extractor.try_extract_each(a, sink)
+                    };
+                    let out = extract_file(&extract, file, &options, &progress);
                     progress.inc(1);
                     out
                 })
@@ -137,7 +144,7 @@ pub(super) fn run(
 /// of its own; an article whose extraction fails is reported and counted in
 /// `bad`, the others are kept.
 fn extract_file(
-    extractor: &Extractor,
+    extract: &Extract<'_>,
     file: &Path,
     options: &ReadOptions,
     progress: &ProgressBar,
@@ -155,7 +162,7 @@ fn extract_file(
             out.claims += 1;
             out.graph.insert_claim(&claim);
         };
-        match extractor.try_extract_each(&article, &mut insert) {
+        match extract(&article, &mut insert) {
             Ok(n) => {
                 out.articles += 1;
                 out.sentences += n;
@@ -169,4 +176,44 @@ fn extract_file(
     }
     out.bad += articles.bad();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::isolate;
+
+    // See: issue 8. A panic in one article of a corpus costs that article only.
+    #[test]
+    fn a_panicking_article_is_skipped_and_the_rest_of_its_corpus_goes_in() {
+        isolate::install_panic_hook();
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("c.jsonl");
+        std::fs::write(
+            &corpus,
+            "{\"id\":\"a\",\"text\":\"Japan imposed sanctions on Russia.\"}\n\
+             {\"id\":\"b\",\"text\":\"BOOM\"}\n\
+             {\"id\":\"c\",\"text\":\"Canada imposed sanctions on Iran.\"}\n",
+        )
+        .unwrap();
+        let extractor = Extractor::new(crate::gazetteer::Gazetteer::builtin());
+        let extract = |a: &Article, sink: &mut dyn FnMut(Claim)| {
+            let boom = a.text.contains("BOOM");
+            extractor.try_extract_each(a, &mut |c| {
+                sink(c);
+            })?;
+            isolate::isolated(|| assert!(!boom, "a rule broke"))?;
+            Ok(1)
+        };
+        let out = extract_file(
+            &extract,
+            &corpus,
+            &ReadOptions::default(),
+            &ProgressBar::hidden(),
+        )
+        .unwrap();
+        assert_eq!((out.articles, out.bad), (2, 1));
+        assert_eq!(out.graph.article_count(), 2);
+        assert_eq!(out.claims, 2);
+    }
 }
