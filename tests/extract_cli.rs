@@ -165,3 +165,49 @@ fn a_bad_gazetteer_file_is_an_error_naming_the_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("g.toml:1:") && err.contains("bad id"), "{err}");
 }
+
+/// Every claim of the bundled corpus, one line each: the extractor's output
+/// frozen, so a refactor shows exactly what it changes.
+#[test]
+fn corpus_claims_are_frozen() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut lines = Vec::new();
+    for file in &files {
+        let out = bin()
+            .args(["extract", "--format", "jsonl"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", file.display());
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            let c: serde_json::Value = serde_json::from_str(line).unwrap();
+            let flag = |k: &str, mark: &'static str| if c[k] == true { mark } else { "-" };
+            let attributed: Vec<&str> = c["attributed_to"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap())
+                .collect();
+            lines.push(format!(
+                "{name}#{} {} {} {} {}{} [{}] {}..{}",
+                c["sentence"],
+                c["source"]["id"].as_str().unwrap(),
+                c["relation"].as_str().unwrap(),
+                c["target"]["id"].as_str().unwrap(),
+                flag("negated", "N"),
+                flag("hedged", "H"),
+                attributed.join(","),
+                c["span"][0],
+                c["span"][1],
+            ));
+        }
+    }
+    insta::assert_snapshot!(lines.join("\n"));
+}
