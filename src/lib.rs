@@ -21,7 +21,8 @@ pub mod graph;
 pub mod model;
 pub mod persist;
 pub mod query;
+pub mod script;
 
 pub use model::{
-    Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Relation, Span,
+    Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Lang, Relation, Span,
 };

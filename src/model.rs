@@ -410,6 +410,49 @@ impl fmt::Display for ArticleId {
     }
 }
 
+/// A language the extractor reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+    /// Korean.
+    Ko,
+    /// Chinese, simplified or traditional.
+    Zh,
+}
+
+impl Lang {
+    /// Every language, in code order.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ja, Lang::Ko, Lang::Zh];
+
+    /// The ISO 639-1 code (`en`, `ja`, `ko`, `zh`), as the claim contract writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+            Lang::Ko => "ko",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language of a BCP 47 tag's primary subtag (`en-US`, `zh-Hant-TW`,
+    /// `ja_JP`), case-insensitive; `None` for a language we do not read.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.as_str()))
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// An article to read: metadata and the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
@@ -421,8 +464,8 @@ pub struct Article {
     pub date: Option<Date>,
     /// Where it was published, when known.
     pub url: Option<String>,
-    /// Declared language (`en`, `ja`), when known; otherwise decided per sentence.
-    pub lang: Option<String>,
+    /// Declared language, when known; otherwise decided by the article's scripts.
+    pub lang: Option<Lang>,
     /// The original text; every span points into it.
     pub text: String,
 }
@@ -485,6 +528,9 @@ pub struct Evidence {
     pub span: Span,
     /// The sentence, as in the original.
     pub text: String,
+    /// The sentence's language, when known (extraction sets it; the store
+    /// does not keep it).
+    pub lang: Option<Lang>,
 }
 
 #[cfg(test)]
@@ -572,6 +618,7 @@ mod tests {
                 sentence: 0,
                 span: Span::new(0, 1),
                 text: String::new(),
+                lang: None,
             },
         }
         .normalized();

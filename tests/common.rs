@@ -78,6 +78,7 @@ pub(crate) fn claim() -> impl Strategy<Value = Claim> {
                         sentence: s,
                         span: Span::new(s as usize * 10, s as usize * 10 + 5),
                         text: text.to_owned(),
+                        lang: None,
                     },
                 }
             },

@@ -211,3 +211,39 @@ fn corpus_claims_are_frozen() {
     }
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+/// Each claim names its sentence's language: the article's, unless the
+/// sentence is written in another script.
+#[test]
+fn claims_carry_the_language_of_their_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.txt");
+    std::fs::write(
+        &path,
+        "日本はロシアに制裁を科した。\nCanada imposed sanctions on Iran (イラン).\n",
+    )
+    .unwrap();
+    let out = bin().arg("extract").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let langs: Vec<(String, String)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|c| {
+            (
+                c["target"]["id"].as_str().unwrap().to_owned(),
+                c["lang"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(langs.contains(&("RUS".into(), "ja".into())), "{langs:?}");
+    assert!(langs.contains(&("IRN".into(), "en".into())), "{langs:?}");
+    // A declared language is accepted for every language we know.
+    for lang in ["en", "ja", "ko", "zh", "auto"] {
+        bin()
+            .args(["extract", "--lang", lang])
+            .arg(&path)
+            .assert()
+            .success();
+    }
+}

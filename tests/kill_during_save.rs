@@ -42,6 +42,7 @@ fn big_graph(article: &str, n: u32) -> KnowledgeGraph {
                 sentence: i % 10,
                 span: Span::new(0, 20_000),
                 text: format!("{i} {filler}"),
+                lang: None,
             },
         });
     }

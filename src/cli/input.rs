@@ -18,8 +18,8 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "html", "
 /// Options that apply to every article read.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ReadOptions {
-    /// Declared language (`en`, `ja`) for articles that do not say.
-    pub(super) lang: Option<String>,
+    /// Declared language for articles that do not say.
+    pub(super) lang: Option<crate::model::Lang>,
     /// Date for articles that carry none.
     pub(super) date: Option<Date>,
 }
@@ -191,7 +191,7 @@ impl Iterator for Articles {
     fn next(&mut self) -> Option<Article> {
         let mut article = self.next_record()?;
         if article.lang.is_none() {
-            article.lang.clone_from(&self.options.lang);
+            article.lang = self.options.lang;
         }
         if article.date.is_none() {
             article.date = self.options.date;

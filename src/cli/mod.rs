@@ -165,20 +165,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The language of input articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
-    /// Decide per sentence by script (kana and kanji: Japanese).
+    /// Decide per article by script: any kana is Japanese, Hangul Korean, Han
+    /// without kana Chinese, else English.
     Auto,
     /// English.
     En,
     /// Japanese.
     Ja,
+    /// Korean (no rules yet: only persons' offices are read).
+    Ko,
+    /// Chinese (read by the Japanese rules until it has its own).
+    Zh,
 }
 
 impl Lang {
-    fn code(self) -> Option<String> {
+    /// The declared language, `None` for `auto`.
+    fn code(self) -> Option<crate::model::Lang> {
         match self {
             Lang::Auto => None,
-            Lang::En => Some("en".into()),
-            Lang::Ja => Some("ja".into()),
+            Lang::En => Some(crate::model::Lang::En),
+            Lang::Ja => Some(crate::model::Lang::Ja),
+            Lang::Ko => Some(crate::model::Lang::Ko),
+            Lang::Zh => Some(crate::model::Lang::Zh),
         }
     }
 }

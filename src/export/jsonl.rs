@@ -72,6 +72,9 @@ struct ClaimLine {
     title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     url: Option<String>,
+    /// The sentence's language (`en`, `ja`, `ko`, `zh`); optional in the contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
 }
 
 /// A serde error without its "at line 1": the caller numbers the lines.
@@ -142,6 +145,7 @@ pub fn claim_to_line(claim: &Claim) -> String {
         text: e.text.clone(),
         title: e.title.clone(),
         url: e.url.clone(),
+        lang: e.lang.map(|l| l.as_str().to_owned()),
     };
     serde_json::to_string(&line).expect("a claim line has only string keys and finite numbers")
 }
@@ -184,6 +188,7 @@ pub fn claim_from_line(line: &str) -> Result<Claim, JsonlError> {
             sentence: l.sentence,
             span: Span { start, end },
             text: l.text,
+            lang: l.lang.as_deref().and_then(crate::model::Lang::from_tag),
         },
     }
     .normalized())

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::normalize::Normalized;
-use crate::model::{Article, ArticleId, Date};
+use crate::model::{Article, ArticleId, Date, Lang};
 
 /// A corpus record that cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -57,7 +57,7 @@ pub fn from_plain(text: String) -> Article {
                     "title" => title = Some(v),
                     "date" => date = parse_date(&v),
                     "url" => url = Some(v),
-                    "lang" => lang = Some(v),
+                    "lang" => lang = Lang::from_tag(&v),
                     _ => {}
                 }
             }
@@ -139,7 +139,7 @@ pub fn from_record(line: &str) -> Result<Article, RecordError> {
         title: r.title,
         date,
         url: r.url,
-        lang: r.lang,
+        lang: r.lang.as_deref().and_then(Lang::from_tag),
         text: r.text,
     })
 }

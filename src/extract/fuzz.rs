@@ -175,8 +175,8 @@ fn vocabulary() -> &'static [String] {
             words.extend(entry.adjectives_en.iter().take(1).cloned());
         }
         for lexicon in [
-            include_str!("lexicon/ja.toml"),
-            include_str!("lexicon/en.toml"),
+            include_str!("lang/ja/lexicon.toml"),
+            include_str!("lang/en/lexicon.toml"),
         ] {
             let value: toml::Value = toml::from_str(lexicon).expect("the lexicons parse (tested)");
             collect_strings(&value, &mut words);
@@ -250,7 +250,7 @@ proptest! {
     #[test]
     fn japanese_heavy_documents_never_panic(text in document(12, 400)) {
         let mut article = from_plain(text);
-        article.lang = Some("ja".into());
+        article.lang = Some(crate::model::Lang::Ja);
         check(&article)?;
     }
 }

@@ -12,15 +12,15 @@
 //! (`lexicon/*.toml`), never rules for one sentence.
 
 pub mod article;
-mod en;
 pub mod isolate;
-mod ja;
+mod lang;
 pub mod normalize;
 pub mod sentence;
 mod words;
 
 use crate::gazetteer::{EntryIndex, Gazetteer, Mention};
 use crate::model::{ActorKind, Article, Claim, Date, Evidence, Relation, Span};
+use crate::script::ScriptCounts;
 
 pub use isolate::ExtractionFailed;
 use normalize::Normalized;
@@ -83,25 +83,25 @@ impl SentenceView<'_> {
     }
 }
 
-/// What carries over from one sentence to the next: the topic (who the text is
-/// about when a clause names no agent).
+/// What carries over from one sentence to the next, one meaning per field.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Discourse {
+    /// The topic (`X は`): who the text is about when a clause names no agent.
     pub(crate) topic: Option<EntryIndex>,
-    /// The other actor of the last sentence's pair (English `the two leaders`).
-    pub(crate) previous_topic: Option<EntryIndex>,
+    /// The two actors the last sentence was about, when it named exactly two
+    /// states (English `the two leaders`, `both countries`).
+    pub(crate) about: Option<(EntryIndex, EntryIndex)>,
     /// Persons named so far, most recent last (for bare titles: `首相は`).
     pub(crate) persons: Vec<EntryIndex>,
     /// The last pair a symmetric claim linked (for `両国`, `両首脳`).
-    pub(crate) pair: Option<(EntryIndex, EntryIndex)>,
+    pub(crate) linked: Option<(EntryIndex, EntryIndex)>,
 }
 
-/// The extractor: a gazetteer and the two language rule sets, built once.
+/// The extractor: a gazetteer and the language plugins, built once.
 #[derive(Debug)]
 pub struct Extractor {
     gazetteer: Gazetteer,
-    japanese: ja::Japanese,
-    english: en::English,
+    plugins: lang::Plugins,
 }
 
 impl Extractor {
@@ -109,8 +109,7 @@ impl Extractor {
     pub fn new(gazetteer: Gazetteer) -> Self {
         Extractor {
             gazetteer,
-            japanese: ja::Japanese::builtin(),
-            english: en::English::builtin(),
+            plugins: lang::Plugins::builtin(),
         }
     }
 
@@ -155,6 +154,11 @@ impl Extractor {
         let mut mentions: Vec<Mention> = Vec::new();
         let sentences = sentence::split(text);
         let article_date = article.date.map(|d| d.to_string());
+        // The article's language: declared, else by its scripts; each sentence
+        // keeps it unless written in another script (an English quote).
+        let article_lang = article
+            .lang
+            .unwrap_or_else(|| ScriptCounts::of(text).article_lang());
         let mut discourse = Discourse::default();
         let mut leaders_seen: Vec<EntryIndex> = Vec::new();
         for (index, range) in sentences.iter().enumerate() {
@@ -171,12 +175,10 @@ impl Extractor {
                 mentions: &mentions,
                 gazetteer: &self.gazetteer,
             };
-            let japanese = view.sentence().chars().any(is_japanese_char)
-                || article.lang.as_deref() == Some("ja");
-            let mut found = if japanese {
-                self.japanese.sentence(&view, &mut discourse)
-            } else {
-                self.english.sentence(&view, &mut discourse)
+            let sentence_lang = ScriptCounts::of(view.sentence()).sentence_lang(article_lang);
+            let mut found = match self.plugins.for_lang(sentence_lang) {
+                Some(plugin) => plugin.sentence(&view, &mut discourse),
+                None => Vec::new(),
             };
             found.retain(|f| view.state_of(f.source) != view.state_of(f.target));
             found.dedup();
@@ -221,6 +223,7 @@ impl Extractor {
                 sentence: index as u32,
                 span: Span::new(start, end),
                 text: article.text[start..end].to_owned(),
+                lang: Some(sentence_lang),
             };
             for f in found {
                 let mut attributed_to: Vec<_> = f
@@ -246,11 +249,6 @@ impl Extractor {
         }
         sentences.len()
     }
-}
-
-/// True for kana and kanji (and the Japanese long-vowel mark).
-pub(crate) fn is_japanese_char(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
 }
 
 /// A full date stated in the sentence (`2024年6月18日`, `June 18, 2024`,

@@ -56,11 +56,11 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
                 if text[..i]
                     .chars()
                     .next_back()
-                    .is_some_and(super::is_japanese_char)
+                    .is_some_and(crate::script::is_japanese)
                     && text[i + c.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(super::is_japanese_char) =>
+                        .is_some_and(crate::script::is_japanese) =>
             {
                 push(start, i, &mut out);
                 start = i + c.len_utf8();
@@ -78,7 +78,7 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
                 let next_is_japanese = text[j..]
                     .chars()
                     .next()
-                    .is_some_and(super::is_japanese_char);
+                    .is_some_and(crate::script::is_japanese);
                 if next_is_japanese && c != '.' {
                     push(start, j, &mut out);
                     start = j;
@@ -93,7 +93,7 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
                     n.is_uppercase()
                         || n.is_ascii_digit()
                         || matches!(n, '"' | '\'' | '“' | '(')
-                        || super::is_japanese_char(n)
+                        || crate::script::is_japanese(n)
                 });
                 if !starts_sentence && next != Some('\n') {
                     continue;

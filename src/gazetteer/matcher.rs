@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{Entry, EntryIndex};
+use crate::script::{is_han, is_japanese, is_katakana};
 
 /// How a mention was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -374,7 +375,7 @@ impl Matcher {
                 // 訪米中: "while visiting the US"; the chain after 訪 is one state.
                 c != '訪' || chain_start == start
             }
-            Some(c) => !(is_kanji(c) || c.is_ascii_digit()),
+            Some(c) => !(is_han(c) || c.is_ascii_digit()),
         };
         if !clean_start {
             return false;
@@ -499,16 +500,4 @@ fn by_title(title: &str, candidates: &[EntryIndex], entries: &[Entry]) -> Option
         ([one], _) | (_, [one]) => Some(*one),
         _ => None,
     }
-}
-
-pub(crate) fn is_katakana(c: char) -> bool {
-    matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}') && c != '・'
-}
-
-pub(crate) fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
-}
-
-pub(crate) fn is_japanese(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}') || is_kanji(c)
 }

@@ -15,7 +15,6 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 pub use matcher::{Form, Mention};
-pub(crate) use matcher::{is_kanji, is_katakana};
 pub use table::{Entry, Office, RowError};
 pub use user::UserFileError;
 

@@ -160,6 +160,7 @@ impl EvidenceView<'_> {
             sentence: self.sentence,
             span: self.span,
             text: self.text.to_owned(),
+            lang: None,
         }
     }
 }

@@ -91,6 +91,7 @@ pub(crate) fn synthetic() -> KnowledgeGraph {
                 sentence: sentence as u32,
                 span: Span::new(start, start + 40 + rng.below(80) as usize),
                 text,
+                lang: None,
             },
         });
     }

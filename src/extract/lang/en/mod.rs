@@ -33,11 +33,11 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
-use super::{Discourse, Found, SentenceView};
+use crate::extract::{Discourse, Found, SentenceView};
 use crate::gazetteer::{EntryIndex, Form};
 use crate::model::Relation;
 
-const LEXICON: &str = include_str!("lexicon/en.toml");
+const LEXICON: &str = include_str!("lexicon.toml");
 
 /// Tokens after a cue in which its prepositions are looked for, by default.
 const WINDOW: usize = 10;
@@ -477,10 +477,7 @@ impl English {
             }
         }
         let sentence = view.sentence();
-        let pair = match (discourse.topic, discourse.previous_topic) {
-            (Some(a), Some(b)) => Some((a, b)),
-            _ => None,
-        };
+        let pair = discourse.about;
         if n_states < 2 && pair.is_none() {
             return Vec::new();
         }
@@ -543,15 +540,9 @@ impl English {
             }
         }
         match about.len() {
-            2 => {
-                discourse.topic = Some(about[0]);
-                discourse.previous_topic = Some(about[1]);
-            }
+            2 => discourse.about = Some((about[0], about[1])),
             0 | 1 => {}
-            _ => {
-                discourse.topic = None;
-                discourse.previous_topic = None;
-            }
+            _ => discourse.about = None,
         }
         out
     }
@@ -1688,7 +1679,7 @@ mod tests {
     use crate::gazetteer::Gazetteer;
 
     fn claims(text: &str) -> Vec<(String, String, String, bool, bool)> {
-        let ex = super::super::Extractor::new(Gazetteer::builtin());
+        let ex = crate::extract::Extractor::new(Gazetteer::builtin());
         let article = crate::extract::article::from_plain(text.to_owned());
         let mut out: Vec<_> = ex
             .extract(&article)
@@ -1823,7 +1814,7 @@ mod tests {
 
     #[test]
     fn speaker_is_attribution_not_participant() {
-        let ex = super::super::Extractor::new(Gazetteer::builtin());
+        let ex = crate::extract::Extractor::new(Gazetteer::builtin());
         let article = crate::extract::article::from_plain(
             "Vietnam attacked Cambodia on Sunday, Thailand said.".to_owned(),
         );

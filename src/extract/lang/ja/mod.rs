@@ -24,12 +24,12 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use super::words::WordSet;
-use super::{Discourse, Found, SentenceView};
+use crate::extract::words::WordSet;
+use crate::extract::{Discourse, Found, SentenceView};
 use crate::gazetteer::EntryIndex;
 use crate::model::{ActorId, Relation};
 
-const LEXICON: &str = include_str!("lexicon/ja.toml");
+const LEXICON: &str = include_str!("lexicon.toml");
 
 /// Words after a name that belong to it: titles, organs, honorifics.
 const NAME_TAILS: &[&str] = &[
@@ -401,7 +401,7 @@ impl Japanese {
         }
         // The pair a later 両国 / 両首脳 refers to.
         if let Some(f) = out.iter().find(|f| f.relation.is_symmetric() && !f.negated) {
-            discourse.pair = Some((f.source, f.target));
+            discourse.linked = Some((f.source, f.target));
         }
         out
     }
@@ -455,7 +455,7 @@ impl Japanese {
         let verbal = relative.is_some()
             || VERBAL_TAILS.iter().any(|t| after.starts_with(t))
                 && (!after.starts_with('を') || self.light_verb_follows(&after['を'.len_utf8()..]))
-            || text[hit.start..hit.end].ends_with(|c: char| ('\u{3040}'..='\u{309F}').contains(&c));
+            || text[hit.start..hit.end].ends_with(crate::script::is_hiragana);
         // A nominal cue that is the object of another cue (侵略を側面支援) is someone
         // else's event: its agent can only be a genitive.
         let object_of_cue = !verbal
@@ -1129,7 +1129,7 @@ const BOTH_SIDES: &[&str] = &["両首脳", "両外相", "両国", "両政府", "
 /// `両国` and the like as two adjacent mentions of the last pair, so that they
 /// coordinate like a compound (`日米`): `両` the first, the rest the second.
 fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gazetteer::Mention> {
-    let Some((a, b)) = discourse.pair else {
+    let Some((a, b)) = discourse.linked else {
         return Vec::new();
     };
     let text = view.text;
@@ -1267,7 +1267,7 @@ fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Ve
         if c == '、'
             && let Some(p) = prev
         {
-            let hiragana = ('\u{3040}'..='\u{309F}').contains(&p);
+            let hiragana = crate::script::is_hiragana(p);
             let conjunctive_ga = p == 'が'
                 && sentence[..i]
                     .chars()
@@ -1286,8 +1286,8 @@ fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Ve
 }
 
 fn is_noun_char(c: char) -> bool {
-    crate::gazetteer::is_kanji(c)
-        || crate::gazetteer::is_katakana(c)
+    crate::script::is_han(c)
+        || crate::script::is_katakana(c)
         || c == 'ー'
         || c.is_ascii_alphanumeric()
 }

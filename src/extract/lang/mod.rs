@@ -1,0 +1,79 @@
+//! Language plugins: one folder per language, its rules (`mod.rs`) beside its
+//! lexicon (`lexicon.toml`), behind one internal trait, [`Language`].
+//!
+//! The shared stages around a plugin are in `extract`: normalization,
+//! sentences ([`crate::extract::sentence`]), mentions (the gazetteer), the
+//! choice of language per sentence ([`crate::script`]) and the claims stage
+//! (state roll-up, self-loops, the per-sentence cap, `leader_of`). A plugin
+//! reads one sentence's mentions and gives the relations it states.
+//!
+//! The files a new language touches:
+//!
+//! 1. `src/extract/lang/<code>/mod.rs` and `lexicon.toml`: the plugin and its
+//!    cues, a type implementing [`Language`].
+//! 2. `src/extract/lang/mod.rs` (this file): `mod <code>;` and its arm in
+//!    [`Plugins::for_lang`].
+//! 3. `src/model.rs`: the [`Lang`] variant (and its code in `Lang::as_str`).
+//! 4. `src/script.rs`: its script predicate, and where
+//!    `ScriptCounts::article_lang` / `fits` should route its text.
+//! 5. `src/extract/sentence.rs`: its sentence marks, when they are not
+//!    `.!?` or `。！？`.
+//! 6. `src/gazetteer/data/*.tsv` (+ `table.rs`, `matcher.rs`): names in its
+//!    script, and compound-only short forms.
+//! 7. `src/cli/mod.rs`: the `--lang` value.
+//! 8. README (languages, examples) and a test module of one-sentence cases.
+
+mod en;
+mod ja;
+
+use crate::extract::{Discourse, Found, SentenceView};
+use crate::model::Lang;
+
+/// What a language gives the shared pipeline: the relations one sentence
+/// states, read from its mentions by that language's grammar.
+pub(crate) trait Language: std::fmt::Debug + Send + Sync {
+    /// The relations stated in one sentence (before the shared claims stage);
+    /// may read and update what carries over between sentences.
+    fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found>;
+}
+
+impl Language for en::English {
+    fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+        en::English::sentence(self, view, discourse)
+    }
+}
+
+impl Language for ja::Japanese {
+    fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+        ja::Japanese::sentence(self, view, discourse)
+    }
+}
+
+/// The built-in plugins, built once.
+#[derive(Debug)]
+pub(crate) struct Plugins {
+    english: en::English,
+    japanese: ja::Japanese,
+}
+
+impl Plugins {
+    /// Every built-in plugin with its built-in lexicon.
+    pub(crate) fn builtin() -> Self {
+        Plugins {
+            english: en::English::builtin(),
+            japanese: ja::Japanese::builtin(),
+        }
+    }
+
+    /// The plugin that reads `lang`, if any. Until Chinese has a plugin of its
+    /// own, Chinese sentences go to the Japanese rules (they share Han cue
+    /// words such as 制裁 and 会談); Korean has none yet and yields only what
+    /// the shared stages give (`leader_of`).
+    pub(crate) fn for_lang(&self, lang: Lang) -> Option<&dyn Language> {
+        match lang {
+            Lang::En => Some(&self.english),
+            Lang::Ja | Lang::Zh => Some(&self.japanese),
+            Lang::Ko => None,
+        }
+    }
+}
