@@ -12,6 +12,7 @@
 //! (`lexicon/*.toml`), never rules for one sentence.
 
 pub mod article;
+mod claims;
 pub mod isolate;
 mod lang;
 pub mod normalize;
@@ -24,10 +25,6 @@ use crate::script::ScriptCounts;
 
 pub use isolate::ExtractionFailed;
 use normalize::Normalized;
-
-/// The most relation claims one sentence may yield (`leader_of` not counted):
-/// a sentence that seems to say more is usually being misread.
-const MAX_CLAIMS_PER_SENTENCE: usize = 8;
 
 /// A relation found in one sentence, before evidence is attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +157,7 @@ impl Extractor {
             .lang
             .unwrap_or_else(|| ScriptCounts::of(text).article_lang());
         let mut discourse = Discourse::default();
-        let mut leaders_seen: Vec<EntryIndex> = Vec::new();
+        let mut leaders = claims::Leaders::default();
         for (index, range) in sentences.iter().enumerate() {
             // A mention that crosses a sentence boundary belongs to neither.
             mentions.clear();
@@ -180,9 +177,7 @@ impl Extractor {
                 Some(plugin) => plugin.sentence(&view, &mut discourse),
                 None => Vec::new(),
             };
-            found.retain(|f| view.state_of(f.source) != view.state_of(f.target));
-            found.dedup();
-            found.truncate(MAX_CLAIMS_PER_SENTENCE);
+            claims::guard(&view, &mut found);
             for m in view
                 .mentions
                 .iter()
@@ -191,25 +186,7 @@ impl Extractor {
                 discourse.persons.retain(|&p| p != m.entry);
                 discourse.persons.push(m.entry);
             }
-            // Persons yield `leader_of` to the office they hold on the article's date.
-            for m in view.mentions {
-                let entry = self.gazetteer.entry(m.entry);
-                if entry.actor.kind != ActorKind::Person || leaders_seen.contains(&m.entry) {
-                    continue;
-                }
-                leaders_seen.push(m.entry);
-                let office = entry.office_on(article_date.as_deref());
-                if let Some(target) = office.and_then(|o| self.gazetteer.index_of(&o.office_of)) {
-                    found.push(Found {
-                        source: m.entry,
-                        relation: Relation::LeaderOf,
-                        target,
-                        negated: false,
-                        hedged: false,
-                        attributed_to: Vec::new(),
-                    });
-                }
-            }
+            leaders.add(&view, article_date.as_deref(), &mut found);
             if found.is_empty() {
                 continue;
             }
@@ -225,27 +202,7 @@ impl Extractor {
                 text: article.text[start..end].to_owned(),
                 lang: Some(sentence_lang),
             };
-            for f in found {
-                let mut attributed_to: Vec<_> = f
-                    .attributed_to
-                    .iter()
-                    .map(|&e| self.gazetteer.entry(e).actor.state().clone())
-                    .collect();
-                attributed_to.sort();
-                attributed_to.dedup();
-                sink(
-                    Claim {
-                        source: self.gazetteer.entry(f.source).actor.clone(),
-                        relation: f.relation,
-                        target: self.gazetteer.entry(f.target).actor.clone(),
-                        negated: f.negated,
-                        hedged: f.hedged,
-                        attributed_to,
-                        evidence: evidence.clone(),
-                    }
-                    .normalized(),
-                );
-            }
+            claims::to_claims(&self.gazetteer, found, &evidence, sink);
         }
         sentences.len()
     }

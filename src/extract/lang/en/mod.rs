@@ -33,6 +33,7 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
+use crate::extract::claims::symmetric_pairs;
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::gazetteer::{EntryIndex, Form};
 use crate::model::Relation;
@@ -1453,19 +1454,8 @@ impl English {
                 view.dedup_states(&mut left);
                 view.dedup_states(&mut right);
                 right.retain(|&r| !left.iter().any(|&l| view.state_of(l) == view.state_of(r)));
-                if !left.is_empty() && !right.is_empty() {
-                    for &a in &left {
-                        for &b in &right {
-                            emit(a, relation, b, out);
-                        }
-                    }
-                } else {
-                    let all = if left.is_empty() { right } else { left };
-                    for (i, &a) in all.iter().enumerate() {
-                        for &b in &all[i + 1..] {
-                            emit(a, relation, b, out);
-                        }
-                    }
+                for (a, b) in symmetric_pairs(&left, &right) {
+                    emit(a, relation, b, out);
                 }
             } else {
                 let mut src = entries(&sources);

@@ -24,6 +24,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use crate::extract::claims::symmetric_pairs;
 use crate::extract::words::WordSet;
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::gazetteer::EntryIndex;
@@ -722,18 +723,8 @@ impl Japanese {
             view.dedup_states(&mut group);
             let others: Vec<EntryIndex> =
                 all.iter().copied().filter(|x| !group.contains(x)).collect();
-            if !group.is_empty() && !others.is_empty() {
-                for &a in &group {
-                    for &b in &others {
-                        push(a, b);
-                    }
-                }
-            } else {
-                for (n, &a) in all.iter().enumerate() {
-                    for &b in &all[n + 1..] {
-                        push(a, b);
-                    }
-                }
+            for (a, b) in symmetric_pairs(&group, &others) {
+                push(a, b);
             }
         } else {
             if cue.target_from_topic && target_entries.is_empty() && !source_entries.is_empty() {

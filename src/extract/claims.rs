@@ -1,0 +1,120 @@
+//! The shared claims stage, one copy for every language: what a plugin found
+//! in a sentence becomes claims. Symmetric pairing, self-loops after roll-up
+//! to states, duplicates, the per-sentence cap and `leader_of` live here, so
+//! no plugin writes them again.
+
+use super::{Found, SentenceView};
+use crate::gazetteer::{EntryIndex, Gazetteer};
+use crate::model::{ActorKind, Claim, Evidence, Relation};
+
+/// The most relation claims one sentence may yield (`leader_of` not counted):
+/// a sentence that seems to say more is usually being misread.
+pub(crate) const MAX_CLAIMS_PER_SENTENCE: usize = 8;
+
+/// The pairs a symmetric relation joins: each actor of one side with each of
+/// the other (`Japan met China and India`); when one side is empty, every pair
+/// within the other (`Japan, China and India met`).
+pub(crate) fn symmetric_pairs(
+    left: &[EntryIndex],
+    right: &[EntryIndex],
+) -> Vec<(EntryIndex, EntryIndex)> {
+    if !left.is_empty() && !right.is_empty() {
+        return left
+            .iter()
+            .flat_map(|&a| right.iter().map(move |&b| (a, b)))
+            .collect();
+    }
+    let all = if left.is_empty() { right } else { left };
+    all.iter()
+        .enumerate()
+        .flat_map(|(i, &a)| all[i + 1..].iter().map(move |&b| (a, b)))
+        .collect()
+}
+
+/// Drops what a sentence cannot mean: a relation between two ends of one
+/// state (Putin and Russia), a repeat, and anything past the cap.
+pub(crate) fn guard(view: &SentenceView<'_>, found: &mut Vec<Found>) {
+    found.retain(|f| view.state_of(f.source) != view.state_of(f.target));
+    found.dedup();
+    found.truncate(MAX_CLAIMS_PER_SENTENCE);
+}
+
+/// `leader_of` for every person named: the office they held on the article's
+/// date, once per article.
+#[derive(Debug, Default)]
+pub(crate) struct Leaders {
+    seen: Vec<EntryIndex>,
+}
+
+impl Leaders {
+    /// Adds a `leader_of` claim for each person first named in this sentence.
+    pub(crate) fn add(
+        &mut self,
+        view: &SentenceView<'_>,
+        date: Option<&str>,
+        found: &mut Vec<Found>,
+    ) {
+        for m in view.mentions {
+            let entry = view.gazetteer.entry(m.entry);
+            if entry.actor.kind != ActorKind::Person || self.seen.contains(&m.entry) {
+                continue;
+            }
+            self.seen.push(m.entry);
+            let office = entry.office_on(date);
+            if let Some(target) = office.and_then(|o| view.gazetteer.index_of(&o.office_of)) {
+                found.push(Found {
+                    source: m.entry,
+                    relation: Relation::LeaderOf,
+                    target,
+                    negated: false,
+                    hedged: false,
+                    attributed_to: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+/// The claims of one sentence, each with its evidence; attributions roll up
+/// to states, symmetric ends are put in order.
+pub(crate) fn to_claims(
+    gazetteer: &Gazetteer,
+    found: Vec<Found>,
+    evidence: &Evidence,
+    sink: &mut dyn FnMut(Claim),
+) {
+    for f in found {
+        let mut attributed_to: Vec<_> = f
+            .attributed_to
+            .iter()
+            .map(|&e| gazetteer.entry(e).actor.state().clone())
+            .collect();
+        attributed_to.sort();
+        attributed_to.dedup();
+        sink(
+            Claim {
+                source: gazetteer.entry(f.source).actor.clone(),
+                relation: f.relation,
+                target: gazetteer.entry(f.target).actor.clone(),
+                negated: f.negated,
+                hedged: f.hedged,
+                attributed_to,
+                evidence: evidence.clone(),
+            }
+            .normalized(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symmetric_pairs_cross_two_sides_or_pair_up_one() {
+        assert_eq!(symmetric_pairs(&[1], &[2, 3]), [(1, 2), (1, 3)]);
+        assert_eq!(symmetric_pairs(&[], &[1, 2, 3]), [(1, 2), (1, 3), (2, 3)]);
+        assert_eq!(symmetric_pairs(&[4, 5], &[]), [(4, 5)]);
+        assert!(symmetric_pairs(&[7], &[]).is_empty());
+    }
+}
