@@ -247,3 +247,29 @@ fn claims_carry_the_language_of_their_sentence() {
             .success();
     }
 }
+
+/// `lexicon check` passes the built-ins and names the file, line or cue and
+/// field of a broken lexicon, with exit code 2.
+#[test]
+fn lexicon_check_names_what_is_wrong() {
+    let out = bin().args(["lexicon", "check"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("en/lexicon.toml: ok") && text.contains("ja/lexicon.toml: ok"));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("ja.toml");
+    std::fs::write(
+        &bad,
+        "[flags]\nnegation = []\nnot_negation = []\nhedge = []\nattribution = []\n\
+         light_verbs = []\n[[cue]]\nrelation = \"summit\"\nwords = [\"会談\"]\n\
+         [[cue]]\nrelation = \"visit\"\nwords = [\"会談\"]\n",
+    )
+    .unwrap();
+    let out = bin().args(["lexicon", "check"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("ja.toml") && err.contains("cue 1 (summit)") && err.contains("cue 2 (visit)"),
+        "{err}"
+    );
+}

@@ -12,6 +12,7 @@ mod filter;
 mod import;
 mod ingest;
 mod input;
+mod lexicon;
 mod merge;
 mod path;
 mod relations;
@@ -116,6 +117,8 @@ pub enum Command {
     Timeline(timeline::TimelineArgs),
     /// Write the store (or a focus) as DOT, JSON, GraphML, CSV or JSONL claims.
     Export(export::ExportArgs),
+    /// Check lexicon files (the extractor's cue words and flag words).
+    Lexicon(lexicon::LexiconArgs),
 }
 
 /// Runs the program and returns its exit code: 0 success, 1 some input
@@ -159,6 +162,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Top(a) => top::run(store, a),
         Command::Timeline(a) => timeline::run(store, a),
         Command::Export(a) => export::run(store, a),
+        Command::Lexicon(a) => lexicon::run(a),
     }
 }
 

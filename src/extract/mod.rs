@@ -15,6 +15,7 @@ pub mod article;
 mod claims;
 pub mod isolate;
 mod lang;
+pub mod lexicon;
 pub mod normalize;
 pub mod sentence;
 mod words;

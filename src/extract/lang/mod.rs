@@ -23,8 +23,8 @@
 //! 7. `src/cli/mod.rs`: the `--lang` value.
 //! 8. README (languages, examples) and a test module of one-sentence cases.
 
-mod en;
-mod ja;
+pub(crate) mod en;
+pub(crate) mod ja;
 
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::model::Lang;

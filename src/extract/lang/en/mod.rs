@@ -34,6 +34,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::extract::claims::symmetric_pairs;
+use crate::extract::lexicon::{self, LexiconError};
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::gazetteer::{EntryIndex, Form};
 use crate::model::Relation;
@@ -76,18 +77,18 @@ struct FlagsDef {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueDef {
-    relation: String,
-    pos: String,
+    relation: Relation,
+    pos: Pos,
     words: Vec<String>,
     #[serde(default)]
     target: Vec<String>,
     #[serde(default)]
     source: Vec<String>,
-    subject: Option<String>,
-    object: Option<String>,
-    premod: Option<String>,
+    subject: Option<Role>,
+    object: Option<Role>,
+    premod: Option<Role>,
     link: Option<Vec<String>>,
-    also: Option<String>,
+    also: Option<Relation>,
     #[serde(default)]
     hedge: bool,
     window: Option<usize>,
@@ -100,32 +101,29 @@ struct CueDef {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ObjectDef {
-    relation: String,
+    relation: Relation,
     words: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a cue word is used: a verb, a noun, or a verb of giving whose object
+/// names the relation (`supplied weapons`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Pos {
     Verb,
     Noun,
     Transfer,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The role a grammatical position gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Role {
     Source,
     Target,
 }
 
 impl Role {
-    fn parse(s: Option<&str>, default: Role) -> Role {
-        match s {
-            Some("source") => Role::Source,
-            Some("target") => Role::Target,
-            None => default,
-            Some(other) => panic!("lexicon role `{other}` is source or target (tested)"),
-        }
-    }
     fn flip(self) -> Role {
         match self {
             Role::Source => Role::Target,
@@ -152,6 +150,30 @@ struct Cue {
     object_needs: Vec<String>,
     /// Its prepositions are looked for past other cues (threatened to cut ties with X).
     over_cues: bool,
+}
+
+/// Each flag list names a word once (case folded).
+fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> {
+    for (field, list) in [
+        ("negation", &f.negation),
+        ("hedge", &f.hedge),
+        ("sentence_hedge", &f.sentence_hedge),
+        ("report", &f.report),
+        ("report_weak", &f.report_weak),
+        ("clause_breaks", &f.clause_breaks),
+        ("be", &f.be),
+        ("light_verbs", &f.light_verbs),
+        ("state_nouns", &f.state_nouns),
+        ("not_state_nouns", &f.not_state_nouns),
+        ("modifiers", &f.modifiers),
+        ("determiners", &f.determiners),
+        ("prepositions", &f.prepositions),
+        ("pronouns", &f.pronouns),
+        ("pair_phrases", &f.pair_phrases),
+    ] {
+        lexicon::unique(name, "flags", field, list, |w| w.to_ascii_lowercase())?;
+    }
+    Ok(())
 }
 
 /// FNV-1a: the word sets hold short lower-case words, looked up per token, so
@@ -328,37 +350,41 @@ impl Parsed<'_> {
 
 impl English {
     pub(crate) fn builtin() -> Self {
-        let file: LexiconFile =
-            toml::from_str(LEXICON).expect("the English lexicon is valid TOML (tested)");
+        Self::from_toml("src/extract/lang/en/lexicon.toml", LEXICON)
+            .expect("the built-in English lexicon passes its checks (tested)")
+    }
+
+    /// Cue entries and cue words, for `lexicon check`.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.cues.len(), self.words.len())
+    }
+
+    /// Builds the rules from a lexicon's text, checked: each word once per
+    /// list (case folded, as matched). One word may be a word of several cues:
+    /// the parse chooses a reading (`sell` weapons or goods).
+    pub(crate) fn from_toml(name: &str, text: &str) -> Result<Self, LexiconError> {
+        let file: LexiconFile = lexicon::parse(name, text)?;
+        check_flags(name, &file.flags)?;
+        let fold = |w: &str| w.to_ascii_lowercase();
         let mut cues = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut words: Vec<Vec<usize>> = Vec::new();
         for def in file.cue {
-            let relation: Relation = def
-                .relation
-                .parse()
-                .expect("lexicon relations are ontology names (tested)");
-            let also = def.also.map(|r| {
-                r.parse()
-                    .expect("lexicon relations are ontology names (tested)")
-            });
-            let pos = match def.pos.as_str() {
-                "verb" => Pos::Verb,
-                "noun" => Pos::Noun,
-                "transfer" => Pos::Transfer,
-                other => panic!("lexicon pos `{other}` is verb, noun or transfer (tested)"),
-            };
             let k = cues.len();
+            let place = lexicon::cue_place(k, def.relation);
+            lexicon::unique(name, &place, "words", &def.words, fold)?;
+            lexicon::unique(name, &place, "target", &def.target, fold)?;
+            lexicon::unique(name, &place, "source", &def.source, fold)?;
             cues.push(Cue {
-                relation,
-                also,
-                pos,
+                relation: def.relation,
+                also: def.also,
+                pos: def.pos,
                 obj: def.target.iter().any(|t| t == "obj"),
                 target: def.target.into_iter().filter(|t| t != "obj").collect(),
                 source: def.source,
-                subject: Role::parse(def.subject.as_deref(), Role::Source),
-                object: Role::parse(def.object.as_deref(), Role::Target),
-                premod: Role::parse(def.premod.as_deref(), Role::Source),
+                subject: def.subject.unwrap_or(Role::Source),
+                object: def.object.unwrap_or(Role::Target),
+                premod: def.premod.unwrap_or(Role::Source),
                 link: def.link.map(|l| build_set(&l)),
                 hedge: def.hedge,
                 window: def.window.unwrap_or(WINDOW),
@@ -383,11 +409,10 @@ impl English {
         let automaton = word_automaton(&patterns, MatchKind::LeftmostLongest);
         let mut objects = Vec::new();
         let mut object_patterns: Vec<String> = Vec::new();
-        for def in file.object {
-            let relation: Relation = def
-                .relation
-                .parse()
-                .expect("lexicon relations are ontology names (tested)");
+        for (i, def) in file.object.into_iter().enumerate() {
+            let place = format!("object {} ({})", i + 1, def.relation);
+            lexicon::unique(name, &place, "words", &def.words, fold)?;
+            let relation = def.relation;
             for w in def.words {
                 let w = w.to_ascii_lowercase();
                 if !object_patterns.contains(&w) {
@@ -444,7 +469,7 @@ impl English {
                 *flags.classes.entry(w.clone()).or_insert(0) |= bit;
             }
         }
-        English {
+        Ok(English {
             cues,
             words,
             automaton,
@@ -453,7 +478,7 @@ impl English {
             phrases,
             phrase_is_pair,
             flags,
-        }
+        })
     }
 
     /// The claims of one sentence; remembers the pair of states it is about.

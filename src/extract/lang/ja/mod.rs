@@ -25,6 +25,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 use crate::extract::claims::symmetric_pairs;
+use crate::extract::lexicon::{self, LexiconError};
 use crate::extract::words::WordSet;
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::gazetteer::EntryIndex;
@@ -182,19 +183,27 @@ struct Flags {
     light_verbs: Vec<String>,
 }
 
+/// The role a mention joined to a nominal cue by `の` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum GenitiveRole {
+    Source,
+    Target,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueDef {
-    relation: String,
+    relation: Relation,
     words: Vec<String>,
     #[serde(default)]
     source: Vec<String>,
     #[serde(default)]
     target: Vec<String>,
-    genitive: Option<String>,
+    genitive: Option<GenitiveRole>,
     #[serde(default)]
     passive: bool,
-    implied_target: Option<String>,
+    implied_target: Option<ActorId>,
     #[serde(default)]
     reverse: bool,
     #[serde(default)]
@@ -284,35 +293,65 @@ impl Sentence<'_, '_> {
 
 impl Japanese {
     pub(crate) fn builtin() -> Self {
-        let file: LexiconFile =
-            toml::from_str(LEXICON).expect("the Japanese lexicon is valid TOML (tested)");
-        let mut cues = Vec::new();
+        Self::from_toml("src/extract/lang/ja/lexicon.toml", LEXICON)
+            .expect("the built-in Japanese lexicon passes its checks (tested)")
+    }
+
+    /// Cue entries and cue words, for `lexicon check`.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.cues.len(), self.words.len())
+    }
+
+    /// Builds the rules from a lexicon's text, checked: each word once per
+    /// list, and a cue word in one cue only (the automaton would keep the first).
+    pub(crate) fn from_toml(name: &str, text: &str) -> Result<Self, LexiconError> {
+        let file: LexiconFile = lexicon::parse(name, text)?;
+        let f = &file.flags;
+        for (field, list) in [
+            ("negation", &f.negation),
+            ("not_negation", &f.not_negation),
+            ("hedge", &f.hedge),
+            ("attribution", &f.attribution),
+            ("light_verbs", &f.light_verbs),
+        ] {
+            lexicon::unique(name, "flags", field, list, str::to_owned)?;
+        }
+        let mut cues: Vec<Cue> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut words = Vec::new();
         for def in file.cue {
-            let relation: Relation = def
-                .relation
-                .parse()
-                .expect("lexicon relations are ontology names (tested)");
             let k = cues.len();
+            let place = lexicon::cue_place(k, def.relation);
+            for (field, list) in [
+                ("words", &def.words),
+                ("source", &def.source),
+                ("target", &def.target),
+            ] {
+                lexicon::unique(name, &place, field, list, str::to_owned)?;
+            }
+            for w in &def.words {
+                if let Some(i) = patterns.iter().position(|p| p == w) {
+                    return Err(LexiconError::TwoCues {
+                        file: name.to_owned(),
+                        word: w.clone(),
+                        first: lexicon::cue_place(words[i], cues[words[i]].relation),
+                        second: place,
+                        lang: crate::model::Lang::Ja,
+                    });
+                }
+                patterns.push(w.clone());
+                words.push(k);
+            }
             cues.push(Cue {
-                relation,
+                relation: def.relation,
                 source: def.source,
                 target: def.target,
-                genitive_is_target: def.genitive.as_deref() == Some("target"),
+                genitive_is_target: def.genitive == Some(GenitiveRole::Target),
                 passive: def.passive,
-                implied_target: def.implied_target.map(|id| {
-                    ActorId::new(&id).expect("lexicon implied targets are actor ids (tested)")
-                }),
+                implied_target: def.implied_target,
                 reverse: def.reverse,
                 target_from_topic: def.target_from_topic,
             });
-            for w in def.words {
-                if !patterns.contains(&w) {
-                    patterns.push(w);
-                    words.push(k);
-                }
-            }
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -324,7 +363,7 @@ impl Japanese {
             .iter()
             .map(|w| w.strip_prefix('と').unwrap_or(w).to_owned())
             .collect();
-        Japanese {
+        Ok(Japanese {
             negation: WordSet::new(&file.flags.negation, &file.flags.not_negation),
             hedge: WordSet::new(&file.flags.hedge, &[]),
             clause_ends: WordSet::new(
@@ -339,7 +378,7 @@ impl Japanese {
             words,
             automaton,
             flags: file.flags,
-        }
+        })
     }
 
     /// The claims of one sentence; updates the discourse topic. A bare title
