@@ -17,5 +17,6 @@ mod kill_during_save;
 mod merge;
 mod queries;
 mod reading_articles;
+mod readme;
 mod store;
 mod store_safety;

@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod actors;
+mod completions;
 mod export;
 mod extract;
 mod filter;
@@ -13,6 +14,7 @@ mod import;
 mod ingest;
 mod input;
 mod merge;
+mod ontology;
 mod path;
 mod relations;
 mod show;
@@ -114,8 +116,14 @@ pub enum Command {
     Top(top::TopArgs),
     /// Dated evidence around an actor (or between two), oldest first.
     Timeline(timeline::TimelineArgs),
-    /// Write the store (or a focus) as DOT, JSON, GraphML, CSV or JSONL claims.
+    /// Write the store (or a focus) as DOT, JSON, GraphML, GEXF, CSV or JSONL claims.
     Export(export::ExportArgs),
+    /// The relations of the ontology: direction, class, CAMEO and PLOVER codes, meaning.
+    Ontology(ontology::OntologyArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff) to stdout.
+    Man(completions::ManArgs),
 }
 
 /// Runs the program and returns its exit code: 0 success, 1 some input
@@ -159,6 +167,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Top(a) => top::run(store, a),
         Command::Timeline(a) => timeline::run(store, a),
         Command::Export(a) => export::run(store, a),
+        Command::Ontology(a) => ontology::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => completions::run_man(a),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::query;
 /// Arguments of `who`.
 #[derive(Debug, Parser)]
 pub struct WhoArgs {
-    /// The relation (sanctions, arms_supply, visit ...; see ONTOLOGY.md).
+    /// The relation (sanctions, arms_supply, visit ...; `diplograph ontology` lists them).
     #[arg(value_name = "RELATION")]
     pub relation: String,
     /// Only edges from this actor ("whom does North Korea arm?": `who arms_supply --source PRK`).

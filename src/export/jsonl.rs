@@ -1,4 +1,4 @@
-//! The JSONL claim contract of `ONTOLOGY.md`: one claim, one JSON object, one line.
+//! The JSONL claim contract (README, "The JSONL claim format"): one claim, one JSON object, one line.
 //!
 //! Owns the exact field names and shapes the scorer and `diplograph import` read.
 //! Serializes a [`Claim`] to a line and parses a line back; writes no files and
