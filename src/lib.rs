@@ -23,5 +23,5 @@ pub mod persist;
 pub mod query;
 
 pub use model::{
-    Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Relation, Span,
+    Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Relation, Role, Span,
 };

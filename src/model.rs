@@ -25,6 +25,11 @@ pub enum ModelError {
     /// The string names no actor kind.
     #[error("`{0}` is not an actor kind: use country, organization, group or person")]
     ActorKind(String),
+    /// The string names no role of `leader_of`.
+    #[error(
+        "`{0}` is not a role: use head_of_state, head_of_government, minister, spokesperson, ambassador, envoy or official"
+    )]
+    Role(String),
     /// The string is not a `YYYY-MM-DD` date.
     #[error("`{0}` is not a date: use YYYY-MM-DD")]
     Date(String),
@@ -329,6 +334,84 @@ impl FromStr for Relation {
     }
 }
 
+/// The office behind a `leader_of` relation (the claim format's `role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Head of state (president, monarch, supreme leader).
+    HeadOfState,
+    /// Head of government (prime minister, chancellor).
+    HeadOfGovernment,
+    /// A minister (foreign, defence ...).
+    Minister,
+    /// A spokesperson.
+    Spokesperson,
+    /// An ambassador.
+    Ambassador,
+    /// A special envoy.
+    Envoy,
+    /// Any other office (vice president, secretary-general, adviser ...).
+    Official,
+}
+
+impl Role {
+    /// Every role, in display order.
+    pub const ALL: [Role; 7] = [
+        Role::HeadOfState,
+        Role::HeadOfGovernment,
+        Role::Minister,
+        Role::Spokesperson,
+        Role::Ambassador,
+        Role::Envoy,
+        Role::Official,
+    ];
+
+    /// The claim format's name (`head_of_state`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::HeadOfState => "head_of_state",
+            Role::HeadOfGovernment => "head_of_government",
+            Role::Minister => "minister",
+            Role::Spokesperson => "spokesperson",
+            Role::Ambassador => "ambassador",
+            Role::Envoy => "envoy",
+            Role::Official => "official",
+        }
+    }
+
+    /// The role of a gazetteer office (`foreign_minister`, `supreme_leader`,
+    /// `secretary_general` ...): a role name is itself, `*_minister` is a
+    /// minister, a supreme leader a head of state, anything else an official.
+    pub fn from_office(office: &str) -> Role {
+        if let Ok(r) = office.parse() {
+            return r;
+        }
+        match office {
+            "supreme_leader" | "monarch" | "president" => Role::HeadOfState,
+            "prime_minister" | "premier" | "chancellor" => Role::HeadOfGovernment,
+            o if o.ends_with("_minister") || o.ends_with("_secretary") => Role::Minister,
+            o if o.ends_with("_envoy") => Role::Envoy,
+            _ => Role::Official,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = ModelError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| ModelError::Role(s.to_owned()))
+    }
+}
+
 /// A calendar date, `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -563,6 +646,19 @@ mod tests {
             ]
         );
         assert_eq!(Relation::ALL.len(), 27);
+    }
+
+    #[test]
+    fn gazetteer_offices_map_onto_the_contract_roles() {
+        assert_eq!(Role::from_office("head_of_state"), Role::HeadOfState);
+        assert_eq!(Role::from_office("supreme_leader"), Role::HeadOfState);
+        assert_eq!(Role::from_office("foreign_minister"), Role::Minister);
+        assert_eq!(Role::from_office("defence_minister"), Role::Minister);
+        assert_eq!(Role::from_office("spokesperson"), Role::Spokesperson);
+        assert_eq!(Role::from_office("secretary_general"), Role::Official);
+        assert_eq!(Role::from_office("vice_president"), Role::Official);
+        assert!("minister".parse::<Role>().is_ok());
+        assert!("king".parse::<Role>().is_err());
     }
 
     #[test]
