@@ -15,6 +15,7 @@ mod graph_laws;
 mod import;
 mod kill_during_save;
 mod merge;
+mod messages;
 mod queries;
 mod reading_articles;
 mod readme;

@@ -73,6 +73,9 @@ pub(super) fn run(
             }
         };
         while let Some(article) = articles.next() {
+            if let Some(w) = input::lang_warning(options.lang.as_deref(), &article) {
+                eprintln!("diplograph: {}: {w}", articles.place());
+            }
             // Claims are written as they come, so a long article needs no more
             // memory than its longest sentence; the first write error stops it.
             let mut written: std::io::Result<()> = Ok(());

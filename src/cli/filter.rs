@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::export::csv::push_record;
@@ -46,8 +45,10 @@ impl FilterArgs {
         let date = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<Date>> {
             v.as_deref()
                 .map(|s| {
-                    s.trim().parse::<Date>().with_context(|| {
-                        format!("--{flag} `{s}`: not a date; write it as YYYY-MM-DD")
+                    s.trim().parse::<Date>().map_err(|_| {
+                        anyhow::anyhow!(
+                            "--{flag} `{s}`: not a date; write it as YYYY-MM-DD (2025-03-01)"
+                        )
                     })
                 })
                 .transpose()

@@ -338,6 +338,33 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// Whether a character is Japanese (or Chinese) script: kana or a CJK ideograph.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff66}'..='\u{ff9f}')
+}
+
+/// A warning when an article's script contradicts the `--lang` it is read
+/// with: `ja` on a text with no Japanese script, `en` on a text that is mostly
+/// Japanese. Extraction then finds little or nothing, silently.
+pub(super) fn lang_warning(lang: Option<&str>, article: &crate::model::Article) -> Option<String> {
+    let lang = lang.filter(|l| article.lang.as_deref().is_none_or(|a| a == *l))?;
+    let letters = article.text.chars().filter(|c| c.is_alphabetic());
+    let (mut cjk, mut all) = (0usize, 0usize);
+    for c in letters {
+        all += 1;
+        cjk += usize::from(is_cjk(c));
+    }
+    let why = match lang {
+        "ja" if all > 0 && cjk == 0 => "the text has no Japanese script",
+        "en" if all > 0 && cjk * 2 > all => "the text is mostly Japanese or Chinese script",
+        _ => return None,
+    };
+    Some(format!(
+        "--lang {} but {why}, so few claims will be found; use --lang auto",
+        lang
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

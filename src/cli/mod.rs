@@ -73,9 +73,9 @@ Exit codes: 0 success, 1 some input was skipped (see the messages), 2 error.";
 #[derive(Debug, Parser)]
 #[command(name = "diplograph", version, after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The store file to read and write.
-    #[arg(long, global = true, env = "DIPLOGRAPH_STORE", default_value = DEFAULT_STORE)]
-    pub store: PathBuf,
+    /// The store file to read and write [default: graphs/world.dgraph].
+    #[arg(long, global = true, env = "DIPLOGRAPH_STORE", value_name = "FILE")]
+    pub store: Option<PathBuf>,
     /// A TOML file of actors and aliases to add to the built-in gazetteer.
     #[arg(
         long,
@@ -145,7 +145,7 @@ pub fn main() -> ExitCode {
 
 /// Runs parsed arguments.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.store.as_path();
+    let store = args.store.as_deref().unwrap_or(Path::new(DEFAULT_STORE));
     let gazetteer_file = args.gazetteer.as_deref();
     if let Some(file) = gazetteer_file {
         // Check the user's file up front: a bad entry is an error, not a silent fallback.
@@ -277,6 +277,20 @@ pub fn resolve_actor(arg: &str) -> anyhow::Result<ActorId> {
                 return Ok(id);
             }
             Err(anyhow::Error::new(lookup)).context("actor argument")
+        }
+    }
+}
+
+/// The rule for questions about actors the store does not hold: an argument
+/// that names no actor at all fails before this (exit 2, with suggestions); a
+/// real actor with nothing stored gets an empty answer (exit 0), and stderr
+/// says which actor is in no stored relation.
+fn answer_or_empty<T: Default>(answer: Result<T, crate::query::QueryError>) -> anyhow::Result<T> {
+    match answer {
+        Ok(t) => Ok(t),
+        Err(crate::query::QueryError::UnknownActor(id)) => {
+            eprintln!("diplograph: {id} is in no stored relation");
+            Ok(T::default())
         }
     }
 }

@@ -38,7 +38,13 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
     let graph = persist::load(store)?;
-    let rows = query::timeline(&graph, &a, b.as_ref(), args.direction.into(), &filter)?;
+    let rows = super::answer_or_empty(query::timeline(
+        &graph,
+        &a,
+        b.as_ref(),
+        args.direction.into(),
+        &filter,
+    ))?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => {
