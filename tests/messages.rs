@@ -139,3 +139,33 @@ fn ingest_and_stats_say_what_their_sentences_count() {
         .assert()
         .stdout(contains("sentences  1 (stored as evidence)"));
 }
+
+// See: issue 14, item 7
+#[test]
+fn arguments_resolve_as_an_analyst_types_them() {
+    for (arg, id) in [
+        ("the US", "USA"),
+        ("S. Korea", "KOR"),
+        ("President Xi", "person:xi-jinping"),
+        ("Persia", "IRN"),
+        ("露", "RUS"),
+    ] {
+        bin()
+            .args(["show", arg, "--format", "json"])
+            .assert()
+            .success()
+            .stdout(contains(format!("\"id\": \"{id}\"")));
+    }
+    bin()
+        .args(["show", "person:putin"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "did you mean person:putin-vladimir (Vladimir Putin)?",
+        ));
+    bin()
+        .args(["show", "ロシャ"])
+        .assert()
+        .code(2)
+        .stderr(contains("did you mean RUS (Russia)"));
+}

@@ -274,6 +274,17 @@ pub fn resolve_actor(arg: &str) -> anyhow::Result<ActorId> {
         Ok(entry) => Ok(entry.actor.id.clone()),
         Err(lookup) => {
             if let Ok(id) = ActorId::new(arg.trim()) {
+                // `person:putin` is a truncated id, not an actor from elsewhere,
+                // when the gazetteer knows persons whose id it begins.
+                let prefix = format!("{id}-");
+                let truncated = Some(gazetteer.suggest(id.as_str()))
+                    .filter(|s| id.is_person() && s.iter().any(|s| s.starts_with(&prefix)));
+                if let Some(suggestions) = truncated {
+                    anyhow::bail!(
+                        "actor argument: `{id}` is no person the gazetteer knows; did you mean {}?",
+                        suggestions.join(", ")
+                    );
+                }
                 return Ok(id);
             }
             Err(anyhow::Error::new(lookup)).context("actor argument")
