@@ -201,6 +201,8 @@ pub struct Filter {
     pub min_evidence: usize,
     /// Keep records that deny the relation; rows then count them as `negated`.
     pub include_negated: bool,
+    /// Drop hedged records too: only evidence stated as fact is kept.
+    pub asserted_only: bool,
     /// Roll persons and national bodies up to the state they serve.
     pub by_state: bool,
 }
@@ -212,6 +214,9 @@ impl Filter {
 
     fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
         if e.negated && !self.include_negated {
+            return false;
+        }
+        if self.asserted_only && (e.hedged || e.negated) {
             return false;
         }
         if self.since.is_none() && self.until.is_none() {

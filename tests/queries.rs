@@ -311,3 +311,35 @@ fn timeline_lists_dated_evidence_oldest_first() {
         .stdout(contains("2023-09-13  PRK visit --> RUS  [a5#0]"))
         .stdout(contains("2024-09-01  PRK arms_supply --> RUS hedged"));
 }
+
+// See: issue 14, item 2
+#[test]
+fn hedged_only_rows_are_marked_and_asserted_only_drops_them() {
+    let (_dir, s) = store();
+    bin_with_store(&s)
+        .args(["relations", "PRK"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "PRK     arms_supply --> RUS            1        0       0      1        1  HEDGED",
+        ));
+    let rows = json(&s, &["relations", "RUS", "--asserted-only"]);
+    let relations: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["relation"].as_str().unwrap())
+        .collect();
+    assert!(!relations.contains(&"arms_supply"), "{relations:?}");
+    assert!(relations.contains(&"sanctions"), "{relations:?}");
+    bin_with_store(&s)
+        .args(["export", "dot", "--asserted-only", "--include-negated"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with"));
+    let dot = bin_with_store(&s)
+        .args(["export", "dot", "--asserted-only"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&dot.stdout).contains("arms_supply (1"));
+}

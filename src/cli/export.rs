@@ -128,6 +128,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let f = &selection.filter;
     let whole = selection.focus.is_none()
         && f.include_negated
+        && !f.asserted_only
         && f.relations.is_empty()
         && f.since.is_none()
         && f.until.is_none()
