@@ -343,3 +343,29 @@ fn hedged_only_rows_are_marked_and_asserted_only_drops_them() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&dot.stdout).contains("arms_supply (1"));
 }
+
+// See: issue 14, item 5
+#[test]
+fn a_states_timeline_includes_the_persons_who_serve_it() {
+    let (_dir, s) = store();
+    let out = bin_with_store(&s)
+        .args(["timeline", "PRK", "RUS"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with("2023-09-13  person:kim-jong-un visit --> RUS"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("2024-09-01  PRK arms_supply --> RUS hedged"),
+        "{text}"
+    );
+    let exact = bin_with_store(&s)
+        .args(["timeline", "PRK", "RUS", "--exact"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(exact.stdout).unwrap().lines().count(), 1);
+}
