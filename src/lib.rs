@@ -24,5 +24,6 @@ pub mod query;
 pub mod script;
 
 pub use model::{
-    Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Lang, Relation, Span,
+    Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Lang, Relation, Role,
+    Span,
 };

@@ -1,7 +1,8 @@
 //! The vocabulary of diplograph: actors, relations, claims and their evidence.
 //!
 //! Owns the invariants every other module relies on: actor ids are validated
-//! against the forms of `ONTOLOGY.md`, relations know their direction and class,
+//! against the forms of the ontology (README, "The ontology"), relations know
+//! their direction, class, event codes and meaning,
 //! and a symmetric claim always stores its two ends in sorted order.
 //! Must not touch I/O, petgraph, clap, bincode or dot-writer.
 
@@ -24,6 +25,11 @@ pub enum ModelError {
     /// The string names no actor kind.
     #[error("`{0}` is not an actor kind: use country, organization, group or person")]
     ActorKind(String),
+    /// The string names no role of `leader_of`.
+    #[error(
+        "`{0}` is not a role: use head_of_state, head_of_government, minister, spokesperson, ambassador, envoy or official"
+    )]
+    Role(String),
     /// The string is not a `YYYY-MM-DD` date.
     #[error("`{0}` is not a date: use YYYY-MM-DD")]
     Date(String),
@@ -214,8 +220,8 @@ pub enum RelationClass {
 }
 
 macro_rules! relations {
-    ($($variant:ident = $name:literal, $dir:ident, $class:ident, $doc:literal;)*) => {
-        /// A typed relation of `ONTOLOGY.md`.
+    ($($variant:ident = $name:literal, $dir:ident, $class:ident, $ends:literal, $cameo:literal, $plover:literal, $doc:literal;)*) => {
+        /// A typed relation of the ontology (README, "The ontology"; `diplograph ontology`).
         ///
         /// Stored files keep the ontology name, never the variant index, so the order
         /// here may change; names must not.
@@ -243,38 +249,60 @@ macro_rules! relations {
             pub fn class(self) -> RelationClass {
                 match self { $(Relation::$variant => RelationClass::$class,)* }
             }
+
+            /// What the two ends are: `imposer -> target`, or `symmetric`.
+            pub fn ends(self) -> &'static str {
+                match self { $(Relation::$variant => $ends,)* }
+            }
+
+            /// The nearest CAMEO event codes (`163`), `-` when none fits.
+            pub fn cameo(self) -> &'static str {
+                match self { $(Relation::$variant => $cameo,)* }
+            }
+
+            /// The nearest PLOVER event type (`SANCTION`), `-` when none fits.
+            pub fn plover(self) -> &'static str {
+                match self { $(Relation::$variant => $plover,)* }
+            }
+
+            /// What the relation means, in one sentence.
+            pub fn meaning(self) -> &'static str {
+                match self { $(Relation::$variant => $doc,)* }
+            }
         }
     };
 }
 
+// The one table of the ontology: `diplograph ontology` prints it and the
+// README's relation table is generated from it (a test keeps them equal).
 relations! {
-    Alliance = "alliance", Symmetric, Tie, "Formal alliance or mutual-defence pact.";
-    MilitaryCooperation = "military_cooperation", Symmetric, Tie, "Security or military cooperation, joint exercises.";
-    Cooperation = "cooperation", Symmetric, Tie, "Partnership, friendly relations, economic cooperation.";
-    Hostility = "hostility", Symmetric, Tie, "Rivalry, confrontation, enmity.";
-    DiplomaticRelations = "diplomatic_relations", Symmetric, Tie, "Establishing or holding diplomatic relations.";
-    Membership = "membership", Directed, Tie, "Member of a body (member -> organization).";
-    LeaderOf = "leader_of", Directed, Tie, "Head of state or government, minister, spokesperson (person -> state or body).";
-    Visit = "visit", Directed, Event, "State visit or trip (visitor -> host).";
-    Summit = "summit", Symmetric, Event, "Leaders' meeting or talks.";
-    Agreement = "agreement", Symmetric, Event, "Agreement, treaty signed, deal.";
-    Sanctions = "sanctions", Directed, Event, "Sanctions, embargo, asset freeze, export ban (imposer -> target).";
-    ArmsSupply = "arms_supply", Directed, Event, "Weapons, ammunition or missiles transferred (supplier -> recipient).";
-    MilitaryAid = "military_aid", Directed, Event, "Military or military-technical assistance, training (giver -> receiver).";
-    EconomicAid = "economic_aid", Directed, Event, "Financial or economic assistance (giver -> receiver).";
-    HumanitarianAid = "humanitarian_aid", Directed, Event, "Humanitarian assistance (giver -> receiver).";
-    Trade = "trade", Directed, Event, "Exports, imports, trade flows (exporter -> importer).";
-    Invasion = "invasion", Directed, Event, "Invasion, war of aggression (aggressor -> victim).";
-    Attack = "attack", Directed, Event, "Strikes, shelling, military attack (attacker -> target).";
-    Annexation = "annexation", Directed, Event, "Annexation or occupation of territory (annexer -> state losing it).";
-    Veto = "veto", Directed, Event, "Veto in a council (vetoing state -> body).";
-    Condemnation = "condemnation", Directed, Event, "Condemnation, criticism, denunciation (critic -> target).";
-    Warning = "warning", Directed, Event, "Warning or threat (warner -> warned).";
-    Expulsion = "expulsion", Directed, Event, "Expulsion or suspension from a body, or of diplomats (expeller -> expelled).";
-    Support = "support", Directed, Event, "Political backing, endorsement (supporter -> supported).";
-    Invitation = "invitation", Directed, Event, "Invitation to visit (host -> invited).";
-    Deployment = "deployment", Directed, Event, "Troops, forces or weapons sent or stationed abroad (sender -> host state).";
-    Recognition = "recognition", Directed, Event, "Diplomatic recognition of a state or government.";
+    Alliance = "alliance", Symmetric, Tie, "symmetric", "057", "COOPERATE", "Formal alliance or mutual-defence pact.";
+    MilitaryCooperation = "military_cooperation", Symmetric, Tie, "symmetric", "062", "COOPERATE", "Security or military cooperation, joint exercises.";
+    Cooperation = "cooperation", Symmetric, Tie, "symmetric", "03x, 061", "COOPERATE", "Partnership, friendly relations, economic cooperation.";
+    Hostility = "hostility", Symmetric, Tie, "symmetric", "-", "-", "Rivalry, confrontation, enmity.";
+    DiplomaticRelations = "diplomatic_relations", Symmetric, Tie, "symmetric", "-", "COOPERATE", "Establishing or holding diplomatic relations.";
+    Membership = "membership", Directed, Tie, "member -> organization", "-", "-", "Member of a body.";
+    LeaderOf = "leader_of", Directed, Tie, "person -> country or organization", "-", "-", "Holds an office of a state or body: head of state or government, minister, spokesperson, ambassador, envoy, official (the role is kept).";
+    Visit = "visit", Directed, Event, "visitor -> host", "042, 043", "CONSULT", "State visit or trip.";
+    Summit = "summit", Symmetric, Event, "symmetric", "040, 044, 046", "CONSULT", "Leaders' meeting or talks.";
+    Agreement = "agreement", Symmetric, Event, "symmetric", "057", "AGREE", "Agreement, treaty signed, deal.";
+    Sanctions = "sanctions", Directed, Event, "imposer -> target", "163", "SANCTION", "Sanctions, embargo, asset freeze, export ban.";
+    ArmsSupply = "arms_supply", Directed, Event, "supplier -> recipient", "072", "AID", "Weapons, ammunition or missiles transferred.";
+    MilitaryAid = "military_aid", Directed, Event, "giver -> receiver", "072", "AID", "Military or military-technical assistance, training.";
+    EconomicAid = "economic_aid", Directed, Event, "giver -> receiver", "071", "AID", "Financial or economic assistance.";
+    HumanitarianAid = "humanitarian_aid", Directed, Event, "giver -> receiver", "073", "AID", "Humanitarian assistance.";
+    Trade = "trade", Directed, Event, "exporter -> importer", "061", "COOPERATE", "Exports, imports (reversed), trade flows.";
+    Invasion = "invasion", Directed, Event, "aggressor -> victim", "190", "ASSAULT", "Invasion, war of aggression.";
+    Attack = "attack", Directed, Event, "attacker -> target", "19x", "ASSAULT", "Strikes, shelling, military attack.";
+    Annexation = "annexation", Directed, Event, "annexer -> state losing territory", "192", "ASSAULT", "Annexation or occupation of territory.";
+    Veto = "veto", Directed, Event, "vetoing state -> body", "-", "REJECT", "Veto in a council.";
+    Condemnation = "condemnation", Directed, Event, "critic -> target", "111", "ACCUSE", "Condemnation, criticism, denunciation.";
+    Warning = "warning", Directed, Event, "warner -> warned", "13x", "THREATEN", "Warning or threat.";
+    Expulsion = "expulsion", Directed, Event, "expeller -> expelled", "166", "SANCTION", "Expulsion or suspension from a body; expulsion of another state's diplomats.";
+    Support = "support", Directed, Event, "supporter -> supported", "051", "SUPPORT", "Political backing, endorsement.";
+    Invitation = "invitation", Directed, Event, "host -> invited", "-", "CONSULT", "Invitation to visit.";
+    Deployment = "deployment", Directed, Event, "sending state -> state where forces go", "15x", "MOBILIZE", "Troops, forces or weapons stationed or sent abroad.";
+    Recognition = "recognition", Directed, Event, "recognizing state -> recognized state", "054", "COOPERATE", "Diplomatic recognition of a state or government.";
 }
 
 impl Relation {
@@ -303,6 +331,84 @@ impl FromStr for Relation {
             .copied()
             .find(|r| r.as_str() == s)
             .ok_or_else(|| ModelError::Relation(s.to_owned()))
+    }
+}
+
+/// The office behind a `leader_of` relation (the claim format's `role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Head of state (president, monarch, supreme leader).
+    HeadOfState,
+    /// Head of government (prime minister, chancellor).
+    HeadOfGovernment,
+    /// A minister (foreign, defence ...).
+    Minister,
+    /// A spokesperson.
+    Spokesperson,
+    /// An ambassador.
+    Ambassador,
+    /// A special envoy.
+    Envoy,
+    /// Any other office (vice president, secretary-general, adviser ...).
+    Official,
+}
+
+impl Role {
+    /// Every role, in display order.
+    pub const ALL: [Role; 7] = [
+        Role::HeadOfState,
+        Role::HeadOfGovernment,
+        Role::Minister,
+        Role::Spokesperson,
+        Role::Ambassador,
+        Role::Envoy,
+        Role::Official,
+    ];
+
+    /// The claim format's name (`head_of_state`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::HeadOfState => "head_of_state",
+            Role::HeadOfGovernment => "head_of_government",
+            Role::Minister => "minister",
+            Role::Spokesperson => "spokesperson",
+            Role::Ambassador => "ambassador",
+            Role::Envoy => "envoy",
+            Role::Official => "official",
+        }
+    }
+
+    /// The role of a gazetteer office (`foreign_minister`, `supreme_leader`,
+    /// `secretary_general` ...): a role name is itself, `*_minister` is a
+    /// minister, a supreme leader a head of state, anything else an official.
+    pub fn from_office(office: &str) -> Role {
+        if let Ok(r) = office.parse() {
+            return r;
+        }
+        match office {
+            "supreme_leader" | "monarch" | "president" => Role::HeadOfState,
+            "prime_minister" | "premier" | "chancellor" => Role::HeadOfGovernment,
+            o if o.ends_with("_minister") || o.ends_with("_secretary") => Role::Minister,
+            o if o.ends_with("_envoy") => Role::Envoy,
+            _ => Role::Official,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = ModelError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| ModelError::Role(s.to_owned()))
     }
 }
 
@@ -471,7 +577,7 @@ pub struct Article {
 }
 
 /// One extracted or imported claim: `source -relation-> target`, with its flags and
-/// the evidence that supports it. The JSONL contract of `ONTOLOGY.md` is its
+/// the evidence that supports it. The JSONL claim format (README) is its
 /// serialized form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Claim {
@@ -586,6 +692,19 @@ mod tests {
             ]
         );
         assert_eq!(Relation::ALL.len(), 27);
+    }
+
+    #[test]
+    fn gazetteer_offices_map_onto_the_contract_roles() {
+        assert_eq!(Role::from_office("head_of_state"), Role::HeadOfState);
+        assert_eq!(Role::from_office("supreme_leader"), Role::HeadOfState);
+        assert_eq!(Role::from_office("foreign_minister"), Role::Minister);
+        assert_eq!(Role::from_office("defence_minister"), Role::Minister);
+        assert_eq!(Role::from_office("spokesperson"), Role::Spokesperson);
+        assert_eq!(Role::from_office("secretary_general"), Role::Official);
+        assert_eq!(Role::from_office("vice_president"), Role::Official);
+        assert!("minister".parse::<Role>().is_ok());
+        assert!("king".parse::<Role>().is_err());
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub const MAX_PAYLOAD: usize = 1 << 32;
 #[derive(Debug, thiserror::Error)]
 pub enum PersistError {
     /// No file at the path.
-    #[error("{}: no store here; create it with `diplograph import CLAIMS.jsonl --store {}` or pass another --store", .path.display(), .path.display())]
+    #[error("{}: no store here; build one from articles with `diplograph --store {} ingest ARTICLES...` (or from claims with `import CLAIMS.jsonl`), or pass another --store", .path.display(), .path.display())]
     Missing {
         /// The store path.
         path: PathBuf,

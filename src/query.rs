@@ -201,6 +201,8 @@ pub struct Filter {
     pub min_evidence: usize,
     /// Keep records that deny the relation; rows then count them as `negated`.
     pub include_negated: bool,
+    /// Drop hedged records too: only evidence stated as fact is kept.
+    pub asserted_only: bool,
     /// Roll persons and national bodies up to the state they serve.
     pub by_state: bool,
 }
@@ -212,6 +214,9 @@ impl Filter {
 
     fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
         if e.negated && !self.include_negated {
+            return false;
+        }
+        if self.asserted_only && (e.hedged || e.negated) {
             return false;
         }
         if self.since.is_none() && self.until.is_none() {
@@ -835,16 +840,28 @@ pub struct TimelineRow {
 /// The dated evidence around `a` (or between `a` and `b`), oldest first
 /// (ties by article, then span). Undated evidence is left out.
 ///
+/// # Arguments
+/// - `members`: also the persons and national bodies that serve `a` (and `b`)
+///   when it is a state, shown as themselves: `timeline PRK RUS` then has Kim
+///   Jong Un's visit to Russia and the treaty between PRK and Putin. Links
+///   inside one state (Kim `leader_of` PRK) are left out. Ignored with
+///   `by_state`, which rolls every end up anyway.
+///
 /// # Complexity
-/// O(d + r log r) for the d edges and r kept records around `a`.
+/// O(d + r log r) for the d edges and r kept records around `a` (and its members).
 pub fn timeline(
     graph: &KnowledgeGraph,
     a: &ActorId,
     b: Option<&ActorId>,
     side: Side,
     filter: &Filter,
+    members: bool,
 ) -> Result<Vec<TimelineRow>, QueryError> {
-    let rows = relations_filtered(graph, a, b, side, filter, true)?;
+    let rows = if members && !filter.by_state {
+        with_members(graph, a, b, side, filter)?
+    } else {
+        relations_filtered(graph, a, b, side, filter, true)?
+    };
     let mut out: Vec<TimelineRow> = rows
         .into_iter()
         .flat_map(|r| {
@@ -868,6 +885,60 @@ pub fn timeline(
         ))
     });
     Ok(out)
+}
+
+/// Relation rows (with evidence) around `a` and the actors that serve it, or
+/// between those and `b` and the actors that serve `b`, each end as itself.
+fn with_members(
+    graph: &KnowledgeGraph,
+    a: &ActorId,
+    b: Option<&ActorId>,
+    side: Side,
+    filter: &Filter,
+) -> Result<Vec<RelationRow>, QueryError> {
+    let group = |x: &ActorId| -> Result<Vec<&ActorId>, QueryError> {
+        let mut ids: Vec<&ActorId> = graph
+            .actors()
+            .filter(|m| m.id == *x || m.country.as_ref() == Some(x))
+            .map(|m| &m.id)
+            .collect();
+        if ids.is_empty() {
+            return Err(QueryError::UnknownActor(x.clone()));
+        }
+        ids.sort();
+        Ok(ids)
+    };
+    let ours = group(a)?;
+    let theirs = b.map(group).transpose()?;
+    let mut seen = std::collections::HashSet::new();
+    let mut edges = Vec::new();
+    for m in &ours {
+        let around = match &theirs {
+            Some(ns) => ns.iter().flat_map(|n| graph.edges_between(m, n)).collect(),
+            None => graph.edges_of(m),
+        };
+        for e in around {
+            if seen.insert((&e.source.id, e.relation, &e.target.id)) {
+                edges.push(e);
+            }
+        }
+    }
+    let lens = Lens::new(graph, filter);
+    let inside = |id: &ActorId| ours.contains(&id);
+    Ok(lens
+        .roll(edges, true)
+        .into_iter()
+        .filter(|(k, _)| !(inside(&k.0) && inside(&k.2)))
+        .filter(|(k, _)| {
+            let (out, inc) = (inside(&k.0), inside(&k.2));
+            match side {
+                Side::Both => true,
+                Side::Out => out || k.1.is_symmetric(),
+                Side::In => inc || k.1.is_symmetric(),
+            }
+        })
+        .map(|(k, acc)| acc_row(k, acc, true))
+        .collect())
 }
 
 /// What [`subgraph`] keeps: the filter, and optionally a focus actor with the

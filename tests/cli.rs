@@ -73,3 +73,62 @@ fn a_bad_actor_argument_is_one_line_with_exit_code_2() {
             "diplograph: actor argument: unknown actor `Rusia`; did you mean RUS (Russia)?",
         ));
 }
+
+#[test]
+fn ontology_prints_every_relation_on_one_line() {
+    let out = bin().arg("ontology").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 28, "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("arms_supply "))
+        .unwrap();
+    for part in ["supplier -> recipient", "event", "072", "AID", "Weapons"] {
+        assert!(line.contains(part), "{line}");
+    }
+    let json: serde_json::Value = serde_json::from_slice(
+        &bin()
+            .args(["ontology", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 27);
+    assert_eq!(json[0]["relation"], "alliance");
+}
+
+#[test]
+fn help_names_no_file_outside_the_repository() {
+    let out = bin().args(["help", "who"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(!help.contains("ONTOLOGY.md"), "{help}");
+    assert!(help.contains("diplograph ontology"), "{help}");
+}
+
+#[test]
+fn completions_and_man_page_come_from_clap() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = bin().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("diplograph") && script.contains("timeline"),
+            "{shell}"
+        );
+    }
+    let out = bin().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH diplograph"),
+        "{page}"
+    );
+    assert!(page.contains("ingest") && page.contains("timeline"));
+    bin()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(contains("invalid value 'tcsh'"));
+}

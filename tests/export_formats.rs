@@ -113,8 +113,13 @@ fn graphml_parses_as_xml_and_networkx_reads_it_back() {
             _ => {}
         }
     }
-    assert_eq!((nodes, edges, keys), (7, 7, 10));
+    assert_eq!((nodes, edges, keys), (7, 7, 16));
 
+    if !has_networkx("graphml_parses_as_xml_and_networkx_reads_it_back") {
+        return;
+    }
+    let file = dir.path().join("g.graphml");
+    fs::write(&file, &xml).unwrap();
     let script = r#"
 import sys, networkx as nx
 g = nx.read_graphml(sys.argv[1])
@@ -122,25 +127,42 @@ assert g.is_directed()
 kim = g.nodes["person:kim-jong-un"]
 assert kim["kind"] == "person" and kim["country"] == "PRK", kim
 assert kim["name"] == 'Kim "Rocket" <Jong> Un \\ 金正恩', kim["name"]
+assert kim["name_ja"] == "金正恩" and kim["label"] == kim["name"], kim
 e = g.edges["EU", "RUS"]
 assert e["relation"] == "sanctions" and e["evidence"] == 2 and e["symmetric"] is False, e
+assert e["weight"] == 2.0 and e["label"] == "sanctions (2)", e
+assert e["first_date"] == "2023-06-01" and e["last_date"] == "2024-01-10", e
 assert g.edges["JPN", "USA"]["symmetric"] is True
 assert g.edges["CHN", "RUS"]["negated"] == 1
 print("ok", g.number_of_nodes(), g.number_of_edges())
 "#;
-    let has_networkx = Command::new("python3")
+    assert_eq!(run_python(script, &file), "ok 7 7");
+}
+
+/// Whether python3 with networkx is here; skips (with a message) when not,
+/// except under CI=true, where the reader tests must run (`.ci/run` installs it).
+fn has_networkx(test: &str) -> bool {
+    let found = Command::new("python3")
         .args(["-c", "import networkx"])
         .output()
         .is_ok_and(|o| o.status.success());
-    if !has_networkx {
-        eprintln!("SKIPPED networkx check: python3 with networkx is not installed");
-        return;
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test}: CI=true but python3 with networkx is missing; `python3 -m pip install networkx`"
+        );
+        eprintln!(
+            "SKIPPED {test}: python3 with networkx is not installed (python3 -m pip install networkx)"
+        );
     }
-    let file = dir.path().join("g.graphml");
-    fs::write(&file, &xml).unwrap();
+    found
+}
+
+/// Runs a Python script on a file; returns its stdout, failing on an error.
+fn run_python(script: &str, file: &Path) -> String {
     let out = Command::new("python3")
         .args(["-c", script])
-        .arg(&file)
+        .arg(file)
         .output()
         .unwrap();
     assert!(
@@ -148,7 +170,92 @@ print("ok", g.number_of_nodes(), g.number_of_edges())
         "networkx: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok 7 7");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+// See: issue 14, item 1
+#[test]
+fn gexf_has_dynamic_edges_and_networkx_reads_it() {
+    let (dir, s) = store();
+    let xml = export(&s, &["gexf", "--include-negated", "--evidence"]);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut spells = 0;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Eof => break,
+            quick_xml::events::Event::Empty(e) if e.name().0 == "spell" => spells += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(spells, 7, "one spell per distinct dated record");
+    if !has_networkx("gexf_has_dynamic_edges_and_networkx_reads_it") {
+        return;
+    }
+    let file = dir.path().join("g.gexf");
+    fs::write(&file, &xml).unwrap();
+    let script = r#"
+import sys, json, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+assert g.is_directed()
+assert g.nodes["RUS"]["label"] == "Russia", g.nodes["RUS"]
+kim = g.nodes["person:kim-jong-un"]
+assert kim["kind"] == "person" and kim["name_ja"] == "金正恩", kim
+e = g.edges["EU", "RUS"]
+assert e["relation"] == "sanctions" and e["weight"] == 2.0 and e["articles"] == 2, e
+assert sorted(s[0] for s in e["spells"]) == ["2023-06-01", "2024-01-10"], e["spells"]
+records = json.loads(e["records"])
+assert [r["article"] for r in records] == ["a2", "a3"], records
+assert records[0]["text"].startswith("The EU adopted"), records
+assert "spells" not in g.edges["JPN", "person:kim-jong-un"], "an undated edge is always shown"
+print("ok", g.number_of_nodes(), g.number_of_edges())
+"#;
+    assert_eq!(run_python(script, &file), "ok 7 7");
+}
+
+#[test]
+fn json_and_csv_edges_carry_dates_weight_label_and_evidence() {
+    let (dir, s) = store();
+    let doc: serde_json::Value =
+        serde_json::from_str(&export(&s, &["json", "--evidence"])).unwrap();
+    let eu = doc["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == "EU")
+        .unwrap();
+    assert_eq!(eu["first_date"], "2023-06-01");
+    assert_eq!(eu["last_date"], "2024-01-10");
+    assert_eq!(eu["weight"], 2);
+    assert_eq!(eu["label"], "sanctions (2)");
+    assert_eq!(
+        eu["records"][1]["text"],
+        "EU sanctions on Russia were extended."
+    );
+    let jpn = doc["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "RUS")
+        .unwrap();
+    assert_eq!(jpn["name_ja"], "ロシア");
+    let out = dir.path().join("neo");
+    bin_with_store(&s)
+        .args(["export", "csv", "--evidence", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let evidence = fs::read_to_string(out.join("evidence.csv")).unwrap();
+    assert!(
+        evidence.contains(
+            "EU,RUS,sanctions,a3,,,2024-01-10,1,false,false,,EU sanctions on Russia were extended."
+        ),
+        "{evidence}"
+    );
+    bin_with_store(&s)
+        .args(["export", "dot", "--evidence"])
+        .assert()
+        .code(2)
+        .stderr(contains("--evidence: only json, graphml, gexf and csv"));
 }
 
 /// A DOT with ids and labels that need escaping, built with our helpers.

@@ -284,3 +284,32 @@ fn an_unreadable_file_is_one_line_and_the_rest_is_imported() {
         ));
     assert_eq!(stats(&store)["evidence"], 3);
 }
+
+// See: issue 14
+#[test]
+fn hand_written_minimal_claims_import_with_defaults() {
+    let dir = tempdir();
+    let store = dir.path().join("s.dgraph");
+    bin_with_store(&store)
+        .args(["import", "-"])
+        .write_stdin(concat!(
+            r#"{"source": "RUS", "relation": "sanctions", "target": "USA", "article": "a1", "text": "Russia sanctioned US firms."}"#,
+            "\n",
+            r#"{"source": "Russia", "relation": "sanctions", "target": "USA", "article": "a2", "text": "x"}"#,
+            "\n"
+        ))
+        .assert()
+        .code(1)
+        .stderr(contains("stdin:2: not a claim: `Russia` is not an actor id"));
+    let out = bin_with_store(&store)
+        .args(["export", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        concat!(
+            r#"{"source":{"id":"RUS","kind":"country","country":"RUS","name":"Russia"},"relation":"sanctions","target":{"id":"USA","kind":"country","country":"USA","name":"United States"},"negated":false,"hedged":false,"attributed_to":[],"article":"a1","date":null,"sentence":0,"span":[0,27],"text":"Russia sanctioned US firms."}"#,
+            "\n"
+        )
+    );
+}

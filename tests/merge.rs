@@ -81,11 +81,13 @@ fn relations_between_two_actors_list_counts_and_sentences() {
         (visit["negated"].as_u64(), visit["asserted"].as_u64()),
         (Some(1), Some(0))
     );
+    // An actor with nothing stored is an empty answer, not an error (issue 14).
     bin_with_store(&store)
         .args(["relations", "FRA"])
         .assert()
-        .code(2)
-        .stderr(contains("actor `FRA` is not in the store"));
+        .success()
+        .stdout("no relations stored\n")
+        .stderr(contains("FRA is in no stored relation"));
     bin_with_store(&store)
         .args(["stats"])
         .assert()

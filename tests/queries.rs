@@ -311,3 +311,61 @@ fn timeline_lists_dated_evidence_oldest_first() {
         .stdout(contains("2023-09-13  PRK visit --> RUS  [a5#0]"))
         .stdout(contains("2024-09-01  PRK arms_supply --> RUS hedged"));
 }
+
+// See: issue 14, item 2
+#[test]
+fn hedged_only_rows_are_marked_and_asserted_only_drops_them() {
+    let (_dir, s) = store();
+    bin_with_store(&s)
+        .args(["relations", "PRK"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "PRK     arms_supply --> RUS            1        0       0      1        1  HEDGED",
+        ));
+    let rows = json(&s, &["relations", "RUS", "--asserted-only"]);
+    let relations: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["relation"].as_str().unwrap())
+        .collect();
+    assert!(!relations.contains(&"arms_supply"), "{relations:?}");
+    assert!(relations.contains(&"sanctions"), "{relations:?}");
+    bin_with_store(&s)
+        .args(["export", "dot", "--asserted-only", "--include-negated"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be used with"));
+    let dot = bin_with_store(&s)
+        .args(["export", "dot", "--asserted-only"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&dot.stdout).contains("arms_supply (1"));
+}
+
+// See: issue 14, item 5
+#[test]
+fn a_states_timeline_includes_the_persons_who_serve_it() {
+    let (_dir, s) = store();
+    let out = bin_with_store(&s)
+        .args(["timeline", "PRK", "RUS"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with("2023-09-13  person:kim-jong-un visit --> RUS"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("2024-09-01  PRK arms_supply --> RUS hedged"),
+        "{text}"
+    );
+    let exact = bin_with_store(&s)
+        .args(["timeline", "PRK", "RUS", "--exact"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(exact.stdout).unwrap().lines().count(), 1);
+}

@@ -1,4 +1,4 @@
-//! `diplograph export dot|json|graphml|csv|jsonl [-o FILE]`: the store, or the
+//! `diplograph export dot|json|graphml|gexf|csv|jsonl [-o FILE]`: the store, or the
 //! part of it a focus and filters select, as a picture or a data file.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use clap::{Parser, ValueEnum};
 
 use super::filter::FilterArgs;
 use super::{resolve_actor, write_output};
-use crate::export::{csv, dot, graphml, json, jsonl};
+use crate::export::{self as formats, csv, dot, gexf, graphml, json, jsonl};
 use crate::persist::{self, StoreFile};
 use crate::query::{self, Selection};
 
@@ -22,6 +22,9 @@ pub enum ExportFormat {
     Json,
     /// GraphML with typed attributes (Gephi, yEd, Cytoscape, networkx).
     Graphml,
+    /// GEXF 1.2, Gephi's own format, with dynamic edges (one spell per
+    /// evidence date) for Gephi's timeline.
+    Gexf,
     /// Node and edge lists with neo4j-admin import headers: `-o DIR` writes
     /// DIR/nodes.csv and DIR/edges.csv (the directory is created).
     Csv,
@@ -85,6 +88,11 @@ pub struct ExportArgs {
     /// 300 edges.
     #[arg(long, value_enum)]
     pub layout: Option<Layout>,
+    /// Also write every evidence record (sentence, article id, title, url,
+    /// date, flags): in JSON per edge, in GraphML and GEXF as a `records` JSON
+    /// attribute, for CSV as DIR/evidence.csv.
+    #[arg(long)]
+    pub evidence: bool,
     /// Filters.
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -97,6 +105,11 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     }
     if args.layout.is_some() && args.format != ExportFormat::Dot {
         anyhow::bail!("--layout: only `export dot` has a layout");
+    }
+    if args.evidence && matches!(args.format, ExportFormat::Dot | ExportFormat::Jsonl) {
+        anyhow::bail!(
+            "--evidence: only json, graphml, gexf and csv add evidence records (jsonl is one record per line already)"
+        );
     }
     refuse_store_outputs(store, &args)?;
     let focus = args.focus.as_deref().map(resolve_actor).transpose()?;
@@ -115,6 +128,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let f = &selection.filter;
     let whole = selection.focus.is_none()
         && f.include_negated
+        && !f.asserted_only
         && f.relations.is_empty()
         && f.since.is_none()
         && f.until.is_none()
@@ -127,6 +141,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         sub = query::subgraph(&graph, &selection)?;
         &sub
     };
+    let options = export_options(graph, args.evidence)?;
     match args.format {
         ExportFormat::Csv => {
             let Some(dir) = args.output.as_deref().filter(|p| p.as_os_str() != "-") else {
@@ -136,8 +151,14 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
             };
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
-            write_output(Some(&dir.join("nodes.csv")), &csv::nodes_csv(graph))?;
+            write_output(
+                Some(&dir.join("nodes.csv")),
+                &csv::nodes_csv(graph, &options),
+            )?;
             write_output(Some(&dir.join("edges.csv")), &csv::edges_csv(graph))?;
+            if args.evidence {
+                write_output(Some(&dir.join("evidence.csv")), &csv::evidence_csv(graph))?;
+            }
         }
         ExportFormat::Dot => {
             let layout = args.layout.map(Layout::as_str);
@@ -157,14 +178,39 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
                 render_svg(engine, &bytes, svg)?;
             }
         }
-        ExportFormat::Json => write_output(args.output.as_deref(), &json::to_json(graph))?,
-        ExportFormat::Graphml => write_output(args.output.as_deref(), &graphml::to_graphml(graph))?,
+        ExportFormat::Json => {
+            write_output(args.output.as_deref(), &json::to_json(graph, &options))?
+        }
+        ExportFormat::Graphml => write_output(
+            args.output.as_deref(),
+            &graphml::to_graphml(graph, &options),
+        )?,
+        ExportFormat::Gexf => {
+            write_output(args.output.as_deref(), &gexf::to_gexf(graph, &options))?
+        }
         ExportFormat::Jsonl => {
             let claims: Vec<_> = graph.claims().collect();
             write_output(args.output.as_deref(), &jsonl::claims_to_jsonl(&claims))?
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Japanese names from the gazetteer for the actors drawn, and whether to add
+/// evidence records.
+fn export_options(
+    graph: &crate::graph::KnowledgeGraph,
+    evidence: bool,
+) -> anyhow::Result<formats::Options> {
+    let gazetteer = super::shared_gazetteer()?;
+    let names_ja = graph
+        .actors()
+        .filter_map(|a| {
+            let e = gazetteer.get(&a.id)?;
+            (!e.name_ja.is_empty()).then(|| (a.id.clone(), e.name_ja.clone()))
+        })
+        .collect();
+    Ok(formats::Options { names_ja, evidence })
 }
 
 /// Refuses every output (`-o`, the two CSV files, `--svg`) that would overwrite
@@ -176,6 +222,7 @@ fn refuse_store_outputs(store: &Path, args: &ExportArgs) -> anyhow::Result<()> {
         if args.format == ExportFormat::Csv {
             outputs.push(("-o", o.join("nodes.csv")));
             outputs.push(("-o", o.join("edges.csv")));
+            outputs.push(("-o", o.join("evidence.csv")));
         }
     }
     if let Some(svg) = &args.svg {

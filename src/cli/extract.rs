@@ -1,5 +1,5 @@
 //! `diplograph extract PATH...`: claims only, no store. With `--format jsonl`
-//! this is the claim contract of ONTOLOGY.md that the evaluation reads.
+//! this is the claim contract (README, "The JSONL claim format") that the evaluation reads.
 #![allow(clippy::print_stderr)]
 
 use std::io::Write;
@@ -36,7 +36,7 @@ pub struct ExtractArgs {
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExtractFormat {
-    /// One JSON claim per line (ONTOLOGY.md's contract).
+    /// One JSON claim per line (the claim contract, see README).
     Jsonl,
     /// Aligned columns for reading.
     Table,
@@ -73,6 +73,9 @@ pub(super) fn run(
             }
         };
         while let Some(article) = articles.next() {
+            if let Some(w) = input::lang_warning(options.lang, &article) {
+                eprintln!("diplograph: {}: {w}", articles.place());
+            }
             // Claims are written as they come, so a long article needs no more
             // memory than its longest sentence; the first write error stops it.
             let mut written: std::io::Result<()> = Ok(());

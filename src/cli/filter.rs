@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::export::csv::push_record;
@@ -29,6 +28,10 @@ pub struct FilterArgs {
     /// denial is never shown as a fact.
     #[arg(long)]
     pub include_negated: bool,
+    /// Only evidence stated as fact: drop hedged records (expected, planned,
+    /// alleged ...) as denials are dropped.
+    #[arg(long, conflicts_with = "include_negated")]
+    pub asserted_only: bool,
     /// Roll persons and national bodies up to the state they serve.
     #[arg(long)]
     pub by_state: bool,
@@ -46,8 +49,10 @@ impl FilterArgs {
         let date = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<Date>> {
             v.as_deref()
                 .map(|s| {
-                    s.trim().parse::<Date>().with_context(|| {
-                        format!("--{flag} `{s}`: not a date; write it as YYYY-MM-DD")
+                    s.trim().parse::<Date>().map_err(|_| {
+                        anyhow::anyhow!(
+                            "--{flag} `{s}`: not a date; write it as YYYY-MM-DD (2025-03-01)"
+                        )
                     })
                 })
                 .transpose()
@@ -58,6 +63,7 @@ impl FilterArgs {
             until: date("until", &self.until)?,
             min_evidence: self.min_evidence,
             include_negated: self.include_negated,
+            asserted_only: self.asserted_only,
             by_state: self.by_state,
         };
         if let (Some(s), Some(u)) = (filter.since, filter.until)
@@ -112,7 +118,8 @@ pub enum QueryFormat {
     Csv,
 }
 
-/// Relation rows as an aligned table; denials are marked `DENIED`, hedges `hedged`.
+/// Relation rows as an aligned table; a row only ever denied is marked
+/// `DENIED`, one only ever hedged `HEDGED`; sentences `DENIED` or `hedged`.
 pub(super) fn relation_table(rows: &[RelationRow]) -> anyhow::Result<String> {
     let mut t = String::new();
     if rows.is_empty() {
@@ -134,6 +141,8 @@ pub(super) fn relation_table(rows: &[RelationRow]) -> anyhow::Result<String> {
         let arrow = if r.symmetric { "<->" } else { "-->" };
         let denied = if r.negated > 0 && r.negated == r.evidence {
             "  DENIED"
+        } else if r.asserted == 0 && r.hedged > 0 {
+            "  HEDGED"
         } else {
             ""
         };

@@ -121,7 +121,7 @@ pub(super) fn run(
     let added = graph.merge_owned(new);
     writer.save(&graph)?;
     eprintln!(
-        "diplograph: {}: {articles} articles, {sentences} sentences, {claims} claims; \
+        "diplograph: {}: {articles} articles, {sentences} sentences read, {claims} claims; \
          {} new actors, {} new relations, {} new evidence{}",
         store.display(),
         added.new_actors,
@@ -158,6 +158,10 @@ fn extract_file(
         bad: 0,
     };
     while let Some(article) = articles.next() {
+        if let Some(w) = input::lang_warning(options.lang, &article) {
+            let place = articles.place();
+            progress.suspend(|| eprintln!("diplograph: {place}: {w}"));
+        }
         let mut insert = |claim: Claim| {
             out.claims += 1;
             out.graph.insert_claim(&claim);

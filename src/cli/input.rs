@@ -338,6 +338,30 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     }
 }
 
+/// A warning when an article's script contradicts the `--lang` it is read
+/// with (`--lang ja` on English text): its sentences are then read by the
+/// rules of the script they are written in, which the user may not expect.
+pub(super) fn lang_warning(
+    lang: Option<crate::model::Lang>,
+    article: &crate::model::Article,
+) -> Option<String> {
+    let lang = lang.filter(|l| article.lang.is_none_or(|a| a == *l))?;
+    let counts = crate::script::ScriptCounts::of(&article.text);
+    if counts == crate::script::ScriptCounts::default() || counts.fits(lang) {
+        return None;
+    }
+    let script = match counts.article_lang() {
+        crate::model::Lang::En => "Latin",
+        crate::model::Lang::Ja => "Japanese",
+        crate::model::Lang::Ko => "Hangul",
+        crate::model::Lang::Zh => "Han (Chinese)",
+    };
+    Some(format!(
+        "--lang {lang} but the text is written in {script} script; each sentence is read by \
+         the rules of its own script (use --lang auto to silence this)"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ pub struct MergeArgs {
     #[arg(required = true, value_name = "STORE")]
     pub stores: Vec<PathBuf>,
     /// The store to merge into (created when missing; what it holds is kept).
-    #[arg(short, long, value_name = "OUT")]
+    #[arg(short, long, value_name = "OUT", visible_alias = "into", alias = "to")]
     pub output: PathBuf,
 }
 
@@ -40,9 +40,22 @@ pub(super) fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         .collect::<Result<Vec<_>, _>>()?;
     let writer = super::lock_store(&args.output)?;
     let mut graph = writer.load()?;
+    let (mut actors, mut edges, mut evidence) = (0, 0, 0);
     for g in &inputs {
-        graph.merge(g);
+        let added = graph.merge(g);
+        actors += added.new_actors;
+        edges += added.new_edges;
+        evidence += added.new_evidence;
     }
     writer.save(&graph)?;
+    eprintln!(
+        "diplograph: {}: {} stores merged; {actors} new actors, {edges} new relations, {evidence} new evidence; it now holds {} actors, {} relations, {} evidence from {} articles",
+        args.output.display(),
+        inputs.len(),
+        graph.actor_count(),
+        graph.edge_count(),
+        graph.evidence_count(),
+        graph.article_count()
+    );
     Ok(ExitCode::SUCCESS)
 }

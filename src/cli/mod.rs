@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod actors;
+mod completions;
 mod export;
 mod extract;
 mod filter;
@@ -14,6 +15,7 @@ mod ingest;
 mod input;
 mod lexicon;
 mod merge;
+mod ontology;
 mod path;
 mod relations;
 mod show;
@@ -72,9 +74,9 @@ Exit codes: 0 success, 1 some input was skipped (see the messages), 2 error.";
 #[derive(Debug, Parser)]
 #[command(name = "diplograph", version, after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The store file to read and write.
-    #[arg(long, global = true, env = "DIPLOGRAPH_STORE", default_value = DEFAULT_STORE)]
-    pub store: PathBuf,
+    /// The store file to read and write [default: graphs/world.dgraph].
+    #[arg(long, global = true, env = "DIPLOGRAPH_STORE", value_name = "FILE")]
+    pub store: Option<PathBuf>,
     /// A TOML file of actors and aliases to add to the built-in gazetteer.
     #[arg(
         long,
@@ -115,10 +117,16 @@ pub enum Command {
     Top(top::TopArgs),
     /// Dated evidence around an actor (or between two), oldest first.
     Timeline(timeline::TimelineArgs),
-    /// Write the store (or a focus) as DOT, JSON, GraphML, CSV or JSONL claims.
+    /// Write the store (or a focus) as DOT, JSON, GraphML, GEXF, CSV or JSONL claims.
     Export(export::ExportArgs),
     /// Check lexicon files (the extractor's cue words and flag words).
     Lexicon(lexicon::LexiconArgs),
+    /// The relations of the ontology: direction, class, CAMEO and PLOVER codes, meaning.
+    Ontology(ontology::OntologyArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page (roff) to stdout.
+    Man(completions::ManArgs),
 }
 
 /// Runs the program and returns its exit code: 0 success, 1 some input
@@ -140,7 +148,7 @@ pub fn main() -> ExitCode {
 
 /// Runs parsed arguments.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let store = args.store.as_path();
+    let store = args.store.as_deref().unwrap_or(Path::new(DEFAULT_STORE));
     let gazetteer_file = args.gazetteer.as_deref();
     if let Some(file) = gazetteer_file {
         // Check the user's file up front: a bad entry is an error, not a silent fallback.
@@ -163,6 +171,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Timeline(a) => timeline::run(store, a),
         Command::Export(a) => export::run(store, a),
         Command::Lexicon(a) => lexicon::run(a),
+        Command::Ontology(a) => ontology::run(a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => completions::run_man(a),
     }
 }
 
@@ -275,9 +286,34 @@ pub fn resolve_actor(arg: &str) -> anyhow::Result<ActorId> {
         Ok(entry) => Ok(entry.actor.id.clone()),
         Err(lookup) => {
             if let Ok(id) = ActorId::new(arg.trim()) {
+                // `person:putin` is a truncated id, not an actor from elsewhere,
+                // when the gazetteer knows persons whose id it begins.
+                let prefix = format!("{id}-");
+                let truncated = Some(gazetteer.suggest(id.as_str()))
+                    .filter(|s| id.is_person() && s.iter().any(|s| s.starts_with(&prefix)));
+                if let Some(suggestions) = truncated {
+                    anyhow::bail!(
+                        "actor argument: `{id}` is no person the gazetteer knows; did you mean {}?",
+                        suggestions.join(", ")
+                    );
+                }
                 return Ok(id);
             }
             Err(anyhow::Error::new(lookup)).context("actor argument")
+        }
+    }
+}
+
+/// The rule for questions about actors the store does not hold: an argument
+/// that names no actor at all fails before this (exit 2, with suggestions); a
+/// real actor with nothing stored gets an empty answer (exit 0), and stderr
+/// says which actor is in no stored relation.
+fn answer_or_empty<T: Default>(answer: Result<T, crate::query::QueryError>) -> anyhow::Result<T> {
+    match answer {
+        Ok(t) => Ok(t),
+        Err(crate::query::QueryError::UnknownActor(id)) => {
+            eprintln!("diplograph: {id} is in no stored relation");
+            Ok(T::default())
         }
     }
 }

@@ -38,7 +38,7 @@ pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     let b = resolve_actor(&args.to)?;
     let filter = args.filter.to_filter()?;
     let graph = persist::load(store)?;
-    let chains = query::path(&graph, &a, &b, args.max_len, &filter)?;
+    let chains = super::answer_or_empty(query::path(&graph, &a, &b, args.max_len, &filter))?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&chains)? + "\n",
         QueryFormat::Table => table(&chains, &a, &b, args.max_len)?,

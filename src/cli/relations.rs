@@ -40,14 +40,14 @@ pub(super) fn run(store: &Path, args: RelationsArgs) -> anyhow::Result<ExitCode>
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
     let graph = persist::load(store)?;
-    let rows = query::relations_filtered(
+    let rows = super::answer_or_empty(query::relations_filtered(
         &graph,
         &a,
         b.as_ref(),
         args.direction.into(),
         &filter,
         args.evidence,
-    )?;
+    ))?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => relation_table(&rows)?,

@@ -46,7 +46,7 @@ pub(super) fn run(store: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
             }
             writeln!(t, "evidence   {}", s.evidence)?;
             writeln!(t, "articles   {}", s.articles)?;
-            writeln!(t, "sentences  {}", s.sentences)?;
+            writeln!(t, "sentences  {} (stored as evidence)", s.sentences)?;
             t
         }
     };

@@ -24,6 +24,11 @@ pub struct TimelineArgs {
     /// Only edges A is the source of (out), the target of (in), or both.
     #[arg(long, value_enum, default_value_t = DirectionArg::Both)]
     pub direction: DirectionArg,
+    /// Only A (and B) themselves: by default a state's timeline also shows the
+    /// persons and national bodies that serve it (Kim Jong Un for PRK), as
+    /// themselves.
+    #[arg(long)]
+    pub exact: bool,
     /// Filters.
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -38,7 +43,14 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
     let graph = persist::load(store)?;
-    let rows = query::timeline(&graph, &a, b.as_ref(), args.direction.into(), &filter)?;
+    let rows = super::answer_or_empty(query::timeline(
+        &graph,
+        &a,
+        b.as_ref(),
+        args.direction.into(),
+        &filter,
+        !args.exact,
+    ))?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => {

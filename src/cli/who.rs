@@ -13,7 +13,7 @@ use crate::query;
 /// Arguments of `who`.
 #[derive(Debug, Parser)]
 pub struct WhoArgs {
-    /// The relation (sanctions, arms_supply, visit ...; see ONTOLOGY.md).
+    /// The relation (sanctions, arms_supply, visit ...; `diplograph ontology` lists them).
     #[arg(value_name = "RELATION")]
     pub relation: String,
     /// Only edges from this actor ("whom does North Korea arm?": `who arms_supply --source PRK`).
@@ -26,7 +26,7 @@ pub struct WhoArgs {
     /// List the evidence sentences of each row.
     #[arg(long)]
     pub evidence: bool,
-    /// Filters (`--relation` is ignored: RELATION decides).
+    /// Filters (`--relation` is refused: RELATION decides).
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Output format.
@@ -37,18 +37,23 @@ pub struct WhoArgs {
 /// Loads the store, asks [`query::who`], prints the rows (most evidence first).
 pub(super) fn run(store: &Path, args: WhoArgs) -> anyhow::Result<ExitCode> {
     let relation = parse_relation(&args.relation)?;
+    if !args.filter.relations.is_empty() {
+        anyhow::bail!(
+            "--relation: `who` asks about one relation, its argument ({relation}); drop --relation, or use `relations A --relation R,...`"
+        );
+    }
     let source = args.source.as_deref().map(resolve_actor).transpose()?;
     let target = args.target.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
     let graph = persist::load(store)?;
-    let rows = query::who(
+    let rows = super::answer_or_empty(query::who(
         &graph,
         relation,
         source.as_ref(),
         target.as_ref(),
         &filter,
         args.evidence,
-    )?;
+    ))?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => relation_table(&rows)?,

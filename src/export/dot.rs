@@ -37,21 +37,83 @@ pub fn dot_id(s: &str) -> String {
     format!("\"{}\"", dot_label(s))
 }
 
-/// Colour and line style of a relation: hostile relations red, ties bold,
-/// transfers dashed, visits and talks blue.
-fn relation_style(r: Relation) -> (&'static str, &'static str) {
+/// The colour of a relation: each relation its own, hues by family (greens
+/// for ties of cooperation, blues for meetings, reds for hostility and force,
+/// oranges and browns for transfers, purples for political acts).
+pub fn relation_color(r: Relation) -> &'static str {
     use Relation::*;
     match r {
-        Alliance | MilitaryCooperation => ("darkgreen", "bold"),
-        Cooperation | DiplomaticRelations | Agreement => ("forestgreen", "solid"),
-        Membership | LeaderOf => ("gray40", "solid"),
-        Visit | Summit | Invitation => ("blue", "solid"),
-        Sanctions | Expulsion => ("red", "bold"),
-        Hostility | Condemnation | Warning => ("red", "solid"),
-        Invasion | Attack | Annexation => ("darkred", "bold"),
-        ArmsSupply | MilitaryAid | Deployment => ("darkorange", "dashed"),
-        EconomicAid | HumanitarianAid | Trade => ("goldenrod", "dashed"),
-        Veto | Support | Recognition => ("purple", "solid"),
+        Alliance => "darkgreen",
+        MilitaryCooperation => "seagreen",
+        Cooperation => "olivedrab",
+        Hostility => "firebrick",
+        DiplomaticRelations => "teal",
+        Membership => "gray40",
+        LeaderOf => "gray65",
+        Visit => "blue",
+        Summit => "royalblue",
+        Agreement => "darkcyan",
+        Sanctions => "red",
+        ArmsSupply => "darkorange",
+        MilitaryAid => "orangered",
+        EconomicAid => "goldenrod",
+        HumanitarianAid => "gold3",
+        Trade => "sienna",
+        Invasion => "darkred",
+        Attack => "crimson",
+        Annexation => "maroon",
+        Veto => "purple",
+        Condemnation => "deeppink",
+        Warning => "hotpink3",
+        Expulsion => "magenta3",
+        Support => "mediumorchid",
+        Invitation => "steelblue",
+        Deployment => "chocolate",
+        Recognition => "slateblue",
+    }
+}
+
+/// Relations that move something from source to target: drawn with a hollow
+/// arrowhead, since line style is taken by the evidence.
+fn is_transfer(r: Relation) -> bool {
+    use Relation::*;
+    matches!(
+        r,
+        ArmsSupply | MilitaryAid | EconomicAid | HumanitarianAid | Trade | Deployment
+    )
+}
+
+/// How the evidence of an edge reads, which its line style shows: one rule
+/// for every picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceStyle {
+    /// Some record states it as fact: solid.
+    Asserted,
+    /// No record states it, some hedge it: dashed.
+    Hedged,
+    /// Every record denies it: dotted.
+    Denied,
+}
+
+impl EvidenceStyle {
+    /// The style of an edge with these counts.
+    pub fn of(asserted: usize, hedged: usize) -> Self {
+        if asserted > 0 {
+            EvidenceStyle::Asserted
+        } else if hedged > 0 {
+            EvidenceStyle::Hedged
+        } else {
+            EvidenceStyle::Denied
+        }
+    }
+
+    /// The Graphviz line style.
+    pub fn line(self) -> &'static str {
+        match self {
+            EvidenceStyle::Asserted => "solid",
+            EvidenceStyle::Hedged => "dashed",
+            EvidenceStyle::Denied => "dotted",
+        }
     }
 }
 
@@ -64,9 +126,12 @@ fn kind_shape(k: ActorKind) -> &'static str {
     }
 }
 
-/// Renders the whole graph as DOT, with a legend of the relations drawn. Edges are labelled "relation (n)" with n
-/// evidence records, plus how many of them deny it; an edge whose every record
-/// denies it is dotted. Symmetric relations have no arrowheads.
+/// Renders the whole graph as DOT, with a legend of the relations drawn and of
+/// the line styles. Colour says the relation (each its own); line style says
+/// the evidence: solid when some record asserts it, dashed when all of it is
+/// hedged, dotted when all of it is denied. Edges are labelled "relation (n)"
+/// with n evidence records, plus how many are hedged or deny it. Symmetric
+/// relations have no arrowheads, transfers a hollow one, ties a thicker line.
 pub fn to_dot(graph: &KnowledgeGraph) -> Vec<u8> {
     to_dot_with(graph, None)
 }
@@ -110,14 +175,20 @@ pub fn to_dot_with(graph: &KnowledgeGraph, layout: Option<&str>) -> Vec<u8> {
         }
         for edge in graph.edges() {
             let c = edge.counts();
-            let mut label = format!("{} ({})", edge.relation, c.evidence);
+            let mut notes = Vec::new();
+            if c.hedged > 0 {
+                notes.push(format!("{} hedged", c.hedged));
+            }
             if c.negated > 0 {
-                label = format!("{} ({}, {} denied)", edge.relation, c.evidence, c.negated);
+                notes.push(format!("{} denied", c.negated));
             }
-            let (color, mut style) = relation_style(edge.relation);
-            if c.negated == c.evidence {
-                style = "dotted";
-            }
+            let label = if notes.is_empty() {
+                format!("{} ({})", edge.relation, c.evidence)
+            } else {
+                format!("{} ({}, {})", edge.relation, c.evidence, notes.join(", "))
+            };
+            let color = relation_color(edge.relation);
+            let style = EvidenceStyle::of(c.asserted, c.hedged).line();
             let e = g.edge(
                 dot_id(edge.source.id.as_str()),
                 dot_id(edge.target.id.as_str()),
@@ -128,16 +199,28 @@ pub fn to_dot_with(graph: &KnowledgeGraph, layout: Option<&str>) -> Vec<u8> {
                 .set("color", color, false)
                 .set("fontcolor", color, false)
                 .set("style", style, false);
-            if edge.relation.is_symmetric() {
-                attrs.set("dir", "none", false);
-            }
+            edge_marks(&mut attrs, edge.relation);
         }
         legend(&mut g, graph);
     }
     bytes
 }
 
-/// A cluster with one sample edge per relation drawn, in its colour and style.
+/// Arrowheads and width by relation: none when symmetric, hollow for
+/// transfers; ties thicker than events.
+fn edge_marks(attrs: &mut dot_writer::AttributesList<'_, '_>, r: Relation) {
+    if r.is_symmetric() {
+        attrs.set("dir", "none", false);
+    } else if is_transfer(r) {
+        attrs.set("arrowhead", "empty", false);
+    }
+    if r.class() == crate::model::RelationClass::Tie {
+        attrs.set("penwidth", "2", false);
+    }
+}
+
+/// A cluster with one sample edge per relation drawn, in its colour, and one
+/// per line style.
 fn legend(g: &mut dot_writer::Scope<'_, '_>, graph: &KnowledgeGraph) {
     let mut present: Vec<Relation> = graph.edges().map(|e| e.relation).collect();
     present.sort();
@@ -161,23 +244,51 @@ fn legend(g: &mut dot_writer::Scope<'_, '_>, graph: &KnowledgeGraph) {
                 .set("shape", "point", false)
                 .set("width", "0.05", false);
         }
-        let (color, style) = relation_style(r);
+        let color = relation_color(r);
         let e = legend.edge(&from, &to);
         let mut attrs = e.attributes();
         attrs
             .set_label(&dot_label(r.as_str()))
             .set("color", color, false)
-            .set("fontcolor", color, false)
-            .set("style", style, false);
-        if r.is_symmetric() {
-            attrs.set("dir", "none", false);
+            .set("fontcolor", color, false);
+        edge_marks(&mut attrs, r);
+    }
+    for (name, style) in [
+        ("asserted (solid)", EvidenceStyle::Asserted),
+        ("all hedged (dashed)", EvidenceStyle::Hedged),
+        ("all denied (dotted)", EvidenceStyle::Denied),
+    ] {
+        let from = dot_id(&format!("legend:{}:from", style.line()));
+        let to = dot_id(&format!("legend:{}:to", style.line()));
+        for id in [&from, &to] {
+            legend
+                .node_named(id.as_str())
+                .set("shape", "point", false)
+                .set("width", "0.05", false);
         }
+        let e = legend.edge(&from, &to);
+        e.attributes()
+            .set_label(&dot_label(name))
+            .set("color", "black", false)
+            .set("style", style.line(), false);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // See: issue 14, item 2
+    #[test]
+    fn every_relation_has_its_own_colour_and_evidence_sets_the_line() {
+        let mut colours: Vec<&str> = Relation::ALL.iter().map(|&r| relation_color(r)).collect();
+        colours.sort();
+        colours.dedup();
+        assert_eq!(colours.len(), Relation::ALL.len());
+        assert_eq!(EvidenceStyle::of(1, 5).line(), "solid");
+        assert_eq!(EvidenceStyle::of(0, 2).line(), "dashed");
+        assert_eq!(EvidenceStyle::of(0, 0).line(), "dotted");
+    }
 
     #[test]
     fn ids_and_labels_are_escaped() {

@@ -1,14 +1,18 @@
 //! JSON of a whole graph: `{"nodes": [...], "edges": [...]}` with every
 //! attribute, for programs that want the picture rather than the claims.
 //!
-//! Nodes carry `id`, `kind`, `country` (null when none) and `name`; edges carry
-//! `source`, `target`, `relation`, `symmetric` (stored once, smaller id first)
-//! and the evidence counts. Sorted as the graph iterates, so output is stable.
+//! Nodes carry `id`, `kind`, `country` (null when none), `name`, `name_ja` and
+//! `label`; edges carry `source`, `target`, `relation`, `symmetric` (stored
+//! once, smaller id first), the evidence counts, `weight`, `label`,
+//! `first_date` and `last_date` (null when no record is dated), and with
+//! `--evidence` the records themselves. Sorted as the graph iterates, so output
+//! is stable.
 
 use serde::Serialize;
 
+use super::{EvidenceRecord, Options, edge_facts, node_label};
 use crate::graph::KnowledgeGraph;
-use crate::model::{ActorId, ActorKind, Relation};
+use crate::model::{ActorId, ActorKind, Date, Relation};
 
 #[derive(Serialize)]
 struct Node<'g> {
@@ -16,6 +20,8 @@ struct Node<'g> {
     kind: ActorKind,
     country: Option<&'g ActorId>,
     name: &'g str,
+    name_ja: &'g str,
+    label: &'g str,
 }
 
 #[derive(Serialize)]
@@ -24,11 +30,17 @@ struct Edge<'g> {
     target: &'g ActorId,
     relation: Relation,
     symmetric: bool,
+    label: String,
+    weight: usize,
     evidence: usize,
     asserted: usize,
     negated: usize,
     hedged: usize,
     articles: usize,
+    first_date: Option<Date>,
+    last_date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    records: Option<Vec<EvidenceRecord>>,
 }
 
 #[derive(Serialize)]
@@ -39,7 +51,7 @@ struct Doc<'g> {
 }
 
 /// The graph as pretty-printed JSON, newline-terminated.
-pub fn to_json(graph: &KnowledgeGraph) -> Vec<u8> {
+pub fn to_json(graph: &KnowledgeGraph, options: &Options) -> Vec<u8> {
     let doc = Doc {
         directed: true,
         nodes: graph
@@ -49,22 +61,30 @@ pub fn to_json(graph: &KnowledgeGraph) -> Vec<u8> {
                 kind: a.kind,
                 country: a.country.as_ref(),
                 name: &a.name,
+                name_ja: options.name_ja(&a.id),
+                label: node_label(a),
             })
             .collect(),
         edges: graph
             .edges()
             .map(|e| {
-                let c = e.counts();
+                let f = edge_facts(&e, options.evidence);
+                let c = f.counts;
                 Edge {
                     source: &e.source.id,
                     target: &e.target.id,
                     relation: e.relation,
                     symmetric: e.relation.is_symmetric(),
+                    label: f.label,
+                    weight: c.evidence,
                     evidence: c.evidence,
                     asserted: c.asserted,
                     negated: c.negated,
                     hedged: c.hedged,
                     articles: c.articles,
+                    first_date: f.first,
+                    last_date: f.last,
+                    records: options.evidence.then_some(f.records),
                 }
             })
             .collect(),

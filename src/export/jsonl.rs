@@ -1,4 +1,4 @@
-//! The JSONL claim contract of `ONTOLOGY.md`: one claim, one JSON object, one line.
+//! The JSONL claim contract (README, "The JSONL claim format"): one claim, one JSON object, one line.
 //!
 //! Owns the exact field names and shapes the scorer and `diplograph import` read.
 //! Serializes a [`Claim`] to a line and parses a line back; writes no files and
@@ -13,7 +13,9 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::gazetteer::{ActorConflict, Gazetteer};
-use crate::model::{Actor, ActorId, ActorKind, ArticleId, Claim, Date, Evidence, Relation, Span};
+use crate::model::{
+    Actor, ActorId, ActorKind, ArticleId, Claim, Date, Evidence, Relation, Role, Span,
+};
 
 /// Why a line is not a claim of the JSONL contract.
 #[derive(Debug, thiserror::Error)]
@@ -54,7 +56,7 @@ struct ActorLine {
 }
 
 /// A claim as the contract writes it; field order is the output order.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct ClaimLine {
     source: ActorLine,
     relation: Relation,
@@ -63,7 +65,6 @@ struct ClaimLine {
     hedged: bool,
     attributed_to: Vec<ActorId>,
     article: ArticleId,
-    #[serde(deserialize_with = "required_nullable")]
     date: Option<Date>,
     sentence: u32,
     span: [u32; 2],
@@ -75,6 +76,86 @@ struct ClaimLine {
     /// The sentence's language (`en`, `ja`, `ko`, `zh`); optional in the contract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<Role>,
+}
+
+/// A claim line as `import` reads it: the full contract, or the minimal
+/// hand-written form `{source, relation, target, article, text}` with ids as
+/// plain strings and every other field defaulted.
+#[derive(Deserialize)]
+struct InputLine {
+    source: ActorRef,
+    relation: Relation,
+    target: ActorRef,
+    #[serde(default)]
+    negated: bool,
+    #[serde(default)]
+    hedged: bool,
+    #[serde(default)]
+    attributed_to: Vec<ActorId>,
+    article: ArticleId,
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default)]
+    sentence: u32,
+    #[serde(default)]
+    span: Option<[u32; 2]>,
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    role: Option<Role>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// An end of a claim line: a full actor object or a plain id.
+enum ActorRef {
+    /// `"RUS"`: kind, state and name come from the gazetteer (or the id's form).
+    Id(ActorId),
+    /// `{id, kind, country}`, checked against the gazetteer.
+    Full(ActorLine),
+}
+
+impl<'de> Deserialize<'de> for ActorRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = ActorRef;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an actor id or an object {id, kind, country}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ActorRef, E> {
+                ActorId::new(v).map(ActorRef::Id).map_err(E::custom)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<ActorRef, A::Error> {
+                ActorLine::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(ActorRef::Full)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+impl ActorRef {
+    fn id(&self) -> &ActorId {
+        match self {
+            ActorRef::Id(id) => id,
+            ActorRef::Full(a) => &a.id,
+        }
+    }
+}
+
+/// A parsed claim line: the claim, and the `role` of a `leader_of` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRecord {
+    /// The claim.
+    pub claim: Claim,
+    /// The office, when the line gives one (`leader_of` only).
+    pub role: Option<Role>,
 }
 
 /// A serde error without its "at line 1": the caller numbers the lines.
@@ -130,6 +211,11 @@ impl From<ActorLine> for Actor {
 /// assert_eq!(claim_to_line(&claim), line);
 /// ```
 pub fn claim_to_line(claim: &Claim) -> String {
+    record_to_line(claim, None)
+}
+
+/// [`claim_to_line`] with the `role` of a `leader_of` claim (written when given).
+pub fn record_to_line(claim: &Claim, role: Option<Role>) -> String {
     let e = &claim.evidence;
     let line = ClaimLine {
         source: (&claim.source).into(),
@@ -146,15 +232,23 @@ pub fn claim_to_line(claim: &Claim) -> String {
         title: e.title.clone(),
         url: e.url.clone(),
         lang: e.lang.map(|l| l.as_str().to_owned()),
+        role: role.filter(|_| claim.relation == Relation::LeaderOf),
     };
     serde_json::to_string(&line).expect("a claim line has only string keys and finite numbers")
 }
 
 /// Serializes claims as JSONL: one line each, every line ending in `\n`.
 pub fn claims_to_jsonl<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Vec<u8> {
+    records_to_jsonl(claims.into_iter().map(|c| (c, None)))
+}
+
+/// Serializes claims with their roles as JSONL.
+pub fn records_to_jsonl<'a>(
+    records: impl IntoIterator<Item = (&'a Claim, Option<Role>)>,
+) -> Vec<u8> {
     let mut out = Vec::new();
-    for claim in claims {
-        out.extend_from_slice(claim_to_line(claim).as_bytes());
+    for (claim, role) in records {
+        out.extend_from_slice(record_to_line(claim, role).as_bytes());
         out.push(b'\n');
     }
     out
@@ -162,21 +256,56 @@ pub fn claims_to_jsonl<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Vec<u
 
 /// Parses one line of the contract into a claim (symmetric ends put in sorted order).
 ///
-/// Unknown fields are ignored; a missing required field, a bad id, relation,
-/// kind or date, a reversed span or a self-loop is an error.
+/// Unknown fields are ignored. Besides the full contract, the minimal form
+/// `{source, relation, target, article, text}` is read: an end may be a plain
+/// id (`"RUS"`, its kind guessed from the id's form here), and the optional
+/// fields default (`date` null, `attributed_to` empty, flags false, `sentence`
+/// 0, `span` the whole text). A missing `source`, `relation`, `target`,
+/// `article` or `text`, a bad id, relation, kind, role or date, a reversed span
+/// or a self-loop is an error.
 pub fn claim_from_line(line: &str) -> Result<Claim, JsonlError> {
-    let l: ClaimLine = serde_json::from_str(line)?;
-    let [start, end] = l.span;
+    Ok(record_from_line(line, None)?.claim)
+}
+
+/// Parses one line like [`claim_from_line`], then checks both ends against the
+/// gazetteer ([`Gazetteer::canonical_actor`]): a known actor keeps the
+/// gazetteer's kind, state and name, and a line that contradicts them is an
+/// error. A plain id takes the gazetteer's actor.
+pub fn claim_from_line_checked(line: &str, gazetteer: &Gazetteer) -> Result<Claim, JsonlError> {
+    Ok(record_from_line(line, Some(gazetteer))?.claim)
+}
+
+/// Parses one line into a claim and its `role`, checking the ends against the
+/// gazetteer when one is given (see [`claim_from_line_checked`]).
+pub fn record_from_line(
+    line: &str,
+    gazetteer: Option<&Gazetteer>,
+) -> Result<ClaimRecord, JsonlError> {
+    let l: InputLine = serde_json::from_str(line)?;
+    let [start, end] = match l.span {
+        Some(span) => span,
+        None => [0, u32::try_from(l.text.len()).unwrap_or(u32::MAX)],
+    };
     if start > end {
         return Err(JsonlError::Span { start, end });
     }
-    if l.source.id == l.target.id {
-        return Err(JsonlError::SelfLoop(l.source.id));
+    if l.source.id() == l.target.id() {
+        return Err(JsonlError::SelfLoop(l.source.id().clone()));
     }
-    Ok(Claim {
-        source: l.source.into(),
+    let actor = |end: &'static str, r: ActorRef| -> Result<Actor, JsonlError> {
+        match (r, gazetteer) {
+            (ActorRef::Id(id), Some(g)) => Ok(g.actor(&id)),
+            (ActorRef::Id(id), None) => Ok(Actor::from_id(id)),
+            (ActorRef::Full(a), Some(g)) => g
+                .canonical_actor(&a.into())
+                .map_err(|conflict| JsonlError::Actor { end, conflict }),
+            (ActorRef::Full(a), None) => Ok(a.into()),
+        }
+    };
+    let claim = Claim {
+        source: actor("source", l.source)?,
         relation: l.relation,
-        target: l.target.into(),
+        target: actor("target", l.target)?,
         negated: l.negated,
         hedged: l.hedged,
         attributed_to: l.attributed_to,
@@ -191,22 +320,9 @@ pub fn claim_from_line(line: &str) -> Result<Claim, JsonlError> {
             lang: l.lang.as_deref().and_then(crate::model::Lang::from_tag),
         },
     }
-    .normalized())
-}
-
-/// Parses one line like [`claim_from_line`], then checks both ends against the
-/// gazetteer ([`Gazetteer::canonical_actor`]): a known actor keeps the
-/// gazetteer's kind, state and name, and a line that contradicts them is an error.
-pub fn claim_from_line_checked(line: &str, gazetteer: &Gazetteer) -> Result<Claim, JsonlError> {
-    let mut claim = claim_from_line(line)?;
-    let check = |end: &'static str, actor: &Actor| {
-        gazetteer
-            .canonical_actor(actor)
-            .map_err(|conflict| JsonlError::Actor { end, conflict })
-    };
-    claim.source = check("source", &claim.source)?;
-    claim.target = check("target", &claim.target)?;
-    Ok(claim)
+    .normalized();
+    let role = l.role.filter(|_| claim.relation == Relation::LeaderOf);
+    Ok(ClaimRecord { claim, role })
 }
 
 #[cfg(test)]
@@ -224,13 +340,39 @@ mod tests {
     }
 
     #[test]
-    fn required_fields_are_required_even_when_nullable() {
-        let no_date = LINE.replace(r#""date":null,"#, "");
-        let err = claim_from_line(&no_date).unwrap_err().to_string();
-        assert!(err.contains("missing field `date`"), "{err}");
+    fn an_actor_object_needs_its_country_even_when_null() {
         let no_country = LINE.replace(r#","country":"RUS""#, "");
         let err = claim_from_line(&no_country).unwrap_err().to_string();
         assert!(err.contains("missing field `country`"), "{err}");
+        let no_text = LINE.replace(r#","text":"Kim said \"hello\" in 東京.""#, "");
+        let err = claim_from_line(&no_text).unwrap_err().to_string();
+        assert!(err.contains("missing field `text`"), "{err}");
+    }
+
+    // See: issue 14
+    #[test]
+    fn the_minimal_hand_written_form_defaults_the_optional_fields() {
+        let g = Gazetteer::builtin();
+        let line = r#"{"source": "RUS", "relation": "sanctions", "target": "USA", "article": "a1", "text": "Russia sanctioned US firms."}"#;
+        let c = claim_from_line_checked(line, &g).unwrap();
+        assert_eq!(c.source.name, "Russia");
+        assert_eq!(c.source.kind, ActorKind::Country);
+        assert_eq!(c.target.country.as_ref().unwrap().as_str(), "USA");
+        assert_eq!((c.negated, c.hedged), (false, false));
+        assert!(c.attributed_to.is_empty());
+        assert_eq!(c.evidence.date, None);
+        assert_eq!(c.evidence.sentence, 0);
+        assert_eq!(c.evidence.span, Span::new(0, 27));
+        let kim = r#"{"source": "person:kim-jong-un", "relation": "leader_of", "target": "PRK", "article": "a1", "text": "Kim.", "role": "head_of_state"}"#;
+        let r = record_from_line(kim, Some(&g)).unwrap();
+        assert_eq!(r.claim.source.country.as_ref().unwrap().as_str(), "PRK");
+        assert_eq!(r.role, Some(Role::HeadOfState));
+        assert!(record_to_line(&r.claim, r.role).ends_with(r#","role":"head_of_state"}"#));
+        let bad = kim.replace("head_of_state", "king");
+        assert!(record_from_line(&bad, Some(&g)).is_err());
+        let unknown = r#"{"source": "XYZ", "relation": "visit", "target": "NATO", "article": "a", "text": "t"}"#;
+        let c = claim_from_line_checked(unknown, &g).unwrap();
+        assert_eq!(c.source.kind, ActorKind::Country);
     }
 
     #[test]

@@ -305,49 +305,146 @@ impl Gazetteer {
 
     /// Resolves a name typed by a user: canonical id, any alias in any language,
     /// case-insensitive. An exact id wins over a shared alias.
+    ///
+    /// An argument is not running text, so more forms resolve here than in
+    /// articles: a leading "the" (`the US`), compass abbreviations (`S. Korea`,
+    /// `N. Korea`), a title or honorific with a family name (`President Xi`,
+    /// `Mr. Putin`, `習主席`, `プーチン氏`), a few historical names (`Persia`,
+    /// `Siam`), and the single-kanji abbreviations that count only inside
+    /// compounds in text (`露` -> RUS, `米` -> USA).
     pub fn resolve(&self, name: &str) -> Result<&Entry, LookupError> {
         if let Some(e) = ActorId::new(name.trim()).ok().and_then(|id| self.get(&id)) {
             return Ok(e);
         }
         let key = lookup_key(name);
-        match self.by_name().get(&key).map(Vec::as_slice) {
-            Some([one]) => Ok(&self.entries[*one as usize]),
-            Some(many) if !many.is_empty() => {
-                // A state beats a person sharing its name; otherwise ask.
-                let states: Vec<_> = many
-                    .iter()
-                    .filter(|&&i| self.entries[i as usize].actor.kind != ActorKind::Person)
-                    .collect();
-                if let [one] = states.as_slice() {
-                    return Ok(&self.entries[**one as usize]);
+        let mut ambiguous = None;
+        for (variant, role) in argument_forms(&key) {
+            match self.lookup(name, &variant, role) {
+                Ok(e) => return Ok(e),
+                Err(e @ LookupError::Ambiguous { .. }) => {
+                    ambiguous.get_or_insert(e);
                 }
-                Err(LookupError::Ambiguous {
-                    name: name.to_owned(),
-                    candidates: many
-                        .iter()
-                        .map(|&i| self.entries[i as usize].actor.id.to_string())
-                        .collect(),
-                })
+                Err(LookupError::Unknown { .. }) => {}
             }
-            _ => Err(LookupError::Unknown {
-                name: name.to_owned(),
-                suggestions: self.suggest(&key),
-            }),
         }
+        if let Some(e) = ambiguous {
+            return Err(e);
+        }
+        if let Some(e) = self.by_abbreviation(&key) {
+            return Ok(e);
+        }
+        Err(LookupError::Unknown {
+            name: name.to_owned(),
+            suggestions: self.suggest(&key),
+        })
     }
 
-    /// Up to five known names closest to `key` (edit distance, then prefix).
-    fn suggest(&self, key: &str) -> Vec<String> {
-        let budget = (key.chars().count() / 3).clamp(1, 3);
-        let mut scored: Vec<(usize, &str)> = self
-            .by_name()
-            .keys()
-            .filter_map(|k| {
-                let d = edit_distance(key, k);
-                let prefix = k.starts_with(key) && key.chars().count() >= 3;
-                (d <= budget || prefix).then_some((if prefix { 0 } else { d }, k.as_str()))
-            })
+    /// One form of an argument, with the role a title names (`President Xi`),
+    /// which settles a family name several persons share.
+    fn lookup(
+        &self,
+        name: &str,
+        key: &str,
+        role: Option<crate::model::Role>,
+    ) -> Result<&Entry, LookupError> {
+        let unknown = || LookupError::Unknown {
+            name: name.to_owned(),
+            suggestions: Vec::new(),
+        };
+        let many = match self.by_name().get(key).map(Vec::as_slice) {
+            Some([one]) => return Ok(&self.entries[*one as usize]),
+            Some(many) if !many.is_empty() => many,
+            _ => return Err(unknown()),
+        };
+        // A state beats a person sharing its name; otherwise ask.
+        let states: Vec<_> = many
+            .iter()
+            .filter(|&&i| self.entries[i as usize].actor.kind != ActorKind::Person)
             .collect();
+        if let [one] = states.as_slice() {
+            return Ok(&self.entries[**one as usize]);
+        }
+        // A title picks the person who held that office most recently.
+        if let Some(role) = role {
+            let holder = many
+                .iter()
+                .filter_map(|&i| {
+                    let e = &self.entries[i as usize];
+                    e.offices
+                        .iter()
+                        .filter(|o| crate::model::Role::from_office(&o.role) == role)
+                        .map(|o| (o.end.is_none(), o.start.clone()))
+                        .max()
+                        .map(|latest| (latest, i))
+                })
+                .max();
+            if let Some((_, i)) = holder {
+                return Ok(&self.entries[i as usize]);
+            }
+        }
+        Err(LookupError::Ambiguous {
+            name: name.to_owned(),
+            candidates: many
+                .iter()
+                .map(|&i| self.entries[i as usize].actor.id.to_string())
+                .collect(),
+        })
+    }
+
+    /// A single-kanji (or other compound-only) abbreviation typed alone.
+    fn by_abbreviation(&self, key: &str) -> Option<&Entry> {
+        let mut hits = self
+            .entries
+            .iter()
+            .filter(|e| e.abbr_ja.iter().any(|a| lookup_key(a) == key));
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first)
+    }
+
+    /// Up to five known names closest to `key`: by shared characters for
+    /// Japanese, Chinese and Korean input, else by edit distance then prefix;
+    /// for a `person:` id, the persons whose id it begins.
+    pub fn suggest(&self, key: &str) -> Vec<String> {
+        let key = &lookup_key(key);
+        let mut scored: Vec<(usize, &str)> = if let Some(rest) = key.strip_prefix("person:") {
+            let family = rest.split('-').next().unwrap_or(rest);
+            self.by_name()
+                .keys()
+                .filter(|k| {
+                    k.starts_with("person:")
+                        && (k.starts_with(&format!("{key}-")) || k[7..].starts_with(family))
+                })
+                .map(|k| (0, k.as_str()))
+                .collect()
+        } else if key.chars().any(is_cjk_or_hangul) {
+            // Each character is nearly a word here: compare characters, with
+            // a budget of half the input, and only with names in these scripts.
+            let len = key.chars().count();
+            let budget = len.div_ceil(2).max(1);
+            self.by_name()
+                .keys()
+                .filter(|k| k.chars().any(is_cjk_or_hangul))
+                .filter_map(|k| {
+                    let extra = k.chars().count().abs_diff(len);
+                    if k.contains(key.as_str()) {
+                        return Some((extra, k.as_str()));
+                    }
+                    let d = edit_distance(key, k);
+                    (d <= budget).then_some((d * 100 + extra, k.as_str()))
+                })
+                .collect()
+        } else {
+            let budget = (key.chars().count() / 3).clamp(1, 3);
+            self.by_name()
+                .keys()
+                .filter(|k| !k.chars().any(is_cjk_or_hangul))
+                .filter_map(|k| {
+                    let d = edit_distance(key, k);
+                    let prefix = k.starts_with(key.as_str()) && key.chars().count() >= 3;
+                    (d <= budget || prefix).then_some((if prefix { 0 } else { d }, k.as_str()))
+                })
+                .collect()
+        };
         scored.sort();
         let mut out: Vec<String> = Vec::new();
         for (_, k) in scored {
@@ -397,20 +494,145 @@ impl Gazetteer {
     }
 }
 
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
+/// Kana, CJK ideographs and Hangul: scripts where a name is a few characters
+/// and edit distance over Latin letters says nothing.
+fn is_cjk_or_hangul(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}')
+}
+
+/// Historical and informal names that an argument may use but that are not
+/// read as mentions in articles (a text saying "Persia" is history).
+const ARGUMENT_ALIASES: &[(&str, &str)] = &[
+    ("persia", "iran"),
+    ("siam", "thailand"),
+    ("ceylon", "sri lanka"),
+    ("formosa", "taiwan"),
+    ("zaire", "dr congo"),
+    ("kampuchea", "cambodia"),
+    ("east timor", "timor-leste"),
+    ("america", "united states"),
+];
+
+/// English titles and honorifics before a family name, with the office they name.
+const TITLES_EN: &[(&str, Option<crate::model::Role>)] = {
+    use crate::model::Role::*;
+    &[
+        ("president ", Some(HeadOfState)),
+        ("vice president ", Some(Official)),
+        ("prime minister ", Some(HeadOfGovernment)),
+        ("pm ", Some(HeadOfGovernment)),
+        ("premier ", Some(HeadOfGovernment)),
+        ("chancellor ", Some(HeadOfGovernment)),
+        ("foreign minister ", Some(Minister)),
+        ("defence minister ", Some(Minister)),
+        ("defense minister ", Some(Minister)),
+        ("minister ", Some(Minister)),
+        ("secretary of state ", Some(Minister)),
+        ("secretary-general ", Some(Official)),
+        ("secretary general ", Some(Official)),
+        ("general secretary ", None),
+        ("supreme leader ", Some(HeadOfState)),
+        ("leader ", None),
+        ("chairman ", None),
+        ("king ", Some(HeadOfState)),
+        ("queen ", Some(HeadOfState)),
+        ("spokesperson ", Some(Spokesperson)),
+        ("spokesman ", Some(Spokesperson)),
+        ("spokeswoman ", Some(Spokesperson)),
+        ("ambassador ", Some(Ambassador)),
+        ("envoy ", Some(Envoy)),
+        ("mr. ", None),
+        ("mr ", None),
+        ("mrs. ", None),
+        ("ms. ", None),
+        ("dr. ", None),
+    ]
+};
+
+/// Japanese titles and honorifics after a family name, with the office they name.
+const TITLES_JA: &[(&str, Option<crate::model::Role>)] = {
+    use crate::model::Role::*;
+    &[
+        ("大統領", Some(HeadOfState)),
+        ("国家主席", Some(HeadOfState)),
+        ("主席", Some(HeadOfState)),
+        ("総書記", None),
+        ("首相", Some(HeadOfGovernment)),
+        ("総理大臣", Some(HeadOfGovernment)),
+        ("総理", Some(HeadOfGovernment)),
+        ("外務大臣", Some(Minister)),
+        ("外相", Some(Minister)),
+        ("国防相", Some(Minister)),
+        ("防衛相", Some(Minister)),
+        ("国務長官", Some(Minister)),
+        ("長官", Some(Minister)),
+        ("報道官", Some(Spokesperson)),
+        ("事務総長", Some(Official)),
+        ("委員長", None),
+        ("大使", Some(Ambassador)),
+        ("氏", None),
+        ("さん", None),
+    ]
+};
+
+/// The forms an argument is tried in, in order: as typed, then without "the",
+/// with compass abbreviations spelt out, with an argument-only alias, and
+/// without a title (which may name the office).
+fn argument_forms(key: &str) -> Vec<(String, Option<crate::model::Role>)> {
+    let mut forms: Vec<(String, Option<crate::model::Role>)> = vec![(key.to_owned(), None)];
+    let bare = key.strip_prefix("the ").unwrap_or(key).trim();
+    if bare != key {
+        forms.push((bare.to_owned(), None));
     }
-    prev[b.len()]
+    for (short, long) in [
+        ("n. ", "north "),
+        ("s. ", "south "),
+        ("n ", "north "),
+        ("s ", "south "),
+    ] {
+        if let Some(rest) = bare.strip_prefix(short) {
+            forms.push((format!("{long}{rest}"), None));
+        }
+    }
+    if let Some((_, to)) = ARGUMENT_ALIASES.iter().find(|(from, _)| *from == bare) {
+        forms.push(((*to).to_owned(), None));
+    }
+    for (title, role) in TITLES_EN {
+        if let Some(rest) = bare.strip_prefix(title) {
+            forms.push((rest.trim().to_owned(), *role));
+        }
+    }
+    for (title, role) in TITLES_JA {
+        if let Some(rest) = bare.strip_suffix(title).filter(|r| !r.is_empty()) {
+            forms.push((rest.trim().to_owned(), *role));
+        }
+    }
+    forms
+}
+
+/// Edit distance over chars, a transposition of two neighbours counting as
+/// one edit (`Japna` is one edit from `Japan`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j - 1] + cost)
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

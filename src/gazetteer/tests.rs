@@ -316,3 +316,44 @@ fn an_outside_record_that_agrees_gets_the_gazetteers_actor() {
     let unknown = actor("ZZZ", ActorKind::Organization, None, "Anything");
     assert_eq!(g.canonical_actor(&unknown).unwrap(), unknown);
 }
+
+// See: issue 14, item 7
+#[test]
+fn arguments_take_articles_abbreviations_titles_and_old_names() {
+    let g = gaz();
+    for (arg, id) in [
+        ("the US", "USA"),
+        ("S. Korea", "KOR"),
+        ("N. Korea", "PRK"),
+        ("President Xi", "person:xi-jinping"),
+        ("Mr. Putin", "person:putin-vladimir"),
+        ("Prime Minister Ishiba", "person:ishiba-shigeru"),
+        ("習主席", "person:xi-jinping"),
+        ("プーチン氏", "person:putin-vladimir"),
+        ("Persia", "IRN"),
+        ("露", "RUS"),
+        ("米", "USA"),
+    ] {
+        assert_eq!(g.resolve(arg).map(|e| e.actor.id.as_str()), Ok(id), "{arg}");
+    }
+}
+
+#[test]
+fn suggestions_compare_characters_for_cjk_and_complete_person_ids() {
+    let g = gaz();
+    let first = |arg: &str| match g.resolve(arg) {
+        Err(LookupError::Unknown { suggestions, .. }) => suggestions.first().cloned(),
+        other => panic!("{arg}: {other:?}"),
+    };
+    assert_eq!(first("ロシャ").as_deref(), Some("RUS (Russia)"));
+    assert_eq!(first("北朝").as_deref(), Some("PRK (North Korea)"));
+    assert_eq!(first("Japna").as_deref(), Some("JPN (Japan)"));
+    assert_eq!(
+        g.suggest("person:putin").first().map(String::as_str),
+        Some("person:putin-vladimir (Vladimir Putin)")
+    );
+    assert!(
+        !first("Persiaa").unwrap_or_default().starts_with("SRB"),
+        "an old name is no typo of Serbia"
+    );
+}
