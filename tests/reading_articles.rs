@@ -75,7 +75,7 @@ fn ingest_keeps_the_good_records_of_a_corpus_with_bad_lines() {
         "corpus.jsonl:2: not UTF-8",
         "corpus.jsonl:4: not a corpus record (expected ident at column 2)",
         "corpus.jsonl:5: not a corpus record (missing field `text` at column",
-        "2 articles, 2 sentences, 2 claims",
+        "2 articles, 2 sentences read, 2 claims",
         "3 inputs skipped",
     ] {
         assert!(stderr.contains(want), "want {want:?} in {stderr}");
@@ -148,7 +148,7 @@ fn missing_and_non_utf8_files_are_one_line_each_and_the_rest_goes_in() {
         "{stderr}"
     );
     assert!(
-        lines[2].contains("1 articles, 1 sentences, 1 claims"),
+        lines[2].contains("1 articles, 1 sentences read, 1 claims"),
         "{stderr}"
     );
 }

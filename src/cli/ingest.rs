@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use super::input::{self, ReadOptions};
 use super::{Lang, gazetteer};
 use crate::extract::Extractor;
+use crate::extract::article::content_id;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Claim, Date};
 
@@ -163,6 +164,15 @@ fn extract_file(
             Ok(n) => {
                 out.articles += 1;
                 out.sentences += n;
+                // The text's hash tells two versions of one article id apart
+                // (a re-fetched page keeps its url, so its id).
+                let version = u64::from_str_radix(&content_id(&article.text).0, 16).unwrap_or(1);
+                out.graph.set_article_info(
+                    &article.id,
+                    article.date,
+                    article.lang.as_deref(),
+                    version,
+                );
             }
             Err(e) => {
                 let place = articles.place();

@@ -1,6 +1,12 @@
 //! Merging one graph into another: upsert by key, join conflicts by the
 //! order-independent rules of `store`, so `merge` is idempotent, commutative and
 //! associative up to ordering.
+//!
+//! Two versions of one article (the same id, read from different texts, as a
+//! re-fetched and edited page) do not add up: one version's evidence replaces
+//! the other's, by a rule that does not depend on order: the later article
+//! date wins, then the larger version hash. A version of 0 (claims imported
+//! without their text) is no version and joins any.
 
 use super::KnowledgeGraph;
 
@@ -20,6 +26,29 @@ impl KnowledgeGraph {
     /// evidence record of `other` is upserted by its key. Merging a graph into
     /// itself (or a copy of itself) changes nothing.
     pub fn merge(&mut self, other: &KnowledgeGraph) -> MergeOutcome {
+        // Versions of one article: drop the losing side's evidence first.
+        let (mut ours_lose, mut theirs_lose) = (Vec::new(), Vec::new());
+        for m in &other.articles.metas {
+            let Some(ax) = self.articles.index_of(&m.id) else {
+                continue;
+            };
+            let mine = &self.articles.metas[ax as usize];
+            if mine.version == 0 || m.version == 0 || mine.version == m.version {
+                continue;
+            }
+            if (m.date, m.version) > (mine.date, mine.version) {
+                ours_lose.push(m.id.clone());
+            } else {
+                theirs_lose.push(m.id.clone());
+            }
+        }
+        if !ours_lose.is_empty() {
+            *self = self.without_articles(&ours_lose).0;
+        }
+        if !theirs_lose.is_empty() {
+            let (kept, _) = other.without_articles(&theirs_lose);
+            return self.merge(&kept);
+        }
         let mut out = MergeOutcome::default();
         for actor in other.graph.node_weights() {
             out.new_actors += usize::from(self.upsert_actor_ref(actor).1);
@@ -33,6 +62,10 @@ impl KnowledgeGraph {
                     .intern(&m.id, m.title.as_deref(), m.url.as_deref())
             })
             .collect();
+        for (m, &ax) in other.articles.metas.iter().zip(&article_map) {
+            self.articles
+                .set_info(ax, m.date, m.lang.as_deref(), m.version);
+        }
         for ((ax, sentence), text) in other.articles.iter_sentences() {
             self.articles
                 .put_sentence(article_map[ax as usize], sentence, text);
