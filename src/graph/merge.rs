@@ -105,3 +105,42 @@ impl KnowledgeGraph {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::jsonl::claim_from_line;
+    use crate::model::{ArticleId, Date};
+
+    /// A graph of one article version: `text` as its one claim's sentence.
+    fn version(date: (u16, u8, u8), hash: u64, text: &str) -> KnowledgeGraph {
+        let line = format!(
+            r#"{{"source":"EU","relation":"sanctions","target":"RUS","article":"a","text":"{text}"}}"#
+        );
+        let mut g = KnowledgeGraph::new();
+        g.insert_claim(&claim_from_line(&line).unwrap());
+        let d = Date::new(date.0, date.1, date.2).unwrap();
+        g.set_article_info(&ArticleId("a".into()), Some(d), None, hash);
+        g
+    }
+
+    // See: issue 14, item 4
+    #[test]
+    fn versions_of_one_article_replace_each_other_whatever_the_order() {
+        let old = version((2025, 3, 1), 9, "old text");
+        let new = version((2025, 3, 2), 1, "new, longer text");
+        let same_day = version((2025, 3, 2), 5, "same day, larger hash");
+        for (a, b, winner) in [(&old, &new, &new), (&new, &same_day, &same_day)] {
+            let mut ab = a.clone();
+            ab.merge(b);
+            let mut ba = b.clone();
+            ba.merge(a);
+            assert_eq!(ab, ba);
+            assert_eq!(&ab, winner);
+            assert_eq!(ab.evidence_count(), 1);
+            let mut twice = ab.clone();
+            twice.merge(&ab);
+            assert_eq!(twice, ab);
+        }
+    }
+}
