@@ -11,6 +11,8 @@ const V1: &str = r#"{"url":"https://news.example/a","date":"2025-03-01","title":
 const V2: &str = r#"{"url":"https://news.example/a","date":"2025-03-02","title":"Sanctions (updated)","text":"The European Union imposed new sanctions on Russia. Japan imposed sanctions on Russia."}"#;
 const OTHER: &str =
     r#"{"id":"b","date":"2025-04-01","title":"Visit","text":"Kim Jong Un visited Russia."}"#;
+const QUIET: &str =
+    r#"{"id":"q","date":"2025-05-01","title":"Weather","text":"It rained all day."}"#;
 
 fn json(store: &std::path::Path, args: &[&str]) -> Value {
     let out = bin_with_store(store).args(args).output().unwrap();
@@ -92,10 +94,14 @@ fn a_refetched_article_replaces_its_older_version_in_any_order() {
 fn articles_are_listed_shown_and_forgotten() {
     let dir = tempdir();
     let s = dir.path().join("s.dgraph");
-    ingest(&s, dir.path(), "c.jsonl", &[V1, OTHER]);
+    ingest(&s, dir.path(), "c.jsonl", &[V1, OTHER, QUIET]);
     let all = json(&s, &["articles", "--format", "json"]);
-    assert_eq!(all.as_array().unwrap().len(), 2);
+    assert_eq!(all.as_array().unwrap().len(), 3);
     assert_eq!(all[1]["id"], "b");
+    assert_eq!(
+        (&all[2]["id"], &all[2]["claims"]),
+        (&Value::from("q"), &Value::from(0))
+    );
     assert!(all[1]["claims"].as_u64().unwrap() >= 1);
     let prk = json(
         &s,
@@ -104,7 +110,15 @@ fn articles_are_listed_shown_and_forgotten() {
     assert_eq!(prk.as_array().unwrap().len(), 1, "{prk}");
     let april = json(
         &s,
-        &["articles", "--since", "2025-04-01", "--format", "json"],
+        &[
+            "articles",
+            "--since",
+            "2025-04-01",
+            "--until",
+            "2025-04-30",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(april.as_array().unwrap().len(), 1);
     bin_with_store(&s)
@@ -124,7 +138,11 @@ fn articles_are_listed_shown_and_forgotten() {
         .success()
         .stderr(contains("1 articles forgotten"));
     let left = json(&s, &["articles", "--format", "json"]);
-    assert_eq!(left.as_array().unwrap().len(), 1);
+    assert_eq!(
+        left.as_array().unwrap().len(),
+        2,
+        "an article without claims stays listed"
+    );
     bin_with_store(&s)
         .args(["relations", "person:kim-jong-un"])
         .assert()

@@ -513,7 +513,8 @@ impl KnowledgeGraph {
     }
 
     /// The graph without these articles: their evidence and sentences go, and
-    /// so do edges left without evidence and actors left without edges.
+    /// so do edges left without evidence and actors left without edges; the
+    /// other articles stay, also those that gave no claim.
     /// Returns the new graph and how many of the ids it held.
     pub fn without_articles(&self, ids: &[ArticleId]) -> (KnowledgeGraph, usize) {
         let drop: HashSet<&ArticleId> = ids.iter().collect();
@@ -529,11 +530,13 @@ impl KnowledgeGraph {
                 out.insert_record(&claim, role);
             }
         }
-        for m in &self.articles.metas {
-            if let Some(ax) = out.articles.index_of(&m.id) {
-                out.articles
-                    .set_info(ax, m.date, m.lang.as_deref(), m.version);
-            }
+        // Articles that gave no claim stay listed, with what is known of them.
+        for m in self.articles.metas.iter().filter(|m| !drop.contains(&m.id)) {
+            let ax = out
+                .articles
+                .intern(&m.id, m.title.as_deref(), m.url.as_deref());
+            out.articles
+                .set_info(ax, m.date, m.lang.as_deref(), m.version);
         }
         (out, held)
     }
