@@ -30,7 +30,18 @@
 //!     flags: u8,                     // 1 = negated, 2 = hedged
 //!     attributed_to: Vec<u32>,       // actor table positions
 //! }
+//! struct GraphFileV2 {               // format 2: format 1's tables, then
+//!     v1: GraphFileV1,
+//!     article_info: Vec<ArticleInfoDto>, // one per article, in its order:
+//!                                    // { date: u32 (yyyymmdd, 0 = unknown), lang: Option<String>,
+//!                                    //   version: u64 (hash of the text read, 0 = unknown) }
+//!     roles: Vec<String>,            // role names; `evidence_roles` point into this table
+//!     evidence_roles: Vec<u32>,      // one per evidence record: 0 = none, else 1 + position in `roles`
+//! }
 //! ```
+//!
+//! Format 1 files load (articles without date, language or version, evidence
+//! without roles) and are written back as format 2.
 //!
 //! Everything is keyed by actor and article ids (positions in sorted tables of this
 //! file), never by petgraph indices; relations and kinds are stored by name, never
@@ -53,12 +64,12 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::graph::{EvidenceFacts, GraphBuilder, KnowledgeGraph, Tables};
-use crate::model::{Actor, ActorId, ActorKind, ArticleId, Date, Relation, Span};
+use crate::model::{Actor, ActorId, ActorKind, ArticleId, Date, Relation, Role, Span};
 
 /// The first bytes of every store file.
 pub const MAGIC: [u8; 8] = *b"DGRAPH\0\x1a";
 /// The format version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The oldest format version this build reads.
 pub const OLDEST_SUPPORTED_FORMAT: u32 = 1;
 /// Codec byte: bincode 2, standard configuration.
@@ -192,6 +203,25 @@ struct GraphFileV1<'a> {
 }
 
 #[derive(Serialize, Deserialize)]
+struct GraphFileV2<'a> {
+    #[serde(borrow)]
+    v1: GraphFileV1<'a>,
+    #[serde(borrow)]
+    article_info: Vec<ArticleInfoDto<'a>>,
+    #[serde(borrow)]
+    roles: Vec<Text<'a>>,
+    evidence_roles: Vec<u32>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ArticleInfoDto<'a> {
+    date: u32,
+    #[serde(borrow)]
+    lang: Option<Text<'a>>,
+    version: u64,
+}
+
+#[derive(Serialize, Deserialize)]
 struct ActorDto<'a> {
     #[serde(borrow)]
     id: Text<'a>,
@@ -256,7 +286,38 @@ fn pack_date(d: Option<Date>) -> u32 {
     })
 }
 
-fn to_dto<'g>(t: &'g Tables<'g>) -> GraphFileV1<'g> {
+fn to_dto<'g>(t: &'g Tables<'g>) -> GraphFileV2<'g> {
+    GraphFileV2 {
+        v1: to_dto_v1(t),
+        article_info: t
+            .articles
+            .iter()
+            .map(|a| ArticleInfoDto {
+                date: pack_date(a.date),
+                lang: a.lang.map(Cow::Borrowed),
+                version: a.version,
+            })
+            .collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|r| Cow::Borrowed(r.as_str()))
+            .collect(),
+        evidence_roles: t
+            .evidence
+            .iter()
+            .map(|e| {
+                e.role.map_or(0, |r| {
+                    1 + pos(Role::ALL
+                        .iter()
+                        .position(|x| *x == r)
+                        .expect("every role is in Role::ALL"))
+                })
+            })
+            .collect(),
+    }
+}
+
+fn to_dto_v1<'g>(t: &'g Tables<'g>) -> GraphFileV1<'g> {
     let kind_pos = |k: ActorKind| {
         pos(ActorKind::ALL
             .iter()
@@ -354,11 +415,36 @@ fn to_dto<'g>(t: &'g Tables<'g>) -> GraphFileV1<'g> {
     }
 }
 
-fn from_dto(dto: GraphFileV1<'_>, path: &Path) -> Result<KnowledgeGraph, PersistError> {
+fn unpack_date(d: u32) -> Result<Option<Date>, crate::model::ModelError> {
+    match d {
+        0 => Ok(None),
+        d => Date::new((d / 10_000) as u16, (d / 100 % 100) as u8, (d % 100) as u8).map(Some),
+    }
+}
+
+fn from_dto(dto: GraphFileV2<'_>, path: &Path) -> Result<KnowledgeGraph, PersistError> {
     let corrupt = |reason: String| PersistError::Corrupt {
         path: path.to_owned(),
         reason,
     };
+    let GraphFileV2 {
+        v1: dto,
+        article_info,
+        roles: role_names,
+        evidence_roles,
+    } = dto;
+    let role_table = role_names
+        .iter()
+        .map(|r| r.parse::<Role>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| corrupt(format!("{e}; a newer diplograph may know it")))?;
+    if !evidence_roles.is_empty() && evidence_roles.len() != dto.evidence.len() {
+        return Err(corrupt("evidence roles do not match the evidence".into()));
+    }
+    if !article_info.is_empty() && article_info.len() != dto.articles.len() {
+        return Err(corrupt("article info does not match the articles".into()));
+    }
+    let mut roles = evidence_roles.into_iter();
     let relations = dto
         .relations
         .iter()
@@ -408,6 +494,11 @@ fn from_dto(dto: GraphFileV1<'_>, path: &Path) -> Result<KnowledgeGraph, Persist
             a.url.as_deref(),
         );
     }
+    for (i, info) in article_info.into_iter().enumerate() {
+        let date = unpack_date(info.date).map_err(|e| corrupt(e.to_string()))?;
+        b.article_info(pos(i), date, info.lang.as_deref(), info.version)
+            .map_err(|e| corrupt(e.to_string()))?;
+    }
     for s in dto.sentences {
         b.sentence(s.article, s.sentence, &s.text)
             .map_err(|e| corrupt(e.to_string()))?;
@@ -429,11 +520,13 @@ fn from_dto(dto: GraphFileV1<'_>, path: &Path) -> Result<KnowledgeGraph, Persist
             let ev = records
                 .next()
                 .ok_or_else(|| corrupt("edges claim more evidence than stored".into()))?;
-            let date = match ev.date {
-                0 => None,
-                d => Some(
-                    Date::new((d / 10_000) as u16, (d / 100 % 100) as u8, (d % 100) as u8)
-                        .map_err(|e| corrupt(e.to_string()))?,
+            let date = unpack_date(ev.date).map_err(|e| corrupt(e.to_string()))?;
+            let role = match roles.next() {
+                None | Some(0) => None,
+                Some(r) => Some(
+                    *role_table
+                        .get(r as usize - 1)
+                        .ok_or_else(|| corrupt(format!("role {r} out of range")))?,
                 ),
             };
             let end = ev
@@ -461,6 +554,7 @@ fn from_dto(dto: GraphFileV1<'_>, path: &Path) -> Result<KnowledgeGraph, Persist
                     negated: ev.flags & NEGATED != 0,
                     hedged: ev.flags & HEDGED != 0,
                     attributed_to,
+                    role,
                 },
             ));
         }
@@ -570,13 +664,23 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
     }
     // The decoder's own words ("InvalidIntegerType { expected: Usize, found: U64 }")
     // mean nothing to a user: every decode failure is the same corruption.
-    let (dto, read): (GraphFileV1<'_>, usize) =
-        bincode::serde::borrow_decode_from_slice(payload, config()).map_err(|_| {
-            PersistError::Corrupt {
-                path: path_buf(),
-                reason: "cannot decode the graph".into(),
-            }
-        })?;
+    let undecodable = |_| PersistError::Corrupt {
+        path: path_buf(),
+        reason: "cannot decode the graph".into(),
+    };
+    let (dto, read): (GraphFileV2<'_>, usize) = if version == 1 {
+        let (v1, read): (GraphFileV1<'_>, usize) =
+            bincode::serde::borrow_decode_from_slice(payload, config()).map_err(undecodable)?;
+        let v2 = GraphFileV2 {
+            v1,
+            article_info: Vec::new(),
+            roles: Vec::new(),
+            evidence_roles: Vec::new(),
+        };
+        (v2, read)
+    } else {
+        bincode::serde::borrow_decode_from_slice(payload, config()).map_err(undecodable)?
+    };
     if read != payload.len() {
         return Err(PersistError::Corrupt {
             path: path_buf(),
@@ -929,6 +1033,34 @@ mod tests {
         assert!(back.actor(&ActorId::new("JPN").unwrap()).is_none());
     }
 
+    // See: issue 14
+    #[test]
+    fn article_info_and_roles_round_trip_and_format_1_still_decodes() {
+        let mut g = sample();
+        let a1 = ArticleId("a1".into());
+        g.set_article_info(&a1, Some(Date::new(2024, 6, 18).unwrap()), Some("en"), 42);
+        let line = r#"{"source":"person:kim-jong-un","relation":"leader_of","target":"PRK","article":"a1","text":"Kim."}"#;
+        let kim = crate::export::jsonl::claim_from_line(line).unwrap();
+        g.insert_record(&kim, Some(Role::HeadOfState));
+        let back = decode(&encode(&g), Path::new("x")).unwrap();
+        assert_eq!(back, g);
+        let row = back.article_rows()[0];
+        assert_eq!(
+            (row.date.map(|d| d.to_string()), row.lang, row.version),
+            (Some("2024-06-18".into()), Some("en"), 42)
+        );
+        let roles: Vec<_> = back.records().map(|(_, r)| r).collect();
+        assert!(roles.contains(&Some(Role::HeadOfState)), "{roles:?}");
+        // A format 1 file: the v1 tables alone, under version 1.
+        let tables = g.tables();
+        let v1 = bincode::serde::encode_to_vec(to_dto_v1(&tables), config()).unwrap();
+        let mut bytes = store_bytes(&v1);
+        bytes[8..12].copy_from_slice(&1u32.to_le_bytes());
+        let old = decode(&bytes, Path::new("v1")).unwrap();
+        assert_eq!(old.evidence_count(), g.evidence_count());
+        assert_eq!(old.article_rows()[0].version, 0);
+    }
+
     #[test]
     fn relations_and_kinds_are_stored_by_name_not_by_index() {
         let bytes = encode(&sample());
@@ -1001,9 +1133,10 @@ mod tests {
         // See: issue 8. This used to abort with "memory allocation of
         // 240518168520 bytes failed".
         let bytes = encode(&sample());
-        let (mut dto, _): (GraphFileV1<'_>, usize) =
+        let (mut dto, _): (GraphFileV2<'_>, usize) =
             bincode::serde::borrow_decode_from_slice(&bytes[HEADER_LEN..], config()).unwrap();
-        dto.edges[0].evidence = u32::MAX;
+        dto.v1.edges[0].evidence = u32::MAX;
+        dto.evidence_roles.clear();
         let payload = bincode::serde::encode_to_vec(&dto, config()).unwrap();
         let err = decode(&store_bytes(&payload), Path::new("s.dgraph")).unwrap_err();
         assert!(

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::graph::{EdgeView, EvidenceView, KnowledgeGraph};
-use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation};
+use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation, Role};
 
 /// Why a question cannot be answered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,6 +39,9 @@ pub struct RelationRow {
     pub hedged: usize,
     /// Distinct articles.
     pub articles: usize,
+    /// The offices the kept records give (`leader_of` only), sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
     /// The sentences, when asked for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sentences: Vec<EvidenceRow>,
@@ -63,10 +66,21 @@ pub struct EvidenceRow {
     pub hedged: bool,
     /// Who asserts it.
     pub attributed_to: Vec<ActorId>,
+    /// The office (`leader_of` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+fn roles_of<'a>(records: impl Iterator<Item = &'a EvidenceView<'a>>) -> Vec<Role> {
+    let mut roles: Vec<Role> = records.filter_map(|v| v.role).collect();
+    roles.sort();
+    roles.dedup();
+    roles
 }
 
 fn row(e: EdgeView<'_>, with_evidence: bool) -> RelationRow {
     let c = e.counts();
+    let all = e.evidence();
     RelationRow {
         source: e.source.id.clone(),
         relation: e.relation,
@@ -77,8 +91,9 @@ fn row(e: EdgeView<'_>, with_evidence: bool) -> RelationRow {
         negated: c.negated,
         hedged: c.hedged,
         articles: c.articles,
+        roles: roles_of(all.iter()),
         sentences: if with_evidence {
-            e.evidence().iter().map(evidence_row).collect()
+            all.iter().map(evidence_row).collect()
         } else {
             Vec::new()
         },
@@ -193,6 +208,11 @@ pub fn stats(graph: &KnowledgeGraph) -> Stats {
 pub struct Filter {
     /// Only these relations (empty: all).
     pub relations: Vec<Relation>,
+    /// Never these relations (`--relation '!leader_of'`).
+    pub excluded: Vec<Relation>,
+    /// Only `leader_of` records with one of these roles (empty: any; other
+    /// relations are not affected).
+    pub roles: Vec<Role>,
     /// Only evidence dated on or after this day (undated evidence is dropped).
     pub since: Option<Date>,
     /// Only evidence dated on or before this day (undated evidence is dropped).
@@ -209,7 +229,17 @@ pub struct Filter {
 
 impl Filter {
     fn keeps_relation(&self, r: Relation) -> bool {
-        self.relations.is_empty() || self.relations.contains(&r)
+        (self.relations.is_empty() || self.relations.contains(&r)) && !self.excluded.contains(&r)
+    }
+
+    fn keeps_record(&self, r: Relation, e: &EvidenceView<'_>) -> bool {
+        if r == Relation::LeaderOf
+            && !self.roles.is_empty()
+            && !e.role.is_some_and(|role| self.roles.contains(&role))
+        {
+            return false;
+        }
+        self.keeps_evidence(e)
     }
 
     fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
@@ -247,6 +277,7 @@ struct Acc<'g> {
     evidence: Vec<EvidenceView<'g>>,
     counts: crate::graph::EdgeCounts,
     articles: std::collections::HashSet<&'g ArticleId>,
+    roles: Vec<Role>,
 }
 
 /// A filtered, possibly rolled-up view of a graph.
@@ -355,9 +386,10 @@ impl<'g> Lens<'g> {
             if e.relation.is_symmetric() && t < s {
                 std::mem::swap(&mut s, &mut t);
             }
+            let relation = e.relation;
             let mut kept = e
                 .evidence_unsorted()
-                .filter(|v| self.filter.keeps_evidence(v))
+                .filter(|v| self.filter.keeps_record(relation, v))
                 .peekable();
             if kept.peek().is_none() {
                 continue;
@@ -368,6 +400,7 @@ impl<'g> Lens<'g> {
                     evidence: Vec::new(),
                     counts: Default::default(),
                     articles: Default::default(),
+                    roles: Vec::new(),
                 });
             for v in kept {
                 a.counts.evidence += 1;
@@ -379,6 +412,11 @@ impl<'g> Lens<'g> {
                     a.counts.asserted += 1;
                 }
                 a.articles.insert(v.article);
+                if let Some(r) = v.role
+                    && !a.roles.contains(&r)
+                {
+                    a.roles.push(r);
+                }
                 if keep_evidence {
                     a.evidence.push(v);
                 }
@@ -403,6 +441,7 @@ fn evidence_row(v: &EvidenceView<'_>) -> EvidenceRow {
         negated: v.negated,
         hedged: v.hedged,
         attributed_to: v.attributed_to.to_vec(),
+        role: v.role,
     }
 }
 
@@ -410,6 +449,7 @@ fn acc_row(key: Key, mut acc: Acc<'_>, with_evidence: bool) -> RelationRow {
     let (source, relation, target) = key;
     acc.evidence
         .sort_by(|a, b| (a.article, a.span).cmp(&(b.article, b.span)));
+    acc.roles.sort();
     RelationRow {
         source,
         relation,
@@ -420,6 +460,7 @@ fn acc_row(key: Key, mut acc: Acc<'_>, with_evidence: bool) -> RelationRow {
         negated: acc.counts.negated,
         hedged: acc.counts.hedged,
         articles: acc.counts.articles,
+        roles: acc.roles,
         sentences: if with_evidence {
             acc.evidence.iter().map(evidence_row).collect()
         } else {
@@ -1009,15 +1050,26 @@ pub fn subgraph(
     for ((s, relation, t), acc) in rolled {
         let (source, target) = (actor_for(graph, &s), actor_for(graph, &t));
         for v in acc.evidence {
-            out.insert_claim(&crate::model::Claim {
-                source: source.clone(),
-                relation,
-                target: target.clone(),
-                negated: v.negated,
-                hedged: v.hedged,
-                attributed_to: v.attributed_to.to_vec(),
-                evidence: v.to_evidence(),
-            });
+            let role = v.role;
+            out.insert_record(
+                &crate::model::Claim {
+                    source: source.clone(),
+                    relation,
+                    target: target.clone(),
+                    negated: v.negated,
+                    hedged: v.hedged,
+                    attributed_to: v.attributed_to.to_vec(),
+                    evidence: v.to_evidence(),
+                },
+                role,
+            );
+        }
+    }
+    let kept: std::collections::HashSet<ArticleId> =
+        out.article_rows().iter().map(|a| a.id.clone()).collect();
+    for a in graph.article_rows() {
+        if kept.contains(a.id) {
+            out.set_article_info(a.id, a.date, a.lang, a.version);
         }
     }
     Ok(out)
@@ -1030,4 +1082,149 @@ fn actor_for(graph: &KnowledgeGraph, id: &ActorId) -> crate::model::Actor {
         .actor(id)
         .cloned()
         .unwrap_or_else(|| crate::model::Actor::from_id(id.clone()))
+}
+
+/// One article of [`articles`]: what the store knows of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleSummary {
+    /// Its id (the corpus record's id, its url's hash or its text's hash).
+    pub id: ArticleId,
+    /// Its headline.
+    pub title: Option<String>,
+    /// Its own date.
+    pub date: Option<Date>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Its declared language.
+    pub lang: Option<String>,
+    /// Evidence records (claims) read from it.
+    pub claims: usize,
+}
+
+/// Which articles [`articles`] lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleFilter {
+    /// Only articles dated on or after this day (by the article's own date,
+    /// else its latest evidence date; undated articles are then left out).
+    pub since: Option<Date>,
+    /// Only articles dated on or before this day.
+    pub until: Option<Date>,
+    /// Only articles with a claim about this actor (or, when it is a state,
+    /// about the persons and bodies serving it).
+    pub actor: Option<ActorId>,
+}
+
+/// The articles the store was built from, sorted by date (undated last), then id.
+///
+/// # Complexity
+/// O(E + R) for one pass over every evidence record, plus O(A log A).
+pub fn articles(graph: &KnowledgeGraph, filter: &ArticleFilter) -> Vec<ArticleSummary> {
+    let mut claims: HashMap<&ArticleId, usize> = HashMap::new();
+    let mut latest: HashMap<&ArticleId, Date> = HashMap::new();
+    let mut about: std::collections::HashSet<&ArticleId> = std::collections::HashSet::new();
+    let touches = |a: &crate::model::Actor| {
+        filter
+            .actor
+            .as_ref()
+            .is_some_and(|x| a.id == *x || a.country.as_ref() == Some(x))
+    };
+    for e in graph.edges() {
+        let hit = touches(e.source) || touches(e.target);
+        for v in e.evidence_unsorted() {
+            *claims.entry(v.article).or_default() += 1;
+            if let Some(d) = v.date {
+                let l = latest.entry(v.article).or_insert(d);
+                *l = (*l).max(d);
+            }
+            if hit {
+                about.insert(v.article);
+            }
+        }
+    }
+    let mut out: Vec<ArticleSummary> = graph
+        .article_rows()
+        .into_iter()
+        .filter(|a| filter.actor.is_none() || about.contains(a.id))
+        .filter_map(|a| {
+            let date = a.date.or_else(|| latest.get(a.id).copied());
+            if filter.since.is_some() || filter.until.is_some() {
+                let d = date?;
+                if filter.since.is_some_and(|s| d < s) || filter.until.is_some_and(|u| d > u) {
+                    return None;
+                }
+            }
+            Some(ArticleSummary {
+                id: a.id.clone(),
+                title: a.title.map(str::to_owned),
+                date: a.date,
+                url: a.url.map(str::to_owned),
+                lang: a.lang.map(str::to_owned),
+                claims: claims.get(a.id).copied().unwrap_or(0),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id)));
+    out
+}
+
+/// One claim of an [`ArticleDetail`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleClaim {
+    /// Who acts.
+    pub source: ActorId,
+    /// The relation.
+    pub relation: Relation,
+    /// Who is acted on.
+    pub target: ActorId,
+    /// The evidence.
+    #[serde(flatten)]
+    pub evidence: EvidenceRow,
+}
+
+/// One article with its claims, as [`article`] returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleDetail {
+    /// What the store knows of the article.
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    /// Its claims, by sentence then span.
+    pub claim_list: Vec<ArticleClaim>,
+}
+
+/// One article and every claim read from it; `None` when the store does not
+/// hold the id.
+///
+/// # Complexity
+/// O(E + R): one pass over the evidence.
+pub fn article(graph: &KnowledgeGraph, id: &ArticleId) -> Option<ArticleDetail> {
+    let row = graph.article_rows().into_iter().find(|a| a.id == id)?;
+    let mut claim_list: Vec<ArticleClaim> = Vec::new();
+    for e in graph.edges() {
+        for v in e.evidence_unsorted().filter(|v| v.article == id) {
+            claim_list.push(ArticleClaim {
+                source: e.source.id.clone(),
+                relation: e.relation,
+                target: e.target.id.clone(),
+                evidence: evidence_row(&v),
+            });
+        }
+    }
+    claim_list.sort_by(|a, b| {
+        (a.evidence.sentence, a.evidence.span, a.relation).cmp(&(
+            b.evidence.sentence,
+            b.evidence.span,
+            b.relation,
+        ))
+    });
+    Some(ArticleDetail {
+        summary: ArticleSummary {
+            id: row.id.clone(),
+            title: row.title.map(str::to_owned),
+            date: row.date,
+            url: row.url.map(str::to_owned),
+            lang: row.lang.map(str::to_owned),
+            claims: claim_list.len(),
+        },
+        claim_list,
+    })
 }

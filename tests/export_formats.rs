@@ -113,7 +113,7 @@ fn graphml_parses_as_xml_and_networkx_reads_it_back() {
             _ => {}
         }
     }
-    assert_eq!((nodes, edges, keys), (7, 7, 16));
+    assert_eq!((nodes, edges, keys), (7, 7, 17));
 
     if !has_networkx("graphml_parses_as_xml_and_networkx_reads_it_back") {
         return;

@@ -4,6 +4,7 @@
 // Tests report skips and measurements on stderr (shown with --nocapture).
 #![allow(clippy::print_stderr)]
 
+mod articles;
 mod cli;
 mod common;
 mod corpus_score;

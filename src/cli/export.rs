@@ -118,7 +118,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         // The claim contract carries the flag itself: a denial is data there.
         filter.include_negated = true;
     }
-    let graph = persist::load(store)?;
+    let graph = super::load_for_query(store)?;
     let selection = Selection {
         filter,
         focus,
@@ -130,6 +130,8 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         && f.include_negated
         && !f.asserted_only
         && f.relations.is_empty()
+        && f.excluded.is_empty()
+        && f.roles.is_empty()
         && f.since.is_none()
         && f.until.is_none()
         && f.min_evidence <= 1
@@ -189,8 +191,9 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
             write_output(args.output.as_deref(), &gexf::to_gexf(graph, &options))?
         }
         ExportFormat::Jsonl => {
-            let claims: Vec<_> = graph.claims().collect();
-            write_output(args.output.as_deref(), &jsonl::claims_to_jsonl(&claims))?
+            let records: Vec<_> = graph.records().collect();
+            let bytes = jsonl::records_to_jsonl(records.iter().map(|(c, r)| (c, *r)));
+            write_output(args.output.as_deref(), &bytes)?
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -12,9 +12,19 @@ use crate::query::{Filter, RelationRow, Side};
 /// Filter flags (`#[command(flatten)]` them).
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
-    /// Only these relations (comma-separated ontology names: sanctions,arms_supply).
-    #[arg(long = "relation", value_name = "R,...", value_delimiter = ',')]
+    /// Only these relations (comma-separated ontology names: sanctions,arms_supply);
+    /// `!R` leaves R out instead (`--relation '!leader_of'`).
+    #[arg(
+        long = "relation",
+        value_name = "R,...",
+        value_delimiter = ',',
+        allow_hyphen_values = true
+    )]
     pub relations: Vec<String>,
+    /// Only `leader_of` records of these offices (head_of_state,
+    /// head_of_government, minister, spokesperson, ambassador, envoy, official).
+    #[arg(long = "role", value_name = "ROLE,...", value_delimiter = ',')]
+    pub roles: Vec<String>,
     /// Only evidence dated on or after this day (YYYY-MM-DD; undated evidence is left out).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -40,11 +50,29 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// The validated filter.
     pub fn to_filter(&self) -> anyhow::Result<Filter> {
-        let relations = self
+        let (mut relations, mut excluded) = (Vec::new(), Vec::new());
+        for r in self
             .relations
             .iter()
-            .filter(|r| !r.trim().is_empty())
-            .map(|r| parse_relation(r))
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
+        {
+            match r.strip_prefix('!') {
+                Some(out) => excluded.push(parse_relation(out)?),
+                None => relations.push(parse_relation(r)?),
+            }
+        }
+        let roles = self
+            .roles
+            .iter()
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                r.to_lowercase()
+                    .replace('-', "_")
+                    .parse::<crate::model::Role>()
+                    .map_err(|e| anyhow::anyhow!("--role: {e}"))
+            })
             .collect::<anyhow::Result<Vec<_>>>()?;
         let date = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<Date>> {
             v.as_deref()
@@ -59,6 +87,8 @@ impl FilterArgs {
         };
         let filter = Filter {
             relations,
+            excluded,
+            roles,
             since: date("since", &self.since)?,
             until: date("until", &self.until)?,
             min_evidence: self.min_evidence,
@@ -146,9 +176,15 @@ pub(super) fn relation_table(rows: &[RelationRow]) -> anyhow::Result<String> {
         } else {
             ""
         };
+        let roles = if r.roles.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = r.roles.iter().map(|x| x.as_str()).collect();
+            format!("  {}", names.join(","))
+        };
         writeln!(
             t,
-            "{:<ws$}  {:<wr$} {arrow} {:<wt$}  {:>8} {:>8} {:>7} {:>6} {:>8}{denied}",
+            "{:<ws$}  {:<wr$} {arrow} {:<wt$}  {:>8} {:>8} {:>7} {:>6} {:>8}{denied}{roles}",
             r.source.as_str(),
             r.relation.as_str(),
             r.target.as_str(),

@@ -11,9 +11,8 @@ use anyhow::Context;
 use clap::Parser;
 
 use super::input::{JsonLines, report_line};
-use crate::export::jsonl::claim_from_line_checked;
+use crate::export::jsonl::{ClaimRecord, record_from_line};
 use crate::gazetteer::Gazetteer;
-use crate::model::Claim;
 
 /// Arguments of `import`.
 #[derive(Debug, Parser)]
@@ -45,8 +44,8 @@ pub(super) fn run(
     let writer = super::lock_store(store)?;
     let mut graph = writer.load()?;
     let (mut new_actors, mut new_edges, mut new_evidence) = (0, 0, 0);
-    for claim in &claims {
-        let out = graph.insert_claim(claim);
+    for r in &claims {
+        let out = graph.insert_record(&r.claim, r.role);
         new_actors += out.new_actors;
         new_edges += usize::from(out.new_edge);
         new_evidence += usize::from(out.new_evidence);
@@ -74,7 +73,11 @@ pub(super) fn run(
 /// Reads one claim file (`-` = stdin) into `claims`; returns the bad lines,
 /// reported as `FILE:LINE: reason; skipped`. A file that cannot be opened is an
 /// error; a read error part-way keeps the lines before it.
-fn read_file(path: &Path, gazetteer: &Gazetteer, claims: &mut Vec<Claim>) -> anyhow::Result<usize> {
+fn read_file(
+    path: &Path,
+    gazetteer: &Gazetteer,
+    claims: &mut Vec<ClaimRecord>,
+) -> anyhow::Result<usize> {
     if path.as_os_str() == "-" {
         return Ok(read_claims(io::stdin().lock(), "stdin", gazetteer, claims));
     }
@@ -92,7 +95,7 @@ fn read_claims(
     reader: impl BufRead,
     name: &str,
     gazetteer: &Gazetteer,
-    claims: &mut Vec<Claim>,
+    claims: &mut Vec<ClaimRecord>,
 ) -> usize {
     let mut skipped = 0;
     for line in JsonLines::new(reader) {
@@ -106,7 +109,7 @@ fn read_claims(
             }
         };
         let parsed = match &line.text {
-            Ok(text) => claim_from_line_checked(text, gazetteer).map_err(|e| e.to_string()),
+            Ok(text) => record_from_line(text, Some(gazetteer)).map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         };
         match parsed {

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use super::input::{self, ReadOptions};
 use super::{Lang, gazetteer};
+use crate::extract::article::content_id;
 use crate::extract::{ExtractionFailed, Extractor};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Article, Claim, Date};
@@ -170,6 +171,15 @@ fn extract_file(
             Ok(n) => {
                 out.articles += 1;
                 out.sentences += n;
+                // The text's hash tells two versions of one article id apart
+                // (a re-fetched page keeps its url, so its id).
+                let version = u64::from_str_radix(&content_id(&article.text).0, 16).unwrap_or(1);
+                out.graph.set_article_info(
+                    &article.id,
+                    article.date,
+                    article.lang.map(crate::model::Lang::as_str),
+                    version,
+                );
             }
             Err(e) => {
                 let place = articles.place();

@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod actors;
+mod articles;
 mod completions;
 mod export;
 mod extract;
@@ -121,6 +122,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Check lexicon files (the extractor's cue words and flag words).
     Lexicon(lexicon::LexiconArgs),
+    /// The articles the store was built from: id, date, language, claims, title, url.
+    Articles(articles::ArticlesArgs),
+    /// One article: what the store knows of it, its sentences and their claims.
+    Article(articles::ArticleArgs),
+    /// Take articles out of the store (their evidence, and edges left without any).
+    Forget(articles::ForgetArgs),
     /// The relations of the ontology: direction, class, CAMEO and PLOVER codes, meaning.
     Ontology(ontology::OntologyArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -171,6 +178,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Timeline(a) => timeline::run(store, a),
         Command::Export(a) => export::run(store, a),
         Command::Lexicon(a) => lexicon::run(a),
+        Command::Articles(a) => articles::run(store, a),
+        Command::Article(a) => articles::run_one(store, a),
+        Command::Forget(a) => articles::run_forget(store, a),
         Command::Ontology(a) => ontology::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => completions::run_man(a),
@@ -316,6 +326,43 @@ fn answer_or_empty<T: Default>(answer: Result<T, crate::query::QueryError>) -> a
             Ok(T::default())
         }
     }
+}
+
+/// Loads a store for a question: `leader_of` records without a role (stores
+/// and claims from before roles were kept) get the office the gazetteer says
+/// the person held on the record's date.
+fn load_for_query(store: &Path) -> anyhow::Result<crate::graph::KnowledgeGraph> {
+    let mut graph = crate::persist::load(store)?;
+    let gazetteer = shared_gazetteer()?;
+    graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
+    Ok(graph)
+}
+
+/// The role of `person`'s office of `office_of` on `date` (the latest such
+/// office when undated or none covers the date), from the gazetteer.
+fn role_of(
+    gazetteer: &Gazetteer,
+    person: &ActorId,
+    office_of: &ActorId,
+    date: Option<crate::model::Date>,
+) -> Option<crate::model::Role> {
+    let offices: Vec<_> = gazetteer
+        .get(person)?
+        .offices
+        .iter()
+        .filter(|o| o.office_of == *office_of)
+        .collect();
+    let day = date.map(|d| d.to_string());
+    let covers = |o: &&&crate::gazetteer::Office| {
+        day.as_deref().is_some_and(|d| {
+            o.start.as_str() <= d && o.end.as_deref().is_none_or(|e| d <= e || d.starts_with(e))
+        })
+    };
+    let office = offices
+        .iter()
+        .find(covers)
+        .or_else(|| offices.iter().max_by(|a, b| a.start.cmp(&b.start)))?;
+    Some(crate::model::Role::from_office(&office.role))
 }
 
 /// Writes bytes to a file (when given) or to stdout.

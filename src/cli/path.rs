@@ -9,7 +9,6 @@ use clap::Parser;
 use super::filter::{FilterArgs, QueryFormat};
 use super::{resolve_actor, write_output};
 use crate::export::csv::push_record;
-use crate::persist;
 use crate::query::{self, Chain};
 
 /// Arguments of `path`.
@@ -37,7 +36,7 @@ pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.from)?;
     let b = resolve_actor(&args.to)?;
     let filter = args.filter.to_filter()?;
-    let graph = persist::load(store)?;
+    let graph = super::load_for_query(store)?;
     let chains = super::answer_or_empty(query::path(&graph, &a, &b, args.max_len, &filter))?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&chains)? + "\n",

@@ -7,7 +7,6 @@ use clap::Parser;
 
 use super::filter::{DirectionArg, FilterArgs, QueryFormat, relation_csv, relation_table};
 use super::{resolve_actor, write_output};
-use crate::persist;
 use crate::query;
 
 /// Arguments of `relations`.
@@ -39,7 +38,7 @@ pub(super) fn run(store: &Path, args: RelationsArgs) -> anyhow::Result<ExitCode>
     let a = resolve_actor(&args.actor)?;
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = persist::load(store)?;
+    let graph = super::load_for_query(store)?;
     let rows = super::answer_or_empty(query::relations_filtered(
         &graph,
         &a,

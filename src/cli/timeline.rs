@@ -9,7 +9,6 @@ use clap::Parser;
 use super::filter::{DirectionArg, FilterArgs, QueryFormat};
 use super::{resolve_actor, write_output};
 use crate::export::csv::push_record;
-use crate::persist;
 use crate::query;
 
 /// Arguments of `timeline`.
@@ -42,7 +41,7 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
     let a = resolve_actor(&args.actor)?;
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = persist::load(store)?;
+    let graph = super::load_for_query(store)?;
     let rows = super::answer_or_empty(query::timeline(
         &graph,
         &a,

@@ -9,6 +9,7 @@ use clap::{Parser, ValueEnum};
 use super::filter::{FilterArgs, QueryFormat};
 use super::write_output;
 use crate::export::csv::push_record;
+use crate::model::Relation;
 use crate::persist;
 use crate::query::{self, TopBy};
 
@@ -30,7 +31,8 @@ pub struct TopArgs {
     /// Rank by degree or by evidence.
     #[arg(long, value_enum, default_value_t = ByArg::Degree)]
     pub by: ByArg,
-    /// Filters.
+    /// Filters. `leader_of` (holding an office) is not counted unless
+    /// `--relation leader_of` names it.
     #[command(flatten)]
     pub filter: FilterArgs,
     /// Output format.
@@ -40,7 +42,12 @@ pub struct TopArgs {
 
 /// Loads the store, asks [`query::top_actors`], prints the ranking.
 pub(super) fn run(store: &Path, args: TopArgs) -> anyhow::Result<ExitCode> {
-    let filter = args.filter.to_filter()?;
+    let mut filter = args.filter.to_filter()?;
+    if !filter.relations.contains(&Relation::LeaderOf) {
+        // Holding an office is no relation between actors: Peskov's office
+        // would otherwise count as much as a state's alliance.
+        filter.excluded.push(Relation::LeaderOf);
+    }
     let by = match args.by {
         ByArg::Degree => TopBy::Degree,
         ByArg::Evidence => TopBy::Evidence,

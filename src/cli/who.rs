@@ -7,7 +7,6 @@ use clap::Parser;
 
 use super::filter::{FilterArgs, QueryFormat, parse_relation, relation_csv, relation_table};
 use super::{resolve_actor, write_output};
-use crate::persist;
 use crate::query;
 
 /// Arguments of `who`.
@@ -45,7 +44,7 @@ pub(super) fn run(store: &Path, args: WhoArgs) -> anyhow::Result<ExitCode> {
     let source = args.source.as_deref().map(resolve_actor).transpose()?;
     let target = args.target.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = persist::load(store)?;
+    let graph = super::load_for_query(store)?;
     let rows = super::answer_or_empty(query::who(
         &graph,
         relation,

@@ -99,13 +99,14 @@ pub fn edges_csv(graph: &KnowledgeGraph) -> Vec<u8> {
                 f.label,
                 date(f.first),
                 date(f.last),
+                f.role,
             ],
         );
     }
     out.into_bytes()
 }
 
-const EDGE_HEAD: [&str; 14] = [
+const EDGE_HEAD: [&str; 15] = [
     ":START_ID",
     ":END_ID",
     ":TYPE",
@@ -120,6 +121,7 @@ const EDGE_HEAD: [&str; 14] = [
     "label",
     "first_date:date",
     "last_date:date",
+    "role",
 ];
 
 /// Every evidence record, one row each, edge after edge.

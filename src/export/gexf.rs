@@ -34,6 +34,7 @@ const EDGE_ATTRS: &[(&str, &str)] = &[
     ("articles", "integer"),
     ("first_date", "string"),
     ("last_date", "string"),
+    ("role", "string"),
     ("records", "string"),
 ];
 
@@ -132,6 +133,9 @@ fn write_doc(s: &mut String, graph: &KnowledgeGraph, options: &Options) -> std::
         if let (Some(first), Some(last)) = (f.first, f.last) {
             attvalue(s, "first_date", &first.to_string())?;
             attvalue(s, "last_date", &last.to_string())?;
+        }
+        if !f.role.is_empty() {
+            attvalue(s, "role", &f.role)?;
         }
         if options.evidence {
             let json = serde_json::to_string(&f.records).expect("records always serialize");

@@ -50,6 +50,7 @@ const KEYS: &[(&str, &str, &str)] = &[
     ("edge", "articles", "int"),
     ("edge", "first_date", "string"),
     ("edge", "last_date", "string"),
+    ("edge", "role", "string"),
 ];
 
 /// The graph as a GraphML document.
@@ -134,6 +135,9 @@ fn write_doc(s: &mut String, graph: &KnowledgeGraph, options: &Options) -> std::
         if let (Some(first), Some(last)) = (f.first, f.last) {
             writeln!(s, r#"      <data key="first_date">{first}</data>"#)?;
             writeln!(s, r#"      <data key="last_date">{last}</data>"#)?;
+        }
+        if !f.role.is_empty() {
+            writeln!(s, r#"      <data key="role">{}</data>"#, f.role)?;
         }
         if options.evidence {
             let json = serde_json::to_string(&f.records).expect("records always serialize");

@@ -39,6 +39,8 @@ struct Edge<'g> {
     articles: usize,
     first_date: Option<Date>,
     last_date: Option<Date>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    role: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     records: Option<Vec<EvidenceRecord>>,
 }
@@ -84,6 +86,7 @@ pub fn to_json(graph: &KnowledgeGraph, options: &Options) -> Vec<u8> {
                     articles: c.articles,
                     first_date: f.first,
                     last_date: f.last,
+                    role: f.role,
                     records: options.evidence.then_some(f.records),
                 }
             })

@@ -5,7 +5,8 @@
 //!
 //! The data formats (JSON, GraphML, GEXF, CSV) carry the same facts per edge:
 //! relation, `symmetric`, the evidence counts, `weight` (the evidence count),
-//! `label` ("sanctions (3)"), `articles`, and the first and last evidence dates;
+//! `label` ("sanctions (3)"), `articles`, the first and last evidence dates, and
+//! on `leader_of` the `role` (the offices its records name, comma-separated);
 //! per node `label`, `name` and `name_ja`. With [`Options::evidence`] they also
 //! carry each evidence record (sentence, article id, title, url, date, flags).
 
@@ -84,6 +85,8 @@ pub struct EdgeFacts {
     pub last: Option<Date>,
     /// Every distinct evidence date, sorted.
     pub dates: Vec<Date>,
+    /// The offices of `leader_of` records, comma-separated (empty otherwise).
+    pub role: String,
     /// The records, when asked for (sorted by article, span).
     pub records: Vec<EvidenceRecord>,
 }
@@ -94,6 +97,12 @@ pub fn edge_facts(e: &EdgeView<'_>, with_records: bool) -> EdgeFacts {
     let mut dates: Vec<Date> = e.evidence_unsorted().filter_map(|v| v.date).collect();
     dates.sort();
     dates.dedup();
+    let mut roles: Vec<&str> = e
+        .evidence_unsorted()
+        .filter_map(|v| v.role.map(|r| r.as_str()))
+        .collect();
+    roles.sort();
+    roles.dedup();
     let records = if with_records {
         e.evidence()
             .iter()
@@ -118,6 +127,7 @@ pub fn edge_facts(e: &EdgeView<'_>, with_records: bool) -> EdgeFacts {
         first: dates.first().copied(),
         last: dates.last().copied(),
         dates,
+        role: roles.join(","),
         records,
     }
 }

@@ -32,6 +32,26 @@ pub fn content_id(text: &str) -> ArticleId {
     ArticleId(format!("{h:016x}"))
 }
 
+/// The id of an article with a `url` and no record id: a 64-bit FNV-1a hash of
+/// the trimmed url, as 16 hex digits, so a re-fetched copy with one word
+/// changed is the same article.
+pub fn url_id(url: &str) -> ArticleId {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in url.trim().bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    ArticleId(format!("{h:016x}"))
+}
+
+/// The id of an article without a record id: its url's hash, else its text's.
+fn derived_id(url: Option<&str>, text: &str) -> ArticleId {
+    match url.filter(|u| !u.trim().is_empty()) {
+        Some(u) => url_id(u),
+        None => content_id(text),
+    }
+}
+
 /// A plain-text or Markdown article. Metadata comes from YAML-like front matter
 /// (`---` / `title:` / `date:` / `url:` / `lang:` / `---`), else from the first
 /// line when a blank line follows it (the headline), and from a `Date: YYYY-MM-DD`
@@ -77,7 +97,7 @@ pub fn from_plain(text: String) -> Article {
         date = text.lines().take(6).find_map(parse_date_line);
     }
     Article {
-        id: content_id(&text),
+        id: derived_id(url.as_deref(), &text),
         title,
         date,
         url,
@@ -109,7 +129,7 @@ struct Record {
 }
 
 /// One line of a JSONL corpus: `{id, title, date, url, lang, text}`, `text`
-/// required. Without an `id`, the content hash is used.
+/// required. Without an `id`, the url's hash is used, else the content hash.
 pub fn from_record(line: &str) -> Result<Article, RecordError> {
     let r: Record = serde_json::from_str(line).map_err(|e| {
         // The caller numbers the lines: give the column, not "line 1".
@@ -132,7 +152,7 @@ pub fn from_record(line: &str) -> Result<Article, RecordError> {
     let id = match r.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => ArticleId(s),
         Some(serde_json::Value::Number(n)) => ArticleId(n.to_string()),
-        _ => content_id(&r.text),
+        _ => derived_id(r.url.as_deref(), &r.text),
     };
     Ok(Article {
         id,
@@ -287,6 +307,19 @@ mod tests {
         assert_eq!(content_id("a b"), content_id("a b"));
         assert_ne!(content_id("a b"), content_id("a c"));
         assert_eq!(content_id("Ｇ７"), content_id("G7"));
+    }
+
+    // See: issue 14, item 4
+    #[test]
+    fn an_article_with_a_url_takes_its_id_from_the_url() {
+        let a = from_record(r#"{"url":"https://e/1","text":"One version."}"#).unwrap();
+        let b = from_record(r#"{"url":"https://e/1","text":"One edited version."}"#).unwrap();
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.id, url_id("https://e/1"));
+        let p = from_plain("---\nurl: https://e/1\n---\nBody".into());
+        assert_eq!(p.id, a.id);
+        let k = from_record(r#"{"id":"k","url":"https://e/1","text":"T"}"#).unwrap();
+        assert_eq!(k.id.0, "k");
     }
 
     #[test]

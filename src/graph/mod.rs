@@ -30,7 +30,7 @@ use std::collections::{HashMap, HashSet};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 
-use crate::model::{Actor, ActorId, ArticleId, Claim, Date, Evidence, Relation, Span};
+use crate::model::{Actor, ActorId, ArticleId, Claim, Date, Evidence, Relation, Role, Span};
 
 pub use merge::MergeOutcome;
 pub use store::{ArticleRow, EdgeRow, EvidenceRow, GraphBuilder, SentenceRow, Tables};
@@ -80,6 +80,8 @@ pub struct EvidenceFacts {
     pub hedged: bool,
     /// Who asserts it.
     pub attributed_to: Vec<ActorId>,
+    /// The office, on `leader_of` evidence.
+    pub role: Option<Role>,
 }
 
 /// Why a [`GraphBuilder`] refused a row.
@@ -147,6 +149,8 @@ pub struct EvidenceView<'g> {
     pub hedged: bool,
     /// Who asserts it.
     pub attributed_to: &'g [ActorId],
+    /// The office, on `leader_of` evidence.
+    pub role: Option<Role>,
 }
 
 impl EvidenceView<'_> {
@@ -191,6 +195,7 @@ impl<'g> EdgeView<'g> {
                 negated: rec.negated,
                 hedged: rec.hedged,
                 attributed_to: &rec.attributed_to,
+                role: rec.role,
             }
         })
     }
@@ -223,15 +228,25 @@ impl<'g> EdgeView<'g> {
 
     /// Every stored claim of this edge, one per evidence record.
     pub fn claims(self) -> impl Iterator<Item = Claim> + 'g {
+        self.records().map(|(c, _)| c)
+    }
+
+    /// Every stored claim of this edge with its role (on `leader_of`).
+    pub fn records(self) -> impl Iterator<Item = (Claim, Option<Role>)> + 'g {
         let (source, relation, target) = (self.source, self.relation, self.target);
-        self.evidence().into_iter().map(move |e| Claim {
-            source: source.clone(),
-            relation,
-            target: target.clone(),
-            negated: e.negated,
-            hedged: e.hedged,
-            attributed_to: e.attributed_to.to_vec(),
-            evidence: e.to_evidence(),
+        self.evidence().into_iter().map(move |e| {
+            (
+                Claim {
+                    source: source.clone(),
+                    relation,
+                    target: target.clone(),
+                    negated: e.negated,
+                    hedged: e.hedged,
+                    attributed_to: e.attributed_to.to_vec(),
+                    evidence: e.to_evidence(),
+                },
+                e.role,
+            )
         })
     }
 }
@@ -266,6 +281,11 @@ impl KnowledgeGraph {
     /// evidence. A symmetric claim lands on the sorted key whichever way round it
     /// is given. Inserting the same claim twice changes nothing.
     pub fn insert_claim(&mut self, claim: &Claim) -> InsertOutcome {
+        self.insert_record(claim, None)
+    }
+
+    /// [`KnowledgeGraph::insert_claim`] with the role of a `leader_of` claim.
+    pub fn insert_record(&mut self, claim: &Claim, role: Option<Role>) -> InsertOutcome {
         let (mut s, mut t) = (&claim.source, &claim.target);
         if claim.relation.is_symmetric() && t.id < s.id {
             std::mem::swap(&mut s, &mut t);
@@ -286,6 +306,7 @@ impl KnowledgeGraph {
             negated: claim.negated,
             hedged: claim.hedged,
             attributed_to,
+            role: role.filter(|_| claim.relation == Relation::LeaderOf),
         };
         let (new_edge, new_evidence) = self.put_evidence(si, claim.relation, ti, ax, e.span, rec);
         InsertOutcome {
@@ -425,6 +446,100 @@ impl KnowledgeGraph {
     /// Every stored claim, one per evidence record, sorted by edge then evidence.
     pub fn claims(&self) -> impl Iterator<Item = Claim> + '_ {
         self.edges().flat_map(|e| e.claims())
+    }
+
+    /// Every stored claim with its role, sorted as [`KnowledgeGraph::claims`].
+    pub fn records(&self) -> impl Iterator<Item = (Claim, Option<Role>)> + '_ {
+        self.edges().flat_map(|e| e.records())
+    }
+
+    /// Sets what the graph knows of an article beyond its evidence: its own
+    /// date, language and version (a hash of the text it was read from). An
+    /// article id the graph does not hold yet is added.
+    pub fn set_article_info(
+        &mut self,
+        id: &ArticleId,
+        date: Option<Date>,
+        lang: Option<&str>,
+        version: u64,
+    ) {
+        let ax = self.articles.intern(id, None, None);
+        self.articles.set_info(ax, date, lang, version);
+    }
+
+    /// Every article with what the graph knows of it, sorted by id.
+    pub fn article_rows(&self) -> Vec<ArticleRow<'_>> {
+        let mut v: Vec<ArticleRow<'_>> = self
+            .articles
+            .metas
+            .iter()
+            .map(|m| ArticleRow {
+                id: &m.id,
+                title: m.title.as_deref(),
+                url: m.url.as_deref(),
+                date: m.date,
+                lang: m.lang.as_deref(),
+                version: m.version,
+            })
+            .collect();
+        v.sort_by(|a, b| a.id.cmp(b.id));
+        v
+    }
+
+    /// Fills in the role of `leader_of` records that have none, from `role_of`
+    /// (person, office holder, date): for stores and claims from before roles
+    /// were kept. Returns how many records got one.
+    pub fn fill_roles(
+        &mut self,
+        role_of: impl Fn(&ActorId, &ActorId, Option<Date>) -> Option<Role>,
+    ) -> usize {
+        let mut filled = 0;
+        for ei in self.graph.edge_indices().collect::<Vec<_>>() {
+            if self.graph[ei].relation != Relation::LeaderOf {
+                continue;
+            }
+            let (s, t) = self
+                .graph
+                .edge_endpoints(ei)
+                .expect("edge indices come from the graph itself");
+            let (person, office) = (self.graph[s].id.clone(), self.graph[t].id.clone());
+            for rec in self.graph[ei].evidence.records_mut() {
+                if rec.role.is_none() {
+                    rec.role = role_of(&person, &office, rec.date);
+                    filled += usize::from(rec.role.is_some());
+                }
+            }
+        }
+        filled
+    }
+
+    /// The graph without these articles: their evidence and sentences go, and
+    /// so do edges left without evidence and actors left without edges; the
+    /// other articles stay, also those that gave no claim.
+    /// Returns the new graph and how many of the ids it held.
+    pub fn without_articles(&self, ids: &[ArticleId]) -> (KnowledgeGraph, usize) {
+        let drop: HashSet<&ArticleId> = ids.iter().collect();
+        let held = self
+            .articles
+            .metas
+            .iter()
+            .filter(|m| drop.contains(&m.id))
+            .count();
+        let mut out = KnowledgeGraph::new();
+        for (claim, role) in self.records() {
+            if !drop.contains(&claim.evidence.article) {
+                out.insert_record(&claim, role);
+            }
+        }
+        // Articles that gave no claim stay listed, with what is known of them.
+        for m in self.articles.metas.iter().filter(|m| !drop.contains(&m.id)) {
+            let ax = out
+                .articles
+                .intern(&m.id, m.title.as_deref(), m.url.as_deref());
+            out.articles
+                .set_info(ax, m.date, m.lang.as_deref(), m.version);
+        }
+        (out, held)
     }
 
     /// Every article's (id, title, url), sorted by id.

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Actor, ActorId, ArticleId, Date, Span};
+use crate::model::{Actor, ActorId, ArticleId, Date, Role, Span};
 
 /// A fast, non-cryptographic hasher (the Fx multiply-rotate scheme) for maps
 /// keyed by small integers the graph assigns itself, never by outside input, so
@@ -51,6 +51,13 @@ pub(super) struct ArticleMeta {
     pub(super) id: ArticleId,
     pub(super) title: Option<String>,
     pub(super) url: Option<String>,
+    /// The article's own date (not its evidence's).
+    pub(super) date: Option<Date>,
+    /// Its declared language.
+    pub(super) lang: Option<String>,
+    /// A hash of the text it was read from (0: unknown, as for imported claims),
+    /// which tells two versions of one article id apart.
+    pub(super) version: u64,
 }
 
 /// Interned articles plus the sentence table.
@@ -82,6 +89,9 @@ impl Articles {
                     id: id.clone(),
                     title: None,
                     url: None,
+                    date: None,
+                    lang: None,
+                    version: 0,
                 });
                 self.by_id.insert(id.clone(), ix);
                 ix
@@ -91,6 +101,26 @@ impl Articles {
         join_opt_text(&mut meta.title, title);
         join_opt_text(&mut meta.url, url);
         ix
+    }
+
+    /// Joins an article's date, language and version (order-independent: the
+    /// later date, the smaller language code, the larger version).
+    pub(super) fn set_info(
+        &mut self,
+        ix: ArticleIx,
+        date: Option<Date>,
+        lang: Option<&str>,
+        version: u64,
+    ) {
+        let meta = &mut self.metas[ix as usize];
+        meta.date = meta.date.max(date);
+        join_opt_text(&mut meta.lang, lang);
+        meta.version = meta.version.max(version);
+    }
+
+    /// The index of an article id, when interned.
+    pub(super) fn index_of(&self, id: &ArticleId) -> Option<ArticleIx> {
+        self.by_id.get(id).copied()
     }
 
     /// Room for this many more articles and sentences.
@@ -145,6 +175,8 @@ pub(super) struct EvidenceRec {
     pub(super) hedged: bool,
     /// Sorted, without duplicates.
     pub(super) attributed_to: Vec<ActorId>,
+    /// The office, on `leader_of` evidence.
+    pub(super) role: Option<Role>,
 }
 
 impl EvidenceRec {
@@ -157,6 +189,7 @@ impl EvidenceRec {
         self.hedged |= other.hedged;
         self.sentence = self.sentence.min(other.sentence);
         self.date = self.date.max(other.date);
+        self.role = self.role.max(other.role);
         for a in &other.attributed_to {
             if let Err(at) = self.attributed_to.binary_search(a) {
                 self.attributed_to.insert(at, a.clone());
@@ -179,6 +212,10 @@ pub(super) struct EvidenceList {
 impl EvidenceList {
     pub(super) fn len(&self) -> usize {
         self.items.len()
+    }
+
+    pub(super) fn records_mut(&mut self) -> impl Iterator<Item = &mut EvidenceRec> {
+        self.items.iter_mut().map(|(_, r)| r)
     }
 
     pub(super) fn iter(&self) -> impl Iterator<Item = &(EvidenceKey, EvidenceRec)> {
@@ -339,6 +376,7 @@ mod tests {
                 negated: neg,
                 hedged: false,
                 attributed_to: vec![],
+                role: None,
             };
             let key = |a: u32, s: u32| (a, Span { start: s, end: s + 1 });
             let mut one = EvidenceList::default();
@@ -365,6 +403,7 @@ mod tests {
             negated: false,
             hedged: false,
             attributed_to: vec![],
+            role: None,
         };
         let denied = EvidenceRec {
             negated: true,
@@ -406,6 +445,12 @@ pub struct ArticleRow<'g> {
     pub title: Option<&'g str>,
     /// Its address.
     pub url: Option<&'g str>,
+    /// Its own date.
+    pub date: Option<Date>,
+    /// Its declared language.
+    pub lang: Option<&'g str>,
+    /// A hash of the text it was read from (0: unknown).
+    pub version: u64,
 }
 
 /// A sentence in [`Tables`].
@@ -449,6 +494,8 @@ pub struct EvidenceRow<'g> {
     pub hedged: bool,
     /// Who asserts it (ids, which need not be actors of the graph).
     pub attributed_to: &'g [ActorId],
+    /// The office, on `leader_of` evidence.
+    pub role: Option<Role>,
 }
 
 fn pos(i: usize) -> u32 {
@@ -517,6 +564,7 @@ impl super::KnowledgeGraph {
                         negated: rec.negated,
                         hedged: rec.hedged,
                         attributed_to: &rec.attributed_to,
+                        role: rec.role,
                     }),
             );
             evidence[start..].sort_unstable_by_key(|e| (e.article, e.span));
@@ -535,6 +583,9 @@ impl super::KnowledgeGraph {
                     id: &metas[ax].id,
                     title: metas[ax].title.as_deref(),
                     url: metas[ax].url.as_deref(),
+                    date: metas[ax].date,
+                    lang: metas[ax].lang.as_deref(),
+                    version: metas[ax].version,
                 })
                 .collect(),
             sentences,
@@ -585,6 +636,19 @@ impl GraphBuilder {
         let ax = self.graph.articles.intern(id, title, url);
         self.articles.push(ax);
         pos(self.articles.len() - 1)
+    }
+
+    /// Joins the date, language and version of the article at position `article`.
+    pub fn article_info(
+        &mut self,
+        article: u32,
+        date: Option<Date>,
+        lang: Option<&str>,
+        version: u64,
+    ) -> Result<(), super::GraphError> {
+        let ax = self.article_ix(article)?;
+        self.graph.articles.set_info(ax, date, lang, version);
+        Ok(())
     }
 
     fn article_ix(&self, article: u32) -> Result<ArticleIx, super::GraphError> {
@@ -641,6 +705,7 @@ impl GraphBuilder {
                         negated: f.negated,
                         hedged: f.hedged,
                         attributed_to: f.attributed_to,
+                        role: f.role,
                     },
                 ))
             })
