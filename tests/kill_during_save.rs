@@ -16,7 +16,7 @@ use crate::common::tempdir;
 /// Kills at least this many times...
 const TRIALS: u32 = 30;
 /// ...and go on, up to this many, until this many landed mid-write.
-const MAX_TRIALS: u32 = 60;
+const MAX_TRIALS: u32 = 100;
 const MIN_MID_WRITE: u32 = 8;
 
 /// A store of about 40 MB: 2,000 evidence records whose sentences are 20 kB each.

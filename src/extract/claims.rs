@@ -3,8 +3,9 @@
 //! to states, duplicates, the per-sentence cap and `leader_of` live here, so
 //! no plugin writes them again.
 
+use super::officials::Actors;
 use super::{Found, SentenceView};
-use crate::gazetteer::{EntryIndex, Gazetteer};
+use crate::gazetteer::EntryIndex;
 use crate::model::{ActorKind, Claim, Evidence, Relation};
 
 /// The most relation claims one sentence may yield (`leader_of` not counted):
@@ -55,13 +56,13 @@ impl Leaders {
         found: &mut Vec<Found>,
     ) {
         for m in view.mentions {
-            let entry = view.gazetteer.entry(m.entry);
+            let entry = view.actors.entry(m.entry);
             if entry.actor.kind != ActorKind::Person || self.seen.contains(&m.entry) {
                 continue;
             }
             self.seen.push(m.entry);
             let office = entry.office_on(date);
-            if let Some(target) = office.and_then(|o| view.gazetteer.index_of(&o.office_of)) {
+            if let Some(target) = office.and_then(|o| view.actors.index_of(&o.office_of)) {
                 found.push(Found {
                     source: m.entry,
                     relation: Relation::LeaderOf,
@@ -78,7 +79,7 @@ impl Leaders {
 /// The claims of one sentence, each with its evidence; attributions roll up
 /// to states, symmetric ends are put in order.
 pub(crate) fn to_claims(
-    gazetteer: &Gazetteer,
+    actors: Actors<'_>,
     found: Vec<Found>,
     evidence: &Evidence,
     sink: &mut dyn FnMut(Claim),
@@ -87,15 +88,15 @@ pub(crate) fn to_claims(
         let mut attributed_to: Vec<_> = f
             .attributed_to
             .iter()
-            .map(|&e| gazetteer.entry(e).actor.state().clone())
+            .map(|&e| actors.entry(e).actor.state().clone())
             .collect();
         attributed_to.sort();
         attributed_to.dedup();
         sink(
             Claim {
-                source: gazetteer.entry(f.source).actor.clone(),
+                source: actors.entry(f.source).actor.clone(),
                 relation: f.relation,
-                target: gazetteer.entry(f.target).actor.clone(),
+                target: actors.entry(f.target).actor.clone(),
                 negated: f.negated,
                 hedged: f.hedged,
                 attributed_to,

@@ -17,6 +17,7 @@ pub mod isolate;
 mod lang;
 pub mod lexicon;
 pub mod normalize;
+mod officials;
 pub mod sentence;
 mod words;
 
@@ -47,8 +48,9 @@ pub(crate) struct SentenceView<'a> {
     pub(crate) range: std::ops::Range<usize>,
     /// The mentions inside the sentence, in order.
     pub(crate) mentions: &'a [Mention],
-    /// Lookups of kinds and roll-ups.
-    pub(crate) gazetteer: &'a Gazetteer,
+    /// Lookups of kinds and roll-ups: the gazetteer and the officials the
+    /// article named.
+    pub(crate) actors: officials::Actors<'a>,
 }
 
 impl SentenceView<'_> {
@@ -58,7 +60,7 @@ impl SentenceView<'_> {
 
     /// The state a mention rolls up to (a person's state, a body's state, or itself).
     pub(crate) fn state_of(&self, entry: EntryIndex) -> &str {
-        let actor = &self.gazetteer.entry(entry).actor;
+        let actor = &self.actors.entry(entry).actor;
         actor.state().as_str()
     }
 
@@ -77,7 +79,7 @@ impl SentenceView<'_> {
     }
 
     pub(crate) fn kind_of(&self, entry: EntryIndex) -> ActorKind {
-        self.gazetteer.entry(entry).actor.kind
+        self.actors.entry(entry).actor.kind
     }
 }
 
@@ -100,6 +102,7 @@ pub(crate) struct Discourse {
 pub struct Extractor {
     gazetteer: Gazetteer,
     plugins: lang::Plugins,
+    titles: officials::Titles,
 }
 
 impl Extractor {
@@ -108,6 +111,7 @@ impl Extractor {
         Extractor {
             gazetteer,
             plugins: lang::Plugins::builtin(),
+            titles: officials::Titles::builtin(),
         }
     }
 
@@ -159,6 +163,7 @@ impl Extractor {
             .unwrap_or_else(|| ScriptCounts::of(text).article_lang());
         let mut discourse = Discourse::default();
         let mut leaders = claims::Leaders::default();
+        let mut roster = officials::Roster::new(&self.gazetteer);
         for (index, range) in sentences.iter().enumerate() {
             // A mention that crosses a sentence boundary belongs to neither.
             mentions.clear();
@@ -167,13 +172,26 @@ impl Extractor {
                     mentions.push(m);
                 }
             }
+            let sentence_lang = ScriptCounts::of(&text[range.clone()]).sentence_lang(article_lang);
+            let officials = roster.find(
+                &self.titles,
+                text,
+                range.clone(),
+                &mentions,
+                &self.gazetteer,
+                sentence_lang,
+            );
+            if !officials.is_empty() {
+                mentions.extend(officials);
+                mentions.sort_by_key(|m| m.start);
+            }
+            let actors = officials::Actors::new(&self.gazetteer, &roster);
             let view = SentenceView {
                 text,
                 range: range.clone(),
                 mentions: &mentions,
-                gazetteer: &self.gazetteer,
+                actors,
             };
-            let sentence_lang = ScriptCounts::of(view.sentence()).sentence_lang(article_lang);
             let mut found = match self.plugins.for_lang(sentence_lang) {
                 Some(plugin) => plugin.sentence(&view, &mut discourse),
                 None => Vec::new(),
@@ -203,7 +221,7 @@ impl Extractor {
                 text: article.text[start..end].to_owned(),
                 lang: Some(sentence_lang),
             };
-            claims::to_claims(&self.gazetteer, found, &evidence, sink);
+            claims::to_claims(actors, found, &evidence, sink);
         }
         sentences.len()
     }

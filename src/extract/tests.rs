@@ -180,3 +180,52 @@ fn japanese_modifiers_of_other_nouns_take_no_role() {
         ["IRN trade RUS", "GBR condemnation IRN"]
     );
 }
+
+// Officials the gazetteer does not know, named by a state and a title.
+#[test]
+fn a_titled_official_of_a_state_takes_part_for_that_state() {
+    let text = "Chilean Foreign Minister Ana Torres Vidal condemned Peru on Monday. \
+                Torres Vidal said Chile would recall its ambassador.";
+    let article = from_plain(text.to_owned());
+    let all = extractor().extract(&article);
+    let leader = all
+        .iter()
+        .find(|c| c.relation == Relation::LeaderOf)
+        .expect("a leader_of claim");
+    assert_eq!(leader.source.id.as_str(), "person:vidal-ana-torres");
+    assert_eq!(leader.target.id.as_str(), "CHL");
+    assert_eq!(claims(text), ["CHL condemnation PER"]);
+}
+
+#[test]
+fn an_official_in_apposition_or_after_a_possessive_is_read_too() {
+    assert_eq!(
+        claims("Lena Brook, the Danish defence minister, visited Norway."),
+        ["DNK visit NOR"]
+    );
+    assert_eq!(
+        claims("Kenya's Trade Minister Paul Otieno Wanjala visited Uganda."),
+        ["KEN visit UGA"]
+    );
+}
+
+#[test]
+fn a_japanese_official_is_a_state_name_a_katakana_name_and_a_title() {
+    assert_eq!(
+        claims("チリのトーレス外相はペルーを非難した。"),
+        ["CHL condemnation PER"]
+    );
+}
+
+#[test]
+fn capitalised_words_after_a_title_are_no_official_without_a_name_shape() {
+    // One capitalised word is not a full name; a weekday is no name.
+    let text = "Danish Foreign Minister On Monday met Sweden.";
+    let article = from_plain(text.to_owned());
+    assert!(
+        extractor()
+            .extract(&article)
+            .iter()
+            .all(|c| c.relation != Relation::LeaderOf)
+    );
+}

@@ -43,7 +43,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn new(actor: Actor) -> Self {
+    pub(crate) fn new(actor: Actor) -> Self {
         Entry {
             actor,
             name_ja: String::new(),

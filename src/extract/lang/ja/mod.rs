@@ -699,7 +699,7 @@ impl Japanese {
         if let Some(t) = cue
             .implied_target
             .as_ref()
-            .and_then(|id| view.gazetteer.index_of(id))
+            .and_then(|id| view.actors.index_of(id))
         {
             target_entries = vec![t];
         }
@@ -1220,13 +1220,8 @@ fn bare_titles(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gaz
                 continue;
             }
             // The topic first (the article is about them), then the most recent.
-            let holds = |p: EntryIndex| {
-                view.gazetteer
-                    .entry(p)
-                    .offices
-                    .iter()
-                    .any(|o| o.role == *role)
-            };
+            let holds =
+                |p: EntryIndex| view.actors.entry(p).offices.iter().any(|o| o.role == *role);
             let person = discourse
                 .topic
                 .filter(|t| discourse.persons.contains(t))
