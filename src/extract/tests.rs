@@ -229,3 +229,19 @@ fn capitalised_words_after_a_title_are_no_official_without_a_name_shape() {
             .all(|c| c.relation != Relation::LeaderOf)
     );
 }
+
+#[test]
+fn japanese_lists_closed_by_nado_keep_their_role() {
+    assert_eq!(
+        claims("カナダ、メキシコなどが英国を批判した。"),
+        ["MEX condemnation GBR", "CAN condemnation GBR"]
+    );
+}
+
+#[test]
+fn japanese_possessor_of_a_kana_ending_noun_is_its_target() {
+    assert_eq!(
+        claims("カナダは英国の動きを非難した。"),
+        ["CAN condemnation GBR"]
+    );
+}

@@ -877,6 +877,40 @@ impl Japanese {
             let Some(c) = rest.chars().next() else {
                 break Ending::Open;
             };
+            // `など` closes a list without ending the phrase (中国、ロシアなどが);
+            // `などの` modifies a noun, as any genitive does, and is left alone.
+            if let Some(tail) = rest.strip_prefix("など")
+                && PARTICLES.iter().any(|p| *p != "の" && tail.starts_with(*p))
+            {
+                pos += "など".len();
+                continue;
+            }
+            // A noun with kana endings after `の` (米国の動きを, 取り組みに): the
+            // possessor still reaches the postposition after it.
+            if genitive && crate::script::is_hiragana(c) {
+                let mut kana = 0;
+                for k in rest.chars().take(2) {
+                    let here = &rest[kana..];
+                    if !crate::script::is_hiragana(k)
+                        || PARTICLES.iter().any(|p| here.starts_with(*p))
+                    {
+                        break;
+                    }
+                    kana += k.len_utf8();
+                }
+                let after = &rest[kana..];
+                let particle_after = PARTICLES
+                    .iter()
+                    .any(|p| *p != "の" && after.starts_with(*p));
+                if kana > 0
+                    && particle_after
+                    && !PARTICLES.iter().any(|p| rest.starts_with(*p))
+                    && text[..pos].ends_with(|k: char| crate::script::is_han(k))
+                {
+                    pos += kana;
+                    continue;
+                }
+            }
             let particle = if is_noun_char(c) {
                 None
             } else {
