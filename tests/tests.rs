@@ -14,6 +14,7 @@ mod extract_cli;
 mod format_fixture;
 mod graph_laws;
 mod import;
+mod ingest;
 mod kill_during_save;
 mod merge;
 mod messages;

@@ -86,6 +86,7 @@ pub(super) fn open_articles(path: &Path, options: &ReadOptions) -> anyhow::Resul
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    let mut size = 0;
     let source = if ext == "jsonl" && !stdin {
         let file = File::open(path).with_context(|| format!("{name}: cannot open the corpus"))?;
         Source::Corpus(JsonLines::new(Box::new(BufReader::new(file))))
@@ -99,6 +100,7 @@ pub(super) fn open_articles(path: &Path, options: &ReadOptions) -> anyhow::Resul
             bytes =
                 std::fs::read(path).with_context(|| format!("{name}: cannot read the article"))?;
         }
+        size = bytes.len() as u64;
         let text = String::from_utf8(bytes).map_err(|e| {
             let bytes = e.as_bytes();
             let at = e.utf8_error().valid_up_to();
@@ -120,8 +122,10 @@ pub(super) fn open_articles(path: &Path, options: &ReadOptions) -> anyhow::Resul
         name,
         options: options.clone(),
         source,
+        size,
         bad: 0,
         line: None,
+        held: None,
     })
 }
 
@@ -130,20 +134,56 @@ pub(super) struct Articles {
     name: String,
     options: ReadOptions,
     source: Source,
+    /// The bytes of a single article's file (a corpus counts as it reads).
+    size: u64,
     bad: usize,
     /// The corpus line of the last record yielded.
     line: Option<usize>,
+    /// Reports of bad lines, held for the caller instead of printed (see
+    /// [`Articles::hold_reports`]).
+    held: Option<Vec<String>>,
 }
 
 enum Source {
     Single(Option<Article>),
-    Corpus(JsonLines<Box<dyn BufRead>>),
+    Corpus(JsonLines<Box<dyn BufRead + Send>>),
 }
 
 impl Articles {
     /// Lines reported and skipped so far.
     pub(super) fn bad(&self) -> usize {
         self.bad
+    }
+
+    /// Bytes of the file read so far: a corpus counts every line it has read,
+    /// a single article its whole file once it is open.
+    pub(super) fn bytes_read(&self) -> u64 {
+        match &self.source {
+            Source::Single(_) => self.size,
+            Source::Corpus(lines) => lines.bytes_read(),
+        }
+    }
+
+    /// From now on, bad lines are not printed as they are met but kept, one
+    /// message each (`FILE:LINE: reason; skipped`, without the program name),
+    /// until [`Articles::take_reports`]: a caller that reads on one thread and
+    /// extracts on others prints every message in input order.
+    pub(super) fn hold_reports(&mut self) {
+        self.held.get_or_insert_with(Vec::new);
+    }
+
+    /// The reports held since the last call (see [`Articles::hold_reports`]).
+    pub(super) fn take_reports(&mut self) -> Vec<String> {
+        self.held.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
+    /// Reports a bad line (printed, or held) and counts it.
+    fn report(held: &mut Option<Vec<String>>, bad: &mut usize, message: String) {
+        match held {
+            Some(held) => held.push(message),
+            None => eprintln!("diplograph: {message}"),
+        }
+        *bad += 1;
     }
 
     /// Where the last article yielded came from, for messages: `FILE`, or
@@ -164,23 +204,24 @@ impl Articles {
             let line = match lines.next()? {
                 Ok(line) => line,
                 Err((number, e)) => {
-                    eprintln!(
-                        "diplograph: {}:{number}: cannot read: {e}; the rest of the file skipped",
+                    let message = format!(
+                        "{}:{number}: cannot read: {e}; the rest of the file skipped",
                         self.name
                     );
-                    self.bad += 1;
+                    Self::report(&mut self.held, &mut self.bad, message);
                     return None;
                 }
             };
-            match line.text.map(|text| article::from_record(&text)) {
+            let reason = match line.text.map(|text| article::from_record(&text)) {
                 Ok(Ok(article)) => {
                     self.line = Some(line.number);
                     return Some(article);
                 }
-                Ok(Err(reason)) => report_line(&self.name, line.number, &reason),
-                Err(reason) => report_line(&self.name, line.number, &reason),
-            }
-            self.bad += 1;
+                Ok(Err(reason)) => reason.to_string(),
+                Err(reason) => reason.to_string(),
+            };
+            let message = format!("{}:{}: {reason}; skipped", self.name, line.number);
+            Self::report(&mut self.held, &mut self.bad, message);
         }
     }
 }
@@ -247,6 +288,8 @@ pub(super) struct JsonLines<R> {
     reader: R,
     buf: Vec<u8>,
     number: usize,
+    /// Bytes read so far, line ends and skipped lines included.
+    consumed: u64,
     max: usize,
     done: bool,
 }
@@ -262,9 +305,15 @@ impl<R: BufRead> JsonLines<R> {
             reader,
             buf: Vec::new(),
             number: 0,
+            consumed: 0,
             max,
             done: false,
         }
+    }
+
+    /// Bytes read so far, line ends and skipped lines included.
+    pub(super) fn bytes_read(&self) -> u64 {
+        self.consumed
     }
 
     /// Reads up to `max` bytes and the newline into `buf`; passes over the rest
@@ -276,6 +325,7 @@ impl<R: BufRead> JsonLines<R> {
         let n = (&mut self.reader)
             .take(limit)
             .read_until(b'\n', &mut self.buf)?;
+        self.consumed += n as u64;
         if n == 0 {
             return Ok(None);
         }
@@ -287,6 +337,7 @@ impl<R: BufRead> JsonLines<R> {
             let n = (&mut self.reader)
                 .take(limit)
                 .read_until(b'\n', &mut self.buf)?;
+            self.consumed += n as u64;
             if n == 0 || self.buf.last() == Some(&b'\n') {
                 self.buf.clear();
                 return Ok(Some(false));

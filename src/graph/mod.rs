@@ -542,6 +542,14 @@ impl KnowledgeGraph {
         (out, held)
     }
 
+    /// The version (a hash of the text it was read from) of an article the
+    /// graph holds; `Some(0)` for one held without a version (claims imported
+    /// without their text), `None` for an article it does not hold.
+    pub fn article_version(&self, id: &ArticleId) -> Option<u64> {
+        let ax = self.articles.index_of(id)?;
+        Some(self.articles.metas[ax as usize].version)
+    }
+
     /// Every article's (id, title, url), sorted by id.
     pub fn articles(&self) -> impl Iterator<Item = (&ArticleId, Option<&str>, Option<&str>)> {
         let mut v: Vec<_> = self

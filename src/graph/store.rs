@@ -250,7 +250,14 @@ impl EvidenceList {
                 .sum();
         }
         incoming.sort_by_key(|x| x.0);
-        if self.items.is_empty() {
+        // New articles (the largest indices) come after every record held:
+        // append, so merging many small graphs into a big one costs what they
+        // hold, not a copy of the big one's records each time.
+        if self
+            .items
+            .last()
+            .is_none_or(|(last, _)| *last < incoming[0].0)
+        {
             incoming.dedup_by(|next, kept| {
                 let same = next.0 == kept.0;
                 if same {
@@ -258,8 +265,9 @@ impl EvidenceList {
                 }
                 same
             });
-            self.items = incoming;
-            return self.items.len();
+            let added = incoming.len();
+            self.items.append(&mut incoming);
+            return added;
         }
         let before = self.items.len();
         let old = std::mem::take(&mut self.items);
