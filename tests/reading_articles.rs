@@ -152,3 +152,31 @@ fn missing_and_non_utf8_files_are_one_line_each_and_the_rest_goes_in() {
         "{stderr}"
     );
 }
+
+/// See: issue 14. A record's title is read for claims; a headline and its lead
+/// sentence are two evidence records of one article, counted once in `articles`.
+#[test]
+fn a_record_title_is_read_and_its_article_counts_once() {
+    let dir = tempdir();
+    let corpus = dir.path().join("c.jsonl");
+    fs::write(
+        &corpus,
+        "{\"id\":\"h1\",\"title\":\"Canada imposes sanctions on Iran\",\
+         \"text\":\"Canada imposed new sanctions on Iran on Friday.\"}\n",
+    )
+    .unwrap();
+    let store = dir.path().join("s.dgraph");
+    bin_with_store(&store)
+        .arg("ingest")
+        .arg(&corpus)
+        .assert()
+        .success();
+    let out = bin_with_store(&store)
+        .args(["relations", "Canada", "Iran", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = rows.to_string();
+    assert!(text.contains("\"evidence\":2"), "{text}");
+    assert!(text.contains("\"articles\":1"), "{text}");
+}

@@ -147,7 +147,32 @@ impl Extractor {
     /// Hands every claim of an article to `sink`, sentence by sentence, and
     /// returns the number of sentences read: memory stays bounded by one
     /// sentence's claims, however long the article.
+    ///
+    /// A headline that the text does not contain (a corpus record's `title`,
+    /// an HTML `<title>`) is read too, as the first sentence (the text's are
+    /// numbered after it): its claims quote the title and have the empty span
+    /// `[0, 0]`, since no bytes of the text hold it.
     pub fn extract_each(&self, article: &Article, sink: &mut dyn FnMut(Claim)) -> usize {
+        let Some(title) = separate_headline(article) else {
+            return self.extract_text(article, sink);
+        };
+        let shift = title.len() + 1;
+        let with_title = Article {
+            text: format!("{title}\n{}", article.text),
+            ..article.clone()
+        };
+        self.extract_text(&with_title, &mut |mut claim| {
+            let span = claim.evidence.span;
+            claim.evidence.span = match span.start.checked_sub(shift as u32) {
+                Some(start) => Span::new(start as usize, span.end as usize - shift),
+                None => Span::new(0, 0),
+            };
+            sink(claim);
+        })
+    }
+
+    /// [`Extractor::extract_each`] over the article's text alone.
+    fn extract_text(&self, article: &Article, sink: &mut dyn FnMut(Claim)) -> usize {
         let normalized = Normalized::new(&article.text);
         let text: &str = &normalized.text;
         // Mentions are found as the sentences need them: memory holds one
@@ -225,6 +250,14 @@ impl Extractor {
         }
         sentences.len()
     }
+}
+
+/// The article's title when its text does not already hold it (a headline
+/// line of a plain article is read with the text).
+fn separate_headline(article: &Article) -> Option<&str> {
+    let title = article.title.as_deref()?.trim();
+    let one_line = !title.is_empty() && !title.contains(['\n', '\r']);
+    (one_line && !article.text.contains(title)).then_some(title)
 }
 
 /// A full date stated in the sentence (`2024年6月18日`, `June 18, 2024`,

@@ -245,3 +245,28 @@ fn japanese_possessor_of_a_kana_ending_noun_is_its_target() {
         ["CAN condemnation GBR"]
     );
 }
+
+// See: issue 14. A record's title is read though the text does not hold it.
+#[test]
+fn a_title_outside_the_text_is_read_as_sentence_zero() {
+    let record = r#"{"id":"t1","title":"Canada imposes sanctions on Iran","text":"Canada imposed sanctions on Iran on Friday."}"#;
+    let article = crate::extract::article::from_record(record).unwrap();
+    let found = extractor().extract(&article);
+    let spans: Vec<(u32, [u32; 2], &str)> = found
+        .iter()
+        .map(|c| {
+            (
+                c.evidence.sentence,
+                [c.evidence.span.start, c.evidence.span.end],
+                c.evidence.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (0, [0, 0], "Canada imposes sanctions on Iran"),
+            (1, [0, 43], "Canada imposed sanctions on Iran on Friday.")
+        ]
+    );
+}
