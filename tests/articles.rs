@@ -103,6 +103,8 @@ fn articles_are_listed_shown_and_forgotten() {
         (&Value::from("q"), &Value::from(0))
     );
     assert!(all[1]["claims"].as_u64().unwrap() >= 1);
+    // No record declares a language: the store keeps the one its script gives.
+    assert_eq!(all[1]["lang"], "en");
     let prk = json(
         &s,
         &["articles", "--actor", "North Korea", "--format", "json"],

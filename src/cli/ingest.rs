@@ -408,7 +408,7 @@ fn extract_item(
             into.set_article_info(
                 &article.id,
                 article.date,
-                article.lang.map(crate::model::Lang::as_str),
+                Some(crate::extract::article_lang(&article).as_str()),
                 version,
             );
         }

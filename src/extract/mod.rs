@@ -181,11 +181,9 @@ impl Extractor {
         let mut mentions: Vec<Mention> = Vec::new();
         let sentences = sentence::split(text);
         let article_date = article.date.map(|d| d.to_string());
-        // The article's language: declared, else by its scripts; each sentence
-        // keeps it unless written in another script (an English quote).
-        let article_lang = article
-            .lang
-            .unwrap_or_else(|| ScriptCounts::of(text).article_lang());
+        // Each sentence keeps the article's language unless written in another
+        // script (an English quote).
+        let article_lang = article_lang(article);
         let mut discourse = Discourse::default();
         let mut leaders = claims::Leaders::default();
         let mut roster = officials::Roster::new(&self.gazetteer);
@@ -250,6 +248,14 @@ impl Extractor {
         }
         sentences.len()
     }
+}
+
+/// An article's language: declared (its metadata or `--lang`), else the one
+/// its scripts point to (any kana: Japanese; Hangul: Korean; Han: Chinese).
+pub fn article_lang(article: &Article) -> crate::model::Lang {
+    article
+        .lang
+        .unwrap_or_else(|| ScriptCounts::of(&article.text).article_lang())
 }
 
 /// The article's title when its text does not already hold it (a headline
