@@ -57,6 +57,13 @@ pub struct ScriptCounts {
 impl ScriptCounts {
     /// Counts the letters of `text`.
     pub fn of(text: &str) -> Self {
+        // Most English sentences are ASCII: count their letters byte by byte.
+        if text.is_ascii() {
+            return ScriptCounts {
+                latin: text.bytes().filter(u8::is_ascii_alphabetic).count(),
+                ..ScriptCounts::default()
+            };
+        }
         let mut n = ScriptCounts::default();
         for c in text.chars() {
             if is_kana(c) {
@@ -115,13 +122,38 @@ impl ScriptCounts {
     }
 }
 
+/// The language a whole text's scripts point to, as
+/// [`ScriptCounts::article_lang`], stopping at the first kana.
+pub fn text_lang(text: &str) -> Lang {
+    if text.is_ascii() {
+        return Lang::En;
+    }
+    let (mut hangul, mut han) = (false, false);
+    for c in text.chars() {
+        if is_kana(c) {
+            return Lang::Ja;
+        }
+        hangul |= is_hangul(c);
+        han |= is_han(c);
+    }
+    match (hangul, han) {
+        (true, _) => Lang::Ko,
+        (false, true) => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn articles_take_the_language_of_their_scripts() {
-        let lang = |t: &str| ScriptCounts::of(t).article_lang();
+        let lang = |t: &str| {
+            let lang = ScriptCounts::of(t).article_lang();
+            assert_eq!(text_lang(t), lang, "{t}");
+            lang
+        };
         assert_eq!(lang("日米首脳会談\n首相は訪米した。"), Lang::Ja);
         assert_eq!(lang("한미 정상회담 개최"), Lang::Ko);
         assert_eq!(lang("中美领导人会谈"), Lang::Zh);

@@ -255,7 +255,7 @@ impl Extractor {
 pub fn article_lang(article: &Article) -> crate::model::Lang {
     article
         .lang
-        .unwrap_or_else(|| ScriptCounts::of(&article.text).article_lang())
+        .unwrap_or_else(|| crate::script::text_lang(&article.text))
 }
 
 /// The article's title when its text does not already hold it (a headline
