@@ -270,3 +270,19 @@ fn a_title_outside_the_text_is_read_as_sentence_zero() {
         ]
     );
 }
+
+#[test]
+fn the_object_of_a_light_verb_reads_as_a_noun_cue() {
+    assert_eq!(
+        claims("Canada expressed support for Ukraine."),
+        ["CAN support UKR"]
+    );
+}
+
+#[test]
+fn rescue_teams_sent_abroad_are_humanitarian_aid() {
+    assert_eq!(
+        claims("Canada sent rescue teams to Turkey after the earthquake."),
+        ["CAN humanitarian_aid TUR"]
+    );
+}

@@ -1092,6 +1092,8 @@ impl English {
                     .iter()
                     .any(|d| w.eq_ignore_ascii_case(d))
                     || p.is(a - 1, MOD)
+                    // The object of a light verb is a noun: expressed support.
+                    || p.is(a - 1, LIGHT)
                     || is_number(w)
             }
         };
