@@ -117,7 +117,7 @@ pub(crate) struct Actors<'a> {
 }
 
 impl<'a> Actors<'a> {
-    /// The gazetteer alone (no officials named).
+    /// The gazetteer's actors and the roster's officials.
     pub(crate) fn new(gazetteer: &'a Gazetteer, roster: &'a Roster) -> Self {
         Actors { gazetteer, roster }
     }
@@ -404,17 +404,13 @@ fn named_english(start: usize, words: &[&str], office: &str) -> Option<Named> {
         .iter()
         .map(|w| ascii_id_word(w))
         .collect::<Option<_>>()?;
-    let (last, given) = id_words.split_last()?;
-    let id = std::iter::once(last.as_str())
-        .chain(given.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join("-");
+    let id = person_id(&id_words)?;
     Some(Named {
         start,
         end: start + surface.len(),
         surface,
         family,
-        id: format!("person:{id}"),
+        id,
         office: office.to_owned(),
         lang: Lang::En,
     })
@@ -446,20 +442,28 @@ fn japanese_official(titles: &Titles, text: &str, m: &Mention, limit: usize) -> 
         .find(|(t, _)| text[end..limit].starts_with(t.as_str()))?;
     let parts: Vec<&str> = surface.split('・').filter(|p| !p.is_empty()).collect();
     let romaji: Vec<String> = parts.iter().map(|p| romanize(p)).collect::<Option<_>>()?;
-    let (last, given) = romaji.split_last()?;
-    let id = std::iter::once(last.as_str())
-        .chain(given.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join("-");
+    let id = person_id(&romaji)?;
     Some(Named {
         start,
         end,
         surface: surface.to_owned(),
         family: (*parts.last()?).to_owned(),
-        id: format!("person:{id}"),
+        id,
         office: office.clone(),
         lang: Lang::Ja,
     })
+}
+
+/// The ontology's person id for a name written given names first: the family
+/// name (the last word), then the given names (`person:bourita-nasser`).
+fn person_id(words: &[String]) -> Option<String> {
+    let (family, given) = words.split_last()?;
+    let mut id = format!("person:{family}");
+    for g in given {
+        id.push('-');
+        id.push_str(g);
+    }
+    Some(id)
 }
 
 /// The text up to the first space.
