@@ -286,3 +286,15 @@ fn rescue_teams_sent_abroad_are_humanitarian_aid() {
         ["CAN humanitarian_aid TUR"]
     );
 }
+
+#[test]
+fn japanese_rescue_teams_sent_abroad_are_humanitarian_aid() {
+    assert_eq!(
+        claims("カナダはトルコに救助隊を派遣した。"),
+        ["CAN humanitarian_aid TUR"]
+    );
+    assert_eq!(
+        claims("カナダはトルコに部隊を派遣した。"),
+        ["CAN deployment TUR"]
+    );
+}
