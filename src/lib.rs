@@ -18,6 +18,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod graph;
+mod hash;
 pub mod model;
 pub mod persist;
 pub mod query;

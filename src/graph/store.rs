@@ -8,39 +8,7 @@ use std::collections::HashMap;
 
 use crate::model::{Actor, ActorId, ArticleId, Date, Role, Span};
 
-/// A fast, non-cryptographic hasher (the Fx multiply-rotate scheme) for maps
-/// keyed by small integers the graph assigns itself, never by outside input, so
-/// hash flooding is no concern; SipHash costs a third of a load's time there.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
-        }
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(super) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(super) use crate::hash::FxMap;
 
 /// Index of an article in [`Articles`]; never leaves the `graph` module.
 pub(super) type ArticleIx = u32;

@@ -28,7 +28,6 @@
 //! words stand before the cue in its clause (`refused to send`, `plans to visit`).
 
 use std::collections::HashMap;
-use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -176,30 +175,8 @@ fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> {
     Ok(())
 }
 
-/// FNV-1a: the word sets hold short lower-case words, looked up per token, so
-/// SipHash's protection against crafted keys is not worth its cost here.
-#[derive(Debug, Clone, Copy, Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type TokenSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
+/// The lexicon's word sets, looked up per token.
+type TokenSet = crate::hash::FxSet<String>;
 
 // Word classes of the [flags] lists, one bit each, looked up once per token.
 const NEG: u32 = 1;
@@ -219,7 +196,7 @@ const PRON: u32 = 1 << 12;
 #[derive(Debug)]
 struct Flags {
     /// Every word of the lists below, with its class bits.
-    classes: HashMap<String, u32, std::hash::BuildHasherDefault<Fnv>>,
+    classes: crate::hash::FxMap<String, u32>,
     negation: TokenSet,
     hedge: TokenSet,
     report: TokenSet,
