@@ -121,13 +121,7 @@ fn write_doc(s: &mut String, graph: &KnowledgeGraph, options: &Options) -> std::
         writeln!(s, "        <attvalues>")?;
         attvalue(s, "relation", e.relation.as_str())?;
         attvalue(s, "symmetric", &e.relation.is_symmetric().to_string())?;
-        for (k, v) in [
-            ("evidence", c.evidence),
-            ("asserted", c.asserted),
-            ("negated", c.negated),
-            ("hedged", c.hedged),
-            ("articles", c.articles),
-        ] {
+        for (k, v) in super::count_columns(&c) {
             attvalue(s, k, &v.to_string())?;
         }
         if let (Some(first), Some(last)) = (f.first, f.last) {

@@ -123,13 +123,7 @@ fn write_doc(s: &mut String, graph: &KnowledgeGraph, options: &Options) -> std::
             e.relation.is_symmetric()
         )?;
         writeln!(s, r#"      <data key="weight">{}</data>"#, c.evidence)?;
-        for (k, v) in [
-            ("evidence", c.evidence),
-            ("asserted", c.asserted),
-            ("negated", c.negated),
-            ("hedged", c.hedged),
-            ("articles", c.articles),
-        ] {
+        for (k, v) in super::count_columns(&c) {
             writeln!(s, r#"      <data key="{k}">{v}</data>"#)?;
         }
         if let (Some(first), Some(last)) = (f.first, f.last) {

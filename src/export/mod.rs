@@ -91,6 +91,17 @@ pub struct EdgeFacts {
     pub records: Vec<EvidenceRecord>,
 }
 
+/// An edge's counts as named columns, in the order every table export writes them.
+pub fn count_columns(c: &EdgeCounts) -> [(&'static str, usize); 5] {
+    [
+        ("evidence", c.evidence),
+        ("asserted", c.asserted),
+        ("negated", c.negated),
+        ("hedged", c.hedged),
+        ("articles", c.articles),
+    ]
+}
+
 /// The facts of one edge; `records` only when `with_records`.
 pub fn edge_facts(e: &EdgeView<'_>, with_records: bool) -> EdgeFacts {
     let counts = e.counts();

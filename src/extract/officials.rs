@@ -19,6 +19,9 @@ use crate::script::is_katakana;
 
 const TITLES: &str = include_str!("officials.toml");
 
+/// The honorific that marks a Japanese family name as a person's (`ブリタ氏`).
+const HONORIFIC: &str = "氏";
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TitlesFile {
@@ -188,7 +191,7 @@ impl Roster {
                 });
             }
         }
-        self.find_again(text, range, mentions, &mut found);
+        self.find_again(titles, text, range, mentions, &mut found);
         found.sort_by_key(|m| m.start);
         found
     }
@@ -235,6 +238,7 @@ impl Roster {
     /// capitalised word, Japanese only with a title or honorific after it.
     fn find_again(
         &self,
+        titles: &Titles,
         text: &str,
         range: std::ops::Range<usize>,
         mentions: &[Mention],
@@ -256,9 +260,8 @@ impl Roster {
                         let after = &text[end..range.end];
                         let before = text[..start].chars().next_back();
                         !before.is_some_and(is_katakana)
-                            && ["氏", "外相", "大統領", "首相", "報道官", "大使", "長官"]
-                                .iter()
-                                .any(|t| after.starts_with(t))
+                            && (after.starts_with(HONORIFIC)
+                                || titles.ja.iter().any(|(t, _)| after.starts_with(t.as_str())))
                     } else {
                         word_bounded(text, start, end)
                     };

@@ -902,9 +902,9 @@ impl Japanese {
                 let particle_after = PARTICLES
                     .iter()
                     .any(|p| *p != "の" && after.starts_with(*p));
+                // The loop stops at a particle: kana > 0 means a real kana ending.
                 if kana > 0
                     && particle_after
-                    && !PARTICLES.iter().any(|p| rest.starts_with(*p))
                     && text[..pos].ends_with(|k: char| crate::script::is_han(k))
                 {
                     pos += kana;
