@@ -216,6 +216,13 @@ pub(super) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R, default: R) -
     }
 }
 
+impl Flags {
+    /// The class bits of a word (case folded).
+    pub(super) fn class_of(&self, word: &str) -> u32 {
+        with_lower(word, |w| self.classes.get(w).copied().unwrap_or(0), 0)
+    }
+}
+
 pub(super) fn in_set(set: &TokenSet, word: &str) -> bool {
     with_lower(word, |w| set.contains(w), false)
 }

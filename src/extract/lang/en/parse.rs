@@ -37,6 +37,8 @@ pub(super) struct Parsed<'t> {
     pub(super) class: Vec<u32>,
     /// Cue words: token range and automaton pattern.
     pub(super) raw: Vec<(usize, usize, usize)>,
+    /// Where a cue noun starts, per token.
+    pub(super) noun_start: Vec<bool>,
     /// Group id of each token that is a valid actor mention.
     pub(super) group_of: Vec<Option<usize>>,
     /// Groups: token ranges [first, last] of mentions, and their entries.
@@ -54,122 +56,66 @@ pub(super) struct Group {
 }
 
 impl Parsed<'_> {
+    /// Whether token `k` has word class `bit`.
     pub(super) fn is(&self, k: usize, bit: u32) -> bool {
         self.class[k] & bit != 0
     }
+
+    /// The text of token `k`.
+    pub(super) fn word(&self, k: usize) -> &str {
+        &self.text[self.toks[k].start..self.toks[k].end]
+    }
+}
+
+/// Clause ids of a sentence's tokens, and how relative clauses nest.
+struct Clauses {
+    clause: Vec<u32>,
+    outer: HashMap<u32, u32>,
+    /// Each relative clause and the token that opens it.
+    relative_openers: Vec<(u32, usize)>,
 }
 
 impl English {
-    /// Tokens, clauses and actor groups of a sentence.
+    /// Tokens, clauses and actor groups of a sentence: each stage below reads
+    /// what the ones before it filled in.
     pub(super) fn parse<'t>(&self, view: &SentenceView<'t>) -> Parsed<'t> {
-        let text = view.text;
-        let (s0, s1) = (view.range.start, view.range.end);
-        let mentions = view.mentions;
-        let mut toks: Vec<Tok> = Vec::with_capacity((s1 - s0) / 4);
-        let bytes = text.as_bytes();
-        let mut p = s0;
-        let mut m = 0;
-        while p < s1 {
-            while m < mentions.len() && mentions[m].start < p {
-                m += 1;
-            }
-            if m < mentions.len() && mentions[m].start == p {
-                toks.push(Tok {
-                    start: p,
-                    end: mentions[m].end,
-                    kind: Kind::Mention(m),
-                });
-                p = mentions[m].end;
-                m += 1;
-                continue;
-            }
-            let next_mention = mentions.get(m).map_or(s1, |x| x.start);
-            let c = text[p..].chars().next().expect("p is inside the sentence");
-            if c.is_whitespace() {
-                p += c.len_utf8();
-                continue;
-            }
-            if (c == '\'' || c == '’')
-                && text[p + c.len_utf8()..].starts_with('s')
-                && !text[p + c.len_utf8() + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            {
-                let e = p + c.len_utf8() + 1;
-                toks.push(Tok {
-                    start: p,
-                    end: e,
-                    kind: Kind::Word,
-                });
-                p = e;
-                continue;
-            }
-            if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
-                let mut e = p + c.len_utf8();
-                while e < s1 && e < next_mention {
-                    let d = text[e..].chars().next().expect("e is inside the sentence");
-                    if d.is_alphanumeric() {
-                        e += d.len_utf8();
-                        continue;
-                    }
-                    if matches!(d, '-' | '.' | '\'' | '’' | ',') {
-                        let after = e + d.len_utf8();
-                        let next = text[after..].chars().next();
-                        let possessive = matches!(d, '\'' | '’')
-                            && text[after..].starts_with('s')
-                            && !text[after + 1..]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_alphanumeric);
-                        let joins = match d {
-                            ',' => {
-                                bytes[e - 1].is_ascii_digit()
-                                    && next.is_some_and(|n| n.is_ascii_digit())
-                            }
-                            _ => next.is_some_and(char::is_alphanumeric),
-                        };
-                        if joins && !possessive && after < next_mention {
-                            e = after;
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                toks.push(Tok {
-                    start: p,
-                    end: e,
-                    kind: Kind::Word,
-                });
-                p = e;
-                continue;
-            }
-            let e = p + c.len_utf8();
-            toks.push(Tok {
-                start: p,
-                end: e,
-                kind: Kind::Punct,
-            });
-            p = e;
-        }
-
-        let class: Vec<u32> = toks
+        let toks = tokens(view);
+        let class = toks
             .iter()
             .map(|t| match t.kind {
-                Kind::Word => with_lower(
-                    &text[t.start..t.end],
-                    |w| self.flags.classes.get(w).copied().unwrap_or(0),
-                    0,
-                ),
+                Kind::Word => self.flags.class_of(&view.text[t.start..t.end]),
                 _ => 0,
             })
             .collect();
-        let is = |k: usize, bit: u32| class[k] & bit != 0;
+        let mut p = Parsed {
+            text: view.text,
+            toks,
+            clause: Vec::new(),
+            antecedent: HashMap::new(),
+            outer: HashMap::new(),
+            class,
+            raw: Vec::new(),
+            noun_start: Vec::new(),
+            group_of: Vec::new(),
+            groups: Vec::new(),
+        };
+        self.cue_spans(view, &mut p);
+        let clauses = clauses(&p);
+        p.clause = clauses.clause;
+        p.outer = clauses.outer;
+        self.groups(view, &mut p);
+        p.antecedent = antecedents(&p, clauses.relative_openers);
+        self.mark_speakers(&mut p);
+        p
+    }
 
-        // Cue words on token boundaries, outside mentions.
-        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        let mut noun_start = vec![false; toks.len()];
-        for hit in self.automaton.find_iter(&text[s0..s1]) {
+    /// Cue words on token boundaries, outside mentions; marks where a cue
+    /// noun starts (a group of actors stops there).
+    fn cue_spans(&self, view: &SentenceView<'_>, p: &mut Parsed<'_>) {
+        let (s0, s1) = (view.range.start, view.range.end);
+        let toks = &p.toks;
+        p.noun_start = vec![false; toks.len()];
+        for hit in self.automaton.find_iter(&view.text[s0..s1]) {
             let (start, end) = (s0 + hit.start(), s0 + hit.end());
             let Ok(a) = toks.binary_search_by_key(&start, |t| t.start) else {
                 continue;
@@ -190,95 +136,27 @@ impl English {
                 .iter()
                 .any(|&k| self.cues[k].pos == Pos::Noun)
             {
-                noun_start[a] = true;
+                p.noun_start[a] = true;
             }
-            raw.push((a, b, pattern));
+            p.raw.push((a, b, pattern));
         }
+    }
 
-        let word = |i: usize| &text[toks[i].start..toks[i].end];
-
-        // Clauses.
-        let mut clause = vec![0u32; toks.len()];
-        let mut next_id = 0u32;
-        let mut current = 0u32;
-        let mut outer: Option<u32> = None;
-        let mut relative_openers: Vec<(u32, usize)> = Vec::new();
-        let mut outer_of: HashMap<u32, u32> = HashMap::new();
-        for i in 0..toks.len() {
-            let w = word(i);
-            let t = toks[i];
-            let mut open_new = false;
-            let mut relative = false;
-            match t.kind {
-                Kind::Punct => {
-                    if matches!(w, ";" | ":" | "?" | "!") {
-                        open_new = true;
-                        outer = None;
-                    } else if matches!(w, "," | "—" | "–" | "(" | ")") && outer.is_some() {
-                        current = outer.take().expect("checked");
-                    }
-                }
-                Kind::Word => {
-                    let lw_is = |s: &str| w.eq_ignore_ascii_case(s);
-                    if is(i, BREAK) && i > 0 {
-                        let as_well = lw_is("as")
-                            && (i + 1 < toks.len() && word(i + 1).eq_ignore_ascii_case("well")
-                                || i > 0
-                                    && (word(i - 1).eq_ignore_ascii_case("well")
-                                        || word(i - 1).eq_ignore_ascii_case("such")));
-                        if !as_well {
-                            open_new = true;
-                            let prev = word(i - 1);
-                            let is_rel = matches!(
-                                w.to_ascii_lowercase().as_str(),
-                                "which" | "who" | "whom" | "whose" | "that" | "where"
-                            );
-                            if is_rel
-                                && (prev == "," || matches!(toks[i - 1].kind, Kind::Mention(_)))
-                            {
-                                relative = true;
-                            }
-                        }
-                    } else if is(i, REPORT) || lw_is("according") {
-                        open_new = true;
-                        outer = None;
-                    }
-                }
-                Kind::Mention(_) => {}
-            }
-            if open_new {
-                next_id += 1;
-                if relative {
-                    if outer.is_none() {
-                        outer = Some(current);
-                    }
-                    outer_of.insert(next_id, outer.expect("just set"));
-                    relative_openers.push((next_id, i));
-                } else if let Some(o) = outer {
-                    // A break inside a relative clause stays nested in it.
-                    outer_of.insert(next_id, o);
-                }
-                current = next_id;
-            }
-            clause[i] = current;
-        }
-
-        // Valid actor mentions.
-        let valid: Vec<bool> = (0..toks.len())
-            .map(|i| match toks[i].kind {
-                Kind::Mention(m) => {
-                    self.valid_mention(view, &toks, &class, &noun_start, text, i, m)
-                }
+    /// Groups of coordinated or titled mentions (`China and Russia`, `Chinese
+    /// President Xi Jinping`), from the valid mentions of each clause.
+    fn groups(&self, view: &SentenceView<'_>, p: &mut Parsed<'_>) {
+        let mentions = view.mentions;
+        let valid: Vec<bool> = (0..p.toks.len())
+            .map(|i| match p.toks[i].kind {
+                Kind::Mention(m) => self.valid_mention(view, p, i, m),
                 _ => false,
             })
             .collect();
-
-        // Groups of coordinated or titled mentions.
-        let mut group_of: Vec<Option<usize>> = vec![None; toks.len()];
+        let mut group_of: Vec<Option<usize>> = vec![None; p.toks.len()];
         let mut groups: Vec<Group> = Vec::new();
         let mut i = 0;
-        while i < toks.len() {
-            let Kind::Mention(m) = toks[i].kind else {
+        while i < p.toks.len() {
+            let Kind::Mention(m) = p.toks[i].kind else {
                 i += 1;
                 continue;
             };
@@ -298,29 +176,29 @@ impl English {
             // `In Nairobi, Kenya and China signed`: an opening phrase ends at its comma.
             let intro = {
                 let mut k = i;
-                while k > 0 && is(k - 1, DET) {
+                while k > 0 && p.is(k - 1, DET) {
                     k -= 1;
                 }
-                k > 0 && is(k - 1, PREP) && (k == 1 || clause[k - 2] != clause[k - 1])
+                k > 0 && p.is(k - 1, PREP) && (k == 1 || p.clause[k - 2] != p.clause[k - 1])
             };
             let mut j = i + 1;
             let mut last = i;
-            while j < toks.len() && j - last <= 6 {
-                match toks[j].kind {
-                    Kind::Mention(m2) if valid[j] && clause[j] == clause[i] => {
+            while j < p.toks.len() && j - last <= 6 {
+                match p.toks[j].kind {
+                    Kind::Mention(m2) if valid[j] && p.clause[j] == p.clause[i] => {
                         let gap = last + 1..j;
-                        let comma = gap.clone().any(|k| word(k) == ",");
-                        let genitive = gap.clone().any(|k| matches!(word(k), "'s" | "’s"));
+                        let comma = gap.clone().any(|k| p.word(k) == ",");
+                        let genitive = gap.clone().any(|k| matches!(p.word(k), "'s" | "’s"));
                         // `China, North Korea's only ally`: an apposition, not a list.
                         let apposition = comma
-                            && j + 1 < toks.len()
-                            && matches!(word(j + 1), "'s" | "’s")
-                            && !(j + 2..(j + 5).min(toks.len()))
-                                .take_while(|&k| !matches!(toks[k].kind, Kind::Mention(_)))
+                            && j + 1 < p.toks.len()
+                            && matches!(p.word(j + 1), "'s" | "’s")
+                            && !(j + 2..(j + 5).min(p.toks.len()))
+                                .take_while(|&k| !matches!(p.toks[k].kind, Kind::Mention(_)))
                                 .all(|k| {
-                                    let w = word(k);
-                                    is(k, MOD)
-                                        || is(k, STATE)
+                                    let w = p.word(k);
+                                    p.is(k, MOD)
+                                        || p.is(k, STATE)
                                         || w.chars().next().is_some_and(char::is_uppercase)
                                 });
                         if comma && intro || apposition {
@@ -341,7 +219,7 @@ impl English {
                     }
                     Kind::Mention(_) => break,
                     _ => {
-                        let w = word(j);
+                        let w = p.word(j);
                         let capital = w.chars().next().is_some_and(char::is_uppercase);
                         let joins = matches!(w, "," | "-" | "/" | "&" | "'s" | "’s")
                             || w.eq_ignore_ascii_case("and")
@@ -349,14 +227,14 @@ impl English {
                             || w.eq_ignore_ascii_case("the")
                             || w == "as"
                             || w == "well"
-                            || capital && toks[j].kind == Kind::Word && !is(j, BREAK)
+                            || capital && p.toks[j].kind == Kind::Word && !p.is(j, BREAK)
                             || w == "of"
-                                && j + 1 < toks.len()
-                                && toks[j + 1].kind == Kind::Word
-                                && word(j + 1).chars().next().is_some_and(char::is_uppercase)
-                            || is(j, MOD)
-                            || is(j, STATE);
-                        if !joins || noun_start[j] {
+                                && j + 1 < p.toks.len()
+                                && p.toks[j + 1].kind == Kind::Word
+                                && p.word(j + 1).chars().next().is_some_and(char::is_uppercase)
+                            || p.is(j, MOD)
+                            || p.is(j, STATE);
+                        if !joins || p.noun_start[j] {
                             break;
                         }
                         j += 1;
@@ -367,50 +245,15 @@ impl English {
             i = last + 1;
         }
 
-        let mut antecedent = HashMap::new();
-        for (id, at) in relative_openers {
-            let mut k = at;
-            while k > 0 {
-                k -= 1;
-                if word(k) == "," || is(k, STATE) && at - k < 4 {
-                    continue;
-                }
-                if let Some(g) = group_of[k] {
-                    antecedent.insert(id, g);
-                }
-                break;
-            }
-        }
-
-        let mut parsed = Parsed {
-            text,
-            toks,
-            clause,
-            antecedent,
-            outer: outer_of,
-            class,
-            raw,
-            group_of,
-            groups,
-        };
-        self.mark_speakers(&mut parsed);
-        parsed
+        p.group_of = group_of;
+        p.groups = groups;
     }
 
     /// A demonym is an actor before a state organ, as a plural, before a cue noun
     /// or coordinated with one that is; names and persons always are.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn valid_mention(
-        &self,
-        view: &SentenceView<'_>,
-        toks: &[Tok],
-        class: &[u32],
-        noun_start: &[bool],
-        text: &str,
-        i: usize,
-        m: usize,
-    ) -> bool {
-        let is = |k: usize, bit: u32| class.get(k).is_some_and(|c| c & bit != 0);
+    fn valid_mention(&self, view: &SentenceView<'_>, p: &Parsed<'_>, i: usize, m: usize) -> bool {
+        let toks = &p.toks;
+        let is = |k: usize, bit: u32| p.class.get(k).is_some_and(|c| c & bit != 0);
         let mention = view.mentions[m];
         if toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && is(i + 1, NOT_STATE) {
             return false;
@@ -418,11 +261,10 @@ impl English {
         if mention.form != Form::Adjective {
             return true;
         }
-        let surface = &text[mention.start..mention.end];
+        let surface = &p.text[mention.start..mention.end];
         if surface.ends_with('s') && !surface.ends_with("ss") {
             return true;
         }
-        let word = |k: usize| &text[toks[k].start..toks[k].end];
         let mut k = i + 1;
         let mut steps = 0;
         while k < toks.len() && steps < 5 {
@@ -431,10 +273,10 @@ impl English {
                     // A title before a person of the same state, or coordination.
                     return view.state_of(view.mentions[m2].entry) == view.state_of(mention.entry)
                         || steps > 0
-                            && self.valid_mention(view, toks, class, noun_start, text, k, m2);
+                            && self.valid_mention(view, p, k, m2);
                 }
                 Kind::Punct => {
-                    if word(k) == "," || word(k) == "-" {
+                    if p.word(k) == "," || p.word(k) == "-" {
                         k += 1;
                         steps += 1;
                         continue;
@@ -442,11 +284,11 @@ impl English {
                     return false;
                 }
                 Kind::Word => {
-                    let w = word(k);
+                    let w = p.word(k);
                     if is(k, STATE) {
                         return true;
                     }
-                    if noun_start[k] {
+                    if p.noun_start[k] {
                         return true;
                     }
                     if is(k, MOD) || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
@@ -591,4 +433,199 @@ impl English {
 
 pub(super) fn is_number(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit() || c == '$' || c == '€' || c == '£')
+}
+
+/// The tokens of a sentence: each actor mention is one token; words keep
+/// their inner hyphens, dots and apostrophes (`U.S.-led`, `Xi's` splits as
+/// `Xi` `'s`); every other character is punctuation.
+fn tokens(view: &SentenceView<'_>) -> Vec<Tok> {
+    let text = view.text;
+    let (s0, s1) = (view.range.start, view.range.end);
+    let mentions = view.mentions;
+    let mut toks: Vec<Tok> = Vec::with_capacity((s1 - s0) / 4);
+    let bytes = text.as_bytes();
+        let mut p = s0;
+        let mut m = 0;
+        while p < s1 {
+            while m < mentions.len() && mentions[m].start < p {
+                m += 1;
+            }
+            if m < mentions.len() && mentions[m].start == p {
+                toks.push(Tok {
+                    start: p,
+                    end: mentions[m].end,
+                    kind: Kind::Mention(m),
+                });
+                p = mentions[m].end;
+                m += 1;
+                continue;
+            }
+            let next_mention = mentions.get(m).map_or(s1, |x| x.start);
+            let c = text[p..].chars().next().expect("p is inside the sentence");
+            if c.is_whitespace() {
+                p += c.len_utf8();
+                continue;
+            }
+            if (c == '\'' || c == '’')
+                && text[p + c.len_utf8()..].starts_with('s')
+                && !text[p + c.len_utf8() + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                let e = p + c.len_utf8() + 1;
+                toks.push(Tok {
+                    start: p,
+                    end: e,
+                    kind: Kind::Word,
+                });
+                p = e;
+                continue;
+            }
+            if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
+                let mut e = p + c.len_utf8();
+                while e < s1 && e < next_mention {
+                    let d = text[e..].chars().next().expect("e is inside the sentence");
+                    if d.is_alphanumeric() {
+                        e += d.len_utf8();
+                        continue;
+                    }
+                    if matches!(d, '-' | '.' | '\'' | '’' | ',') {
+                        let after = e + d.len_utf8();
+                        let next = text[after..].chars().next();
+                        let possessive = matches!(d, '\'' | '’')
+                            && text[after..].starts_with('s')
+                            && !text[after + 1..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric);
+                        let joins = match d {
+                            ',' => {
+                                bytes[e - 1].is_ascii_digit()
+                                    && next.is_some_and(|n| n.is_ascii_digit())
+                            }
+                            _ => next.is_some_and(char::is_alphanumeric),
+                        };
+                        if joins && !possessive && after < next_mention {
+                            e = after;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                toks.push(Tok {
+                    start: p,
+                    end: e,
+                    kind: Kind::Word,
+                });
+                p = e;
+                continue;
+            }
+            let e = p + c.len_utf8();
+            toks.push(Tok {
+                start: p,
+                end: e,
+                kind: Kind::Punct,
+            });
+            p = e;
+        }
+
+    toks
+}
+
+/// Clauses: `which`, `but`, `while`, `that`, `;` ... open a new one; a
+/// relative clause opened after a comma or a name closes at the next comma.
+fn clauses(p: &Parsed<'_>) -> Clauses {
+    let toks = &p.toks;
+    let mut clause = vec![0u32; toks.len()];
+    let mut next_id = 0u32;
+    let mut current = 0u32;
+    let mut outer: Option<u32> = None;
+    let mut relative_openers: Vec<(u32, usize)> = Vec::new();
+    let mut outer_of: HashMap<u32, u32> = HashMap::new();
+        for i in 0..toks.len() {
+            let w = p.word(i);
+            let t = toks[i];
+            let mut open_new = false;
+            let mut relative = false;
+            match t.kind {
+                Kind::Punct => {
+                    if matches!(w, ";" | ":" | "?" | "!") {
+                        open_new = true;
+                        outer = None;
+                    } else if matches!(w, "," | "—" | "–" | "(" | ")") && outer.is_some() {
+                        current = outer.take().expect("checked");
+                    }
+                }
+                Kind::Word => {
+                    let lw_is = |s: &str| w.eq_ignore_ascii_case(s);
+                    if p.is(i, BREAK) && i > 0 {
+                        let as_well = lw_is("as")
+                            && (i + 1 < toks.len() && p.word(i + 1).eq_ignore_ascii_case("well")
+                                || i > 0
+                                    && (p.word(i - 1).eq_ignore_ascii_case("well")
+                                        || p.word(i - 1).eq_ignore_ascii_case("such")));
+                        if !as_well {
+                            open_new = true;
+                            let prev = p.word(i - 1);
+                            let is_rel = matches!(
+                                w.to_ascii_lowercase().as_str(),
+                                "which" | "who" | "whom" | "whose" | "that" | "where"
+                            );
+                            if is_rel
+                                && (prev == "," || matches!(toks[i - 1].kind, Kind::Mention(_)))
+                            {
+                                relative = true;
+                            }
+                        }
+                    } else if p.is(i, REPORT) || lw_is("according") {
+                        open_new = true;
+                        outer = None;
+                    }
+                }
+                Kind::Mention(_) => {}
+            }
+            if open_new {
+                next_id += 1;
+                if relative {
+                    if outer.is_none() {
+                        outer = Some(current);
+                    }
+                    outer_of.insert(next_id, outer.expect("just set"));
+                    relative_openers.push((next_id, i));
+                } else if let Some(o) = outer {
+                    // A break inside a relative clause stays nested in it.
+                    outer_of.insert(next_id, o);
+                }
+                current = next_id;
+            }
+            clause[i] = current;
+        }
+
+    Clauses {
+        clause,
+        outer: outer_of,
+        relative_openers,
+    }
+}
+
+/// The group a relative clause is about: the one right before its opener
+/// (a comma or state noun between allowed).
+fn antecedents(p: &Parsed<'_>, relative_openers: Vec<(u32, usize)>) -> HashMap<u32, usize> {
+    let mut antecedent = HashMap::new();
+        for (id, at) in relative_openers {
+            let mut k = at;
+            while k > 0 {
+                k -= 1;
+                if p.word(k) == "," || p.is(k, STATE) && at - k < 4 {
+                    continue;
+                }
+                if let Some(g) = p.group_of[k] {
+                    antecedent.insert(id, g);
+                }
+                break;
+            }
+        }
+
+    antecedent
 }
