@@ -39,6 +39,14 @@ pub(super) struct FlagsDef {
     pub(super) determiners: Vec<String>,
     pub(super) prepositions: Vec<String>,
     pub(super) pronouns: Vec<String>,
+    pub(super) noun_markers: Vec<String>,
+    pub(super) participles: Vec<String>,
+    pub(super) partner_prepositions: Vec<String>,
+    pub(super) pair_prepositions: Vec<String>,
+    pub(super) conditionals: Vec<String>,
+    pub(super) governing_hedges: Vec<String>,
+    pub(super) governing_denials: Vec<String>,
+    pub(super) relative_pronouns: Vec<String>,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -137,13 +145,20 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("determiners", &f.determiners),
         ("prepositions", &f.prepositions),
         ("pronouns", &f.pronouns),
+        ("noun_markers", &f.noun_markers),
+        ("participles", &f.participles),
+        ("partner_prepositions", &f.partner_prepositions),
+        ("pair_prepositions", &f.pair_prepositions),
+        ("conditionals", &f.conditionals),
+        ("governing_hedges", &f.governing_hedges),
+        ("governing_denials", &f.governing_denials),
+        ("relative_pronouns", &f.relative_pronouns),
         ("pair_phrases", &f.pair_phrases),
     ] {
         lexicon::unique(name, "flags", field, list, |w| w.to_ascii_lowercase())?;
     }
     Ok(())
 }
-
 
 /// The lexicon's word sets, looked up per token.
 pub(super) type TokenSet = crate::hash::FxSet<String>;
@@ -162,6 +177,14 @@ pub(super) const MOD: u32 = 1 << 9;
 pub(super) const DET: u32 = 1 << 10;
 pub(super) const PREP: u32 = 1 << 11;
 pub(super) const PRON: u32 = 1 << 12;
+pub(super) const NOUN_MARK: u32 = 1 << 13;
+pub(super) const PARTICIPLE: u32 = 1 << 14;
+pub(super) const PARTNER_PREP: u32 = 1 << 15;
+pub(super) const PAIR_PREP: u32 = 1 << 16;
+pub(super) const CONDITIONAL: u32 = 1 << 17;
+pub(super) const GOVERNING_HEDGE: u32 = 1 << 18;
+pub(super) const GOVERNING_DENIAL: u32 = 1 << 19;
+pub(super) const RELATIVE: u32 = 1 << 20;
 
 #[derive(Debug)]
 pub(super) struct Flags {
@@ -180,6 +203,14 @@ pub(super) struct Flags {
     pub(super) determiners: TokenSet,
     pub(super) prepositions: TokenSet,
     pub(super) pronouns: TokenSet,
+    pub(super) noun_markers: TokenSet,
+    pub(super) participles: TokenSet,
+    pub(super) partner_prepositions: TokenSet,
+    pub(super) pair_prepositions: TokenSet,
+    pub(super) conditionals: TokenSet,
+    pub(super) governing_hedges: TokenSet,
+    pub(super) governing_denials: TokenSet,
+    pub(super) relative_pronouns: TokenSet,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -325,6 +356,14 @@ impl English {
             determiners: build_set(&f.determiners),
             prepositions: build_set(&f.prepositions),
             pronouns: build_set(&f.pronouns),
+            noun_markers: build_set(&f.noun_markers),
+            participles: build_set(&f.participles),
+            partner_prepositions: build_set(&f.partner_prepositions),
+            pair_prepositions: build_set(&f.pair_prepositions),
+            conditionals: build_set(&f.conditionals),
+            governing_hedges: build_set(&f.governing_hedges),
+            governing_denials: build_set(&f.governing_denials),
+            relative_pronouns: build_set(&f.relative_pronouns),
             pair_phrases: f.pair_phrases,
             classes: Default::default(),
         };
@@ -343,6 +382,14 @@ impl English {
             (&flags.determiners, DET),
             (&flags.prepositions, PREP),
             (&flags.pronouns, PRON),
+            (&flags.noun_markers, NOUN_MARK),
+            (&flags.participles, PARTICIPLE),
+            (&flags.partner_prepositions, PARTNER_PREP),
+            (&flags.pair_prepositions, PAIR_PREP),
+            (&flags.conditionals, CONDITIONAL),
+            (&flags.governing_hedges, GOVERNING_HEDGE),
+            (&flags.governing_denials, GOVERNING_DENIAL),
+            (&flags.relative_pronouns, RELATIVE),
         ] {
             for w in set {
                 *flags.classes.entry(w.clone()).or_insert(0) |= bit;
@@ -359,5 +406,4 @@ impl English {
             flags,
         })
     }
-
 }

@@ -103,28 +103,24 @@ impl English {
         let hits = self.hits(&parsed);
         let mut out = Vec::new();
         if !hits.is_empty() {
-            let speakers: Vec<EntryIndex> = {
-                let mut v: Vec<EntryIndex> = Vec::new();
-                for g in parsed.groups.iter().filter(|g| g.speaker) {
-                    for &e in &g.entries {
-                        if !v.contains(&e) {
-                            v.push(e);
-                        }
+            let mut speakers: Vec<EntryIndex> = Vec::new();
+            for g in parsed.groups.iter().filter(|g| g.speaker) {
+                for &e in &g.entries {
+                    if !speakers.contains(&e) {
+                        speakers.push(e);
                     }
                 }
-                v
+            }
+            let cx = frame::Context {
+                view,
+                p: &parsed,
+                hits: &hits,
+                speakers: &speakers,
+                sentence_hedged,
+                pair: if pair_phrase { pair } else { None },
             };
             for hit in &hits {
-                self.frame(
-                    view,
-                    &parsed,
-                    &hits,
-                    *hit,
-                    &speakers,
-                    sentence_hedged,
-                    if pair_phrase { pair } else { None },
-                    &mut out,
-                );
+                self.frame(&cx, *hit, &mut out);
             }
         }
         // The pair this sentence is about, for "the two countries" in the next one.
@@ -146,7 +142,6 @@ impl English {
         }
         out
     }
-
 }
 
 #[cfg(test)]

@@ -272,8 +272,7 @@ impl English {
                 Kind::Mention(m2) => {
                     // A title before a person of the same state, or coordination.
                     return view.state_of(view.mentions[m2].entry) == view.state_of(mention.entry)
-                        || steps > 0
-                            && self.valid_mention(view, p, k, m2);
+                        || steps > 0 && self.valid_mention(view, p, k, m2);
                 }
                 Kind::Punct => {
                     if p.word(k) == "," || p.word(k) == "-" {
@@ -388,7 +387,6 @@ impl English {
         false
     }
 
-
     /// The group right after token `k` (determiners and numbers skipped), in clause `c`.
     pub(super) fn group_after(&self, p: &Parsed<'_>, mut k: usize, c: u32) -> Option<usize> {
         let n = p.toks.len();
@@ -409,10 +407,6 @@ impl English {
         }
         None
     }
-
-    /// The subject of a cue: the nearest group before it in its clause that is not
-    /// inside a prepositional phrase (a pronoun stands for the subject of the
-    /// sentence), a relative clause's antecedent, or "the two countries". A noun
 
     /// `it`/`they`: the subject of the sentence before the pronoun (a speaker included).
     pub(super) fn resolve_pronoun(&self, p: &Parsed<'_>, k: usize) -> Option<usize> {
@@ -444,91 +438,91 @@ fn tokens(view: &SentenceView<'_>) -> Vec<Tok> {
     let mentions = view.mentions;
     let mut toks: Vec<Tok> = Vec::with_capacity((s1 - s0) / 4);
     let bytes = text.as_bytes();
-        let mut p = s0;
-        let mut m = 0;
-        while p < s1 {
-            while m < mentions.len() && mentions[m].start < p {
-                m += 1;
-            }
-            if m < mentions.len() && mentions[m].start == p {
-                toks.push(Tok {
-                    start: p,
-                    end: mentions[m].end,
-                    kind: Kind::Mention(m),
-                });
-                p = mentions[m].end;
-                m += 1;
-                continue;
-            }
-            let next_mention = mentions.get(m).map_or(s1, |x| x.start);
-            let c = text[p..].chars().next().expect("p is inside the sentence");
-            if c.is_whitespace() {
-                p += c.len_utf8();
-                continue;
-            }
-            if (c == '\'' || c == '’')
-                && text[p + c.len_utf8()..].starts_with('s')
-                && !text[p + c.len_utf8() + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            {
-                let e = p + c.len_utf8() + 1;
-                toks.push(Tok {
-                    start: p,
-                    end: e,
-                    kind: Kind::Word,
-                });
-                p = e;
-                continue;
-            }
-            if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
-                let mut e = p + c.len_utf8();
-                while e < s1 && e < next_mention {
-                    let d = text[e..].chars().next().expect("e is inside the sentence");
-                    if d.is_alphanumeric() {
-                        e += d.len_utf8();
-                        continue;
-                    }
-                    if matches!(d, '-' | '.' | '\'' | '’' | ',') {
-                        let after = e + d.len_utf8();
-                        let next = text[after..].chars().next();
-                        let possessive = matches!(d, '\'' | '’')
-                            && text[after..].starts_with('s')
-                            && !text[after + 1..]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_alphanumeric);
-                        let joins = match d {
-                            ',' => {
-                                bytes[e - 1].is_ascii_digit()
-                                    && next.is_some_and(|n| n.is_ascii_digit())
-                            }
-                            _ => next.is_some_and(char::is_alphanumeric),
-                        };
-                        if joins && !possessive && after < next_mention {
-                            e = after;
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                toks.push(Tok {
-                    start: p,
-                    end: e,
-                    kind: Kind::Word,
-                });
-                p = e;
-                continue;
-            }
-            let e = p + c.len_utf8();
+    let mut p = s0;
+    let mut m = 0;
+    while p < s1 {
+        while m < mentions.len() && mentions[m].start < p {
+            m += 1;
+        }
+        if m < mentions.len() && mentions[m].start == p {
+            toks.push(Tok {
+                start: p,
+                end: mentions[m].end,
+                kind: Kind::Mention(m),
+            });
+            p = mentions[m].end;
+            m += 1;
+            continue;
+        }
+        let next_mention = mentions.get(m).map_or(s1, |x| x.start);
+        let c = text[p..].chars().next().expect("p is inside the sentence");
+        if c.is_whitespace() {
+            p += c.len_utf8();
+            continue;
+        }
+        if (c == '\'' || c == '’')
+            && text[p + c.len_utf8()..].starts_with('s')
+            && !text[p + c.len_utf8() + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            let e = p + c.len_utf8() + 1;
             toks.push(Tok {
                 start: p,
                 end: e,
-                kind: Kind::Punct,
+                kind: Kind::Word,
             });
             p = e;
+            continue;
         }
+        if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
+            let mut e = p + c.len_utf8();
+            while e < s1 && e < next_mention {
+                let d = text[e..].chars().next().expect("e is inside the sentence");
+                if d.is_alphanumeric() {
+                    e += d.len_utf8();
+                    continue;
+                }
+                if matches!(d, '-' | '.' | '\'' | '’' | ',') {
+                    let after = e + d.len_utf8();
+                    let next = text[after..].chars().next();
+                    let possessive = matches!(d, '\'' | '’')
+                        && text[after..].starts_with('s')
+                        && !text[after + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    let joins = match d {
+                        ',' => {
+                            bytes[e - 1].is_ascii_digit()
+                                && next.is_some_and(|n| n.is_ascii_digit())
+                        }
+                        _ => next.is_some_and(char::is_alphanumeric),
+                    };
+                    if joins && !possessive && after < next_mention {
+                        e = after;
+                        continue;
+                    }
+                }
+                break;
+            }
+            toks.push(Tok {
+                start: p,
+                end: e,
+                kind: Kind::Word,
+            });
+            p = e;
+            continue;
+        }
+        let e = p + c.len_utf8();
+        toks.push(Tok {
+            start: p,
+            end: e,
+            kind: Kind::Punct,
+        });
+        p = e;
+    }
 
     toks
 }
@@ -543,64 +537,60 @@ fn clauses(p: &Parsed<'_>) -> Clauses {
     let mut outer: Option<u32> = None;
     let mut relative_openers: Vec<(u32, usize)> = Vec::new();
     let mut outer_of: HashMap<u32, u32> = HashMap::new();
-        for i in 0..toks.len() {
-            let w = p.word(i);
-            let t = toks[i];
-            let mut open_new = false;
-            let mut relative = false;
-            match t.kind {
-                Kind::Punct => {
-                    if matches!(w, ";" | ":" | "?" | "!") {
-                        open_new = true;
-                        outer = None;
-                    } else if matches!(w, "," | "—" | "–" | "(" | ")") && outer.is_some() {
-                        current = outer.take().expect("checked");
-                    }
+    for i in 0..toks.len() {
+        let w = p.word(i);
+        let t = toks[i];
+        let mut open_new = false;
+        let mut relative = false;
+        match t.kind {
+            Kind::Punct => {
+                if matches!(w, ";" | ":" | "?" | "!") {
+                    open_new = true;
+                    outer = None;
+                } else if matches!(w, "," | "—" | "–" | "(" | ")") && outer.is_some() {
+                    current = outer.take().expect("checked");
                 }
-                Kind::Word => {
-                    let lw_is = |s: &str| w.eq_ignore_ascii_case(s);
-                    if p.is(i, BREAK) && i > 0 {
-                        let as_well = lw_is("as")
-                            && (i + 1 < toks.len() && p.word(i + 1).eq_ignore_ascii_case("well")
-                                || i > 0
-                                    && (p.word(i - 1).eq_ignore_ascii_case("well")
-                                        || p.word(i - 1).eq_ignore_ascii_case("such")));
-                        if !as_well {
-                            open_new = true;
-                            let prev = p.word(i - 1);
-                            let is_rel = matches!(
-                                w.to_ascii_lowercase().as_str(),
-                                "which" | "who" | "whom" | "whose" | "that" | "where"
-                            );
-                            if is_rel
-                                && (prev == "," || matches!(toks[i - 1].kind, Kind::Mention(_)))
-                            {
-                                relative = true;
-                            }
+            }
+            Kind::Word => {
+                let lw_is = |s: &str| w.eq_ignore_ascii_case(s);
+                if p.is(i, BREAK) && i > 0 {
+                    let as_well = lw_is("as")
+                        && (i + 1 < toks.len() && p.word(i + 1).eq_ignore_ascii_case("well")
+                            || i > 0
+                                && (p.word(i - 1).eq_ignore_ascii_case("well")
+                                    || p.word(i - 1).eq_ignore_ascii_case("such")));
+                    if !as_well {
+                        open_new = true;
+                        let prev = p.word(i - 1);
+                        if p.is(i, RELATIVE)
+                            && (prev == "," || matches!(toks[i - 1].kind, Kind::Mention(_)))
+                        {
+                            relative = true;
                         }
-                    } else if p.is(i, REPORT) || lw_is("according") {
-                        open_new = true;
-                        outer = None;
                     }
+                } else if p.is(i, REPORT) || lw_is("according") {
+                    open_new = true;
+                    outer = None;
                 }
-                Kind::Mention(_) => {}
             }
-            if open_new {
-                next_id += 1;
-                if relative {
-                    if outer.is_none() {
-                        outer = Some(current);
-                    }
-                    outer_of.insert(next_id, outer.expect("just set"));
-                    relative_openers.push((next_id, i));
-                } else if let Some(o) = outer {
-                    // A break inside a relative clause stays nested in it.
-                    outer_of.insert(next_id, o);
-                }
-                current = next_id;
-            }
-            clause[i] = current;
+            Kind::Mention(_) => {}
         }
+        if open_new {
+            next_id += 1;
+            if relative {
+                if outer.is_none() {
+                    outer = Some(current);
+                }
+                outer_of.insert(next_id, outer.expect("just set"));
+                relative_openers.push((next_id, i));
+            } else if let Some(o) = outer {
+                // A break inside a relative clause stays nested in it.
+                outer_of.insert(next_id, o);
+            }
+            current = next_id;
+        }
+        clause[i] = current;
+    }
 
     Clauses {
         clause,
@@ -613,19 +603,19 @@ fn clauses(p: &Parsed<'_>) -> Clauses {
 /// (a comma or state noun between allowed).
 fn antecedents(p: &Parsed<'_>, relative_openers: Vec<(u32, usize)>) -> HashMap<u32, usize> {
     let mut antecedent = HashMap::new();
-        for (id, at) in relative_openers {
-            let mut k = at;
-            while k > 0 {
-                k -= 1;
-                if p.word(k) == "," || p.is(k, STATE) && at - k < 4 {
-                    continue;
-                }
-                if let Some(g) = p.group_of[k] {
-                    antecedent.insert(id, g);
-                }
-                break;
+    for (id, at) in relative_openers {
+        let mut k = at;
+        while k > 0 {
+            k -= 1;
+            if p.word(k) == "," || p.is(k, STATE) && at - k < 4 {
+                continue;
             }
+            if let Some(g) = p.group_of[k] {
+                antecedent.insert(id, g);
+            }
+            break;
         }
+    }
 
     antecedent
 }
