@@ -30,6 +30,7 @@
 pub(crate) mod en;
 pub(crate) mod ja;
 
+use crate::extract::lexicon::{self, LexiconError, UserLexicon};
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::model::Lang;
 
@@ -67,6 +68,19 @@ impl Plugins {
             english: en::English::builtin(),
             japanese: ja::Japanese::builtin(),
         }
+    }
+
+    /// The built-in plugins, each language's lexicon with the users' cue
+    /// files for it added.
+    pub(crate) fn with_users(users: &[UserLexicon]) -> Result<Self, LexiconError> {
+        let mut plugins = Self::builtin();
+        if let Some((name, text)) = lexicon::with_users(Lang::En, users) {
+            plugins.english = en::English::from_toml(&name, &text)?;
+        }
+        if let Some((name, text)) = lexicon::with_users(Lang::Ja, users) {
+            plugins.japanese = ja::Japanese::from_toml(&name, &text)?;
+        }
+        Ok(plugins)
     }
 
     /// The plugin that reads `lang`, if any. Until Chinese has a plugin of its

@@ -17,6 +17,9 @@ pub(super) const WINDOW: usize = 10;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct LexiconFile {
+    /// A user cue file's language (see `extract::lexicon::UserLexicon`).
+    #[serde(default, rename = "lang")]
+    _lang: Option<String>,
     pub(super) flags: FlagsDef,
     pub(super) cue: Vec<CueDef>,
     pub(super) object: Vec<ObjectDef>,
