@@ -7,6 +7,7 @@
 //! Must not touch relations, claims or graphs.
 
 mod matcher;
+mod search;
 mod table;
 mod user;
 
@@ -15,6 +16,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 pub use matcher::{Form, Mention};
+pub use search::SearchHit;
 pub use table::{Entry, Office, RowError};
 pub use user::UserFileError;
 
