@@ -1,0 +1,95 @@
+// Drives the explorer in headless Chromium through playwright-core; run by
+// tests/serve_browser.rs, which starts the server and says where things are:
+//
+//   node explorer.cjs check URL SCREENSHOT.png   search ロシア, draw, click an edge, read evidence
+//   node explorer.cjs perf URL ACTOR             draw ACTOR's ego network, print the timing
+//
+// Environment: PLAYWRIGHT_CORE (the package's folder), CHROMIUM (the browser).
+// Any console error, page error, failed request or HTTP error fails the run.
+// The last line of stdout is one JSON object for the Rust side to read.
+"use strict";
+
+const { chromium } = require(process.env.PLAYWRIGHT_CORE);
+
+const [mode, url, arg] = process.argv.slice(2);
+const problems = [];
+
+async function open() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM,
+    // Root without network: no sandbox, and no calls home.
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+      "--disable-dev-shm-usage", "--no-first-run"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return { browser, page };
+}
+
+// Waits until the page has drawn a view and returns its timing.
+async function drawn(page, timeout) {
+  await page.waitForFunction(() => document.body.dataset.drawn && window.explorerTiming, null, { timeout });
+  const footer = await page.textContent("#status");
+  if (await page.$eval("#status", (s) => s.classList.contains("error"))) problems.push(`page says: ${footer}`);
+  return page.evaluate(() => window.explorerTiming);
+}
+
+// Clicks the middle of an edge away from every node, as a user would.
+async function clickAnEdge(page) {
+  const target = await page.evaluate(() => {
+    const box = document.getElementById("graph").getBoundingClientRect();
+    for (const e of window.cy.edges()) {
+      const m = e.renderedMidpoint();
+      const free = window.cy.nodes().every((n) => {
+        const b = n.renderedBoundingBox();
+        return m.x < b.x1 - 4 || m.x > b.x2 + 4 || m.y < b.y1 - 4 || m.y > b.y2 + 4;
+      });
+      if (free && m.x > 0 && m.y > 0 && m.x < box.width && m.y < box.height) {
+        return { id: e.id(), x: box.left + m.x, y: box.top + m.y };
+      }
+    }
+    return null;
+  });
+  if (!target) throw new Error("no edge of the drawing can be clicked clear of the nodes");
+  await page.mouse.click(target.x, target.y);
+  return target.id;
+}
+
+async function check(page, screenshot) {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.fill("#q", "ロシア");
+  await page.waitForSelector("#suggestions li[data-id='RUS']", { timeout: 10000 });
+  await page.press("#q", "Enter");
+  const timing = await drawn(page, 15000);
+  const hash = await page.evaluate(() => location.hash);
+  if (!hash.includes("actor=RUS")) problems.push(`the URL does not hold the view: ${hash}`);
+  const clicked = await clickAnEdge(page);
+  await page.waitForSelector("#evidence li .sentence", { timeout: 10000 });
+  const shown = await page.$eval("#evidence", (l) => l.dataset.edge);
+  const sentence = await page.textContent("#evidence li .sentence");
+  await page.screenshot({ path: screenshot });
+  return { timing, clicked, shown, sentence, hash: await page.evaluate(() => location.hash), ms: Date.now() - t0 };
+}
+
+async function perf(page, actor) {
+  await page.goto(`${url}#actor=${encodeURIComponent(actor)}&depth=1`);
+  return drawn(page, 60000);
+}
+
+(async () => {
+  const { browser, page } = await open();
+  let result;
+  try {
+    result = mode === "perf" ? await perf(page, arg) : await check(page, arg);
+  } catch (e) {
+    problems.push(`${e.message}`);
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify({ problems, result }));
+  process.exit(problems.length ? 1 : 0);
+})();
