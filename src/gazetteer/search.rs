@@ -97,7 +97,10 @@ mod tests {
         assert!(ids(&g, "ロシ").contains(&"RUS".to_owned()));
         assert!(ids(&g, "russ").contains(&"RUS".to_owned()));
         assert!(ids(&g, "北朝").contains(&"PRK".to_owned()));
-        assert_eq!(ids(&g, "プーチン").first().map(String::as_str), Some("person:putin"));
+        assert_eq!(
+            ids(&g, "プーチン").first().map(String::as_str),
+            Some("person:putin")
+        );
     }
 
     #[test]

@@ -131,7 +131,10 @@ fn search(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
         .collect();
     // Actors imported from elsewhere have no gazetteer entry: match their id and name.
     let needle = q.to_lowercase();
-    for a in graph.actors().filter(|a| ctx.gazetteer.get(&a.id).is_none()) {
+    for a in graph
+        .actors()
+        .filter(|a| ctx.gazetteer.get(&a.id).is_none())
+    {
         if hits.len() < MAX_HITS
             && (a.id.as_str().to_lowercase().contains(&needle)
                 || a.name.to_lowercase().contains(&needle))
@@ -198,7 +201,10 @@ fn ego(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
         });
     }
     let options = crate::export::Options {
-        names_ja: sub.actors().map(|a| (a.id.clone(), ctx.name_ja(&a.id))).collect(),
+        names_ja: sub
+            .actors()
+            .map(|a| (a.id.clone(), ctx.name_ja(&a.id)))
+            .collect(),
         evidence: false,
     };
     let mut doc: Value = serde_json::from_slice(&crate::export::json::to_json(&sub, &options))
@@ -223,7 +229,10 @@ fn decorate(graph: &KnowledgeGraph, doc: &mut Value) {
         }
     }
     for edge in doc["edges"].as_array_mut().into_iter().flatten() {
-        let Some(r) = edge["relation"].as_str().and_then(|r| r.parse::<Relation>().ok()) else {
+        let Some(r) = edge["relation"]
+            .as_str()
+            .and_then(|r| r.parse::<Relation>().ok())
+        else {
             continue;
         };
         let count = |k: &str| edge[k].as_u64().unwrap_or(0) as usize;
@@ -244,7 +253,10 @@ fn edge(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
     let mut filter = p.filter()?;
     filter.relations = vec![relation];
     filter.excluded.clear();
-    let (sl, tl) = (ctx.level(&s, filter.by_state), ctx.level(&t, filter.by_state));
+    let (sl, tl) = (
+        ctx.level(&s, filter.by_state),
+        ctx.level(&t, filter.by_state),
+    );
     let rows = query::relations_filtered(ctx.graph(), &s, Some(&t), Side::Both, &filter, true)
         .map_err(unknown)?;
     let row = rows
@@ -260,7 +272,10 @@ fn edge(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
         })?;
     let line = style::line_style(row.asserted, row.hedged);
     let mut v = serde_json::to_value(&row).expect("query rows always serialize");
-    let sentences = v["sentences"].as_array_mut().map(std::mem::take).unwrap_or_default();
+    let sentences = v["sentences"]
+        .as_array_mut()
+        .map(std::mem::take)
+        .unwrap_or_default();
     v["sentences"] = json!(with_articles(ctx.graph(), sentences));
     v["color"] = json!(style::relation_css(relation));
     v["line"] = json!(line);
@@ -278,7 +293,12 @@ fn with_articles(graph: &KnowledgeGraph, mut sentences: Vec<Value>) -> Vec<Value
         .article_rows()
         .into_iter()
         .filter(|a| wanted.contains(a.id.0.as_str()))
-        .map(|a| (a.id.0.clone(), (a.title.map(str::to_owned), a.url.map(str::to_owned))))
+        .map(|a| {
+            (
+                a.id.0.clone(),
+                (a.title.map(str::to_owned), a.url.map(str::to_owned)),
+            )
+        })
         .collect();
     for s in &mut sentences {
         let (title, url) = s["article"]

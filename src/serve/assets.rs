@@ -30,7 +30,11 @@ const ASSETS: [(&str, &str, &[u8]); 6] = [
         TEXT,
         include_bytes!("assets/vendor/cytoscape-LICENSE.txt"),
     ),
-    ("/favicon.ico", "image/svg+xml", include_bytes!("assets/favicon.svg")),
+    (
+        "/favicon.ico",
+        "image/svg+xml",
+        include_bytes!("assets/favicon.svg"),
+    ),
 ];
 
 /// The file at exactly this path, if it is one of the page's.
@@ -51,7 +55,12 @@ mod tests {
     fn only_the_listed_files_are_served() {
         assert!(super::get("/").is_some());
         assert!(super::get("/vendor/cytoscape.min.js").is_some());
-        for p in ["/../Cargo.toml", "/vendor/../app.js", "/src/serve/mod.rs", "//etc/passwd"] {
+        for p in [
+            "/../Cargo.toml",
+            "/vendor/../app.js",
+            "/src/serve/mod.rs",
+            "//etc/passwd",
+        ] {
             assert!(super::get(p).is_none(), "{p}");
         }
     }

@@ -97,7 +97,10 @@ impl<'g> Explorer<'g> {
     /// The reply to one request.
     fn reply(&mut self, method: &Method, url: &str) -> Reply {
         if !matches!(method, Method::Get | Method::Head) {
-            return Reply::error(405, &format!("{method}: the explorer is read-only; use GET"));
+            return Reply::error(
+                405,
+                &format!("{method}: the explorer is read-only; use GET"),
+            );
         }
         if url.len() > MAX_URL_BYTES {
             return Reply::error(
@@ -126,9 +129,7 @@ impl<'g> Explorer<'g> {
             Ok(json) => Reply {
                 status: 200,
                 content_type: "application/json; charset=utf-8",
-                body: Cow::Owned(
-                    serde_json::to_vec(&json).expect("JSON values always serialize"),
-                ),
+                body: Cow::Owned(serde_json::to_vec(&json).expect("JSON values always serialize")),
             },
             Err(e) => Reply::error(e.status, &e.message),
         }

@@ -89,9 +89,7 @@ impl Params {
         let mut pairs = Vec::new();
         for part in query.split('&').filter(|p| !p.is_empty()) {
             if pairs.len() == MAX_PARAMS {
-                return Err(ApiError::bad(format!(
-                    "more than {MAX_PARAMS} parameters"
-                )));
+                return Err(ApiError::bad(format!("more than {MAX_PARAMS} parameters")));
             }
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             let (k, v) = (decode(k)?, decode(v)?);
@@ -110,7 +108,11 @@ impl Params {
 
     /// Fails on any parameter not in `known`, listing what the route takes.
     pub(super) fn only(&self, known: &[&str]) -> Result<&Self, ApiError> {
-        match self.pairs.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+        match self
+            .pairs
+            .iter()
+            .find(|(k, _)| !known.contains(&k.as_str()))
+        {
             Some((k, _)) => Err(ApiError::bad(format!(
                 "{k}: unknown parameter; this route takes {}",
                 known.join(", ")
@@ -196,7 +198,9 @@ impl Params {
         if let (Some(s), Some(u)) = (filter.since, filter.until)
             && s > u
         {
-            return Err(ApiError::bad(format!("since {s} is after until {u}; swap them")));
+            return Err(ApiError::bad(format!(
+                "since {s} is after until {u}; swap them"
+            )));
         }
         filter.min_evidence = self.count("min_evidence", 0, 1_000_000)?;
         filter.include_negated = self.flag("include_negated")?;
@@ -251,9 +255,19 @@ mod tests {
             assert!(e.status == 400 && e.message.contains(word), "{q}: {e:?}");
         }
         let p = Params::parse("depth=9&since=2025-13-01&relation=hugs&asserted_only=yes").unwrap();
-        assert!(p.count("depth", 1, 3).unwrap_err().message.contains("depth"));
+        assert!(
+            p.count("depth", 1, 3)
+                .unwrap_err()
+                .message
+                .contains("depth")
+        );
         assert!(p.filter().unwrap_err().message.contains("hugs"));
-        assert!(p.flag("asserted_only").unwrap_err().message.contains("asserted_only"));
+        assert!(
+            p.flag("asserted_only")
+                .unwrap_err()
+                .message
+                .contains("asserted_only")
+        );
         assert!(p.only(&["depth"]).unwrap_err().message.contains("since"));
     }
 

@@ -1,5 +1,5 @@
 // Drives the explorer in headless Chromium through playwright-core; run by
-// tests/serve_browser.rs, which starts the server and says where things are:
+// tests/serve/browser.rs, which starts the server and says where things are:
 //
 //   node explorer.cjs check URL SCREENSHOT.png   search ロシア, draw, click an edge, read evidence
 //   node explorer.cjs perf URL ACTOR             draw ACTOR's ego network, print the timing
@@ -61,6 +61,11 @@ async function clickAnEdge(page) {
 async function check(page, screenshot) {
   const t0 = Date.now();
   await page.goto(url);
+  // The footer says what the store holds once the page has started, or what went wrong.
+  await page.waitForFunction(() => document.getElementById("status").textContent, null, { timeout: 10000 });
+  if (await page.$eval("#status", (s) => s.classList.contains("error"))) {
+    throw new Error(`page says: ${await page.textContent("#status")}`);
+  }
   await page.fill("#q", "ロシア");
   await page.waitForSelector("#suggestions li[data-id='RUS']", { timeout: 10000 });
   await page.press("#q", "Enter");
@@ -81,14 +86,15 @@ async function perf(page, actor) {
 }
 
 (async () => {
-  const { browser, page } = await open();
-  let result;
+  let browser, result;
   try {
-    result = mode === "perf" ? await perf(page, arg) : await check(page, arg);
+    const opened = await open();
+    browser = opened.browser;
+    result = mode === "perf" ? await perf(opened.page, arg) : await check(opened.page, arg);
   } catch (e) {
     problems.push(`${e.message}`);
   } finally {
-    await browser.close();
+    if (browser) await browser.close();
   }
   console.log(JSON.stringify({ problems, result }));
   process.exit(problems.length ? 1 : 0);
