@@ -328,3 +328,26 @@ fn binding_beyond_loopback_warns() {
         "{line}"
     );
 }
+
+#[test]
+fn korean_and_chinese_names_from_a_user_gazetteer_are_searched_and_resolved() {
+    let (dir, store) = sample_store();
+    let names = dir.path().join("names.toml");
+    std::fs::write(
+        &names,
+        "[[actor]]\nid = \"RUS\"\nkind = \"country\"\naliases_ja = [\"러시아\", \"俄罗斯\"]\n",
+    )
+    .expect("written");
+    let ex = Explorer::start(
+        &store,
+        &["--gazetteer", names.to_str().expect("UTF-8 path")],
+    );
+    for name in ["러시", "俄罗斯", "ロシア"] {
+        let search = ex.ok(&format!("/api/search?q={}", enc(name)));
+        assert_eq!(search["hits"][0]["id"], "RUS", "{name}: {search}");
+    }
+    assert_eq!(
+        ex.ok(&format!("/api/ego?actor={}", enc("러시아")))["focus"],
+        "RUS"
+    );
+}

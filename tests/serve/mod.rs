@@ -28,6 +28,7 @@ impl Explorer {
     pub(crate) fn start(store: &Path, extra: &[&str]) -> Explorer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
             .env_remove("DIPLOGRAPH_STORE")
+            .env_remove("DIPLOGRAPH_GAZETTEER")
             .arg("--store")
             .arg(store)
             .args(["serve", "--port", "0"])
