@@ -99,7 +99,7 @@ mod tests {
         assert!(ids(&g, "北朝").contains(&"PRK".to_owned()));
         assert_eq!(
             ids(&g, "プーチン").first().map(String::as_str),
-            Some("person:putin")
+            Some("person:putin-vladimir")
         );
     }
 

@@ -37,23 +37,22 @@ async function drawn(page, timeout) {
   return page.evaluate(() => window.explorerTiming);
 }
 
-// Clicks the middle of an edge away from every node, as a user would.
+// Clicks the middle of an edge clear of every node and of other edges'
+// middles (parallel edges overlap), as a user would.
 async function clickAnEdge(page) {
   const target = await page.evaluate(() => {
     const box = document.getElementById("graph").getBoundingClientRect();
-    for (const e of window.cy.edges()) {
-      const m = e.renderedMidpoint();
-      const free = window.cy.nodes().every((n) => {
-        const b = n.renderedBoundingBox();
-        return m.x < b.x1 - 4 || m.x > b.x2 + 4 || m.y < b.y1 - 4 || m.y > b.y2 + 4;
-      });
-      if (free && m.x > 0 && m.y > 0 && m.x < box.width && m.y < box.height) {
-        return { id: e.id(), x: box.left + m.x, y: box.top + m.y };
-      }
+    const mids = window.cy.edges().map((e) => [e.id(), e.renderedMidpoint()]);
+    const clear = (m, b, pad) => m.x < b.x1 - pad || m.x > b.x2 + pad || m.y < b.y1 - pad || m.y > b.y2 + pad;
+    for (const [id, m] of mids) {
+      const inside = m.x > 0 && m.y > 0 && m.x < box.width && m.y < box.height;
+      const free = window.cy.nodes().every((n) => clear(m, n.renderedBoundingBox(), 4)) &&
+        mids.every(([other, o]) => other === id || Math.hypot(o.x - m.x, o.y - m.y) > 12);
+      if (inside && free) return { id, x: box.left + m.x, y: box.top + m.y };
     }
     return null;
   });
-  if (!target) throw new Error("no edge of the drawing can be clicked clear of the nodes");
+  if (!target) throw new Error("no edge of the drawing can be clicked clear of the others");
   await page.mouse.click(target.x, target.y);
   return target.id;
 }
