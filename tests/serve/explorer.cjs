@@ -37,22 +37,25 @@ async function drawn(page, timeout) {
   return page.evaluate(() => window.explorerTiming);
 }
 
-// Clicks the middle of an edge clear of every node and of other edges'
-// middles (parallel edges overlap), as a user would.
+// Clicks the middle of the edge farthest from every node and from the other
+// edges' middles (parallel edges overlap), as a user would aim.
 async function clickAnEdge(page) {
   const target = await page.evaluate(() => {
     const box = document.getElementById("graph").getBoundingClientRect();
     const mids = window.cy.edges().map((e) => [e.id(), e.renderedMidpoint()]);
-    const clear = (m, b, pad) => m.x < b.x1 - pad || m.x > b.x2 + pad || m.y < b.y1 - pad || m.y > b.y2 + pad;
+    const gap = (m, b) => Math.max(b.x1 - m.x, m.x - b.x2, b.y1 - m.y, m.y - b.y2);
+    let best = null;
     for (const [id, m] of mids) {
-      const inside = m.x > 0 && m.y > 0 && m.x < box.width && m.y < box.height;
-      const free = window.cy.nodes().every((n) => clear(m, n.renderedBoundingBox(), 4)) &&
-        mids.every(([other, o]) => other === id || Math.hypot(o.x - m.x, o.y - m.y) > 12);
-      if (inside && free) return { id, x: box.left + m.x, y: box.top + m.y };
+      if (m.x < 0 || m.y < 0 || m.x > box.width || m.y > box.height) continue;
+      const clearance = Math.min(
+        ...window.cy.nodes().map((n) => gap(m, n.renderedBoundingBox())),
+        ...mids.filter(([other]) => other !== id).map(([, o]) => Math.hypot(o.x - m.x, o.y - m.y)),
+      );
+      if (!best || clearance > best.clearance) best = { id, clearance, x: box.left + m.x, y: box.top + m.y };
     }
-    return null;
+    return best;
   });
-  if (!target) throw new Error("no edge of the drawing can be clicked clear of the others");
+  if (!target || target.clearance < 3) throw new Error("no edge of the drawing can be clicked clear of the others");
   await page.mouse.click(target.x, target.y);
   return target.id;
 }

@@ -184,7 +184,11 @@ function suggestion(hit, index, choose) {
 // ---- the graph ----
 
 function elementsOf(doc) {
-  const nodes = doc.nodes.map((n) => ({
+  // Start on a circle: the force layout then needs no random jitter to pull
+  // coincident nodes apart, so the same view is always drawn the same way.
+  const ring = (i) => ({ x: 300 * Math.cos(i * 2.4), y: 300 * Math.sin(i * 2.4) });
+  const nodes = doc.nodes.map((n, i) => ({
+    position: ring(i),
     data: {
       id: n.id, shape: n.shape || "ellipse", kind: n.kind,
       label: n.name_ja && n.name_ja !== n.label ? `${n.label}\n${n.name_ja}` : n.label,
