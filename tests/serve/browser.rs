@@ -77,8 +77,13 @@ fn driver(test: &str) -> Option<Driver> {
     })
 }
 
+/// Held while a browser runs: one Chromium at a time is load enough on a
+/// small machine, where other tests wait on timers.
+static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs `explorer.cjs MODE URL ARG`; returns (success, the JSON it printed last).
 fn drive(d: &Driver, mode: &str, url: &str, arg: &str) -> (bool, serde_json::Value) {
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/serve/explorer.cjs");
     let out = Command::new(&d.node)
         .arg(script)
