@@ -174,14 +174,19 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 fn respond(request: Request, reply: Reply) -> std::io::Result<()> {
-    let mut response = Response::from_data(reply.body.into_owned())
-        .with_status_code(reply.status)
-        .with_header(header("Content-Type", reply.content_type));
-    for (name, value) in HEADERS {
-        response.add_header(header(name, value));
-    }
+    let mut headers = vec![header("Content-Type", reply.content_type)];
+    headers.extend(HEADERS.iter().map(|(name, value)| header(name, value)));
     if reply.status == 405 {
-        response.add_header(header("Allow", "GET, HEAD"));
+        headers.push(header("Allow", "GET, HEAD"));
     }
-    request.respond(response)
+    let len = reply.body.len();
+    // The embedded files are sent from the binary's own bytes, never copied.
+    let body = std::io::Cursor::new(reply.body);
+    request.respond(Response::new(
+        reply.status.into(),
+        headers,
+        body,
+        Some(len),
+        None,
+    ))
 }
