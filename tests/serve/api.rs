@@ -351,3 +351,32 @@ fn korean_and_chinese_names_from_a_user_gazetteer_are_searched_and_resolved() {
         "RUS"
     );
 }
+
+#[test]
+fn an_ego_network_over_the_edge_bound_is_413() {
+    let dir = tempdir();
+    let store = dir.path().join("hub.dgraph");
+    // One hub supporting 20,001 groups: one edge more than the page may get.
+    let claims: String = (0..20_001)
+        .map(|i| {
+            format!(
+                r#"{{"source":{{"id":"HUB","kind":"group","country":null}},"relation":"support","target":{{"id":"T{i:05}","kind":"group","country":null}},"negated":false,"hedged":false,"attributed_to":[],"article":"a","date":null,"sentence":0,"span":[0,1],"text":"x"}}"#
+            ) + "\n"
+        })
+        .collect();
+    import_claims(&store, claims);
+    let ex = Explorer::start(&store, &[]);
+    let (status, json) = ex.json("/api/ego?actor=HUB");
+    assert_eq!(status, 413, "{json}");
+    assert!(
+        json["error"].as_str().unwrap().contains("min_evidence"),
+        "{json}"
+    );
+    // Narrowed, it is answered (here: the hub alone, as nothing is left).
+    let narrowed = ex.ok("/api/ego?actor=HUB&relation=visit");
+    assert_eq!(narrowed["edges"], serde_json::json!([]), "{narrowed}");
+    assert_eq!(
+        ex.ok("/api/edge?source=HUB&relation=support&target=T00007")["evidence"],
+        1
+    );
+}
