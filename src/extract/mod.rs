@@ -177,13 +177,13 @@ impl Extractor {
         let text: &str = &normalized.text;
         // Mentions are found as the sentences need them: memory holds one
         // sentence's worth, however many names the article has.
-        let mut found_mentions = self.gazetteer.mentions(text).peekable();
-        let mut mentions: Vec<Mention> = Vec::new();
-        let sentences = sentence::split(text);
-        let article_date = article.date.map(|d| d.to_string());
         // Each sentence keeps the article's language unless written in another
         // script (an English quote).
         let article_lang = article_lang(article);
+        let mut found_mentions = self.gazetteer.mentions_in(text, article_lang).peekable();
+        let mut mentions: Vec<Mention> = Vec::new();
+        let sentences = sentence::split(text);
+        let article_date = article.date.map(|d| d.to_string());
         let mut discourse = Discourse::default();
         let mut leaders = claims::Leaders::default();
         let mut roster = officials::Roster::new(&self.gazetteer);

@@ -15,8 +15,10 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::rules::NameRules;
 use super::{Entry, EntryIndex};
-use crate::script::{is_han, is_japanese, is_katakana};
+use crate::model::Lang;
+use crate::script::{is_han, is_hangul, is_japanese, is_katakana};
 
 /// How a mention was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,130 +49,42 @@ pub struct Mention {
 /// Phrases containing a name that name no actor (`South China Sea`, `朝鮮半島`).
 const STOP_PHRASES: &str = include_str!("data/stop_phrases.txt");
 
-/// Prefixes that make the abbreviation after them a state (対ロ, 訪朝, 駐日, 反米).
-const JA_PREFIXES: &[char] = &['対', '訪', '駐', '在', '親', '反', '離', '脱', '来'];
-
-/// Nouns after which a lone abbreviation is a state (米軍, 米政府, 韓大統領).
-const JA_STATE_NOUNS: &[&str] = &[
-    "軍",
-    "政府",
-    "大統領",
-    "首相",
-    "外相",
-    "国防",
-    "国務",
-    "当局",
-    "側",
-    "紙",
-    "大使",
-    "高官",
-    "議会",
-    "首脳",
-    "外務",
-    "国防総省",
-    "財務省",
-    "商務省",
-    "製",
-    "産",
-];
-
-/// What follows a Japanese state name when it names a language, people or style.
-const JA_NOT_STATE_SUFFIXES: &[&str] = &["語", "人", "系", "料理", "風", "式"];
-
-/// Titles and honorifics after a Japanese family name.
-const JA_TITLES: &[&str] = &[
-    "氏",
-    "大統領",
-    "首相",
-    "総書記",
-    "国家主席",
-    "主席",
-    "外相",
-    "国防相",
-    "防衛相",
-    "外務",
-    "報道官",
-    "長官",
-    "委員長",
-    "副",
-    "首席",
-    "総理",
-    "官房",
-    "事務総長",
-    "議長",
-    "国王",
-    "皇太子",
-    "最高指導者",
-    "師",
-    "前",
-    "元",
-    "政権",
-    "書記",
-    "大臣",
-    "首脳",
-    "さん",
-    "・",
-    "代表",
-    "総裁",
-    "首長",
-    "皇帝",
-];
-
-/// Titles before an English family name (`President Putin`, `Mr. Kim`).
-const EN_TITLES: &[&str] = &[
-    "President",
-    "Minister",
-    "Premier",
-    "Chancellor",
-    "Secretary",
-    "Secretary-General",
-    "General",
-    "Gen.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr.",
-    "Leader",
-    "King",
-    "Queen",
-    "Emir",
-    "Sheikh",
-    "Prince",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "Ambassador",
-    "Chairman",
-    "Ayatollah",
-    "Envoy",
-    "Chief",
-    "President-elect",
-    "Vice-President",
-    "PM",
-    "leader",
-    "president",
-    "premier",
-    "chancellor",
-    "minister",
-];
-
 /// The automaton and, per pattern, the entries it may name.
 #[derive(Debug)]
 pub(super) struct Matcher {
     automaton: AhoCorasick,
     candidates: Vec<Vec<(EntryIndex, Form)>>,
-    /// First chars of Japanese abbreviations, to test compound neighbours.
+    /// First chars of abbreviations, to test compound neighbours.
     abbreviation_chars: HashSet<char>,
+    /// How English writes names (Latin-script hits).
+    english: NameRules,
+    /// How the reading's own language writes them (every other hit).
+    native: NameRules,
+}
+
+/// The name lists of `e` a matcher for `reading` looks for: English always
+/// (quotes, abbreviations such as NATO), and the reading's own script. English
+/// and Japanese articles share one automaton, as Japanese text is full of
+/// English names and English text sometimes quotes Japanese.
+fn name_lists(e: &Entry, reading: Lang) -> [(&Vec<String>, Form); 6] {
+    let (aliases, abbr, family) = match reading {
+        Lang::En | Lang::Ja => (&e.aliases_ja, &e.abbr_ja, &e.family_ja),
+        Lang::Ko => (&e.aliases_ko, &e.abbr_ko, &e.family_ko),
+        Lang::Zh => (&e.aliases_zh, &e.abbr_zh, &e.family_zh),
+    };
+    [
+        (&e.aliases_en, Form::Name),
+        (aliases, Form::Name),
+        (&e.adjectives_en, Form::Adjective),
+        (abbr, Form::Abbreviation),
+        (&e.family_en, Form::Family),
+        (family, Form::Family),
+    ]
 }
 
 impl Matcher {
-    pub(super) fn new(entries: &[Entry]) -> Self {
+    /// The matcher for text read as `reading`.
+    pub(super) fn new(entries: &[Entry], reading: Lang) -> Self {
         let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut candidates: Vec<Vec<(EntryIndex, Form)>> = Vec::new();
@@ -186,15 +100,7 @@ impl Matcher {
         }
         for (i, e) in entries.iter().enumerate() {
             let i = i as EntryIndex;
-            let forms = [
-                (&e.aliases_en, Form::Name),
-                (&e.aliases_ja, Form::Name),
-                (&e.adjectives_en, Form::Adjective),
-                (&e.abbr_ja, Form::Abbreviation),
-                (&e.family_en, Form::Family),
-                (&e.family_ja, Form::Family),
-            ];
-            for (list, form) in forms {
+            for (list, form) in name_lists(e, reading) {
                 for alias in list.iter().filter(|a| !a.is_empty()) {
                     if form == Form::Abbreviation {
                         abbreviation_chars.extend(alias.chars().next());
@@ -222,10 +128,16 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("gazetteer patterns are plain strings and always build");
+        let native = match reading {
+            Lang::En => Lang::Ja,
+            other => other,
+        };
         Matcher {
             automaton,
             candidates,
             abbreviation_chars,
+            english: NameRules::builtin(Lang::En),
+            native: NameRules::builtin(native),
         }
     }
 
@@ -297,8 +209,8 @@ impl Matcher {
         match first_form {
             Form::Name | Form::Adjective => {
                 if first_form == Form::Name
-                    && is_japanese(text[start..end].chars().next()?)
-                    && !japanese_name_ok(text, end)
+                    && !is_latin_start(&text[start..end])
+                    && self.native.names_no_state(&text[end..])
                 {
                     return None;
                 }
@@ -317,13 +229,13 @@ impl Matcher {
                     .map(|&(e, _)| e)
                     .collect();
                 let surface = &text[start..end];
-                let title: Option<&str> = if is_japanese(surface.chars().next()?) {
-                    JA_TITLES
-                        .iter()
-                        .find(|t| text[end..].starts_with(*t))
-                        .copied()
+                let (rules, title) = if is_latin_start(surface) {
+                    (
+                        &self.english,
+                        english_title_before(&self.english, text, start),
+                    )
                 } else {
-                    english_title_before(text, start)
+                    (&self.native, self.native.title_after(text, end))
                 };
                 let titled = title.is_some();
                 // A one-kanji family name (金, 李) is a common word: it needs a title.
@@ -339,7 +251,7 @@ impl Matcher {
                     (Some(e), _, _) => Some(mention(e, Form::Family)),
                     (None, Some(_), [only]) => Some(mention(*only, Form::Family)),
                     (None, Some(t), many) => {
-                        by_title(t, many, entries).map(|e| mention(e, Form::Family))
+                        by_title(rules.role_of(t)?, many, entries).map(|e| mention(e, Form::Family))
                     }
                     _ => None,
                 }
@@ -362,7 +274,8 @@ impl Matcher {
         {
             return false;
         }
-        let prefixed = before.is_some_and(|c| JA_PREFIXES.contains(&c));
+        let rules = &self.native;
+        let prefixed = before.is_some_and(|c| rules.prefixes.contains(&c));
         if prefixed {
             return true;
         }
@@ -371,9 +284,9 @@ impl Matcher {
         let before_chain = text[..chain_start].chars().next_back();
         let clean_start = match before_chain {
             None => true,
-            Some(c) if JA_PREFIXES.contains(&c) => {
+            Some(c) if rules.prefixes.contains(&c) => {
                 // 訪米中: "while visiting the US"; the chain after 訪 is one state.
-                c != '訪' || chain_start == start
+                !rules.visit_prefixes.contains(&c) || chain_start == start
             }
             Some(c) => !(is_han(c) || c.is_ascii_digit()),
         };
@@ -382,7 +295,7 @@ impl Matcher {
         }
         is_abbr(before) && chain_start < start
             || is_abbr(after)
-            || JA_STATE_NOUNS.iter().any(|n| text[end..].starts_with(n))
+            || rules.starts_with_state_noun(&text[end..])
     }
 
     /// Where the run of abbreviation chars that ends at `start` begins, looking
@@ -413,7 +326,7 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     if first.is_ascii_alphanumeric() {
-        if before.is_some_and(|c| c.is_alphanumeric() && !is_japanese(c)) {
+        if before.is_some_and(is_latin_word_char) {
             return false;
         }
         if before == Some('-') {
@@ -427,8 +340,7 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
             }
         }
     }
-    if last.is_ascii_alphanumeric() && after.is_some_and(|c| c.is_alphanumeric() && !is_japanese(c))
-    {
+    if last.is_ascii_alphanumeric() && after.is_some_and(is_latin_word_char) {
         return false;
     }
     if is_katakana(first) && before.is_some_and(is_katakana) {
@@ -440,14 +352,22 @@ fn edges_ok(text: &str, start: usize, end: usize) -> bool {
     true
 }
 
-fn japanese_name_ok(text: &str, end: usize) -> bool {
-    !JA_NOT_STATE_SUFFIXES
-        .iter()
-        .any(|s| text[end..].starts_with(s))
+/// A letter or digit that continues a Latin word: Japanese, Chinese and Korean
+/// write particles and nouns right after a Latin name (`NATOは`, `NATO가`).
+fn is_latin_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_japanese(c) && !is_hangul(c)
+}
+
+/// Whether a name is written in Latin letters (and so follows English rules).
+fn is_latin_start(surface: &str) -> bool {
+    surface
+        .chars()
+        .next()
+        .is_some_and(|c| !is_japanese(c) && !is_hangul(c))
 }
 
 /// The title word right before an English family name, if any.
-fn english_title_before(text: &str, start: usize) -> Option<&'static str> {
+fn english_title_before<'r>(rules: &'r NameRules, text: &str, start: usize) -> Option<&'r str> {
     let head = text[..start].trim_end_matches(' ');
     if head.len() == start {
         return None;
@@ -456,31 +376,12 @@ fn english_title_before(text: &str, start: usize) -> Option<&'static str> {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
         .next()
         .unwrap_or("");
-    EN_TITLES.iter().find(|t| **t == word).copied()
-}
-
-/// The office a title names (`総書記`, `President`: head of state).
-fn title_role(title: &str) -> Option<&'static str> {
-    Some(match title {
-        "総書記" | "国家主席" | "主席" | "大統領" | "国王" | "President" | "president" | "King"
-        | "Queen" | "Emir" => "head_of_state",
-        "首相" | "総理" | "Premier" | "premier" | "PM" | "Chancellor" | "chancellor" => {
-            "head_of_government"
-        }
-        "外相" | "外務" => "foreign_minister",
-        "国防相" | "防衛相" => "defence_minister",
-        "報道官" | "Spokesman" | "Spokeswoman" | "Spokesperson" | "spokesman" | "spokeswoman"
-        | "spokesperson" => "spokesperson",
-        "事務総長" | "Secretary-General" => "secretary_general",
-        "最高指導者" | "Ayatollah" => "supreme_leader",
-        _ => return None,
-    })
+    rules.title_before(word)
 }
 
 /// Among persons sharing a family name, the one the title fits: who holds that
 /// office now, else the only one who ever held it.
-fn by_title(title: &str, candidates: &[EntryIndex], entries: &[Entry]) -> Option<EntryIndex> {
-    let role = title_role(title)?;
+fn by_title(role: &str, candidates: &[EntryIndex], entries: &[Entry]) -> Option<EntryIndex> {
     let held: Vec<EntryIndex> = candidates
         .iter()
         .copied()

@@ -7,6 +7,7 @@
 //! Must not touch relations, claims or graphs.
 
 mod matcher;
+mod rules;
 mod search;
 mod table;
 mod user;
@@ -20,13 +21,19 @@ pub use search::SearchHit;
 pub use table::{Entry, Office, RowError};
 pub use user::UserFileError;
 
-use crate::model::{Actor, ActorId, ActorKind};
+use crate::model::{Actor, ActorId, ActorKind, Lang};
 
 /// The built-in tables, as (file name, text).
 const COUNTRIES: (&str, &str) = ("countries.tsv", include_str!("data/countries.tsv"));
 const ORGANIZATIONS: (&str, &str) = ("organizations.tsv", include_str!("data/organizations.tsv"));
 const GROUPS: (&str, &str) = ("groups.tsv", include_str!("data/groups.tsv"));
 const PERSONS: (&str, &str) = ("persons.tsv", include_str!("data/persons.tsv"));
+/// Names in further languages for actors the tables above define, as (file,
+/// text, language).
+const NAMES: [(&str, &str, Lang); 2] = [
+    ("names_ko.tsv", include_str!("data/names_ko.tsv"), Lang::Ko),
+    ("names_zh.tsv", include_str!("data/names_zh.tsv"), Lang::Zh),
+];
 
 /// Index of an entry in a [`Gazetteer`].
 pub type EntryIndex = u32;
@@ -39,7 +46,9 @@ pub struct Gazetteer {
     /// Lower-cased, NFKC-normalized names, ids and aliases → entries, for CLI
     /// lookup; built on first use, since extraction never needs it.
     by_name: std::sync::OnceLock<HashMap<String, Vec<EntryIndex>>>,
-    matcher: matcher::Matcher,
+    /// One matcher per reading (English and Japanese share one; Korean;
+    /// Chinese), each built the first time a text in that reading comes.
+    matchers: [std::sync::OnceLock<matcher::Matcher>; 3],
 }
 
 /// An actor argument that names no known actor.
@@ -143,6 +152,7 @@ impl Gazetteer {
             table::parse_persons(PERSONS.0, PERSONS.1)
                 .expect("built-in tables are checked by tests"),
         );
+        add_names(&mut entries, &NAMES).expect("built-in tables are checked by tests");
         Self::from_entries(entries)
     }
 
@@ -185,12 +195,11 @@ impl Gazetteer {
                 }
             }
         }
-        let matcher = matcher::Matcher::new(&entries);
         Gazetteer {
             entries,
             by_id,
             by_name: std::sync::OnceLock::new(),
-            matcher,
+            matchers: Default::default(),
         }
     }
 
@@ -205,7 +214,11 @@ impl Gazetteer {
                     .chain(e.aliases_en.iter().map(String::as_str))
                     .chain(e.aliases_ja.iter().map(String::as_str))
                     .chain(e.family_en.iter().map(String::as_str))
-                    .chain(e.family_ja.iter().map(String::as_str));
+                    .chain(e.family_ja.iter().map(String::as_str))
+                    .chain(e.aliases_ko.iter().map(String::as_str))
+                    .chain(e.family_ko.iter().map(String::as_str))
+                    .chain(e.aliases_zh.iter().map(String::as_str))
+                    .chain(e.family_zh.iter().map(String::as_str));
                 for name in names.filter(|n| !n.is_empty()) {
                     let list = by_name.entry(lookup_key(name)).or_default();
                     if !list.contains(&i) {
@@ -483,7 +496,24 @@ impl Gazetteer {
 
     /// Like [`Gazetteer::find_mentions`], found lazily as the iterator is driven.
     pub fn mentions<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Mention> + 'a {
-        self.matcher.find_iter(text, &self.entries)
+        self.mentions_in(text, Lang::Ja)
+    }
+
+    /// The mentions in a text read as `reading`: English names and the names
+    /// of that language, with its rules for compounds and titles.
+    pub fn mentions_in<'a>(
+        &'a self,
+        text: &'a str,
+        reading: Lang,
+    ) -> impl Iterator<Item = Mention> + 'a {
+        let slot = match reading {
+            Lang::En | Lang::Ja => 0,
+            Lang::Ko => 1,
+            Lang::Zh => 2,
+        };
+        self.matchers[slot]
+            .get_or_init(|| matcher::Matcher::new(&self.entries, reading))
+            .find_iter(text, &self.entries)
     }
 
     /// Counts of entries by kind.
@@ -494,6 +524,37 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// Adds the rows of the names tables to the entries they name.
+fn add_names(entries: &mut [Entry], tables: &[(&str, &str, Lang)]) -> Result<(), RowError> {
+    let by_id: HashMap<ActorId, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.actor.id.clone(), i))
+        .collect();
+    for &(file, text, lang) in tables {
+        for row in table::parse_names(file, text)? {
+            let Some(&i) = by_id.get(&row.id) else {
+                return Err(RowError {
+                    file: file.to_owned(),
+                    line: row.line,
+                    reason: format!("`{}` is in no actor table; add it there first", row.id),
+                });
+            };
+            let e = &mut entries[i];
+            let (aliases, abbr, family) = match lang {
+                Lang::Ko => (&mut e.aliases_ko, &mut e.abbr_ko, &mut e.family_ko),
+                Lang::Zh => (&mut e.aliases_zh, &mut e.abbr_zh, &mut e.family_zh),
+                // English and Japanese names live in the actor tables.
+                Lang::En | Lang::Ja => continue,
+            };
+            aliases.extend(row.aliases);
+            abbr.extend(row.abbr);
+            family.extend(row.family);
+        }
+    }
+    Ok(())
 }
 
 /// Kana, CJK ideographs and Hangul: scripts where a name is a few characters

@@ -36,6 +36,18 @@ pub struct Entry {
     pub family_en: Vec<String>,
     /// A person's short Japanese form (`プーチン`), used with a title or once named.
     pub family_ja: Vec<String>,
+    /// Korean names (`러시아`, `모스크바`), matched longest first.
+    pub aliases_ko: Vec<String>,
+    /// Korean abbreviations valid only inside compounds (`러` in `북러`, `대러`).
+    pub abbr_ko: Vec<String>,
+    /// A person's short Korean form (`푸틴`), used with a title or once named.
+    pub family_ko: Vec<String>,
+    /// Chinese names, simplified and traditional (`俄罗斯`, `俄羅斯`).
+    pub aliases_zh: Vec<String>,
+    /// Chinese abbreviations valid only inside compounds (`俄` in `中俄`).
+    pub abbr_zh: Vec<String>,
+    /// A person's short Chinese form (`普京`), used with a title or once named.
+    pub family_zh: Vec<String>,
     /// Offices held (persons only).
     pub offices: Vec<Office>,
     /// A state that no longer exists.
@@ -53,6 +65,12 @@ impl Entry {
             abbr_ja: Vec::new(),
             family_en: Vec::new(),
             family_ja: Vec::new(),
+            aliases_ko: Vec::new(),
+            abbr_ko: Vec::new(),
+            family_ko: Vec::new(),
+            aliases_zh: Vec::new(),
+            abbr_zh: Vec::new(),
+            family_zh: Vec::new(),
             offices: Vec::new(),
             former: false,
         }
@@ -82,6 +100,12 @@ impl Entry {
         extend(&mut self.abbr_ja, other.abbr_ja);
         extend(&mut self.family_en, other.family_en);
         extend(&mut self.family_ja, other.family_ja);
+        extend(&mut self.aliases_ko, other.aliases_ko);
+        extend(&mut self.abbr_ko, other.abbr_ko);
+        extend(&mut self.family_ko, other.family_ko);
+        extend(&mut self.aliases_zh, other.aliases_zh);
+        extend(&mut self.abbr_zh, other.abbr_zh);
+        extend(&mut self.family_zh, other.family_zh);
         for o in other.offices {
             if !self.offices.contains(&o) {
                 self.offices.push(o);
@@ -257,4 +281,36 @@ pub(super) fn parse_persons(file: &str, text: &str) -> Result<Vec<Entry>, RowErr
         out.push(e);
     }
     Ok(out)
+}
+
+/// One row of a names table (`names_ko.tsv`, `names_zh.tsv`): more names, in
+/// one language, for an actor the other tables define.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct NamesRow {
+    /// 1-based line number, for errors.
+    pub line: usize,
+    /// The actor it names.
+    pub id: ActorId,
+    /// Full names and metonyms.
+    pub aliases: Vec<String>,
+    /// Short forms valid only inside compounds.
+    pub abbr: Vec<String>,
+    /// A person's short form, used with a title or once named.
+    pub family: Vec<String>,
+}
+
+/// Reads a names table (4 columns: id, aliases, abbr, family).
+pub(super) fn parse_names(file: &str, text: &str) -> Result<Vec<NamesRow>, RowError> {
+    rows(file, text, 4)
+        .map(|row| {
+            let (line, cols) = row?;
+            Ok(NamesRow {
+                line,
+                id: id(cols[0], file, line)?,
+                aliases: cell_list(cols[1]),
+                abbr: cell_list(cols[2]),
+                family: cell_list(cols[3]),
+            })
+        })
+        .collect()
 }

@@ -1,7 +1,7 @@
 #![allow(clippy::print_stderr)]
 
 use super::*;
-use crate::model::{ActorId, ActorKind};
+use crate::model::{ActorId, ActorKind, Lang};
 
 fn gaz() -> &'static Gazetteer {
     static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
@@ -23,6 +23,46 @@ fn built_in_tables_parse() {
         table::parse_actors(file, text).unwrap();
     }
     table::parse_persons(PERSONS.0, PERSONS.1).unwrap();
+    let mut entries = Vec::new();
+    for (file, text) in [COUNTRIES, ORGANIZATIONS, GROUPS] {
+        entries.extend(table::parse_actors(file, text).unwrap());
+    }
+    entries.extend(table::parse_persons(PERSONS.0, PERSONS.1).unwrap());
+    add_names(&mut entries, &NAMES).unwrap();
+}
+
+#[test]
+fn a_names_row_for_an_unknown_actor_names_its_file_and_line() {
+    let mut entries = table::parse_actors(COUNTRIES.0, COUNTRIES.1).unwrap();
+    let table = "# id\taliases\tabbr\tfamily\nKOR\t한국\t한\t\nNOPE\tx\t\t\n";
+    let err = add_names(&mut entries, &[("names_xx.tsv", table, Lang::Ko)]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "names_xx.tsv:3: `NOPE` is in no actor table; add it there first"
+    );
+    let err = table::parse_names("names_xx.tsv", "KOR\t한국\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "names_xx.tsv:1: expected 4 tab-separated columns, found 2"
+    );
+}
+
+#[test]
+fn each_reading_finds_its_own_script_and_english() {
+    let g = gaz();
+    let ids_in = |text: &str, lang: Lang| -> Vec<String> {
+        g.mentions_in(text, lang)
+            .map(|m| g.entry(m.entry).actor.id.to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids_in("미국과 러시아는 NATO가", Lang::Ko),
+        ["USA", "RUS", "NATO"]
+    );
+    assert_eq!(ids_in("美国和俄羅斯", Lang::Zh), ["USA", "RUS"]);
+    // Japanese names are not looked for in Korean or Chinese text, nor theirs in Japanese.
+    assert_eq!(ids_in("ロシア", Lang::Ko), Vec::<String>::new());
+    assert_eq!(ids_in("俄罗斯", Lang::Ja), Vec::<String>::new());
 }
 
 #[test]

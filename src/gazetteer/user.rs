@@ -18,6 +18,7 @@
 //! name = "Yevgeny Prigozhin"
 //! family_en = ["Prigozhin"]
 //! family_ja = ["プリゴジン"]
+//! family_ko = ["프리고진"]
 //! offices = [{ office_of = "WAGNER", role = "leader", start = "2014", end = "2023-08-23" }]
 //! ```
 //!
@@ -82,6 +83,18 @@ struct UserActor {
     family_en: Vec<String>,
     #[serde(default)]
     family_ja: Vec<String>,
+    #[serde(default)]
+    aliases_ko: Vec<String>,
+    #[serde(default)]
+    abbr_ko: Vec<String>,
+    #[serde(default)]
+    family_ko: Vec<String>,
+    #[serde(default)]
+    aliases_zh: Vec<String>,
+    #[serde(default)]
+    abbr_zh: Vec<String>,
+    #[serde(default)]
+    family_zh: Vec<String>,
     #[serde(default)]
     offices: Vec<UserOffice>,
 }
@@ -168,6 +181,12 @@ pub(super) fn read(path: &Path, builtin: &Gazetteer) -> Result<Vec<Entry>, UserF
             abbr_ja: norm(u.abbr_ja),
             family_en: norm(u.family_en),
             family_ja: norm(u.family_ja),
+            aliases_ko: norm(u.aliases_ko),
+            abbr_ko: norm(u.abbr_ko),
+            family_ko: norm(u.family_ko),
+            aliases_zh: norm(u.aliases_zh),
+            abbr_zh: norm(u.abbr_zh),
+            family_zh: norm(u.family_zh),
             offices,
             former: false,
         };

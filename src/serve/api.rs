@@ -167,7 +167,13 @@ fn actor(ctx: &Context<'_>, raw: &str) -> Result<Value, ApiError> {
     neighbours.dedup();
     let entry = ctx.gazetteer.get(&id);
     let aliases: Vec<&String> = entry
-        .map(|e| e.aliases_en.iter().chain(&e.aliases_ja).collect())
+        .map(|e| {
+            (e.aliases_en.iter())
+                .chain(&e.aliases_ja)
+                .chain(&e.aliases_ko)
+                .chain(&e.aliases_zh)
+                .collect()
+        })
         .unwrap_or_default();
     Ok(json!({
         "id": a.id, "kind": a.kind, "country": a.country, "name": a.name,

@@ -330,25 +330,32 @@ fn binding_beyond_loopback_warns() {
 }
 
 #[test]
-fn korean_and_chinese_names_from_a_user_gazetteer_are_searched_and_resolved() {
+fn korean_and_chinese_names_are_searched_and_resolved() {
     let (dir, store) = sample_store();
+    // The built-in Korean and Chinese names, and one a user's file adds
+    // (North Korea's spelling of Russia).
     let names = dir.path().join("names.toml");
     std::fs::write(
         &names,
-        "[[actor]]\nid = \"RUS\"\nkind = \"country\"\naliases_ja = [\"러시아\", \"俄罗斯\"]\n",
+        "[[actor]]\nid = \"RUS\"\nkind = \"country\"\naliases_ko = [\"로씨야\"]\n",
     )
     .expect("written");
     let ex = Explorer::start(
         &store,
         &["--gazetteer", names.to_str().expect("UTF-8 path")],
     );
-    for name in ["러시", "俄罗斯", "ロシア"] {
+    for name in ["러시", "러시아", "俄罗斯", "俄羅斯", "로씨야", "ロシア"] {
         let search = ex.ok(&format!("/api/search?q={}", enc(name)));
         assert_eq!(search["hits"][0]["id"], "RUS", "{name}: {search}");
     }
     assert_eq!(
         ex.ok(&format!("/api/ego?actor={}", enc("러시아")))["focus"],
         "RUS"
+    );
+    let aliases = ex.ok("/api/actor/RUS")["aliases"].to_string();
+    assert!(
+        aliases.contains("로씨야") && aliases.contains("俄罗斯"),
+        "{aliases}"
     );
 }
 

@@ -18,8 +18,12 @@
 //!    `ScriptCounts::article_lang` / `fits` should route its text.
 //! 5. `src/extract/sentence.rs`: its sentence marks, when they are not
 //!    `.!?` or `。！？`.
-//! 6. `src/gazetteer/data/*.tsv` (+ `table.rs`, `matcher.rs`): names in its
-//!    script, and compound-only short forms.
+//! 6. The gazetteer: `src/gazetteer/data/names_<code>.tsv` (names in its
+//!    script and compound-only short forms, listed in `NAMES` in
+//!    `src/gazetteer/mod.rs`, with their fields on `Entry` in `table.rs`),
+//!    `src/gazetteer/data/lang/<code>.toml` (its compound prefixes, state
+//!    nouns, titles) and, in `matcher.rs`, the lists `name_lists` reads for
+//!    it and its matcher slot in `Gazetteer::mentions_in`.
 //! 7. `src/cli/mod.rs`: the `--lang` value.
 //! 8. README (languages, examples) and a test module of one-sentence cases.
 
