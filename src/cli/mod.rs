@@ -19,6 +19,7 @@ mod merge;
 mod ontology;
 mod path;
 mod relations;
+mod serve;
 mod show;
 mod stats;
 mod timeline;
@@ -62,6 +63,7 @@ Examples:
   diplograph export dot --focus PRK --svg prk.svg   draw North Korea's neighbourhood
   diplograph export graphml -o world.graphml        for Gephi, yEd, Cytoscape
   diplograph merge a.dgraph b.dgraph -o ab.dgraph   merge two analysts' stores
+  diplograph serve --open                           explore the store in the browser
   diplograph export dot -o graphs/world.dot         then: dot -Tsvg graphs/world.dot
   DIPLOGRAPH_STORE=my.dgraph diplograph stats       use another store
 
@@ -128,6 +130,8 @@ pub enum Command {
     Top(top::TopArgs),
     /// Dated evidence around an actor (or between two), oldest first.
     Timeline(timeline::TimelineArgs),
+    /// The explorer: a local, read-only web page and JSON API over the store.
+    Serve(serve::ServeArgs),
     /// Write the store (or a focus) as DOT, JSON, GraphML, GEXF, CSV or JSONL claims.
     Export(export::ExportArgs),
     /// Check lexicon files (the extractor's cue words and flag words).
@@ -193,6 +197,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Path(a) => path::run(store, a),
         Command::Top(a) => top::run(store, a),
         Command::Timeline(a) => timeline::run(store, a),
+        Command::Serve(a) => serve::run(store, a),
         Command::Export(a) => export::run(store, a),
         Command::Lexicon(a) => lexicon::run(a),
         Command::Articles(a) => articles::run(store, a),
