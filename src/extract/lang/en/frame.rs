@@ -241,12 +241,28 @@ impl English {
         if !cue.object_needs.is_empty() {
             return None;
         }
+        if cue.object_agent
+            && let Some(g) = self.agent_of_object(p, hit)
+        {
+            return Some(g);
+        }
         let k = (hit.b..(hit.b + 4).min(n))
             .take_while(|&k| p.clause[k] == c)
             .find(|&k| p.group_of[k].is_some())?;
         let g = p.group_of[k]?;
         let after = p.groups[g].last + 1;
         (after < n && matches!(p.word(after), "'s" | "’s")).then_some(g)
+    }
+
+    /// `condemned the strikes by Israel`: the actor after `by` in the object
+    /// noun phrase right after the cue (a few words, no verb between).
+    fn agent_of_object(&self, p: &Parsed<'_>, hit: Hit) -> Option<usize> {
+        let n = p.toks.len();
+        let c = p.clause[hit.a];
+        let by = (hit.b..(hit.b + 5).min(n))
+            .take_while(|&k| p.clause[k] == c && p.toks[k].kind == Kind::Word)
+            .find(|&k| p.word(k).eq_ignore_ascii_case("by"))?;
+        self.group_after(p, by + 1, c)
     }
 
     /// The relation of a verb of giving comes from its object (`sent troops`:
@@ -414,7 +430,9 @@ impl English {
                     in_set(link, w) || is_number(w)
                 }),
                 // Verbs that end a tie (`cut ties`, `ended its cooperation`) join it too.
-                None => between.clone().any(|k| p.is(k, LIGHT) || p.is(k, NEG)),
+                None => between
+                    .clone()
+                    .any(|k| p.is(k, LIGHT) || p.is(k, NEG) || p.is(k, RECEIVE)),
             };
             if !ok {
                 return None;
@@ -635,7 +653,8 @@ fn premodifiers(cx: &Context<'_, '_>, hit: Hit) -> Vec<Premod> {
 }
 
 /// The role a cue's subject takes: its frame's, flipped in the passive; a
-/// noun whose subject is passive (`was hit with sanctions by X`) makes the
+/// noun whose subject is passive (`was hit with sanctions by X`) or joined
+/// to it by a verb of receiving (`drew condemnation from X`) makes the
 /// subject the target.
 fn subject_role(
     p: &Parsed<'_>,
@@ -649,11 +668,13 @@ fn subject_role(
         return cue.subject.flip();
     }
     if cue.pos == Pos::Noun
-        && !roles.sources.is_empty()
         && let Some(Subject::Group(g)) = subject
-        && (p.groups[g].last + 1..hit.a).any(|k| p.is(k, BE))
     {
-        return Role::Target;
+        let between = p.groups[g].last + 1..hit.a;
+        let passive_subject = !roles.sources.is_empty() && between.clone().any(|k| p.is(k, BE));
+        if passive_subject || between.clone().any(|k| p.is(k, RECEIVE)) {
+            return Role::Target;
+        }
     }
     cue.subject
 }

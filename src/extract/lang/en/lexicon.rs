@@ -50,6 +50,7 @@ pub(super) struct FlagsDef {
     pub(super) governing_hedges: Vec<String>,
     pub(super) governing_denials: Vec<String>,
     pub(super) relative_pronouns: Vec<String>,
+    pub(super) receiving_verbs: Vec<String>,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -75,6 +76,8 @@ pub(super) struct CueDef {
     pub(super) object_needs: Vec<String>,
     #[serde(default)]
     pub(super) over_cues: bool,
+    #[serde(default)]
+    pub(super) object_agent: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,6 +132,9 @@ pub(super) struct Cue {
     pub(super) object_needs: Vec<String>,
     /// Its prepositions are looked for past other cues (threatened to cut ties with X).
     pub(super) over_cues: bool,
+    /// The agent of an act named as the object stands for it (`condemned the
+    /// strikes by Israel`: Israel).
+    pub(super) object_agent: bool,
 }
 
 /// Each flag list names a word once (case folded).
@@ -156,6 +162,7 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("governing_hedges", &f.governing_hedges),
         ("governing_denials", &f.governing_denials),
         ("relative_pronouns", &f.relative_pronouns),
+        ("receiving_verbs", &f.receiving_verbs),
         ("pair_phrases", &f.pair_phrases),
     ] {
         lexicon::unique(name, "flags", field, list, |w| w.to_ascii_lowercase())?;
@@ -188,6 +195,7 @@ pub(super) const CONDITIONAL: u32 = 1 << 17;
 pub(super) const GOVERNING_HEDGE: u32 = 1 << 18;
 pub(super) const GOVERNING_DENIAL: u32 = 1 << 19;
 pub(super) const RELATIVE: u32 = 1 << 20;
+pub(super) const RECEIVE: u32 = 1 << 21;
 
 #[derive(Debug)]
 pub(super) struct Flags {
@@ -214,6 +222,7 @@ pub(super) struct Flags {
     pub(super) governing_hedges: TokenSet,
     pub(super) governing_denials: TokenSet,
     pub(super) relative_pronouns: TokenSet,
+    pub(super) receiving_verbs: TokenSet,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -303,6 +312,7 @@ impl English {
                 window: def.window.unwrap_or(WINDOW),
                 object_needs: def.object_needs,
                 over_cues: def.over_cues,
+                object_agent: def.object_agent,
             });
             for w in def.words {
                 let w = w.to_ascii_lowercase();
@@ -367,6 +377,7 @@ impl English {
             governing_hedges: build_set(&f.governing_hedges),
             governing_denials: build_set(&f.governing_denials),
             relative_pronouns: build_set(&f.relative_pronouns),
+            receiving_verbs: build_set(&f.receiving_verbs),
             pair_phrases: f.pair_phrases,
             classes: Default::default(),
         };
@@ -393,6 +404,7 @@ impl English {
             (&flags.governing_hedges, GOVERNING_HEDGE),
             (&flags.governing_denials, GOVERNING_DENIAL),
             (&flags.relative_pronouns, RELATIVE),
+            (&flags.receiving_verbs, RECEIVE),
         ] {
             for w in set {
                 *flags.classes.entry(w.clone()).or_insert(0) |= bit;

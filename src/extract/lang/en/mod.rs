@@ -284,6 +284,40 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_receiving_makes_its_subject_the_target_of_the_noun_after_it() {
+        assert_eq!(
+            triples("Iran's missile test sparked condemnation from France and Germany."),
+            ["DEU condemnation IRN", "FRA condemnation IRN"]
+        );
+        assert_eq!(
+            triples("Cuba faced new sanctions from the United States."),
+            ["USA sanctions CUB"]
+        );
+        assert_eq!(
+            triples("Chile received aid from Japan."),
+            ["JPN economic_aid CHL"]
+        );
+        // Without a verb of receiving, the subject of a noun cue stays its agent.
+        assert_eq!(
+            triples("Canada imposed sanctions on Iran."),
+            ["CAN sanctions IRN"]
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_condemned_act_is_its_target() {
+        assert_eq!(
+            triples("Canada condemned the air strikes by Israel."),
+            ["CAN condemnation ISR"]
+        );
+        // Only an act right after the verb: a later `by` is another phrase.
+        assert_eq!(
+            triples("Canada condemned the strikes on Gaza, which were carried out by Israel."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn speaker_is_attribution_not_participant() {
         let ex = crate::extract::Extractor::new(Gazetteer::builtin());
         let article = crate::extract::article::from_plain(
