@@ -49,6 +49,14 @@ fn japanese_prefixes_and_compounds_name_targets() {
     assert_eq!(claims("英国による対ロ制裁が続く。"), ["GBR sanctions RUS"]);
     assert_eq!(claims("インドの首相が訪米した。"), ["IND visit USA"]);
     assert_eq!(claims("日豪首脳会談が開かれた。"), ["AUS summit JPN"]);
+    // 来 (come to) before a state's abbreviation is a visit to it, like 訪.
+    assert_eq!(claims("インドの首相が来日した。"), ["IND visit JPN"]);
+    // Alone, 来 is no cue: 来週, 来年, 以来.
+    assert_eq!(
+        claims("インドとパキスタンは来年協議する。"),
+        ["IND summit PAK"]
+    );
+    assert!(claims("以来、インドの首相は来週まで滞在する。").is_empty());
 }
 
 #[test]

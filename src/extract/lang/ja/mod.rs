@@ -184,6 +184,10 @@ struct Flags {
     hedge: Vec<String>,
     attribution: Vec<String>,
     light_verbs: Vec<String>,
+    /// Prefixes meaning "visit", cue words only right before a state's
+    /// abbreviation, which is their goal (訪朝, 来日).
+    #[serde(default)]
+    visit_prefixes: Vec<String>,
 }
 
 /// The role a mention joined to a nominal cue by `の` takes.
@@ -316,6 +320,7 @@ impl Japanese {
             ("hedge", &f.hedge),
             ("attribution", &f.attribution),
             ("light_verbs", &f.light_verbs),
+            ("visit_prefixes", &f.visit_prefixes),
         ] {
             lexicon::unique(name, "flags", field, list, str::to_owned)?;
         }
@@ -422,7 +427,7 @@ impl Japanese {
         let topic = (0..mentions.len())
             .find(|&i| {
                 !phrases[i].quoted
-                    && phrases[i].prefix != Some('訪')
+                    && !phrases[i].prefix.is_some_and(|c| self.visit_prefix_char(c))
                     && matches!(roles[i], Ending::Particle("は", _))
             })
             .map(|i| mentions[i].entry);
@@ -476,12 +481,13 @@ impl Japanese {
             .copied()
             .unwrap_or(s1);
         // After 訪 comes its goal (訪朝は): the predicate follows the name.
-        let after_at = match &text[hit.start..hit.end] {
-            "訪" => mentions
+        let after_at = if self.is_visit_prefix(&text[hit.start..hit.end]) {
+            mentions
                 .iter()
                 .find(|m| m.start == hit.end)
-                .map_or(hit.end, |m| m.end),
-            _ => hit.end,
+                .map_or(hit.end, |m| m.end)
+        } else {
+            hit.end
         };
         let after = &text[after_at..s1];
         let cue_quoted = {
@@ -520,11 +526,11 @@ impl Japanese {
                 continue;
             }
             // 訪朝: the cue 訪 directly before the mention.
-            if m.start == hit.end && text[hit.start..hit.end] == *"訪" {
+            if m.start == hit.end && self.is_visit_prefix(&text[hit.start..hit.end]) {
                 attached_targets.push(i);
                 continue;
             }
-            if phrases[i].prefix == Some('訪') {
+            if phrases[i].prefix.is_some_and(|c| self.visit_prefix_char(c)) {
                 continue;
             }
             // ロシアのウクライナ侵攻, 日本の対米輸出: the possessor of a compound is its agent.
@@ -790,7 +796,8 @@ impl Japanese {
         }
     }
 
-    /// Cue words in the sentence, minus those inside actor names and lone `訪`.
+    /// Cue words in the sentence, minus those inside actor names and a visit
+    /// prefix (`訪`, `来`) with no state right after it.
     fn cue_hits(&self, view: &SentenceView<'_>) -> Vec<CueHit> {
         let s0 = view.range.start;
         self.automaton
@@ -807,7 +814,8 @@ impl Japanese {
                     .any(|m| m.start < h.end && h.start < m.end)
             })
             .filter(|h| {
-                &view.text[h.start..h.end] != "訪" || view.mentions.iter().any(|m| m.start == h.end)
+                !self.is_visit_prefix(&view.text[h.start..h.end])
+                    || view.mentions.iter().any(|m| m.start == h.end)
             })
             .collect()
     }
@@ -822,6 +830,17 @@ impl Japanese {
 
     fn clause_boundaries(&self, sentence: &str, offset: usize) -> Vec<usize> {
         clause_boundaries(sentence, offset, &self.clause_ends)
+    }
+
+    /// Whether `cue` is a visit prefix (`訪`, `来`).
+    fn is_visit_prefix(&self, cue: &str) -> bool {
+        self.flags.visit_prefixes.iter().any(|p| p == cue)
+    }
+
+    /// Whether a char before a name is a visit prefix.
+    fn visit_prefix_char(&self, c: char) -> bool {
+        let mut buf = [0u8; 4];
+        self.is_visit_prefix(c.encode_utf8(&mut buf))
     }
 
     fn light_verb_follows(&self, rest: &str) -> bool {
@@ -840,7 +859,7 @@ impl Japanese {
         let prefix = head
             .chars()
             .next_back()
-            .filter(|c| matches!(c, '対' | '訪' | '駐' | '在'));
+            .filter(|&c| matches!(c, '対' | '駐' | '在') || self.visit_prefix_char(c));
         let mut pos = m.end;
         let end = view.range.end;
         let mut genitive = false;
