@@ -29,6 +29,7 @@
 
 pub(crate) mod en;
 pub(crate) mod ja;
+pub(crate) mod ko;
 
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::model::Lang;
@@ -53,11 +54,18 @@ impl Language for ja::Japanese {
     }
 }
 
+impl Language for ko::Korean {
+    fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+        ko::Korean::sentence(self, view, discourse)
+    }
+}
+
 /// The built-in plugins, built once.
 #[derive(Debug)]
 pub(crate) struct Plugins {
     english: en::English,
     japanese: ja::Japanese,
+    korean: ko::Korean,
 }
 
 impl Plugins {
@@ -66,18 +74,18 @@ impl Plugins {
         Plugins {
             english: en::English::builtin(),
             japanese: ja::Japanese::builtin(),
+            korean: ko::Korean::builtin(),
         }
     }
 
     /// The plugin that reads `lang`, if any. Until Chinese has a plugin of its
     /// own, Chinese sentences go to the Japanese rules (they share Han cue
-    /// words such as 制裁 and 会談); Korean has none yet and yields only what
-    /// the shared stages give (`leader_of`).
+    /// words such as 制裁 and 会談).
     pub(crate) fn for_lang(&self, lang: Lang) -> Option<&dyn Language> {
         match lang {
             Lang::En => Some(&self.english),
             Lang::Ja | Lang::Zh => Some(&self.japanese),
-            Lang::Ko => None,
+            Lang::Ko => Some(&self.korean),
         }
     }
 }

@@ -1,0 +1,347 @@
+//! One cue's frame: which mentions are its source, target and partners, and
+//! whether the sentence denies, hedges or attributes it.
+
+use super::{CLAUSE_ENDS, Cue, CueHit, Ending, Korean, Marker, Roles, Sentence};
+use super::{coordination_group, is_hangul};
+use crate::extract::claims::symmetric_pairs;
+use crate::extract::{Found, SentenceView};
+use crate::gazetteer::EntryIndex;
+
+impl Korean {
+    /// The claims one cue yields: assign roles, fall back to the topic, set flags.
+    pub(super) fn cue_claims(&self, s: &Sentence<'_, '_>, h: usize, out: &mut Vec<Found>) {
+        let view = s.view;
+        let hit = s.hits[h];
+        // A cue that runs straight into another names a thing (지원 규모, 협정문).
+        if s
+            .hits
+            .get(h + 1)
+            .is_some_and(|n| n.start == hit.end && n.cue == hit.cue)
+        {
+            return;
+        }
+        let cue = &self.cues[hit.cue];
+        let clause_start = clause_start(view, hit.start);
+        let mut roles = self.assign(s, h, clause_start);
+        let symmetric = cue.relation.is_symmetric();
+        if roles.sources.is_empty()
+            && let Some(head) = relative_head(view, hit.end)
+            && !roles.targets.contains(&head)
+        {
+            if symmetric {
+                roles.partners.push(head);
+            } else if cue.passive {
+                roles.targets.push(head);
+            } else {
+                roles.sources.push(head);
+            }
+        }
+        let entries = |list: &[usize]| -> Vec<EntryIndex> {
+            list.iter().map(|&i| view.mentions[i].entry).collect()
+        };
+        let mut sources = entries(&roles.sources);
+        let mut targets = entries(&roles.targets);
+        if let Some(t) = cue
+            .implied_target
+            .as_ref()
+            .and_then(|id| view.actors.index_of(id))
+        {
+            targets = vec![t];
+        }
+        let quoted = in_quotes(view, hit.start);
+        let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
+            if quoted {
+                return None;
+            }
+            s.topics
+                .into_iter()
+                .flatten()
+                .find(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
+        };
+        let flags = self.flags(view, &hit, s, &roles);
+        let mut push = |a: EntryIndex, b: EntryIndex| {
+            let (source, target) = if cue.reverse { (b, a) } else { (a, b) };
+            out.push(Found {
+                source,
+                relation: cue.relation,
+                target,
+                negated: flags.0,
+                hedged: flags.1,
+                attributed_to: flags.2.clone(),
+            });
+        };
+        if symmetric {
+            let mut group = sources;
+            group.extend(targets);
+            let mut others = entries(&roles.partners);
+            view.dedup_states(&mut group);
+            view.dedup_states(&mut others);
+            if group.len() + others.len() < 2
+                && let Some(t) = fallback(&[group.as_slice(), others.as_slice()].concat())
+            {
+                group.push(t);
+            }
+            others.retain(|o| !group.iter().any(|g| view.state_of(*g) == view.state_of(*o)));
+            for (a, b) in symmetric_pairs(&group, &others) {
+                push(a, b);
+            }
+            return;
+        }
+        if cue.passive && targets.is_empty() {
+            targets.extend(fallback(&sources));
+        }
+        if sources.is_empty() && !targets.is_empty() {
+            sources.extend(fallback(&targets));
+        }
+        for &a in &sources {
+            for &b in &targets {
+                push(a, b);
+            }
+        }
+    }
+
+    /// The roles of the mentions before the cue, in its clause, by their endings.
+    fn assign(&self, s: &Sentence<'_, '_>, h: usize, clause_start: usize) -> Roles {
+        let view = s.view;
+        let text = view.text;
+        let hit = s.hits[h];
+        let cue = &self.cues[hit.cue];
+        let symmetric = cue.relation.is_symmetric();
+        let cue_quoted = in_quotes(view, hit.start);
+        let mut roles = Roles::default();
+        let mut nearest_source: Option<usize> = None;
+        let mut nearest_target: Option<usize> = None;
+        for (i, m) in view.mentions.iter().enumerate() {
+            let phrase = &s.phrases[i];
+            // `방북`: the visit cue `방` right before the name is its goal.
+            if m.start == hit.end {
+                if text[hit.start..hit.end].chars().nth(1).is_none() {
+                    roles.targets.push(i);
+                }
+                continue;
+            }
+            if m.end > hit.start || phrase.quoted != cue_quoted {
+                continue;
+            }
+            // Mentions after an earlier cue's own phrase belong to it when the
+            // earlier cue ends its clause; across a clause break they are out.
+            if m.start < clause_start && !self.genitive_of(s, i, h) {
+                continue;
+            }
+            match s.roles[i] {
+                Ending::Cue(k) if k == h => {
+                    if symmetric {
+                        roles.partners.push(i);
+                    } else {
+                        roles.targets.push(i);
+                    }
+                }
+                Ending::Particle(Marker::Genitive, _, _) if self.genitive_of(s, i, h) => {
+                    if symmetric {
+                        roles.partners.push(i);
+                    } else if !cue.passive {
+                        roles.sources.push(i);
+                    }
+                }
+                Ending::Particle(marker, at, after) => {
+                    let p = &text[at..after];
+                    match self.role_of(cue, marker, p) {
+                        Some(Marker::Source) => nearest_source = Some(i),
+                        Some(Marker::Target) if nearest_target.is_none_or(|t| t < i) => {
+                            nearest_target = Some(i);
+                        }
+                        Some(Marker::Partner) if symmetric => roles.partners.push(i),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        let group = |n: usize| coordination_group(n, s.phrases);
+        if roles.sources.is_empty()
+            && let Some(n) = nearest_source
+        {
+            roles.sources = group(n);
+        }
+        if let Some(n) = nearest_target
+            && roles.targets.is_empty()
+            && !roles.sources.contains(&n)
+        {
+            if symmetric {
+                // `X가 Y에 대해`: a symmetric cue's goal is a partner only when
+                // nothing else is (미국을 비롯한 … is no partner).
+                if roles.partners.is_empty() && !self.is_object(s, n) {
+                    roles.partners = group(n);
+                }
+            } else {
+                roles.targets = group(n);
+            }
+        }
+        roles
+    }
+
+    /// The role a particle gives for this cue: the cue's own lists first, then
+    /// the passive's markers, then the defaults.
+    fn role_of(&self, cue: &Cue, marker: Marker, p: &str) -> Option<Marker> {
+        if cue.source.iter().any(|x| x == p) {
+            return Some(Marker::Source);
+        }
+        if !cue.target.is_empty() {
+            if cue.target.iter().any(|x| x == p) {
+                return Some(Marker::Target);
+            }
+            if matches!(marker, Marker::Object | Marker::Target) {
+                return None;
+            }
+        }
+        if cue.passive {
+            if self.passive_source.iter().any(|x| x == p) {
+                return Some(Marker::Source);
+            }
+            return (marker == Marker::Source).then_some(Marker::Target);
+        }
+        match marker {
+            Marker::Object | Marker::Target => Some(Marker::Target),
+            other => Some(other),
+        }
+    }
+
+    fn is_object(&self, s: &Sentence<'_, '_>, n: usize) -> bool {
+        matches!(s.roles[n], Ending::Particle(Marker::Object, _, _))
+    }
+
+    /// Whether mention `i` is a genitive (`러시아의`) whose noun phrase is cue
+    /// `h`: only names and plain nouns stand between (`러시아의 우크라이나 침공`).
+    fn genitive_of(&self, s: &Sentence<'_, '_>, i: usize, h: usize) -> bool {
+        let Ending::Particle(Marker::Genitive, _, after) = s.roles[i] else {
+            return false;
+        };
+        let hit = s.hits[h];
+        if after > hit.start {
+            return false;
+        }
+        let between = &s.view.text[after..hit.start];
+        // At most two words between, none ending in a particle of its own.
+        between.split(' ').filter(|w| !w.is_empty()).count() <= 2
+            && !between.contains([',', '"', '“', '”'])
+            && !between.split(' ').any(|w| {
+                self.particles
+                    .iter()
+                    .any(|(p, m)| *m != Marker::Genitive && w.len() > p.len() && w.ends_with(p.as_str()))
+                    && !s.view.mentions.iter().any(|m| s.view.text[m.start..m.end] == *w)
+            })
+    }
+
+    /// Negated, hedged, attributed to: the flags one cue's claims carry.
+    fn flags(
+        &self,
+        view: &SentenceView<'_>,
+        hit: &CueHit,
+        s: &Sentence<'_, '_>,
+        roles: &Roles,
+    ) -> (bool, bool, Vec<EntryIndex>) {
+        let text = view.text;
+        let s1 = view.range.end;
+        let scope_end = s
+            .hits
+            .iter()
+            .find(|n| n.start >= hit.end)
+            .map_or(s1, |n| n.start)
+            .min(clause_end(view, hit.end));
+        let negated = self.negation.occurs_in(&text[hit.start..scope_end.max(hit.end)]);
+        let hedged = self.hedge.occurs_in(&text[hit.end..s1]);
+        (negated, hedged, self.attribution(view, hit, s, roles))
+    }
+
+    /// Who asserts the claim: the subject of a verb of saying after a closing
+    /// quotation (`"…"라고 X는 밝혔다`, `X는 "…"라고 말했다`), or an `에 따르면` source.
+    fn attribution(
+        &self,
+        view: &SentenceView<'_>,
+        hit: &CueHit,
+        s: &Sentence<'_, '_>,
+        roles: &Roles,
+    ) -> Vec<EntryIndex> {
+        let text = view.text;
+        let tail = &text[hit.end..view.range.end];
+        let said = self.attribution.occurs_in(tail) && in_quotes(view, hit.start);
+        let mut out = Vec::new();
+        for (i, m) in view.mentions.iter().enumerate() {
+            if roles.sources.contains(&i) || roles.targets.contains(&i) || roles.partners.contains(&i)
+            {
+                continue;
+            }
+            let after = &text[s.phrases[i].end..view.range.end];
+            let cited = self.cited.iter().any(|c| {
+                let at = s.phrases[i].end;
+                text[m.end..view.range.end].starts_with(c.as_str()) || text[..at].ends_with(c.as_str())
+            }) && m.end <= hit.start;
+            let speaker = said
+                && !s.phrases[i].quoted
+                && matches!(s.roles[i], Ending::Particle(Marker::Source, _, _))
+                && !after.is_empty();
+            if cited || speaker {
+                out.push(m.entry);
+            }
+        }
+        out
+    }
+}
+
+/// Whether byte `at` lies inside a double-quoted stretch of the sentence.
+fn in_quotes(view: &SentenceView<'_>, at: usize) -> bool {
+    view.text[view.range.start..at]
+        .matches(['"', '“', '”'])
+        .count()
+        % 2
+        == 1
+}
+
+/// Where the clause holding byte `at` starts: after the last clause break before it.
+fn clause_start(view: &SentenceView<'_>, at: usize) -> usize {
+    let head = &view.text[view.range.start..at];
+    CLAUSE_ENDS
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|p| p + w.len()))
+        .max()
+        .map_or(view.range.start, |p| view.range.start + p)
+}
+
+/// Where the clause holding byte `at` ends: at the next clause break after it.
+fn clause_end(view: &SentenceView<'_>, at: usize) -> usize {
+    let tail = &view.text[at..view.range.end];
+    CLAUSE_ENDS
+        .iter()
+        .filter_map(|w| tail.find(w))
+        .min()
+        .map_or(view.range.end, |p| at + p)
+}
+
+/// The head noun of a relative clause that ends in the cue: the cue's word
+/// ends in an adnominal form (`침공한`, `주둔하는`, `방미 중인`), then a name.
+fn relative_head(view: &SentenceView<'_>, cue_end: usize) -> Option<usize> {
+    let text = view.text;
+    let mut at = cue_end;
+    for _ in 0..2 {
+        let rest = &text[at..view.range.end];
+        let word_len = rest.find(' ')?;
+        let word = &rest[..word_len];
+        let next = at + word_len + 1;
+        let last = word.chars().next_back().or_else(|| text[..at].chars().next_back())?;
+        if is_adnominal(last) {
+            return view.mentions.iter().position(|m| m.start == next);
+        }
+        at = next;
+    }
+    None
+}
+
+/// A syllable that ends an adnominal verb form: final ㄴ or ㄹ (`한`, `된`, `할`,
+/// `인`) or `는`/`던`.
+fn is_adnominal(c: char) -> bool {
+    if !is_hangul(c) || !('가'..='힣').contains(&c) {
+        return false;
+    }
+    let coda = (c as u32 - '가' as u32) % 28;
+    coda == 4 || coda == 8 || matches!(c, '는' | '던')
+}
