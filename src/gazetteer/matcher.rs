@@ -249,6 +249,13 @@ impl Matcher {
                 } else {
                     (&self.native, self.native.title_after(text, end))
                 };
+                let alone = !is_latin_start(surface)
+                    && self.native.family_alone
+                    && surface.chars().count() >= 2
+                    && text[end..]
+                        .split(|c: char| !is_hangul(c))
+                        .next()
+                        .is_some_and(|rest| rest.chars().count() <= 2);
                 let titled = title.is_some();
                 // A one-kanji family name (金, 李) is a common word: it needs a title.
                 if surface.chars().count() == 1 && !titled {
@@ -262,6 +269,7 @@ impl Matcher {
                 match (recent, title, families.as_slice()) {
                     (Some(e), _, _) => Some(mention(e, Form::Family)),
                     (None, Some(_), [only]) => Some(mention(*only, Form::Family)),
+                    (None, None, [only]) if alone => Some(mention(*only, Form::Family)),
                     (None, Some(t), many) => {
                         by_title(rules.role_of(t)?, many, entries).map(|e| mention(e, Form::Family))
                     }

@@ -16,6 +16,11 @@ pub(super) struct NameRules {
     /// may stand one space after the name (`미 국무부`, `푸틴 대통령`).
     #[serde(default)]
     pub spaced: bool,
+    /// A family name of two or more characters counts without a title when
+    /// at most two characters (a particle) follow it in its word (`푸틴은`,
+    /// `트럼프,`): Korean headlines write leaders' names bare.
+    #[serde(default)]
+    pub family_alone: bool,
     /// Prefixes that make the abbreviation after them a state (対ロ, 대북, 对华).
     #[serde(default)]
     pub prefixes: Vec<char>,

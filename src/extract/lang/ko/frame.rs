@@ -50,7 +50,7 @@ impl Korean {
         }
         let quoted = in_quotes(view, hit.start);
         let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
-            if quoted {
+            if quoted || cue.needs_source {
                 return None;
             }
             s.topics
@@ -139,6 +139,8 @@ impl Korean {
                 Ending::Particle(Marker::Genitive, _, _) if self.genitive_of(s, i, h) => {
                     if symmetric {
                         roles.partners.push(i);
+                    } else if cue.genitive_is_target {
+                        roles.targets.push(i);
                     } else if !cue.passive {
                         roles.sources.push(i);
                     }

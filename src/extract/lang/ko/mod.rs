@@ -83,6 +83,17 @@ struct CueDef {
     #[serde(default)]
     reverse: bool,
     implied_target: Option<ActorId>,
+    genitive: Option<GenitiveRole>,
+    #[serde(default)]
+    needs_source: bool,
+}
+
+/// The role a mention joined to a nominal cue by `의` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum GenitiveRole {
+    Source,
+    Target,
 }
 
 /// The role a particle gives, before a cue decides what it means for it.
@@ -134,6 +145,10 @@ struct Cue {
     passive: bool,
     reverse: bool,
     implied_target: Option<ActorId>,
+    /// `이스라엘의 주권을 인정`: the possessor is the target, not the agent.
+    genitive_is_target: bool,
+    /// `나토 회원국들`: without a named source the topic does not stand in.
+    needs_source: bool,
 }
 
 /// A cue found in a sentence (absolute offsets).
@@ -213,6 +228,8 @@ impl Korean {
                 passive: def.passive,
                 reverse: def.reverse,
                 implied_target: def.implied_target,
+                genitive_is_target: def.genitive == Some(GenitiveRole::Target),
+                needs_source: def.needs_source,
             });
         }
         let automaton = AhoCorasickBuilder::new()
@@ -363,6 +380,16 @@ impl Korean {
                 return pos;
             }
             let rest = &text[at..end];
+            // A count between name and particle: 러시아 외교관 23명을.
+            if spaced && rest.starts_with(|c: char| c.is_ascii_digit()) {
+                let word = &rest[..rest.find(' ').unwrap_or(rest.len())];
+                let particle = self
+                    .particles
+                    .iter()
+                    .find(|(p, _)| word.len() > p.len() && word.ends_with(p.as_str()))
+                    .map_or(0, |(p, _)| p.len());
+                return at + word.len() - particle;
+            }
             let Some(tail) = self.name_tails.iter().find(|t| rest.starts_with(t.as_str())) else {
                 return pos;
             };
