@@ -6,6 +6,7 @@ use super::{coordination_group, is_hangul};
 use crate::extract::claims::symmetric_pairs;
 use crate::extract::{Found, SentenceView};
 use crate::gazetteer::EntryIndex;
+use crate::model::ActorKind;
 
 impl Korean {
     /// The claims one cue yields: assign roles, fall back to the topic, set flags.
@@ -24,21 +25,28 @@ impl Korean {
         let clause_start = clause_start(view, hit.start);
         let mut roles = self.assign(s, h, clause_start);
         let symmetric = cue.relation.is_symmetric();
-        if roles.sources.is_empty()
-            && let Some(head) = relative_head(view, hit.end)
+        // The head noun of a relative clause ending in the cue is its subject
+        // (`방미 중인 네타냐후 총리`); names before the clause belong to the main one.
+        if let Some(head) = relative_head(view, hit.end)
             && !roles.targets.contains(&head)
         {
             if symmetric {
                 roles.partners.push(head);
             } else if cue.passive {
-                roles.targets.push(head);
+                roles.targets = vec![head];
             } else {
-                roles.sources.push(head);
+                roles.sources = vec![head];
             }
         }
         let entries = |list: &[usize]| -> Vec<EntryIndex> {
             list.iter().map(|&i| view.mentions[i].entry).collect()
         };
+        if cue.states_only {
+            let is_state = |&i: &usize| view.kind_of(view.mentions[i].entry) != ActorKind::Organization;
+            roles.sources.retain(is_state);
+            roles.targets.retain(is_state);
+            roles.partners.retain(is_state);
+        }
         let mut sources = entries(&roles.sources);
         let mut targets = entries(&roles.targets);
         if let Some(t) = cue
@@ -49,8 +57,13 @@ impl Korean {
             targets = vec![t];
         }
         let quoted = in_quotes(view, hit.start);
+        // `X는 …했다고 밝혔다`: a topic that reports the clause is its speaker,
+        // not its agent; `…인정이 …로 이어질`: a cue that is itself a subject
+        // names someone else's act.
+        let reported = self.attribution.occurs_in(&view.text[hit.end..view.range.end]);
+        let subject_noun = self.cue_is_subject(view, hit.end);
         let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
-            if quoted || cue.needs_source {
+            if quoted || cue.needs_source || reported || subject_noun {
                 return None;
             }
             s.topics
@@ -111,6 +124,7 @@ impl Korean {
         let mut roles = Roles::default();
         let mut nearest_source: Option<usize> = None;
         let mut nearest_target: Option<usize> = None;
+        let mut between: Option<usize> = None;
         for (i, m) in view.mentions.iter().enumerate() {
             let phrase = &s.phrases[i];
             // `방북`: the visit cue `방` right before the name is its goal.
@@ -145,6 +159,22 @@ impl Korean {
                         roles.sources.push(i);
                     }
                 }
+                // `러시아의 우크라이나 침공을 규탄`: the possessor of an object
+                // phrase is the target of the verb after it.
+                Ending::Particle(Marker::Genitive, _, after) if !symmetric => {
+                    if let Some(Marker::Object | Marker::Target) =
+                        self.outer_marker(s, after, hit.start)
+                        && nearest_target.is_none_or(|t| t < i)
+                    {
+                        nearest_target = Some(i);
+                    }
+                }
+                // `한국과 쿠바 간 수교`: the list before 간 is the whole pair.
+                Ending::Particle(Marker::Partner, at, after)
+                    if symmetric && matches!(&text[at..after], "간" | "간의" | "사이" | "사이의" | "사이에") =>
+                {
+                    between = Some(i);
+                }
                 Ending::Particle(marker, at, after) => {
                     let p = &text[at..after];
                     match self.role_of(cue, marker, p) {
@@ -160,6 +190,12 @@ impl Korean {
             }
         }
         let group = |n: usize| coordination_group(n, s.phrases);
+        if let Some(n) = between {
+            return Roles {
+                partners: group(n),
+                ..Roles::default()
+            };
+        }
         if roles.sources.is_empty()
             && let Some(n) = nearest_source
         {
@@ -208,6 +244,37 @@ impl Korean {
         }
     }
 
+    /// The particle that ends the noun phrase starting at `from` (a genitive's
+    /// head, read over at most three words), if it ends before `limit`.
+    fn outer_marker(&self, s: &Sentence<'_, '_>, from: usize, limit: usize) -> Option<Marker> {
+        let text = s.view.text;
+        let mut at = from;
+        for _ in 0..3 {
+            let rest = text[at..limit].trim_start();
+            at = limit - rest.len();
+            let word = &rest[..rest.find(' ')?];
+            if word.contains([',', '"', '“', '”']) {
+                return None;
+            }
+            if let Some((_, m)) = self
+                .particles
+                .iter()
+                .find(|(p, _)| word.len() > p.len() && word.ends_with(p.as_str()))
+                && *m != Marker::Genitive
+            {
+                return Some(*m);
+            }
+            at += word.len();
+        }
+        None
+    }
+
+    /// Whether a subject particle follows the cue word (`인정이`, `침공은`).
+    fn cue_is_subject(&self, view: &SentenceView<'_>, cue_end: usize) -> bool {
+        let rest = &view.text[cue_end..view.range.end];
+        ["이 ", "가 ", "은 ", "는 "].iter().any(|p| rest.starts_with(p))
+    }
+
     fn is_object(&self, s: &Sentence<'_, '_>, n: usize) -> bool {
         matches!(s.roles[n], Ending::Particle(Marker::Object, _, _))
     }
@@ -250,7 +317,13 @@ impl Korean {
             .find(|n| n.start >= hit.end)
             .map_or(s1, |n| n.start)
             .min(clause_end(view, hit.end));
-        let negated = self.negation.occurs_in(&text[hit.start..scope_end.max(hit.end)]);
+        // 미수교국, 비회원국, 불참: a negative prefix glued to the cue word.
+        let mut before = text[..hit.start].chars().rev();
+        let prefixed = before.next().is_some_and(|c| matches!(c, '미' | '비' | '불'))
+            && !before.next().is_some_and(is_hangul)
+            && !view.mentions.iter().any(|m| m.end == hit.start);
+        let negated =
+            prefixed || self.negation.occurs_in(&text[hit.start..scope_end.max(hit.end)]);
         let hedged = self.hedge.occurs_in(&text[hit.end..s1]);
         (negated, hedged, self.attribution(view, hit, s, roles))
     }
@@ -266,7 +339,7 @@ impl Korean {
     ) -> Vec<EntryIndex> {
         let text = view.text;
         let tail = &text[hit.end..view.range.end];
-        let said = self.attribution.occurs_in(tail) && in_quotes(view, hit.start);
+        let said = self.attribution.occurs_in(tail);
         let mut out = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
             if roles.sources.contains(&i) || roles.targets.contains(&i) || roles.partners.contains(&i)

@@ -86,6 +86,8 @@ struct CueDef {
     genitive: Option<GenitiveRole>,
     #[serde(default)]
     needs_source: bool,
+    #[serde(default)]
+    states_only: bool,
 }
 
 /// The role a mention joined to a nominal cue by `의` takes.
@@ -149,6 +151,8 @@ struct Cue {
     genitive_is_target: bool,
     /// `나토 회원국들`: without a named source the topic does not stand in.
     needs_source: bool,
+    /// Only states take part (`양국 유엔 대표부가 … 수교`: the UN is no party).
+    states_only: bool,
 }
 
 /// A cue found in a sentence (absolute offsets).
@@ -176,7 +180,7 @@ const PREFIXES: [char; 5] = ['대', '방', '주', '친', '반'];
 
 /// Clause breaks: after them a new predicate starts (`했고`, `했으며`, `했지만`).
 const CLAUSE_ENDS: &[&str] = &[
-    "고 ", "며 ", "으며 ", "지만 ", "는데 ", "면서 ", ", ", "했고", "했으며", "했지만", "한편 ",
+    "고 ", "며 ", "으며 ", "지만 ", "는데 ", "면서 ", "했고", "했으며", "했지만", "한편 ", "자 ",
 ];
 
 impl Korean {
@@ -230,6 +234,7 @@ impl Korean {
                 implied_target: def.implied_target,
                 genitive_is_target: def.genitive == Some(GenitiveRole::Target),
                 needs_source: def.needs_source,
+                states_only: def.states_only,
             });
         }
         let automaton = AhoCorasickBuilder::new()
@@ -518,7 +523,9 @@ fn sentence_topic(
                 return false;
             };
             // The headline's `X,` counts only at the very start of the line.
-            let headline = &text[at..after] == "," && view.mentions[i].start == view.range.start;
+            let start = view.mentions[i].start;
+            let headline = &text[at..after] == ","
+                && (start == view.range.start || text[..start].trim_end().ends_with('…'));
             !phrases[i].quoted && (matches!(&text[at..after], "은" | "는" | "께서는") || headline)
         })
         .map(|i| view.mentions[i].entry)
