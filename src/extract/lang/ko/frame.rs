@@ -23,7 +23,8 @@ impl Korean {
         }
         let cue = &self.cues[hit.cue];
         let clause_start = clause_start(view, hit.start);
-        let mut roles = self.assign(s, h, clause_start);
+        let reported = self.attribution.occurs_in(&view.text[hit.end..view.range.end]);
+        let mut roles = self.assign(s, h, clause_start, reported);
         let symmetric = cue.relation.is_symmetric();
         // The head noun of a relative clause ending in the cue is its subject
         // (`방미 중인 네타냐후 총리`); names before the clause belong to the main one.
@@ -60,7 +61,6 @@ impl Korean {
         // `X는 …했다고 밝혔다`: a topic that reports the clause is its speaker,
         // not its agent; `…인정이 …로 이어질`: a cue that is itself a subject
         // names someone else's act.
-        let reported = self.attribution.occurs_in(&view.text[hit.end..view.range.end]);
         let subject_noun = self.cue_is_subject(view, hit.end);
         let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
             if quoted || cue.needs_source || reported || subject_noun {
@@ -114,7 +114,7 @@ impl Korean {
     }
 
     /// The roles of the mentions before the cue, in its clause, by their endings.
-    fn assign(&self, s: &Sentence<'_, '_>, h: usize, clause_start: usize) -> Roles {
+    fn assign(&self, s: &Sentence<'_, '_>, h: usize, clause_start: usize, reported: bool) -> Roles {
         let view = s.view;
         let text = view.text;
         let hit = s.hits[h];
@@ -122,6 +122,14 @@ impl Korean {
         let symmetric = cue.relation.is_symmetric();
         let cue_quoted = in_quotes(view, hit.start);
         let mut roles = Roles::default();
+        // A nominal cue that is a subject (`인정이`) or the object of another
+        // cue (`침공을 규탄`) is someone else's act: only a genitive or a
+        // compound names its actors.
+        let noun_only = self.cue_is_subject(view, hit.end)
+            || (text[hit.end..].starts_with(['을', '를'])
+                && s.hits.get(h + 1).is_some_and(|n| {
+                    text[hit.end..n.start].chars().count() <= 2
+                }));
         let mut nearest_source: Option<usize> = None;
         let mut nearest_target: Option<usize> = None;
         let mut between: Option<usize> = None;
@@ -171,14 +179,18 @@ impl Korean {
                 }
                 // `한국과 쿠바 간 수교`: the list before 간 is the whole pair.
                 Ending::Particle(Marker::Partner, at, after)
-                    if symmetric && matches!(&text[at..after], "간" | "간의" | "사이" | "사이의" | "사이에") =>
+                    if symmetric
+                        && matches!(&text[at..after], "간" | "간의" | "사이" | "사이의" | "사이에")
+                        && text[after..hit.start].trim().chars().count() <= 1 =>
                 {
                     between = Some(i);
                 }
-                Ending::Particle(marker, at, after) => {
+                Ending::Particle(marker, at, after) if !noun_only => {
                     let p = &text[at..after];
+                    // `X는 …다고 밝혔다`: a topic that reports is the speaker.
+                    let speaker = reported && matches!(p, "은" | "는");
                     match self.role_of(cue, marker, p) {
-                        Some(Marker::Source) => nearest_source = Some(i),
+                        Some(Marker::Source) if !speaker => nearest_source = Some(i),
                         Some(Marker::Target) if nearest_target.is_none_or(|t| t < i) => {
                             nearest_target = Some(i);
                         }
@@ -245,21 +257,30 @@ impl Korean {
     }
 
     /// The particle that ends the noun phrase starting at `from` (a genitive's
-    /// head, read over at most three words), if it ends before `limit`.
+    /// head, read over at most five words), if it ends before `limit`.
     fn outer_marker(&self, s: &Sentence<'_, '_>, from: usize, limit: usize) -> Option<Marker> {
         let text = s.view.text;
         let mut at = from;
-        for _ in 0..3 {
+        for _ in 0..5 {
             let rest = text[at..limit].trim_start();
             at = limit - rest.len();
             let word = &rest[..rest.find(' ')?];
             if word.contains([',', '"', '“', '”']) {
                 return None;
             }
+            // Only what follows a name inside its word can be a particle (`우크라이나`
+            // ends in `이나` without one).
+            let name_end = s
+                .view
+                .mentions
+                .iter()
+                .find(|m| m.start == at)
+                .map_or(0, |m| m.end - at);
+            let tail = &word[name_end.min(word.len())..];
             if let Some((_, m)) = self
                 .particles
                 .iter()
-                .find(|(p, _)| word.len() > p.len() && word.ends_with(p.as_str()))
+                .find(|(p, _)| (name_end > 0 || tail.len() > p.len()) && tail.ends_with(p.as_str()))
                 && *m != Marker::Genitive
             {
                 return Some(*m);
