@@ -66,10 +66,12 @@ impl Korean {
             if quoted || cue.needs_source || reported || subject_noun {
                 return None;
             }
-            s.topics
-                .into_iter()
-                .flatten()
-                .find(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
+            // The nearest topic before the cue, else the one carried over.
+            let before = s.topics.iter().rev().find(|(at, _)| *at < hit.start);
+            before
+                .map(|&(_, t)| t)
+                .or(s.previous)
+                .filter(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
         };
         let flags = self.flags(view, &hit, s, &roles);
         let mut push = |a: EntryIndex, b: EntryIndex| {

@@ -291,13 +291,14 @@ impl Korean {
             .map(|i| self.phrase(view, &hits, i))
             .collect();
         let roles = effective_endings(&phrases);
-        let topic = sentence_topic(view, &phrases, &roles);
+        let topics = sentence_topics(view, &phrases, &roles);
         let s = Sentence {
             view,
             hits: &hits,
             phrases: &phrases,
             roles: &roles,
-            topics: [topic, discourse.topic],
+            topics: &topics,
+            previous: discourse.topic,
         };
         let mut out = Vec::new();
         if !hits.is_empty() {
@@ -305,7 +306,7 @@ impl Korean {
                 self.cue_claims(&s, h, &mut out);
             }
         }
-        if let Some(t) = topic {
+        if let Some(&(_, t)) = topics.last() {
             discourse.topic = Some(t);
         }
         out
@@ -509,26 +510,27 @@ fn coordination_group(n: usize, phrases: &[Phrase]) -> Vec<usize> {
     group
 }
 
-/// The topic of a sentence: the first `X는`/`X은` outside quotations, or a
-/// headline subject before a comma (`트럼프, …`).
-fn sentence_topic(
+/// The topics of a sentence, in order: each `X는`/`X은` outside quotations,
+/// and a headline subject before a comma (`트럼프, …`, `…파키스탄, 보복`).
+fn sentence_topics(
     view: &SentenceView<'_>,
     phrases: &[Phrase],
     roles: &[Ending],
-) -> Option<EntryIndex> {
+) -> Vec<(usize, EntryIndex)> {
     let text = view.text;
     (0..phrases.len())
-        .find(|&i| {
+        .filter(|&i| {
             let Ending::Particle(_, at, after) = roles[i] else {
                 return false;
             };
             // The headline's `X,` counts only at the very start of the line.
             let start = view.mentions[i].start;
             let headline = &text[at..after] == ","
-                && (start == view.range.start || text[..start].trim_end().ends_with('…'));
+                && (start == view.range.start || text[..start].trim_end().ends_with(['…', '.']));
             !phrases[i].quoted && (matches!(&text[at..after], "은" | "는" | "께서는") || headline)
         })
-        .map(|i| view.mentions[i].entry)
+        .map(|i| (view.mentions[i].start, view.mentions[i].entry))
+        .collect()
 }
 
 /// What every cue of one sentence shares.
@@ -537,8 +539,10 @@ struct Sentence<'v, 'a> {
     hits: &'v [CueHit],
     phrases: &'v [Phrase],
     roles: &'v [Ending],
-    /// The sentence's topic, then the discourse's.
-    topics: [Option<EntryIndex>; 2],
+    /// The sentence's topics (mention start, entry), in order.
+    topics: &'v [(usize, EntryIndex)],
+    /// The topic of the sentences before.
+    previous: Option<EntryIndex>,
 }
 
 /// The roles one cue found, as mention indices.
