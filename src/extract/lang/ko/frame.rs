@@ -62,8 +62,11 @@ impl Korean {
         // not its agent; `…인정이 …로 이어질`: a cue that is itself a subject
         // names someone else's act.
         let subject_noun = self.cue_is_subject(view, hit.end);
+        // `군인들은 … 주둔`: a clause with a subject of its own that names no
+        // actor takes no topic from elsewhere.
+        let own_subject = has_own_subject(view, clause_start, hit.start);
         let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
-            if quoted || cue.needs_source || reported || subject_noun {
+            if quoted || cue.needs_source || reported || subject_noun || own_subject {
                 return None;
             }
             // The nearest topic before the cue, else the one carried over.
@@ -189,14 +192,19 @@ impl Korean {
                 }
                 Ending::Particle(marker, at, after) if !noun_only => {
                     let p = &text[at..after];
-                    // `X는 …다고 밝혔다`: a topic that reports is the speaker.
-                    let speaker = reported && matches!(p, "은" | "는");
+                    // `X는 Y가 …다고 밝혔다`: a topic that reports another
+                    // subject's act is the speaker.
+                    let speaker = reported
+                        && matches!(p, "은" | "는")
+                        && has_own_subject(view, after, hit.start);
                     match self.role_of(cue, marker, p) {
                         Some(Marker::Source) if !speaker => nearest_source = Some(i),
                         Some(Marker::Target) if nearest_target.is_none_or(|t| t < i) => {
                             nearest_target = Some(i);
                         }
-                        Some(Marker::Partner) if symmetric => roles.partners.push(i),
+                        Some(Marker::Partner) if symmetric => {
+                            roles.partners.extend(coordination_group(i, s.phrases));
+                        }
                         _ => {}
                     }
                 }
@@ -384,6 +392,27 @@ impl Korean {
         }
         out
     }
+}
+
+/// Whether a word between `from` and `to` that is no actor ends in a subject or
+/// topic particle (`군인들은`, `특수부대가`): the clause has its own subject.
+fn has_own_subject(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
+    if from >= to {
+        return false;
+    }
+    let mut at = from;
+    view.text[from..to].split(' ').any(|word| {
+        let start = at;
+        at += word.len() + 1;
+        let actor = view
+            .mentions
+            .iter()
+            .any(|m| m.start <= start + word.len() && start < m.end);
+        !actor
+            && word.chars().count() >= 3
+            && word.ends_with(['은', '는', '이', '가'])
+            && !word.ends_with("에서는")
+    })
 }
 
 /// Whether byte `at` lies inside a double-quoted stretch of the sentence.

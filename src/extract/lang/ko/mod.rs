@@ -178,9 +178,13 @@ struct Phrase {
 /// `방` visit, `주` stationed in, `친`/`반` pro-/anti-.
 const PREFIXES: [char; 5] = ['대', '방', '주', '친', '반'];
 
+/// Partner particles that also join a list when a name follows.
+const LIST_JOINERS: &[&str] = &["와", "과", "하고", "및", "이랑", "랑"];
+
 /// Clause breaks: after them a new predicate starts (`했고`, `했으며`, `했지만`).
 const CLAUSE_ENDS: &[&str] = &[
-    "고 ", "며 ", "으며 ", "지만 ", "는데 ", "면서 ", "했고", "했으며", "했지만", "한편 ", "자 ",
+    "고 ", "며 ", "고,", "며,", "지만 ", "지만,", "는데 ", "면서 ", "했고", "했으며", "했지만", "한편 ",
+    "자 ",
 ];
 
 impl Korean {
@@ -425,7 +429,8 @@ impl Korean {
             .find(|(p, _)| rest.starts_with(p.as_str()) && word_ends(&rest[p.len()..], p))
         {
             let after = pos + p.len();
-            if *marker == Marker::Coordinator {
+            // `노르웨이와 아일랜드, 스페인이`: 와/과 before another name joins a list.
+            if *marker == Marker::Coordinator || (*marker == Marker::Partner && LIST_JOINERS.contains(&p.as_str())) {
                 let skip = text[after..end].len() - text[after..end].trim_start().len();
                 if let Some(next) = mentions.iter().position(|n| n.start == after + skip) {
                     return Ending::Mention(next);
