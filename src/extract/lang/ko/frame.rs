@@ -401,9 +401,16 @@ fn has_own_subject(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
         return false;
     }
     let mut at = from;
+    let mut quoted = in_quotes(view, from);
     view.text[from..to].split(' ').any(|word| {
         let start = at;
         at += word.len() + 1;
+        // Words inside a quotation belong to the quoted clause.
+        let was_quoted = quoted;
+        quoted ^= word.matches(['"', '“', '”']).count() % 2 == 1;
+        if was_quoted || quoted {
+            return false;
+        }
         let actor = view
             .mentions
             .iter()
@@ -429,7 +436,10 @@ fn clause_start(view: &SentenceView<'_>, at: usize) -> usize {
     let head = &view.text[view.range.start..at];
     CLAUSE_ENDS
         .iter()
-        .filter_map(|w| head.rfind(w).map(|p| p + w.len()))
+        .flat_map(|w| head.match_indices(w).map(move |(p, _)| (p, w.len())))
+        // `…있다고 경고한`: a quotative 다고/라고 closes no clause.
+        .filter(|&(p, _)| !head[..p].ends_with(['다', '라']))
+        .map(|(p, len)| p + len)
         .max()
         .map_or(view.range.start, |p| view.range.start + p)
 }

@@ -310,6 +310,7 @@ impl Korean {
                 self.cue_claims(&s, h, &mut out);
             }
         }
+        self.inclusions(view, &phrases, &mut out);
         if let Some(&(_, t)) = topics.last() {
             discourse.topic = Some(t);
         }
@@ -474,6 +475,39 @@ fn check_lists(name: &str, file: &LexiconFile) -> Result<(), LexiconError> {
         lexicon::unique(name, place, field, list, str::to_owned)?;
     }
     Ok(())
+}
+
+impl Korean {
+    /// `독일·프랑스를 비롯한 유럽연합`: the names listed before 비롯한 ("including")
+    /// are members of the body named after it.
+    fn inclusions(&self, view: &SentenceView<'_>, phrases: &[Phrase], out: &mut Vec<Found>) {
+        let text = view.text;
+        for i in 0..view.mentions.len() {
+            let Ending::Particle(Marker::Object, _, after) = phrases[i].ending else {
+                continue;
+            };
+            let Some(rest) = text[after..view.range.end].strip_prefix(" 비롯한 ") else {
+                continue;
+            };
+            let at = view.range.end - rest.len();
+            let Some(body) = view.mentions.iter().find(|n| n.start == at) else {
+                continue;
+            };
+            if view.kind_of(body.entry) != crate::model::ActorKind::Organization {
+                continue;
+            }
+            for member in coordination_group(i, phrases) {
+                out.push(Found {
+                    source: view.mentions[member].entry,
+                    relation: Relation::Membership,
+                    target: body.entry,
+                    negated: false,
+                    hedged: false,
+                    attributed_to: Vec::new(),
+                });
+            }
+        }
+    }
 }
 
 /// Whether a particle ends its word: it is followed by a space, punctuation
