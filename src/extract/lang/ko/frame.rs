@@ -156,6 +156,30 @@ impl Korean {
                 continue;
             }
             match s.roles[i] {
+                // Headline word order without particles: `러시아군 우크라이나 공습`,
+                // the bare name before the compounded target is the agent.
+                Ending::Open
+                    if !symmetric
+                        && view.mentions.get(i + 1).is_some_and(|n| {
+                            s.roles[i + 1] == Ending::Cue(h)
+                                && text[s.phrases[i].end..n.start].trim().is_empty()
+                        }) =>
+                {
+                    roles.sources = vec![i];
+                }
+                // `한미 연합훈련을 비난`: the partners of a symmetric act that is the
+                // object of this cue are its targets.
+                Ending::Cue(k)
+                    if k < h
+                        && !symmetric
+                        && self.cues[s.hits[k].cue].relation.is_symmetric()
+                        && matches!(
+                            self.outer_marker(s, s.hits[k].start, hit.start),
+                            Some(Marker::Object | Marker::Target)
+                        ) =>
+                {
+                    nearest_target = Some(i);
+                }
                 Ending::Cue(k) if k == h => {
                     if symmetric {
                         roles.partners.push(i);
@@ -197,7 +221,10 @@ impl Korean {
                     let speaker = reported
                         && matches!(p, "은" | "는")
                         && has_own_subject(view, after, hit.start);
+                    // A headline's `북러, …`: the list before the comma is the subject.
+                    let headline = p == "," && s.topics.iter().any(|&(at, _)| at == m.start);
                     match self.role_of(cue, marker, p) {
+                        _ if headline => nearest_source = Some(i),
                         Some(Marker::Source) if !speaker => nearest_source = Some(i),
                         Some(Marker::Target) if nearest_target.is_none_or(|t| t < i) => {
                             nearest_target = Some(i);
@@ -464,6 +491,10 @@ fn relative_head(view: &SentenceView<'_>, cue_end: usize) -> Option<usize> {
         let word_len = rest.find(' ')?;
         let word = &rest[..word_len];
         let next = at + word_len + 1;
+        // Only a verb form ends a relative clause: no punctuation inside (강화...러시아군).
+        if !word.chars().all(is_hangul) {
+            return None;
+        }
         let last = word.chars().next_back().or_else(|| text[..at].chars().next_back())?;
         if is_adnominal(last) {
             return view.mentions.iter().position(|m| m.start == next);

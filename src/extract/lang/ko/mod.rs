@@ -178,13 +178,51 @@ struct Phrase {
 /// `방` visit, `주` stationed in, `친`/`반` pro-/anti-.
 const PREFIXES: [char; 5] = ['대', '방', '주', '친', '반'];
 
+/// Words for "both sides" of the last pair talked about (`양국은`, `두 정상은`).
+const BOTH_SIDES: &[&str] = &["양국", "두 나라", "양측", "두 정상", "양 정상", "두 장관", "양국 정상"];
+
+/// `양국` and the like as two adjacent mentions of the last linked pair, so
+/// that they coordinate like a compound (`한미`): the first syllable the first
+/// side, the rest the second.
+fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<Mention> {
+    let Some((a, b)) = discourse.linked else {
+        return Vec::new();
+    };
+    let sentence = view.sentence();
+    let mut out = Vec::new();
+    for word in BOTH_SIDES {
+        for (i, _) in sentence.match_indices(word) {
+            let start = view.range.start + i;
+            let end = start + word.len();
+            let starts_word = sentence[..i].chars().next_back().is_none_or(|c| !is_hangul(c));
+            let overlaps = view.mentions.iter().chain(&out).any(|m| m.start < end && start < m.end);
+            if starts_word && !overlaps {
+                // `두 장관`: the two words; `양국`: the two syllables.
+                let split = match word.find(' ') {
+                    Some(sp) => start + sp + 1,
+                    None => start + word.chars().next().map_or(0, char::len_utf8),
+                };
+                let part = |entry, start, end| Mention {
+                    entry,
+                    start,
+                    end,
+                    form: crate::gazetteer::Form::Name,
+                };
+                out.push(part(a, start, split));
+                out.push(part(b, split, end));
+            }
+        }
+    }
+    out
+}
+
 /// Partner particles that also join a list when a name follows.
 const LIST_JOINERS: &[&str] = &["와", "과", "하고", "및", "이랑", "랑"];
 
 /// Clause breaks: after them a new predicate starts (`했고`, `했으며`, `했지만`).
 const CLAUSE_ENDS: &[&str] = &[
     "고 ", "며 ", "고,", "며,", "지만 ", "지만,", "는데 ", "면서 ", "했고", "했으며", "했지만", "한편 ",
-    "자 ",
+    "자 ", "...",
 ];
 
 impl Korean {
@@ -280,12 +318,33 @@ impl Korean {
         })
     }
 
-    /// The claims of one sentence; updates the discourse topic.
+    /// The claims of one sentence; updates the discourse topic. `양국`, `두
+    ///장관` stand for the pair the last symmetric claim linked.
     pub(crate) fn sentence(
         &self,
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
+        let sides = both_sides(view, discourse);
+        let out = if sides.is_empty() {
+            self.sentence_with(view, discourse)
+        } else {
+            let mut mentions = view.mentions.to_vec();
+            mentions.extend(sides);
+            mentions.sort_by_key(|m| m.start);
+            let view = SentenceView {
+                mentions: &mentions,
+                ..view.clone()
+            };
+            self.sentence_with(&view, discourse)
+        };
+        if let Some(f) = out.iter().find(|f| f.relation.is_symmetric() && !f.negated) {
+            discourse.linked = Some((f.source, f.target));
+        }
+        out
+    }
+
+    fn sentence_with(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         let mentions = view.mentions;
         if mentions.is_empty() {
             return Vec::new();
@@ -563,8 +622,11 @@ fn sentence_topics(
                 return false;
             };
             // The headline's `X,` counts only at the very start of the line.
-            let start = view.mentions[i].start;
+            let first = coordination_group(i, phrases).last().map_or(i, |&f| f);
+            let start = view.mentions[first].start;
+            let own_comma = matches!(phrases[i].ending, Ending::Particle(_, a, _) if a == at);
             let headline = &text[at..after] == ","
+                && own_comma
                 && (start == view.range.start || text[..start].trim_end().ends_with(['…', '.']));
             !phrases[i].quoted && (matches!(&text[at..after], "은" | "는" | "께서는") || headline)
         })
