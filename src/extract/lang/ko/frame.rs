@@ -209,7 +209,7 @@ impl Korean {
                 // `한국과 쿠바 간 수교`: the list before 간 is the whole pair.
                 Ending::Particle(Marker::Partner, at, after)
                     if symmetric
-                        && matches!(&text[at..after], "간" | "간의" | "사이" | "사이의" | "사이에")
+                        && matches!(text[at..after].trim_start(), "간" | "간의" | "사이" | "사이의" | "사이에")
                         && text[after..hit.start].trim().chars().count() <= 1 =>
                 {
                     between = Some(i);

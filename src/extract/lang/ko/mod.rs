@@ -350,9 +350,10 @@ impl Korean {
             return Vec::new();
         }
         let hits = self.cue_hits(view);
-        let phrases: Vec<Phrase> = (0..mentions.len())
+        let mut phrases: Vec<Phrase> = (0..mentions.len())
             .map(|i| self.phrase(view, &hits, i))
             .collect();
+        headline_subject(view, &mut phrases);
         let roles = effective_endings(&phrases);
         let topics = sentence_topics(view, &phrases, &roles);
         let s = Sentence {
@@ -595,6 +596,31 @@ fn effective_endings(phrases: &[Phrase]) -> Vec<Ending> {
         }
     }
     out
+}
+
+/// A headline that opens with `X,` before another name (`트럼프, 이란에 경고`)
+/// names its subject, not a list, unless the list ends in a subject particle
+/// (`독일, 프랑스가`).
+fn headline_subject(view: &SentenceView<'_>, phrases: &mut [Phrase]) {
+    let text = view.text;
+    let Some(first) = view.mentions.first() else {
+        return;
+    };
+    let Ending::Mention(next) = phrases[0].ending else {
+        return;
+    };
+    let between = &text[first.end..view.mentions[next].start];
+    if first.start != view.range.start || !between.trim_end().ends_with(',') {
+        return;
+    }
+    if !matches!(
+        effective_endings(phrases)[0],
+        Ending::Particle(Marker::Source, _, _)
+    ) {
+        let at = first.end + between.find(',').unwrap_or(0);
+        phrases[0].ending = Ending::Particle(Marker::Coordinator, at, at + 1);
+        phrases[0].end = at + 1;
+    }
 }
 
 /// The list a mention is part of: it and the mentions joined to it.
