@@ -14,8 +14,7 @@ impl Korean {
         let view = s.view;
         let hit = s.hits[h];
         // A cue that runs straight into another names a thing (지원 규모, 협정문).
-        if s
-            .hits
+        if s.hits
             .get(h + 1)
             .is_some_and(|n| n.start == hit.end && n.cue == hit.cue)
         {
@@ -23,7 +22,9 @@ impl Korean {
         }
         let cue = &self.cues[hit.cue];
         let clause_start = clause_start(view, hit.start);
-        let reported = self.attribution.occurs_in(&view.text[hit.end..view.range.end]);
+        let reported = self
+            .attribution
+            .occurs_in(&view.text[hit.end..view.range.end]);
         let mut roles = self.assign(s, h, clause_start, reported);
         let symmetric = cue.relation.is_symmetric();
         // The head noun of a relative clause ending in the cue is its subject
@@ -43,7 +44,8 @@ impl Korean {
             list.iter().map(|&i| view.mentions[i].entry).collect()
         };
         if cue.states_only {
-            let is_state = |&i: &usize| view.kind_of(view.mentions[i].entry) != ActorKind::Organization;
+            let is_state =
+                |&i: &usize| view.kind_of(view.mentions[i].entry) != ActorKind::Organization;
             roles.sources.retain(is_state);
             roles.targets.retain(is_state);
             roles.partners.retain(is_state);
@@ -132,9 +134,9 @@ impl Korean {
         // compound names its actors.
         let noun_only = self.cue_is_subject(view, hit.end)
             || (text[hit.end..].starts_with(['을', '를'])
-                && s.hits.get(h + 1).is_some_and(|n| {
-                    text[hit.end..n.start].chars().count() <= 2
-                }));
+                && s.hits
+                    .get(h + 1)
+                    .is_some_and(|n| text[hit.end..n.start].chars().count() <= 2));
         let mut nearest_source: Option<usize> = None;
         let mut nearest_target: Option<usize> = None;
         let mut between: Option<usize> = None;
@@ -209,7 +211,10 @@ impl Korean {
                 // `한국과 쿠바 간 수교`: the list before 간 is the whole pair.
                 Ending::Particle(Marker::Partner, at, after)
                     if symmetric
-                        && matches!(text[at..after].trim_start(), "간" | "간의" | "사이" | "사이의" | "사이에")
+                        && matches!(
+                            text[at..after].trim_start(),
+                            "간" | "간의" | "사이" | "사이의" | "사이에"
+                        )
                         && text[after..hit.start].trim().chars().count() <= 1 =>
                 {
                     between = Some(i);
@@ -330,7 +335,9 @@ impl Korean {
     /// Whether a subject particle follows the cue word (`인정이`, `침공은`).
     fn cue_is_subject(&self, view: &SentenceView<'_>, cue_end: usize) -> bool {
         let rest = &view.text[cue_end..view.range.end];
-        ["이 ", "가 ", "은 ", "는 "].iter().any(|p| rest.starts_with(p))
+        ["이 ", "가 ", "은 ", "는 "]
+            .iter()
+            .any(|p| rest.starts_with(p))
     }
 
     fn is_object(&self, s: &Sentence<'_, '_>, n: usize) -> bool {
@@ -352,10 +359,13 @@ impl Korean {
         between.split(' ').filter(|w| !w.is_empty()).count() <= 2
             && !between.contains([',', '"', '“', '”'])
             && !between.split(' ').any(|w| {
-                self.particles
+                self.particles.iter().any(|(p, m)| {
+                    *m != Marker::Genitive && w.len() > p.len() && w.ends_with(p.as_str())
+                }) && !s
+                    .view
+                    .mentions
                     .iter()
-                    .any(|(p, m)| *m != Marker::Genitive && w.len() > p.len() && w.ends_with(p.as_str()))
-                    && !s.view.mentions.iter().any(|m| s.view.text[m.start..m.end] == *w)
+                    .any(|m| s.view.text[m.start..m.end] == *w)
             })
     }
 
@@ -377,11 +387,15 @@ impl Korean {
             .min(clause_end(view, hit.end));
         // 미수교국, 비회원국, 불참: a negative prefix glued to the cue word.
         let mut before = text[..hit.start].chars().rev();
-        let prefixed = before.next().is_some_and(|c| matches!(c, '미' | '비' | '불'))
+        let prefixed = before
+            .next()
+            .is_some_and(|c| matches!(c, '미' | '비' | '불'))
             && !before.next().is_some_and(is_hangul)
             && !view.mentions.iter().any(|m| m.end == hit.start);
-        let negated =
-            prefixed || self.negation.occurs_in(&text[hit.start..scope_end.max(hit.end)]);
+        let negated = prefixed
+            || self
+                .negation
+                .occurs_in(&text[hit.start..scope_end.max(hit.end)]);
         let hedged = self.hedge.occurs_in(&text[hit.end..s1]);
         (negated, hedged, self.attribution(view, hit, s, roles))
     }
@@ -400,14 +414,17 @@ impl Korean {
         let said = self.attribution.occurs_in(tail);
         let mut out = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
-            if roles.sources.contains(&i) || roles.targets.contains(&i) || roles.partners.contains(&i)
+            if roles.sources.contains(&i)
+                || roles.targets.contains(&i)
+                || roles.partners.contains(&i)
             {
                 continue;
             }
             let after = &text[s.phrases[i].end..view.range.end];
             let cited = self.cited.iter().any(|c| {
                 let at = s.phrases[i].end;
-                text[m.end..view.range.end].starts_with(c.as_str()) || text[..at].ends_with(c.as_str())
+                text[m.end..view.range.end].starts_with(c.as_str())
+                    || text[..at].ends_with(c.as_str())
             }) && m.end <= hit.start;
             let speaker = said
                 && !s.phrases[i].quoted
@@ -495,7 +512,10 @@ fn relative_head(view: &SentenceView<'_>, cue_end: usize) -> Option<usize> {
         if !word.chars().all(is_hangul) {
             return None;
         }
-        let last = word.chars().next_back().or_else(|| text[..at].chars().next_back())?;
+        let last = word
+            .chars()
+            .next_back()
+            .or_else(|| text[..at].chars().next_back())?;
         if is_adnominal(last) {
             return view.mentions.iter().position(|m| m.start == next);
         }

@@ -179,7 +179,15 @@ struct Phrase {
 const PREFIXES: [char; 5] = ['대', '방', '주', '친', '반'];
 
 /// Words for "both sides" of the last pair talked about (`양국은`, `두 정상은`).
-const BOTH_SIDES: &[&str] = &["양국", "두 나라", "양측", "두 정상", "양 정상", "두 장관", "양국 정상"];
+const BOTH_SIDES: &[&str] = &[
+    "양국",
+    "두 나라",
+    "양측",
+    "두 정상",
+    "양 정상",
+    "두 장관",
+    "양국 정상",
+];
 
 /// `양국` and the like as two adjacent mentions of the last linked pair, so
 /// that they coordinate like a compound (`한미`): the first syllable the first
@@ -194,8 +202,15 @@ fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<Mention> {
         for (i, _) in sentence.match_indices(word) {
             let start = view.range.start + i;
             let end = start + word.len();
-            let starts_word = sentence[..i].chars().next_back().is_none_or(|c| !is_hangul(c));
-            let overlaps = view.mentions.iter().chain(&out).any(|m| m.start < end && start < m.end);
+            let starts_word = sentence[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_hangul(c));
+            let overlaps = view
+                .mentions
+                .iter()
+                .chain(&out)
+                .any(|m| m.start < end && start < m.end);
             if starts_word && !overlaps {
                 // `두 장관`: the two words; `양국`: the two syllables.
                 let split = match word.find(' ') {
@@ -221,8 +236,20 @@ const LIST_JOINERS: &[&str] = &["와", "과", "하고", "및", "이랑", "랑"];
 
 /// Clause breaks: after them a new predicate starts (`했고`, `했으며`, `했지만`).
 const CLAUSE_ENDS: &[&str] = &[
-    "고 ", "며 ", "고,", "며,", "지만 ", "지만,", "는데 ", "면서 ", "했고", "했으며", "했지만", "한편 ",
-    "자 ", "...",
+    "고 ",
+    "며 ",
+    "고,",
+    "며,",
+    "지만 ",
+    "지만,",
+    "는데 ",
+    "면서 ",
+    "했고",
+    "했으며",
+    "했지만",
+    "한편 ",
+    "자 ",
+    "...",
 ];
 
 impl Korean {
@@ -461,7 +488,11 @@ impl Korean {
                     .map_or(0, |(p, _)| p.len());
                 return at + word.len() - particle;
             }
-            let Some(tail) = self.name_tails.iter().find(|t| rest.starts_with(t.as_str())) else {
+            let Some(tail) = self
+                .name_tails
+                .iter()
+                .find(|t| rest.starts_with(t.as_str()))
+            else {
                 return pos;
             };
             pos = at + tail.len();
@@ -491,7 +522,9 @@ impl Korean {
         {
             let after = pos + p.len();
             // `노르웨이와 아일랜드, 스페인이`: 와/과 before another name joins a list.
-            if *marker == Marker::Coordinator || (*marker == Marker::Partner && LIST_JOINERS.contains(&p.as_str())) {
+            if *marker == Marker::Coordinator
+                || (*marker == Marker::Partner && LIST_JOINERS.contains(&p.as_str()))
+            {
                 let skip = text[after..end].len() - text[after..end].trim_start().len();
                 if let Some(next) = mentions.iter().position(|n| n.start == after + skip) {
                     return Ending::Mention(next);

@@ -39,24 +39,42 @@ fn claims(text: &str) -> Vec<String> {
 
 #[test]
 fn subject_and_object_particles_give_source_and_target() {
-    assert_eq!(claims("러시아가 우크라이나를 침공했다."), ["RUS invasion UKR"]);
+    assert_eq!(
+        claims("러시아가 우크라이나를 침공했다."),
+        ["RUS invasion UKR"]
+    );
 }
 
 #[test]
 fn a_name_takes_its_particle_after_titles_and_organs() {
-    assert_eq!(claims("캐나다 정부가 이란에 제재를 부과했다."), ["CAN sanctions IRN"]);
-    assert_eq!(claims("마크롱 대통령은 인도를 방문했다."), ["FRA visit IND"]);
+    assert_eq!(
+        claims("캐나다 정부가 이란에 제재를 부과했다."),
+        ["CAN sanctions IRN"]
+    );
+    assert_eq!(
+        claims("마크롱 대통령은 인도를 방문했다."),
+        ["FRA visit IND"]
+    );
 }
 
 #[test]
 fn partners_of_a_symmetric_relation_come_from_wa_and_gwa() {
-    assert_eq!(claims("태국과 베트남이 정상회담을 열었다."), ["THA summit VNM"]);
-    assert_eq!(claims("필리핀은 호주와 군사협력을 강화했다."), ["AUS military_cooperation PHL"]);
+    assert_eq!(
+        claims("태국과 베트남이 정상회담을 열었다."),
+        ["THA summit VNM"]
+    );
+    assert_eq!(
+        claims("필리핀은 호주와 군사협력을 강화했다."),
+        ["AUS military_cooperation PHL"]
+    );
 }
 
 #[test]
 fn compounds_and_prefixes_name_the_target() {
-    assert_eq!(claims("영국의 대러 제재가 이어졌다."), ["GBR sanctions RUS"]);
+    assert_eq!(
+        claims("영국의 대러 제재가 이어졌다."),
+        ["GBR sanctions RUS"]
+    );
     assert_eq!(claims("한일 정상회담이 열렸다."), ["JPN summit KOR"]);
     assert_eq!(claims("기시다 총리가 방미했다."), ["JPN visit USA"]);
 }
@@ -83,7 +101,11 @@ fn the_genitive_of_a_nominal_cue_is_its_agent() {
 fn a_list_shares_the_particle_of_its_last_name() {
     assert_eq!(
         claims("스웨덴·핀란드·덴마크가 이란 외교관을 추방했다."),
-        ["DNK expulsion IRN", "FIN expulsion IRN", "SWE expulsion IRN"]
+        [
+            "DNK expulsion IRN",
+            "FIN expulsion IRN",
+            "SWE expulsion IRN"
+        ]
     );
 }
 
@@ -114,7 +136,10 @@ fn negation_and_hedges_are_flags() {
         ["JPN economic_aid UKR hedged"]
     );
     // 미수교국: a negative prefix glued to the cue word.
-    assert!(claims("쿠바는 미수교국인 한국과 교류했다.").contains(&"CUB diplomatic_relations KOR negated".to_owned()));
+    assert!(
+        claims("쿠바는 미수교국인 한국과 교류했다.")
+            .contains(&"CUB diplomatic_relations KOR negated".to_owned())
+    );
 }
 
 #[test]
@@ -154,7 +179,10 @@ fn headline_word_order_without_particles() {
     assert_eq!(claims("이스라엘군 가자 공습 계속"), Vec::<String>::new());
     assert_eq!(claims("러시아군 우크라이나 공습 계속"), ["RUS attack UKR"]);
     assert_eq!(claims("트럼프, 이란에 경고"), ["USA warning IRN"]);
-    assert_eq!(claims("독일, 프랑스가 이란에 경고"), ["DEU warning IRN", "FRA warning IRN"]);
+    assert_eq!(
+        claims("독일, 프랑스가 이란에 경고"),
+        ["DEU warning IRN", "FRA warning IRN"]
+    );
 }
 
 #[test]
