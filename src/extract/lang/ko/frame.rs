@@ -294,6 +294,7 @@ impl Korean {
         }
         match marker {
             Marker::Object | Marker::Target => Some(Marker::Target),
+            Marker::Origin => None,
             other => Some(other),
         }
     }

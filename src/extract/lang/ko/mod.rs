@@ -55,6 +55,7 @@ struct Markers {
     partner: Vec<String>,
     genitive: Vec<String>,
     coordinators: Vec<String>,
+    origin: Vec<String>,
     passive_source: Vec<String>,
     name_tails: Vec<String>,
 }
@@ -107,6 +108,8 @@ enum Marker {
     Partner,
     Genitive,
     Coordinator,
+    /// `로부터`, `에서`, `에 의해`: a role only where the cue says which.
+    Origin,
 }
 
 /// How a mention's phrase ends.
@@ -319,6 +322,7 @@ impl Korean {
             (m.partner, Marker::Partner),
             (m.genitive, Marker::Genitive),
             (m.coordinators, Marker::Coordinator),
+            (m.origin, Marker::Origin),
         ] {
             for p in list {
                 // A word in two lists (와: partner and coordinator) keeps the first.
@@ -557,6 +561,7 @@ fn check_lists(name: &str, file: &LexiconFile) -> Result<(), LexiconError> {
         ("markers", "partner", &m.partner),
         ("markers", "genitive", &m.genitive),
         ("markers", "coordinators", &m.coordinators),
+        ("markers", "origin", &m.origin),
         ("markers", "passive_source", &m.passive_source),
         ("markers", "name_tails", &m.name_tails),
         ("flags", "negation", &f.negation),

@@ -193,3 +193,16 @@ fn a_state_name_inside_a_longer_word_is_no_mention() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn passives_and_imports_put_the_roles_right() {
+    assert_eq!(
+        claims("시리아는 이스라엘에 의해 점령됐다."),
+        ["ISR annexation SYR"]
+    );
+    // 수입 ("import"): the 로부터 party is the exporter.
+    assert_eq!(
+        claims("일본은 러시아로부터 가스를 수입했다."),
+        ["RUS trade JPN"]
+    );
+}
