@@ -1,7 +1,7 @@
 //! One cue's frame: which mentions are its source, target and partners, and
 //! whether the sentence denies, hedges or attributes it.
 
-use super::{CLAUSE_ENDS, Cue, CueHit, Ending, Korean, Marker, Roles, Sentence};
+use super::{Cue, CueHit, Ending, Korean, Marker, Roles, Sentence};
 use super::{coordination_group, is_hangul};
 use crate::extract::claims::symmetric_pairs;
 use crate::extract::{Found, SentenceView};
@@ -21,7 +21,7 @@ impl Korean {
             return;
         }
         let cue = &self.cues[hit.cue];
-        let clause_start = clause_start(view, hit.start);
+        let clause_start = self.clause_start(view, hit.start);
         let reported = self
             .attribution
             .occurs_in(&view.text[hit.end..view.range.end]);
@@ -385,7 +385,7 @@ impl Korean {
             .iter()
             .find(|n| n.start >= hit.end)
             .map_or(s1, |n| n.start)
-            .min(clause_end(view, hit.end));
+            .min(self.clause_end(view, hit.end));
         // 미수교국, 비회원국, 불참: a negative prefix glued to the cue word.
         let mut before = text[..hit.start].chars().rev();
         let prefixed = before
@@ -476,27 +476,27 @@ fn in_quotes(view: &SentenceView<'_>, at: usize) -> bool {
         == 1
 }
 
-/// Where the clause holding byte `at` starts: after the last clause break before it.
-fn clause_start(view: &SentenceView<'_>, at: usize) -> usize {
-    let head = &view.text[view.range.start..at];
-    CLAUSE_ENDS
-        .iter()
-        .flat_map(|w| head.match_indices(w).map(move |(p, _)| (p, w.len())))
-        // `…있다고 경고한`: a quotative 다고/라고 closes no clause.
-        .filter(|&(p, _)| !head[..p].ends_with(['다', '라']))
-        .map(|(p, len)| p + len)
-        .max()
-        .map_or(view.range.start, |p| view.range.start + p)
-}
+impl Korean {
+    /// Where the clause holding byte `at` starts: after the last clause break before it.
+    fn clause_start(&self, view: &SentenceView<'_>, at: usize) -> usize {
+        let head = &view.text[view.range.start..at];
+        self.clause_ends
+            .positions(head)
+            // `…있다고 경고한`: a quotative 다고/라고 closes no clause.
+            .filter(|&(p, _)| !head[..p].ends_with(['다', '라']))
+            .map(|(_, end)| end)
+            .last()
+            .map_or(view.range.start, |p| view.range.start + p)
+    }
 
-/// Where the clause holding byte `at` ends: at the next clause break after it.
-fn clause_end(view: &SentenceView<'_>, at: usize) -> usize {
-    let tail = &view.text[at..view.range.end];
-    CLAUSE_ENDS
-        .iter()
-        .filter_map(|w| tail.find(w))
-        .min()
-        .map_or(view.range.end, |p| at + p)
+    /// Where the clause holding byte `at` ends: at the next clause break after it.
+    fn clause_end(&self, view: &SentenceView<'_>, at: usize) -> usize {
+        let tail = &view.text[at..view.range.end];
+        self.clause_ends
+            .positions(tail)
+            .next()
+            .map_or(view.range.end, |(p, _)| at + p)
+    }
 }
 
 /// The head noun of a relative clause that ends in the cue: the cue's word

@@ -140,6 +140,8 @@ pub(crate) struct Korean {
     hedge: WordSet,
     attribution: WordSet,
     cited: Vec<String>,
+    /// [`CLAUSE_ENDS`], searched with one automaton.
+    clause_ends: WordSet,
 }
 
 #[derive(Debug)]
@@ -200,6 +202,10 @@ fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<Mention> {
         return Vec::new();
     };
     let sentence = view.sentence();
+    // Every word starts with 양 or 두: most sentences are passed at once.
+    if !sentence.contains(['양', '두']) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for word in BOTH_SIDES {
         for (i, _) in sentence.match_indices(word) {
@@ -346,6 +352,13 @@ impl Korean {
             hedge: WordSet::new(&f.hedge, &[]),
             attribution: WordSet::new(&f.attribution, &[]),
             cited: f.cited,
+            clause_ends: WordSet::new(
+                &CLAUSE_ENDS
+                    .iter()
+                    .map(|w| (*w).to_owned())
+                    .collect::<Vec<_>>(),
+                &[],
+            ),
         })
     }
 
