@@ -11,6 +11,7 @@
 //! file ─cli→ Article ─extract→ sentences ─gazetteer→ Mention ─extract→ Claim
 //! Claim ─graph::insert→ KnowledgeGraph ←graph::merge─ graphs loaded by persist
 //! KnowledgeGraph ─persist→ graphs/ · ─query→ answers · ─export→ DOT/JSONL bytes ─cli→ out
+//! answers ─serve→ JSON and the explorer page over HTTP
 //! ```
 
 pub mod cli;
@@ -23,6 +24,7 @@ pub mod model;
 pub mod persist;
 pub mod query;
 pub mod script;
+pub mod serve;
 
 pub use model::{
     Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Lang, Relation, Role,

@@ -273,3 +273,61 @@ fn lexicon_check_names_what_is_wrong() {
         "{err}"
     );
 }
+
+/// `--lexicon FILE` (and `DIPLOGRAPH_LEXICON`) adds a user's cues to the
+/// built-in ones; a broken cue file stops the run with exit code 2 and its
+/// line, before any article is read.
+#[test]
+fn a_user_cue_file_adds_cues_and_a_broken_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "France excoriated Russia over the strikes.\n").unwrap();
+    let cues = dir.path().join("mine.toml");
+    let cue_file = "lang = \"en\"\n\n[[cue]]\nrelation = \"condemnation\"\npos = \"verb\"\n\
+                    words = [\"excoriated\"]\ntarget = [\"obj\"]\n";
+    std::fs::write(&cues, cue_file).unwrap();
+    let claims = |args: &[&std::ffi::OsStr], env: Option<&std::path::Path>| {
+        let mut cmd = bin();
+        if let Some(file) = env {
+            cmd.env("DIPLOGRAPH_LEXICON", file);
+        }
+        let out = cmd
+            .args(args)
+            .arg("extract")
+            .arg(&article)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(!claims(&[], None).contains("condemnation"));
+    let flag = [std::ffi::OsStr::new("--lexicon"), cues.as_os_str()];
+    assert!(claims(&flag, None).contains("\"relation\":\"condemnation\""));
+    assert!(claims(&[], Some(&cues)).contains("\"relation\":\"condemnation\""));
+    let out = bin()
+        .args(["lexicon", "check"])
+        .arg(&cues)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, cue_file.replace("\"verb\"", "\"verbb\"")).unwrap();
+    let out = bin()
+        .arg("--lexicon")
+        .arg(&bad)
+        .arg("extract")
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bad.toml: line 5:") && err.contains("verbb"),
+        "{err}"
+    );
+}

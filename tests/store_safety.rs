@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use diplograph::persist::{self, StoreWriter};
 
@@ -122,6 +121,30 @@ fn merge_into_an_inputs_lock_file_is_refused_but_into_an_input_is_fine() {
     assert_eq!(fs::read(&store).unwrap(), bytes);
 }
 
+/// Holds `held` until `child` says on stderr that it waits for the lock (not
+/// for a fixed time: on a busy machine the child may take longer than that to
+/// start), then releases it; returns the child's exit status and stderr. A
+/// child that never waits ends its stderr without saying so.
+fn release_once_waiting(
+    child: &mut std::process::Child,
+    held: StoreWriter,
+) -> (std::process::ExitStatus, String) {
+    use std::io::{BufRead, Read};
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("piped stderr"));
+    let mut err = String::new();
+    while stderr.read_line(&mut err).expect("stderr is read") > 0
+        && !err.contains("waiting for the lock")
+    {}
+    // Asserted here, while the lock is held: the child waits rather than ends.
+    assert!(
+        child.try_wait().expect("status").is_none(),
+        "the child did not wait: {err}"
+    );
+    drop(held);
+    stderr.read_to_string(&mut err).expect("stderr is read");
+    (child.wait().expect("the child ends"), err)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlinked_store_is_updated_at_its_target_and_shares_its_lock() {
@@ -142,7 +165,7 @@ fn a_symlinked_store_is_updated_at_its_target_and_shares_its_lock() {
     assert_eq!(persist::load(&real).unwrap().evidence_count(), 3);
     // A writer through the link waits for one holding the real path.
     let held = StoreWriter::lock(&real).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
         .env_remove("DIPLOGRAPH_STORE")
         .arg("--store")
         .arg(&link)
@@ -151,11 +174,8 @@ fn a_symlinked_store_is_updated_at_its_target_and_shares_its_lock() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1800));
-    drop(held);
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{err}");
+    let (status, err) = release_once_waiting(&mut child, held);
+    assert!(status.success(), "{err}");
     assert!(err.contains("waiting for the lock"), "{err}");
     assert!(
         fs::symlink_metadata(&link)
@@ -182,12 +202,8 @@ fn a_writer_behind_another_says_it_waits_then_finishes() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1800));
-    assert!(child.try_wait().unwrap().is_none(), "still waiting");
-    drop(held);
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{err}");
+    let (status, err) = release_once_waiting(&mut child, held);
+    assert!(status.success(), "{err}");
     let waiting = format!(
         "diplograph: waiting for the lock on {} (held by another diplograph)\n",
         store.display()

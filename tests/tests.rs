@@ -21,5 +21,6 @@ mod messages;
 mod queries;
 mod reading_articles;
 mod readme;
+mod serve;
 mod store;
 mod store_safety;

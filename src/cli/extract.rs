@@ -9,9 +9,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use super::input::{self, ReadOptions};
-use super::{Lang, gazetteer};
+use super::{Lang, extractor};
 use crate::export::jsonl::claim_to_line;
-use crate::extract::Extractor;
 use crate::model::{Claim, Date};
 
 /// Arguments of `extract`.
@@ -47,7 +46,7 @@ pub(super) fn run(
     args: ExtractArgs,
 ) -> anyhow::Result<ExitCode> {
     crate::extract::isolate::install_panic_hook();
-    let extractor = Extractor::new(gazetteer(gazetteer_file)?);
+    let extractor = extractor(gazetteer_file)?;
     let options = ReadOptions {
         lang: args.lang.code(),
         date: args.date,

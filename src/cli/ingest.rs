@@ -22,9 +22,9 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::input::{self, Articles, ReadOptions};
-use super::{Lang, gazetteer};
+use super::{Lang, extractor};
+use crate::extract::ExtractionFailed;
 use crate::extract::article::content_id;
-use crate::extract::{ExtractionFailed, Extractor};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Article, Claim, Date};
 
@@ -59,7 +59,7 @@ pub struct IngestArgs {
 }
 
 /// One article's extraction, its claims handed to the sink (the extractor's
-/// [`Extractor::try_extract_each`]; tests pass others). Workers share it.
+/// [`crate::extract::Extractor::try_extract_each`]; tests pass others). Workers share it.
 type Extract<'a> =
     dyn Fn(&Article, &mut dyn FnMut(Claim)) -> Result<usize, ExtractionFailed> + Sync + 'a;
 
@@ -72,7 +72,7 @@ pub(super) fn run(
         anyhow::bail!("--jobs 0: give at least one worker thread");
     }
     crate::extract::isolate::install_panic_hook();
-    let extractor = Extractor::new(gazetteer(gazetteer_file)?);
+    let extractor = extractor(gazetteer_file)?;
     let options = ReadOptions {
         lang: args.lang.code(),
         date: args.date,
@@ -425,7 +425,7 @@ fn extract_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::isolate;
+    use crate::extract::{Extractor, isolate};
 
     /// Extraction as `ingest` runs it, except that an article whose text says
     /// BOOM panics inside the rules.

@@ -76,14 +76,19 @@ fn report(file: &str, s: &LexiconSummary) {
 
 fn check_file(path: &Path, lang: Lang) -> anyhow::Result<LexiconSummary> {
     let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{name}: cannot read the lexicon"))?;
+    // A cue file (`--lexicon`) says its language; a whole lexicon does not.
+    if text.lines().any(|l| l.trim_start().starts_with("lang")) {
+        let user = lexicon::UserLexicon::parse(&name, &text)?;
+        return Ok(lexicon::check_with_users(&[user])?);
+    }
     let lang = match lang.code() {
         Some(l) => l,
         None => lang_from_name(path).with_context(|| {
             format!("{name}: cannot tell the lexicon's language from its name; pass --lang en or --lang ja")
         })?,
     };
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{name}: cannot read the lexicon"))?;
     Ok(lexicon::check(lang, &name, &text)?)
 }
 

@@ -19,6 +19,7 @@ mod merge;
 mod ontology;
 mod path;
 mod relations;
+mod serve;
 mod show;
 mod stats;
 mod timeline;
@@ -62,6 +63,7 @@ Examples:
   diplograph export dot --focus PRK --svg prk.svg   draw North Korea's neighbourhood
   diplograph export graphml -o world.graphml        for Gephi, yEd, Cytoscape
   diplograph merge a.dgraph b.dgraph -o ab.dgraph   merge two analysts' stores
+  diplograph serve --open                           explore the store in the browser
   diplograph export dot -o graphs/world.dot         then: dot -Tsvg graphs/world.dot
   DIPLOGRAPH_STORE=my.dgraph diplograph stats       use another store
 
@@ -86,6 +88,16 @@ pub struct Args {
         value_name = "FILE.toml"
     )]
     pub gazetteer: Option<PathBuf>,
+    /// A TOML file of cues to add to a language's built-in lexicon: a
+    /// `lang = "en"` line, then `[[cue]]` entries in the built-in schema
+    /// (`diplograph lexicon check FILE` checks one). Repeat for more files.
+    #[arg(
+        long,
+        global = true,
+        env = "DIPLOGRAPH_LEXICON",
+        value_name = "FILE.toml"
+    )]
+    pub lexicon: Vec<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -118,6 +130,8 @@ pub enum Command {
     Top(top::TopArgs),
     /// Dated evidence around an actor (or between two), oldest first.
     Timeline(timeline::TimelineArgs),
+    /// The explorer: a local, read-only web page and JSON API over the store.
+    Serve(serve::ServeArgs),
     /// Write the store (or a focus) as DOT, JSON, GraphML, GEXF, CSV or JSONL claims.
     Export(export::ExportArgs),
     /// Check lexicon files (the extractor's cue words and flag words).
@@ -163,6 +177,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Set once per process; a second `run` in the same process keeps the first.
     let _ = GAZETTEER_FILE.set(args.gazetteer.clone());
+    // Cue files are read and checked up front, like the gazetteer file.
+    let lexicons = args
+        .lexicon
+        .iter()
+        .map(|path| crate::extract::lexicon::UserLexicon::read(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let _ = USER_LEXICONS.set(lexicons);
     match args.command {
         Command::Ingest(a) => ingest::run(store, gazetteer_file, a),
         Command::Extract(a) => extract::run(gazetteer_file, a),
@@ -176,6 +197,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Path(a) => path::run(store, a),
         Command::Top(a) => top::run(store, a),
         Command::Timeline(a) => timeline::run(store, a),
+        Command::Serve(a) => serve::run(store, a),
         Command::Export(a) => export::run(store, a),
         Command::Lexicon(a) => lexicon::run(a),
         Command::Articles(a) => articles::run(store, a),
@@ -271,6 +293,19 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// The users' cue files (`--lexicon`), read and checked; set once by [`run`].
+static USER_LEXICONS: OnceLock<Vec<crate::extract::lexicon::UserLexicon>> = OnceLock::new();
+
+/// The extractor over the gazetteer (with the user's file) and the lexicons
+/// (with the users' cue files).
+fn extractor(gazetteer_file: Option<&Path>) -> anyhow::Result<crate::extract::Extractor> {
+    let users = USER_LEXICONS.get().map_or(&[][..], Vec::as_slice);
+    Ok(crate::extract::Extractor::with_lexicons(
+        gazetteer(gazetteer_file)?,
+        users,
+    )?)
 }
 
 /// The user's gazetteer file, when `--gazetteer` gave one; set once by [`run`].

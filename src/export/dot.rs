@@ -75,7 +75,7 @@ pub fn relation_color(r: Relation) -> &'static str {
 
 /// Relations that move something from source to target: drawn with a hollow
 /// arrowhead, since line style is taken by the evidence.
-fn is_transfer(r: Relation) -> bool {
+pub fn is_transfer(r: Relation) -> bool {
     use Relation::*;
     matches!(
         r,
@@ -117,7 +117,8 @@ impl EvidenceStyle {
     }
 }
 
-fn kind_shape(k: ActorKind) -> &'static str {
+/// The Graphviz node shape of an actor kind.
+pub fn kind_shape(k: ActorKind) -> &'static str {
     match k {
         ActorKind::Country => "box",
         ActorKind::Organization => "hexagon",

@@ -154,9 +154,167 @@ pub fn check(lang: Lang, file: &str, text: &str) -> Result<LexiconSummary, Lexic
     Ok(LexiconSummary { lang, cues, words })
 }
 
+/// A user's cue file (`--lexicon FILE.toml`, `DIPLOGRAPH_LEXICON`): a
+/// `lang = "en"` line, then `[[cue]]` entries (and, for English, `[[object]]`
+/// entries) in the schema of that language's built-in lexicon. Its cues are
+/// added to the built-in ones, as `--gazetteer` adds actors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserLexicon {
+    /// The language whose cues it adds.
+    pub lang: Lang,
+    /// Its name, for errors.
+    pub file: String,
+    text: String,
+}
+
+/// The head of a user cue file: only its language is read here.
+#[derive(serde::Deserialize)]
+struct Head {
+    lang: Option<String>,
+}
+
+impl UserLexicon {
+    /// Reads and checks a user cue file: each error names the file, and the
+    /// line or the cue and field, as for the built-in lexicons.
+    pub fn read(path: &std::path::Path) -> Result<Self, LexiconError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::Schema {
+            file: file.clone(),
+            message: format!("cannot read the cue file: {e}"),
+        })?;
+        Self::parse(&file, &text)
+    }
+
+    /// [`UserLexicon::read`] over a file's text.
+    pub fn parse(file: &str, text: &str) -> Result<Self, LexiconError> {
+        let head: Head = parse(file, text)?;
+        let schema = |message: String| LexiconError::Schema {
+            file: file.to_owned(),
+            message,
+        };
+        let code = head.lang.ok_or_else(|| {
+            schema("no `lang = \"en\"` (or ja, ko, zh) line before the cues: a cue file says which language it adds to".to_owned())
+        })?;
+        let lang = Lang::from_tag(&code)
+            .filter(|l| l.as_str() == code)
+            .ok_or_else(|| {
+                schema(format!(
+                    "`lang = \"{code}\"` is no language diplograph reads; use en, ja, ko or zh"
+                ))
+            })?;
+        let user = UserLexicon {
+            lang,
+            file: file.to_owned(),
+            text: text.to_owned(),
+        };
+        // The cues alone, checked against the built-in flags: lines and cue
+        // numbers in an error are the user's own.
+        let (_, _, builtin) = builtin_of(lang)
+            .ok_or_else(|| schema(format!("there are no {lang} rules yet to add cues to")))?;
+        check(lang, file, &format!("{text}\n{}", without_cues(builtin)))?;
+        Ok(user)
+    }
+
+    /// The cue entries, without the top-level `lang` line, to append to a
+    /// lexicon.
+    fn cues(&self) -> &str {
+        let first_table = self
+            .text
+            .lines()
+            .position(|l| l.trim_start().starts_with('['))
+            .unwrap_or(usize::MAX);
+        let offset: usize = self
+            .text
+            .lines()
+            .take(first_table)
+            .map(|l| l.len() + 1)
+            .sum();
+        self.text.get(offset.min(self.text.len())..).unwrap_or("")
+    }
+}
+
+/// The check of one language's lexicon with the users' cue files added (the
+/// first file's language).
+pub fn check_with_users(users: &[UserLexicon]) -> Result<LexiconSummary, LexiconError> {
+    let lang = users.first().map_or(Lang::En, |u| u.lang);
+    let (name, text) = with_users(lang, users).unwrap_or_else(|| {
+        let (_, name, text) = builtin_of(lang).unwrap_or(BUILTIN[0]);
+        (name.to_owned(), text.to_owned())
+    });
+    check(lang, &name, &text)
+}
+
+/// The built-in lexicon of `lang`, if it has one.
+fn builtin_of(lang: Lang) -> Option<(Lang, &'static str, &'static str)> {
+    BUILTIN.into_iter().find(|(l, _, _)| *l == lang)
+}
+
+/// A lexicon's text without its `[[cue]]` entries (its flags and objects).
+fn without_cues(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() / 4);
+    let mut in_cue = false;
+    for line in text.lines() {
+        let header = line.trim_start();
+        if header.starts_with('[') {
+            in_cue = header.starts_with("[[cue]]");
+        }
+        if !in_cue {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The text and name of `lang`'s lexicon with the users' cues added, or
+/// `None` when no user file adds to it.
+pub(crate) fn with_users(lang: Lang, users: &[UserLexicon]) -> Option<(String, String)> {
+    let mine: Vec<&UserLexicon> = users.iter().filter(|u| u.lang == lang).collect();
+    let (_, name, builtin) = builtin_of(lang)?;
+    if mine.is_empty() {
+        return None;
+    }
+    let mut text = builtin.to_owned();
+    let mut names = name.to_owned();
+    for u in mine {
+        text.push('\n');
+        text.push_str(u.cues());
+        names.push_str(" + ");
+        names.push_str(&u.file);
+    }
+    Some((names, text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_cue_file_is_checked_with_its_own_lines_and_adds_to_its_language() {
+        let good = "lang = \"en\"\n\n[[cue]]\nrelation = \"visit\"\npos = \"verb\"\nwords = [\"popped over to\"]\ntarget = [\"obj\"]\n";
+        let user = UserLexicon::parse("mine.toml", good).unwrap();
+        assert_eq!(user.lang, Lang::En);
+        let (name, text) = with_users(Lang::En, std::slice::from_ref(&user)).unwrap();
+        assert!(name.ends_with(" + mine.toml"), "{name}");
+        let merged = check(Lang::En, &name, &text).unwrap();
+        let builtin = check(Lang::En, "b", BUILTIN[0].2).unwrap();
+        assert_eq!(merged.cues, builtin.cues + 1);
+        assert!(with_users(Lang::Ja, &[user]).is_none());
+        let err = |t: &str| UserLexicon::parse("mine.toml", t).unwrap_err().to_string();
+        assert!(
+            err("[[cue]]\n").contains("no `lang"),
+            "{}",
+            err("[[cue]]\n")
+        );
+        assert!(err("lang = \"fr\"\n").contains("`lang = \"fr\"`"));
+        let e = err(&good.replace("pos = \"verb\"", "pos = \"verbb\""));
+        assert!(
+            e.starts_with("mine.toml: line 5: ") && e.contains("verbb"),
+            "{e}"
+        );
+        let e = err(&good.replace("\"popped over to\"]", "\"popped\", \"Popped\"]"));
+        assert!(e.contains("cue 1 (visit)") && e.contains("`words`"), "{e}");
+    }
 
     #[test]
     fn the_built_in_lexicons_pass_their_checks() {

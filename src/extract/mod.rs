@@ -115,6 +115,19 @@ impl Extractor {
         }
     }
 
+    /// An extractor whose lexicons have the users' cue files added
+    /// (`--lexicon`); an error names the file and what is wrong.
+    pub fn with_lexicons(
+        gazetteer: Gazetteer,
+        users: &[lexicon::UserLexicon],
+    ) -> Result<Self, lexicon::LexiconError> {
+        Ok(Extractor {
+            gazetteer,
+            plugins: lang::Plugins::with_users(users)?,
+            titles: officials::Titles::builtin(),
+        })
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer

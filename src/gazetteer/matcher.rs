@@ -403,7 +403,10 @@ fn english_title_before<'r>(rules: &'r NameRules, text: &str, start: usize) -> O
 }
 
 /// Among persons sharing a family name, the one the title fits: who holds that
-/// office now, else the only one who ever held it.
+/// office now, else the only one who ever held it, else the one who held it
+/// last (`President Bush` in a text without a date is George W. Bush: the press
+/// names the later of two holders more often, and a text about the earlier
+/// one usually gives his full name or initials first).
 fn by_title(role: &str, candidates: &[EntryIndex], entries: &[Entry]) -> Option<EntryIndex> {
     let held: Vec<EntryIndex> = candidates
         .iter()
@@ -422,6 +425,17 @@ fn by_title(role: &str, candidates: &[EntryIndex], entries: &[Entry]) -> Option<
         .collect();
     match (current.as_slice(), held.as_slice()) {
         ([one], _) | (_, [one]) => Some(*one),
+        ([], _) => held.iter().copied().max_by(|&a, &b| {
+            let last_start = |e: EntryIndex| {
+                entries[e as usize]
+                    .offices
+                    .iter()
+                    .filter(|o| o.role == role)
+                    .map(|o| o.start.as_str())
+                    .max()
+            };
+            last_start(a).cmp(&last_start(b))
+        }),
         _ => None,
     }
 }

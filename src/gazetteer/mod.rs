@@ -8,6 +8,7 @@
 
 mod matcher;
 mod rules;
+mod search;
 mod table;
 mod user;
 
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 pub use matcher::{Form, Mention};
+pub use search::SearchHit;
 pub use table::{Entry, Office, RowError};
 pub use user::UserFileError;
 

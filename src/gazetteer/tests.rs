@@ -397,3 +397,12 @@ fn suggestions_compare_characters_for_cjk_and_complete_person_ids() {
         "an old name is no typo of Serbia"
     );
 }
+
+#[test]
+fn a_title_shared_by_two_holders_names_the_later_unless_the_earlier_was_named() {
+    assert_eq!(ids("President Bush said."), ["person:bush-george-w"]);
+    assert_eq!(
+        ids("George H. W. Bush arrived. President Bush said."),
+        ["person:bush-george-h-w", "person:bush-george-h-w"]
+    );
+}

@@ -31,6 +31,7 @@ pub(crate) mod en;
 pub(crate) mod ja;
 pub(crate) mod ko;
 
+use crate::extract::lexicon::{self, LexiconError, UserLexicon};
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::model::Lang;
 
@@ -76,6 +77,19 @@ impl Plugins {
             japanese: ja::Japanese::builtin(),
             korean: ko::Korean::builtin(),
         }
+    }
+
+    /// The built-in plugins, each language's lexicon with the users' cue
+    /// files for it added.
+    pub(crate) fn with_users(users: &[UserLexicon]) -> Result<Self, LexiconError> {
+        let mut plugins = Self::builtin();
+        if let Some((name, text)) = lexicon::with_users(Lang::En, users) {
+            plugins.english = en::English::from_toml(&name, &text)?;
+        }
+        if let Some((name, text)) = lexicon::with_users(Lang::Ja, users) {
+            plugins.japanese = ja::Japanese::from_toml(&name, &text)?;
+        }
+        Ok(plugins)
     }
 
     /// The plugin that reads `lang`, if any. Until Chinese has a plugin of its

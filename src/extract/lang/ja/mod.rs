@@ -169,6 +169,9 @@ const TOPIC_TAILS: &[&str] = &["が", "は", "も", "で", "では", "、", "。
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
+    /// A user cue file's language (see `extract::lexicon::UserLexicon`).
+    #[serde(default, rename = "lang")]
+    _lang: Option<String>,
     flags: Flags,
     cue: Vec<CueDef>,
 }

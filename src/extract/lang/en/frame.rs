@@ -1,0 +1,680 @@
+//! The frame stage: each cue hit gives the actor groups around it their
+//! roles (voice, objects, prepositions, premodifiers, subject), its flags,
+//! and the relations found.
+
+use super::English;
+use super::lexicon::*;
+use super::parse::{Kind, Parsed, is_number};
+use crate::extract::claims::symmetric_pairs;
+use crate::extract::{Found, SentenceView};
+use crate::gazetteer::EntryIndex;
+use crate::model::Relation;
+
+/// The most words a verb may stand from its subject.
+pub(super) const SUBJECT_REACH: usize = 20;
+
+/// A cue found in the sentence, as a token range.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Hit {
+    pub(super) cue: usize,
+    pub(super) a: usize,
+    pub(super) b: usize,
+}
+
+impl English {
+    /// Cue hits aligned on token boundaries, outside mentions.
+    pub(super) fn hits(&self, p: &Parsed<'_>) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for &(a, b, pattern) in &p.raw {
+            let choices = &self.words[pattern];
+            let first = self.choose_reading(p, a, choices);
+            let pos = self.cues[first].pos;
+            for &cue in choices.iter().filter(|&&k| self.cues[k].pos == pos) {
+                out.push(Hit { cue, a, b });
+            }
+        }
+        out
+    }
+
+    /// A word that is both a verb and a noun cue: a noun after a determiner,
+    /// possessive, modifier or actor; otherwise a verb.
+    pub(super) fn choose_reading(&self, p: &Parsed<'_>, a: usize, choices: &[usize]) -> usize {
+        if choices.len() == 1 {
+            return choices[0];
+        }
+        let prev = (a > 0).then(|| &p.text[p.toks[a - 1].start..p.toks[a - 1].end]);
+        let nounish = match prev {
+            None => false,
+            Some(w) => {
+                matches!(p.toks[a - 1].kind, Kind::Mention(_))
+                    || p.is(a - 1, NOUN_MARK)
+                    // A hyphen joins the cue to the actor before it (`US-sanctions`).
+                    || w == "-"
+                    || p.is(a - 1, MOD)
+                    // The object of a light verb is a noun: expressed support.
+                    || p.is(a - 1, LIGHT)
+                    || is_number(w)
+            }
+        };
+        let want = if nounish { Pos::Noun } else { Pos::Verb };
+        choices
+            .iter()
+            .copied()
+            .find(|&k| {
+                self.cues[k].pos == want || want == Pos::Verb && self.cues[k].pos == Pos::Transfer
+            })
+            .unwrap_or(choices[0])
+    }
+
+    /// The relations one cue hit states: its voice, the roles of the actors
+    /// after it and before it, its subject and its flags, joined.
+    pub(super) fn frame(&self, cx: &Context<'_, '_>, hit: Hit, out: &mut Vec<Found>) {
+        let cue = &self.cues[hit.cue];
+        let p = cx.p;
+        let passive = cue.pos != Pos::Noun && passive(p, hit);
+        let Some(mut roles) = self.roles_after(cx, hit, cue, passive) else {
+            return;
+        };
+        let mut relation = cue.relation;
+        if cue.pos == Pos::Transfer {
+            let Some(given) = self.transfer(cx, hit, cue, &mut roles) else {
+                return;
+            };
+            relation = given;
+        }
+        let premods = if cue.pos == Pos::Noun {
+            premodifiers(cx, hit)
+        } else {
+            Vec::new()
+        };
+        let premod_entries: Vec<EntryIndex> = premods
+            .iter()
+            .flat_map(|&m| m.entries(p, cx.view))
+            .collect();
+        let subject = self.subject(p, hit, cue, &premods);
+        let subject_entries: Vec<EntryIndex> = match subject {
+            Some(Subject::Group(g)) => p.groups[g].entries.clone(),
+            Some(Subject::Pair) => cx.pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
+            None => Vec::new(),
+        };
+        let subject_role = subject_role(p, hit, cue, passive, subject, &roles);
+        let relations =
+            std::iter::once(relation).chain(cue.also.filter(|_| cue.pos != Pos::Transfer));
+        let mut emit = Emit {
+            view: cx.view,
+            marks: self.marks(cx, hit, cue),
+            attributed: cx.speakers.to_vec(),
+            out,
+        };
+        for relation in relations {
+            if relation.is_symmetric() {
+                let mut left = Vec::new();
+                // `talks between X and Y`: the subject hosts or mediates them.
+                if !roles.between {
+                    left.extend(subject_entries.iter().copied());
+                    left.extend(premod_entries.iter().copied());
+                }
+                let mut right = entries(p, &roles.partners);
+                right.extend(entries(p, &roles.targets));
+                if let Some(g) = roles.object {
+                    right.extend(p.groups[g].entries.iter().copied());
+                }
+                emit.pairs(relation, left, right);
+            } else {
+                let mut ends = Ends {
+                    src: entries(p, &roles.sources),
+                    tgt: if roles.object.is_some() && cue.object == Role::Target {
+                        Vec::new()
+                    } else {
+                        entries(p, &roles.targets)
+                    },
+                };
+                if let Some(g) = roles.object {
+                    ends.side(cue.object)
+                        .extend(p.groups[g].entries.iter().copied());
+                }
+                ends.fill(cue.premod, &premod_entries);
+                ends.fill(subject_role, &subject_entries);
+                emit.directed(relation, ends);
+            }
+        }
+    }
+
+    /// After the cue: its direct object, the roles its prepositions
+    /// introduce, and (for a verb like `expel`) whether its object says what
+    /// it must. `None` when the cue cannot hold here.
+    fn roles_after(
+        &self,
+        cx: &Context<'_, '_>,
+        hit: Hit,
+        cue: &Cue,
+        passive: bool,
+    ) -> Option<Roles> {
+        let p = cx.p;
+        let n = p.toks.len();
+        let c = p.clause[hit.a];
+        let mut roles = Roles {
+            object: self.direct_object(p, hit, cue, passive),
+            ..Roles::default()
+        };
+        let next_hit = cx
+            .hits
+            .iter()
+            .map(|x| x.a)
+            .filter(|&a| a > hit.a)
+            .min()
+            .unwrap_or(n);
+        let end = (hit.b + cue.window).min(n);
+        let stop = if cue.over_cues || cue.pos == Pos::Transfer {
+            end
+        } else {
+            end.min(next_hit)
+        };
+        let (mut first_target, mut first_source) = (true, true);
+        for k in hit.b..stop {
+            if p.clause[k] != c {
+                break;
+            }
+            if p.toks[k].kind != Kind::Word {
+                continue;
+            }
+            let Some(g) = self.group_after(p, k + 1, c) else {
+                continue;
+            };
+            let w = p.word(k);
+            let lw = |list: &[String]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+            let partner_prep = p.is(k, PARTNER_PREP) || p.is(k, PAIR_PREP);
+            if cue.relation.is_symmetric() && partner_prep {
+                if roles.partners.is_empty() && cx.usable(g, hit) {
+                    roles.between = p.is(k, PAIR_PREP);
+                    roles.partners.push(g);
+                }
+            } else if lw(&cue.target) && first_target {
+                first_target = false;
+                if cx.usable(g, hit) {
+                    roles.targets.push(g);
+                }
+            } else if (lw(&cue.source) || passive && w.eq_ignore_ascii_case("by")) && first_source {
+                first_source = false;
+                if cx.usable(g, hit) {
+                    roles.sources.push(g);
+                }
+            }
+        }
+        if roles.object.is_some_and(|g| !cx.usable(g, hit)) {
+            roles.object = None;
+        }
+        if !cue.object_needs.is_empty() && !passive {
+            // `expelled three Russian diplomats`, `suspended X from`: the object must say so.
+            let scope = hit.b..(hit.b + 6).min(n);
+            let says = scope.clone().any(|k| {
+                cue.object_needs
+                    .iter()
+                    .any(|x| p.word(k).eq_ignore_ascii_case(x))
+            });
+            if !says {
+                return None;
+            }
+            if roles.object.is_none() {
+                // The demonym of the expelled diplomats.
+                roles.object = scope
+                    .filter(|&k| matches!(p.toks[k].kind, Kind::Mention(_)))
+                    .find_map(|k| p.group_of[k].filter(|&g| cx.usable(g, hit)));
+            }
+        }
+        Some(roles)
+    }
+
+    /// The direct object of a verb cue (or of one that ends in its
+    /// preposition: `agreed with`, `arrived in`), or the possessor one step
+    /// further (`the right of X`, `X's ambassador`).
+    fn direct_object(&self, p: &Parsed<'_>, hit: Hit, cue: &Cue, passive: bool) -> Option<usize> {
+        let n = p.toks.len();
+        let c = p.clause[hit.a];
+        let ends_in_prep = p.is(hit.b - 1, PREP);
+        if !(cue.obj || ends_in_prep) || passive || cue.pos == Pos::Noun {
+            return None;
+        }
+        if let Some(g) = self.group_after(p, hit.b, c) {
+            return Some(g);
+        }
+        if !cue.object_needs.is_empty() {
+            return None;
+        }
+        if cue.object_agent
+            && let Some(g) = self.agent_of_object(p, hit)
+        {
+            return Some(g);
+        }
+        let k = (hit.b..(hit.b + 4).min(n))
+            .take_while(|&k| p.clause[k] == c)
+            .find(|&k| p.group_of[k].is_some())?;
+        let g = p.group_of[k]?;
+        let after = p.groups[g].last + 1;
+        (after < n && matches!(p.word(after), "'s" | "’s")).then_some(g)
+    }
+
+    /// `condemned the strikes by Israel`: the actor after `by` in the object
+    /// noun phrase right after the cue (a few words, no verb between).
+    fn agent_of_object(&self, p: &Parsed<'_>, hit: Hit) -> Option<usize> {
+        let n = p.toks.len();
+        let c = p.clause[hit.a];
+        let by = (hit.b..(hit.b + 5).min(n))
+            .take_while(|&k| p.clause[k] == c && p.toks[k].kind == Kind::Word)
+            .find(|&k| p.word(k).eq_ignore_ascii_case("by"))?;
+        self.group_after(p, by + 1, c)
+    }
+
+    /// The relation of a verb of giving comes from its object (`sent troops`:
+    /// deployment); a double object (`give Tanzania a grant`) or a genitive
+    /// (`supplies Pakistan's weapons`) names the target.
+    fn transfer(
+        &self,
+        cx: &Context<'_, '_>,
+        hit: Hit,
+        cue: &Cue,
+        roles: &mut Roles,
+    ) -> Option<Relation> {
+        let p = cx.p;
+        let n = p.toks.len();
+        let from = p.toks[hit.b.min(n - 1)].start;
+        let to = p.toks[(hit.b + 12).min(n) - 1].end;
+        let found = (hit.b < n)
+            .then(|| self.object_automaton.find_iter(&p.text[from..to]).next())
+            .flatten()?;
+        let obj_at = from + found.start();
+        if roles.targets.is_empty() && cue.subject == Role::Source {
+            let first = (hit.b..n)
+                .take_while(|&k| p.toks[k].start < obj_at)
+                .find_map(|k| p.group_of[k]);
+            if let Some(g) = first.filter(|&g| cx.usable(g, hit)) {
+                roles.targets.push(g);
+            }
+        }
+        roles.object = None;
+        Some(self.objects[found.pattern().as_usize()])
+    }
+
+    /// Negation and hedges before the cue in its clause; a condition (`if`);
+    /// a verb earlier in the sentence that governs the clause (`threatened
+    /// to`, `denied that`).
+    fn marks(&self, cx: &Context<'_, '_>, hit: Hit, cue: &Cue) -> Marks {
+        let p = cx.p;
+        let n = p.toks.len();
+        let c = p.clause[hit.a];
+        let clause_start = (0..hit.a)
+            .rev()
+            .find(|&k| p.clause[k] != c)
+            .map_or(0, |k| k + 1);
+        let mut marks = Marks {
+            negated: false,
+            hedged: cue.hedge || cx.sentence_hedged,
+        };
+        for k in clause_start..hit.a {
+            if p.toks[k].kind != Kind::Word {
+                continue;
+            }
+            let w = p.word(k);
+            if p.is(k, NEG) || w.ends_with("n't") {
+                let not_only = w.eq_ignore_ascii_case("not")
+                    && k + 1 < n
+                    && p.word(k + 1).eq_ignore_ascii_case("only");
+                marks.negated |= !not_only;
+            }
+            marks.hedged |= p.is(k, HEDGE);
+        }
+        if clause_start > 0 && p.is(clause_start.min(n - 1), CONDITIONAL) {
+            marks.hedged = true;
+        }
+        for k in 0..clause_start {
+            marks.hedged |= p.is(k, GOVERNING_HEDGE);
+            if p.is(k, GOVERNING_DENIAL)
+                && k + 1 < n
+                && (p.word(k + 1).eq_ignore_ascii_case("that") || k + 1 == clause_start)
+            {
+                marks.negated = true;
+            }
+        }
+        marks
+    }
+
+    /// The subject of a cue: the nearest group before it in its clause that is not
+    /// inside a prepositional phrase (a pronoun stands for the subject of the
+    /// sentence), a relative clause's antecedent, or "the two countries". A noun
+    /// needs a light verb (or one of its link words) between.
+    pub(super) fn subject(
+        &self,
+        p: &Parsed<'_>,
+        hit: Hit,
+        cue: &Cue,
+        premods: &[Premod],
+    ) -> Option<Subject> {
+        let nominal_free = premods.is_empty();
+        if cue.pos == Pos::Noun && !nominal_free && !cue.relation.is_symmetric() {
+            return None;
+        }
+        let toks = &p.toks;
+        let word = |k: usize| &p.text[toks[k].start..toks[k].end];
+        let c = p.clause[hit.a];
+        let mut k = hit.a;
+        let mut found: Option<Subject> = None;
+        let mut at = 0;
+        while k > 0 && hit.a - k < SUBJECT_REACH {
+            k -= 1;
+            if p.clause[k] != c {
+                // Step over a relative clause nested in this one (`X, which ..., did`).
+                if p.outer.get(&p.clause[k]) == Some(&c) {
+                    continue;
+                }
+                break;
+            }
+            if let Some(g) = p.group_of[k] {
+                let first = p.groups[g].first;
+                let gr = &p.groups[g];
+                if gr.speaker && !(gr.last < hit.a && hit.b <= gr.said_at)
+                    || premods.contains(&Premod::Group(g))
+                {
+                    k = first;
+                    continue;
+                }
+                if self.in_phrase(p, first) {
+                    k = first;
+                    continue;
+                }
+                found = Some(Subject::Group(g));
+                at = p.groups[g].last + 1;
+                break;
+            }
+            let w = word(k);
+            if toks[k].kind == Kind::Word && p.is(k, PRON) && !(k > 0 && p.is(k - 1, PREP)) {
+                found = self.resolve_pronoun(p, k).map(Subject::Group);
+                at = k + 1;
+                break;
+            }
+            if toks[k].kind == Kind::Word && (w == "two" || w.eq_ignore_ascii_case("both")) {
+                let phrase_start = if w == "two" && k > 0 { k - 1 } else { k };
+                let phrase =
+                    &p.text[toks[phrase_start].start..toks[(k + 1).min(toks.len() - 1)].end];
+                if self
+                    .flags
+                    .pair_phrases
+                    .iter()
+                    .any(|x| phrase.eq_ignore_ascii_case(x))
+                    && !self.in_phrase(p, phrase_start)
+                {
+                    found = Some(Subject::Pair);
+                    at = k + 2;
+                    break;
+                }
+            }
+        }
+        if found.is_none() {
+            // A relative clause: its antecedent.
+            if let Some(&g) = p.antecedent.get(&c) {
+                let opener = (0..hit.a)
+                    .rev()
+                    .find(|&k| p.clause[k] != c)
+                    .map_or(0, |k| k + 1);
+                if !p.groups[g].speaker && hit.a - opener < SUBJECT_REACH {
+                    found = Some(Subject::Group(g));
+                    at = opener + 1;
+                }
+            }
+        }
+        let found = found?;
+        if cue.pos == Pos::Noun {
+            let between = at.min(hit.a)..hit.a;
+            let ok = match &cue.link {
+                Some(link) => between.clone().all(|k| {
+                    let w = word(k);
+                    in_set(link, w) || is_number(w)
+                }),
+                // Verbs that end a tie (`cut ties`, `ended its cooperation`) join it too.
+                None => between
+                    .clone()
+                    .any(|k| p.is(k, LIGHT) || p.is(k, NEG) || p.is(k, RECEIVE)),
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(found)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Subject {
+    Group(usize),
+    Pair,
+}
+
+/// What every cue of one sentence reads: the parse, the other cues, who
+/// speaks, and what holds for the whole sentence.
+pub(super) struct Context<'a, 't> {
+    pub(super) view: &'a SentenceView<'t>,
+    pub(super) p: &'a Parsed<'t>,
+    pub(super) hits: &'a [Hit],
+    /// The entries of the speakers' groups: the claims are attributed to them.
+    pub(super) speakers: &'a [EntryIndex],
+    /// A sentence-wide hedge (`is expected to`).
+    pub(super) sentence_hedged: bool,
+    /// The pair "the two countries" stands for, when the sentence says so.
+    pub(super) pair: Option<(EntryIndex, EntryIndex)>,
+}
+
+impl Context<'_, '_> {
+    /// A speaker may still act before its verb of saying (`X, visiting Y, said`).
+    fn usable(&self, g: usize, hit: Hit) -> bool {
+        let gr = &self.p.groups[g];
+        !gr.speaker || gr.last < hit.a && hit.b <= gr.said_at
+    }
+}
+
+/// The groups the words after a cue give roles.
+#[derive(Debug, Default)]
+struct Roles {
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    partners: Vec<usize>,
+    /// The direct object; the cue's frame says which role it takes.
+    object: Option<usize>,
+    /// `talks between X and Y`: the pair are the partners, the subject hosts.
+    between: bool,
+}
+
+/// An actor before a cue noun: a group, or a lone adjective that is in no
+/// group (`Russian strikes`), by its token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Premod {
+    Group(usize),
+    Token(usize),
+}
+
+impl Premod {
+    fn entries(self, p: &Parsed<'_>, view: &SentenceView<'_>) -> Vec<EntryIndex> {
+        match self {
+            Premod::Group(g) => p.groups[g].entries.clone(),
+            Premod::Token(k) => match p.toks[k].kind {
+                Kind::Mention(m) => vec![view.mentions[m].entry],
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+/// The flags of one cue's claims.
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    negated: bool,
+    hedged: bool,
+}
+
+/// The two ends of a directed relation, filled in order of precedence.
+struct Ends {
+    src: Vec<EntryIndex>,
+    tgt: Vec<EntryIndex>,
+}
+
+impl Ends {
+    fn side(&mut self, role: Role) -> &mut Vec<EntryIndex> {
+        match role {
+            Role::Source => &mut self.src,
+            Role::Target => &mut self.tgt,
+        }
+    }
+
+    /// Fills the side `role` names with `entries` when nothing before has.
+    fn fill(&mut self, role: Role, entries: &[EntryIndex]) {
+        let side = self.side(role);
+        if side.is_empty() {
+            side.extend_from_slice(entries);
+        }
+    }
+}
+
+/// Writes one cue's relations: one claim per pair of ends in different
+/// states, attributed to the speakers who are not themselves an end.
+struct Emit<'a, 'v, 't> {
+    view: &'a SentenceView<'t>,
+    marks: Marks,
+    attributed: Vec<EntryIndex>,
+    out: &'v mut Vec<Found>,
+}
+
+impl Emit<'_, '_, '_> {
+    fn one(&mut self, source: EntryIndex, relation: Relation, target: EntryIndex) {
+        if self.view.state_of(source) == self.view.state_of(target) {
+            return;
+        }
+        self.attributed.retain(|&a| a != source && a != target);
+        let f = Found {
+            source,
+            relation,
+            target,
+            negated: self.marks.negated,
+            hedged: self.marks.hedged,
+            attributed_to: self.attributed.clone(),
+        };
+        if !self.out.contains(&f) {
+            self.out.push(f);
+        }
+    }
+
+    /// A symmetric relation between each actor of one side and each of the
+    /// other (or within one side, when the other is empty).
+    fn pairs(&mut self, relation: Relation, mut left: Vec<EntryIndex>, mut right: Vec<EntryIndex>) {
+        let view = self.view;
+        view.dedup_states(&mut left);
+        view.dedup_states(&mut right);
+        right.retain(|&r| !left.iter().any(|&l| view.state_of(l) == view.state_of(r)));
+        for (a, b) in symmetric_pairs(&left, &right) {
+            self.one(a, relation, b);
+        }
+    }
+
+    fn directed(&mut self, relation: Relation, mut ends: Ends) {
+        self.view.dedup_states(&mut ends.src);
+        self.view.dedup_states(&mut ends.tgt);
+        for &s in &ends.src {
+            for &t in &ends.tgt {
+                self.one(s, relation, t);
+            }
+        }
+    }
+}
+
+/// The entries of some groups, in order.
+fn entries(p: &Parsed<'_>, groups: &[usize]) -> Vec<EntryIndex> {
+    groups
+        .iter()
+        .flat_map(|&g| p.groups[g].entries.iter().copied())
+        .collect()
+}
+
+/// Passive voice: a participle (`-ed` or irregular) after a form of `be`,
+/// adverbs allowed between (`was also sanctioned`).
+fn passive(p: &Parsed<'_>, hit: Hit) -> bool {
+    let participle = p.word(hit.a).ends_with("ed") || p.is(hit.a, PARTICIPLE);
+    for k in (hit.a.saturating_sub(3)..hit.a).rev() {
+        if p.is(k, BE) {
+            return participle;
+        }
+        let w = p.word(k);
+        if !w.ends_with("ly") && !w.eq_ignore_ascii_case("also") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Before a cue noun: the actors that modify it (`Russia's invasion`, `the
+/// Russian invasion`, `US-China talks`), then adjectives directly before it
+/// even without a state organ.
+fn premodifiers(cx: &Context<'_, '_>, hit: Hit) -> Vec<Premod> {
+    let p = cx.p;
+    let mut premods = Vec::new();
+    let is_mention = |k: usize| matches!(p.toks[k].kind, Kind::Mention(_));
+    for k in (hit.a.saturating_sub(6)..hit.a).rev() {
+        if let Some(g) = p.group_of[k] {
+            if !premods.contains(&Premod::Group(g)) && cx.usable(g, hit) {
+                premods.push(Premod::Group(g));
+            }
+            continue;
+        }
+        if is_mention(k) {
+            // An adjective directly before a cue noun: `Russian strikes`.
+            continue;
+        }
+        let w = p.word(k);
+        let list_joint = (w.eq_ignore_ascii_case("and") || w == ",")
+            && k > 0
+            && is_mention(k - 1)
+            && is_mention(k + 1);
+        if !(matches!(w, "'s" | "’s" | "-" | "/") || p.is(k, MOD) || is_number(w) || list_joint) {
+            break;
+        }
+    }
+    for k in (hit.a.saturating_sub(6)..hit.a).rev() {
+        if is_mention(k) {
+            if p.group_of[k].is_none() && !premods.contains(&Premod::Token(k)) {
+                premods.push(Premod::Token(k));
+            }
+            continue;
+        }
+        let w = p.word(k);
+        if !(matches!(w, "'s" | "’s" | "-" | "/" | ",")
+            || w.eq_ignore_ascii_case("and")
+            || p.is(k, MOD))
+        {
+            break;
+        }
+    }
+    premods
+}
+
+/// The role a cue's subject takes: its frame's, flipped in the passive; a
+/// noun whose subject is passive (`was hit with sanctions by X`) or joined
+/// to it by a verb of receiving (`drew condemnation from X`) makes the
+/// subject the target.
+fn subject_role(
+    p: &Parsed<'_>,
+    hit: Hit,
+    cue: &Cue,
+    passive: bool,
+    subject: Option<Subject>,
+    roles: &Roles,
+) -> Role {
+    if passive {
+        return cue.subject.flip();
+    }
+    if cue.pos == Pos::Noun
+        && let Some(Subject::Group(g)) = subject
+    {
+        let between = p.groups[g].last + 1..hit.a;
+        let passive_subject = !roles.sources.is_empty() && between.clone().any(|k| p.is(k, BE));
+        if passive_subject || between.clone().any(|k| p.is(k, RECEIVE)) {
+            return Role::Target;
+        }
+    }
+    cue.subject
+}

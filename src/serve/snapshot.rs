@@ -1,0 +1,98 @@
+//! The loaded store, reloaded when the file changes.
+//!
+//! Each API request stats the store (one `metadata` call, microseconds) and
+//! reloads it when its modification time or size differ from the loaded one's.
+//! Writers replace the file by rename (see `persist`), so a reload never sees a
+//! half-written store. No watcher thread: polling on demand needs no crate, no
+//! inotify limits, and works on network file systems.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::graph::KnowledgeGraph;
+use crate::model::Date;
+use crate::persist::PersistError;
+
+/// Reads a store file into a graph (the CLI's loader also fills in offices
+/// from the gazetteer).
+pub type Loader = Box<dyn Fn(&Path) -> Result<KnowledgeGraph, PersistError>>;
+
+/// What identifies one version of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+/// The file's stamp; `None` when it cannot be read (the loader then says why).
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+    })
+}
+
+/// A loaded store and what the page needs to know of it besides the graph.
+pub(super) struct Loaded {
+    /// The graph.
+    pub(super) graph: KnowledgeGraph,
+    /// The earliest and latest evidence dates (the date slider's ends).
+    pub(super) dates: Option<(Date, Date)>,
+    /// The store's file name (never its directory: the page need not know it).
+    pub(super) name: String,
+    stamp: Option<Stamp>,
+}
+
+/// The earliest and latest date any evidence record carries.
+fn date_span(graph: &KnowledgeGraph) -> Option<(Date, Date)> {
+    let mut span: Option<(Date, Date)> = None;
+    for e in graph.edges() {
+        for d in e.evidence_unsorted().filter_map(|v| v.date) {
+            span = Some(span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+        }
+    }
+    span
+}
+
+fn read(path: &Path, load: &Loader) -> Result<Loaded, PersistError> {
+    // Stamp before reading: a write during the load then shows as a change
+    // next time, rather than being missed.
+    let stamp = stamp(path);
+    let graph = load(path)?;
+    Ok(Loaded {
+        dates: date_span(&graph),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        graph,
+        stamp,
+    })
+}
+
+/// The store file and its latest good load.
+pub(super) struct Snapshot {
+    path: PathBuf,
+    load: Loader,
+    loaded: Loaded,
+}
+
+impl Snapshot {
+    /// Loads the store for the first time.
+    pub(super) fn open(path: PathBuf, load: Loader) -> Result<Self, PersistError> {
+        let loaded = read(&path, &load)?;
+        Ok(Snapshot { path, load, loaded })
+    }
+
+    /// The store as it is now: reloaded first when the file changed. When the
+    /// new file cannot be read, that is the answer (the old graph would show
+    /// a store that no longer exists).
+    pub(super) fn current(&mut self) -> Result<&Loaded, PersistError> {
+        let now = stamp(&self.path);
+        if now.is_none() || now != self.loaded.stamp {
+            self.loaded = read(&self.path, &self.load)?;
+        }
+        Ok(&self.loaded)
+    }
+}
