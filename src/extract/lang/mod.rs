@@ -89,6 +89,9 @@ impl Plugins {
         if let Some((name, text)) = lexicon::with_users(Lang::Ja, users) {
             plugins.japanese = ja::Japanese::from_toml(&name, &text)?;
         }
+        if let Some((name, text)) = lexicon::with_users(Lang::Ko, users) {
+            plugins.korean = ko::Korean::from_toml(&name, &text)?;
+        }
         Ok(plugins)
     }
 
