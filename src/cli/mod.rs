@@ -219,7 +219,7 @@ pub enum Lang {
     En,
     /// Japanese.
     Ja,
-    /// Korean (no rules yet: only persons' offices are read).
+    /// Korean.
     Ko,
     /// Chinese (read by the Japanese rules until it has its own).
     Zh,

@@ -37,6 +37,9 @@ struct Shown<'a> {
     adjectives_en: &'a [String],
     aliases_ja: &'a [String],
     abbr_ja: &'a [String],
+    /// Korean names, left out when there are none.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases_ko: &'a [String],
     offices: Vec<ShownOffice<'a>>,
     /// Edges around it in the store (absent when there is no store).
     stored_relations: Option<usize>,
@@ -85,6 +88,7 @@ pub(super) fn run(store: &std::path::Path, args: ShowArgs) -> anyhow::Result<Exi
         adjectives_en: &e.adjectives_en,
         aliases_ja: &e.aliases_ja,
         abbr_ja: &e.abbr_ja,
+        aliases_ko: &e.aliases_ko,
         offices: e.offices.iter().map(ShownOffice::from).collect(),
         stored_relations: stored,
     };
@@ -103,6 +107,9 @@ pub(super) fn run(store: &std::path::Path, args: ShowArgs) -> anyhow::Result<Exi
             writeln!(t, "aliases (ja) {}", shown.aliases_ja.join("、"))?;
             if !shown.abbr_ja.is_empty() {
                 writeln!(t, "in compounds {}", shown.abbr_ja.join("、"))?;
+            }
+            if !shown.aliases_ko.is_empty() {
+                writeln!(t, "aliases (ko) {}", shown.aliases_ko.join(", "))?;
             }
             for o in &shown.offices {
                 writeln!(

@@ -2,7 +2,8 @@
 //!
 //! Every line break ends a sentence (headlines, captions and paragraphs are lines).
 //! Japanese sentences end at `。` `!` `?` outside quotes 「」『』 and parentheses;
-//! English ones at `.` `!` `?` before white space and a capital, digit or quote,
+//! English and Korean ones at `.` `!` `?` before white space and a capital, digit,
+//! quote or Hangul,
 //! unless the word before the period is an abbreviation (U.S., Mr., Jan.) or an
 //! initial (George W. Bush).
 
@@ -94,6 +95,7 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
                         || n.is_ascii_digit()
                         || matches!(n, '"' | '\'' | '“' | '(')
                         || crate::script::is_japanese(n)
+                        || crate::script::is_hangul(n)
                 });
                 if !starts_sentence && next != Some('\n') {
                     continue;

@@ -206,6 +206,18 @@ impl Matcher {
             form,
         };
 
+        // A Hangul name starts a word: 미국 is no mention inside a longer noun,
+        // but may follow a prefix (대러시아) or an abbreviation (남북한).
+        if text[start..end].starts_with(is_hangul)
+            && first_form != Form::Abbreviation
+            && text[..start].chars().next_back().is_some_and(|c| {
+                is_hangul(c)
+                    && !self.native.prefixes.contains(&c)
+                    && !self.abbreviation_chars.contains(&c)
+            })
+        {
+            return None;
+        }
         match first_form {
             Form::Name | Form::Adjective => {
                 if first_form == Form::Name
@@ -237,6 +249,13 @@ impl Matcher {
                 } else {
                     (&self.native, self.native.title_after(text, end))
                 };
+                let alone = !is_latin_start(surface)
+                    && self.native.family_alone
+                    && surface.chars().count() >= 2
+                    && text[end..]
+                        .split(|c: char| !is_hangul(c))
+                        .next()
+                        .is_some_and(|rest| rest.chars().count() <= 2);
                 let titled = title.is_some();
                 // A one-kanji family name (金, 李) is a common word: it needs a title.
                 if surface.chars().count() == 1 && !titled {
@@ -250,6 +269,7 @@ impl Matcher {
                 match (recent, title, families.as_slice()) {
                     (Some(e), _, _) => Some(mention(e, Form::Family)),
                     (None, Some(_), [only]) => Some(mention(*only, Form::Family)),
+                    (None, None, [only]) if alone => Some(mention(*only, Form::Family)),
                     (None, Some(t), many) => {
                         by_title(rules.role_of(t)?, many, entries).map(|e| mention(e, Form::Family))
                     }
@@ -277,7 +297,10 @@ impl Matcher {
         let rules = &self.native;
         let prefixed = before.is_some_and(|c| rules.prefixes.contains(&c));
         if prefixed {
-            return true;
+            // A Hangul prefix starts a word itself: 2주일 ("two weeks") is no 주+일.
+            let before_prefix = text[..start].chars().rev().nth(1);
+            return !before.is_some_and(is_hangul)
+                || !before_prefix.is_some_and(|c| is_hangul(c) || c.is_ascii_digit());
         }
         // The compound must start cleanly: 今日中, 18日米, 会談中 are not states.
         let chain_start = self.chain_start(text, start);
@@ -288,7 +311,7 @@ impl Matcher {
                 // 訪米中: "while visiting the US"; the chain after 訪 is one state.
                 !rules.visit_prefixes.contains(&c) || chain_start == start
             }
-            Some(c) => !(is_han(c) || c.is_ascii_digit()),
+            Some(c) => !(is_han(c) || is_hangul(c) || c.is_ascii_digit()),
         };
         if !clean_start {
             return false;

@@ -12,6 +12,15 @@ use crate::model::Lang;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct NameRules {
+    /// Words are separated by spaces (Korean eojeol): a state noun or a title
+    /// may stand one space after the name (`미 국무부`, `푸틴 대통령`).
+    #[serde(default)]
+    pub spaced: bool,
+    /// A family name of two or more characters counts without a title when
+    /// at most two characters (a particle) follow it in its word (`푸틴은`,
+    /// `트럼프,`): Korean headlines write leaders' names bare.
+    #[serde(default)]
+    pub family_alone: bool,
     /// Prefixes that make the abbreviation after them a state (対ロ, 대북, 对华).
     #[serde(default)]
     pub prefixes: Vec<char>,
@@ -63,7 +72,7 @@ impl NameRules {
 
     /// The title after a family name that ends at `end`, if any.
     pub(super) fn title_after(&self, text: &str, end: usize) -> Option<&str> {
-        let rest = &text[end..];
+        let rest = self.next_word(&text[end..]);
         self.titles_after
             .iter()
             .find(|t| rest.starts_with(t.as_str()))
@@ -85,9 +94,18 @@ impl NameRules {
 
     /// Whether a state noun starts at the front of `rest`.
     pub(super) fn starts_with_state_noun(&self, rest: &str) -> bool {
+        let rest = self.next_word(rest);
         self.state_nouns
             .iter()
             .any(|n| rest.starts_with(n.as_str()))
+    }
+
+    /// `rest` without the one space a spaced language may put after a name.
+    fn next_word<'t>(&self, rest: &'t str) -> &'t str {
+        match rest.strip_prefix(' ') {
+            Some(word) if self.spaced => word,
+            _ => rest,
+        }
     }
 
     /// Whether `rest` (what follows a name) makes it a language or people.

@@ -29,6 +29,7 @@
 
 pub(crate) mod en;
 pub(crate) mod ja;
+pub(crate) mod ko;
 
 use crate::extract::lexicon::{self, LexiconError, UserLexicon};
 use crate::extract::{Discourse, Found, SentenceView};
@@ -54,11 +55,18 @@ impl Language for ja::Japanese {
     }
 }
 
+impl Language for ko::Korean {
+    fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+        ko::Korean::sentence(self, view, discourse)
+    }
+}
+
 /// The built-in plugins, built once.
 #[derive(Debug)]
 pub(crate) struct Plugins {
     english: en::English,
     japanese: ja::Japanese,
+    korean: ko::Korean,
 }
 
 impl Plugins {
@@ -67,6 +75,7 @@ impl Plugins {
         Plugins {
             english: en::English::builtin(),
             japanese: ja::Japanese::builtin(),
+            korean: ko::Korean::builtin(),
         }
     }
 
@@ -80,18 +89,20 @@ impl Plugins {
         if let Some((name, text)) = lexicon::with_users(Lang::Ja, users) {
             plugins.japanese = ja::Japanese::from_toml(&name, &text)?;
         }
+        if let Some((name, text)) = lexicon::with_users(Lang::Ko, users) {
+            plugins.korean = ko::Korean::from_toml(&name, &text)?;
+        }
         Ok(plugins)
     }
 
     /// The plugin that reads `lang`, if any. Until Chinese has a plugin of its
     /// own, Chinese sentences go to the Japanese rules (they share Han cue
-    /// words such as 制裁 and 会談); Korean has none yet and yields only what
-    /// the shared stages give (`leader_of`).
+    /// words such as 制裁 and 会談).
     pub(crate) fn for_lang(&self, lang: Lang) -> Option<&dyn Language> {
         match lang {
             Lang::En => Some(&self.english),
             Lang::Ja | Lang::Zh => Some(&self.japanese),
-            Lang::Ko => None,
+            Lang::Ko => Some(&self.korean),
         }
     }
 }
