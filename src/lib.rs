@@ -23,6 +23,7 @@ pub mod model;
 pub mod persist;
 pub mod query;
 pub mod script;
+pub mod simplify;
 
 pub use model::{
     Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Lang, Relation, Role,

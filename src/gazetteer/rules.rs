@@ -25,6 +25,11 @@ pub(super) struct NameRules {
     /// What follows a state's name when it names a language, people or style.
     #[serde(default)]
     pub not_name_suffixes: Vec<String>,
+    /// Text read in this language is folded to simplified Chinese
+    /// ([`crate::simplify`]), so its matcher folds every name the same way:
+    /// a name listed in either script matches text in either.
+    #[serde(default)]
+    pub simplified: bool,
     /// Titles and honorifics after a family name (プーチン大統領).
     #[serde(default)]
     pub titles_after: Vec<String>,
