@@ -108,7 +108,7 @@ pub(crate) fn unique(
 }
 
 /// The built-in lexicon of each language, for `lexicon check`.
-pub const BUILTIN: [(Lang, &str, &str); 2] = [
+pub const BUILTIN: [(Lang, &str, &str); 3] = [
     (
         Lang::En,
         "src/extract/lang/en/lexicon.toml",
@@ -118,6 +118,11 @@ pub const BUILTIN: [(Lang, &str, &str); 2] = [
         Lang::Ja,
         "src/extract/lang/ja/lexicon.toml",
         include_str!("lang/ja/lexicon.toml"),
+    ),
+    (
+        Lang::Zh,
+        "src/extract/lang/zh/lexicon.toml",
+        include_str!("lang/zh/lexicon.toml"),
     ),
 ];
 
@@ -138,7 +143,8 @@ pub fn check(lang: Lang, file: &str, text: &str) -> Result<LexiconSummary, Lexic
     let (cues, words) = match lang {
         Lang::En => super::lang::en::English::from_toml(file, text)?.size(),
         Lang::Ja => super::lang::ja::Japanese::from_toml(file, text)?.size(),
-        Lang::Ko | Lang::Zh => {
+        Lang::Zh => super::lang::zh::Chinese::from_toml(file, text)?.size(),
+        Lang::Ko => {
             return Err(LexiconError::Schema {
                 file: file.to_owned(),
                 message: format!("there are no {lang} rules yet to check a lexicon for"),

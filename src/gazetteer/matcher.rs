@@ -244,7 +244,9 @@ impl Matcher {
                         english_title_before(&self.english, text, start),
                     )
                 } else {
-                    (&self.native, self.native.title_after(text, end))
+                    let title = self.native.title_after(text, end);
+                    let title = title.or_else(|| self.native.title_right_before(text, start));
+                    (&self.native, title)
                 };
                 let titled = title.is_some();
                 // A one-kanji family name (金, 李) is a common word: it needs a title.
@@ -297,7 +299,7 @@ impl Matcher {
                 // 訪米中: "while visiting the US"; the chain after 訪 is one state.
                 !rules.visit_prefixes.contains(&c) || chain_start == start
             }
-            Some(c) => !(is_han(c) || c.is_ascii_digit()),
+            Some(c) => !(is_han(c) || c.is_ascii_digit()) || rules.clean_before.contains(&c),
         };
         if !clean_start {
             return false;

@@ -29,6 +29,7 @@
 
 pub(crate) mod en;
 pub(crate) mod ja;
+pub(crate) mod zh;
 
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::model::Lang;
@@ -53,11 +54,18 @@ impl Language for ja::Japanese {
     }
 }
 
+impl Language for zh::Chinese {
+    fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+        zh::Chinese::sentence(self, view, discourse)
+    }
+}
+
 /// The built-in plugins, built once.
 #[derive(Debug)]
 pub(crate) struct Plugins {
     english: en::English,
     japanese: ja::Japanese,
+    chinese: zh::Chinese,
 }
 
 impl Plugins {
@@ -66,17 +74,17 @@ impl Plugins {
         Plugins {
             english: en::English::builtin(),
             japanese: ja::Japanese::builtin(),
+            chinese: zh::Chinese::builtin(),
         }
     }
 
-    /// The plugin that reads `lang`, if any. Until Chinese has a plugin of its
-    /// own, Chinese sentences go to the Japanese rules (they share Han cue
-    /// words such as 制裁 and 会談); Korean has none yet and yields only what
-    /// the shared stages give (`leader_of`).
+    /// The plugin that reads `lang`, if any. Korean has none yet and yields
+    /// only what the shared stages give (`leader_of`).
     pub(crate) fn for_lang(&self, lang: Lang) -> Option<&dyn Language> {
         match lang {
             Lang::En => Some(&self.english),
-            Lang::Ja | Lang::Zh => Some(&self.japanese),
+            Lang::Ja => Some(&self.japanese),
+            Lang::Zh => Some(&self.chinese),
             Lang::Ko => None,
         }
     }
