@@ -79,7 +79,7 @@ const CONJUNCTIONS: &[&str] = &["", "和", "与", "及", "以及", "、", "同",
 /// Marks that end a clause.
 fn ends_clause(c: char) -> bool {
     // Normalized text: NFKC made full-width marks ASCII.
-    matches!(c, ',' | ';' | ':' | '!' | '?' | '。' | '(' | ')' | ' ')
+    matches!(c, ',' | ';' | ':' | '!' | '?' | '。' | '(' | ')' | ' ' | '—')
 }
 
 /// Phrases joined into one group: they share the first phrase's marker.
@@ -129,6 +129,22 @@ impl Group {
     pub(super) fn genitive(&self, view: &SentenceView<'_>) -> bool {
         let after = &view.text[self.end..view.range.end];
         skip_titles(after).starts_with('的')
+    }
+
+    /// Whether the group owns the noun that starts at `at`: `X的` and at most
+    /// a few more chars of one noun phrase (`尼日尔的安全合作`, `习近平主席的到访`).
+    pub(super) fn owns(&self, view: &SentenceView<'_>, at: usize) -> bool {
+        let Some(gap) = view.text.get(self.end..at) else {
+            return false;
+        };
+        skip_titles(gap)
+            .strip_prefix('的')
+            .is_some_and(|rest| rest.chars().count() <= 4 && rest.chars().all(crate::script::is_han))
+    }
+
+    /// Whether the group stands inside quotes (`“…”`, `「…」`).
+    pub(super) fn quoted(&self, view: &SentenceView<'_>) -> bool {
+        quoted_at(view, self.start)
     }
 }
 
@@ -193,13 +209,27 @@ pub(super) fn groups(view: &SentenceView<'_>) -> Vec<Group> {
     out
 }
 
+/// Whether `at` stands inside quotes (`“…”`, `「…」`) in its sentence.
+pub(super) fn quoted_at(view: &SentenceView<'_>, at: usize) -> bool {
+    let head = &view.text[view.range.start..at];
+    head.matches('“').count() > head.matches('”').count()
+        || head.matches('「').count() > head.matches('」').count()
+}
+
 /// The sentence's subject: its first unmarked group outside quotes.
 pub(super) fn subject(groups: &[Group], view: &SentenceView<'_>) -> Option<usize> {
-    groups.iter().position(|g| {
-        let head = &view.text[view.range.start..g.start];
-        let quoted = head.matches('“').count() > head.matches('”').count();
-        !quoted && g.marker(view, &[], &[]) == Marker::None
-    })
+    groups
+        .iter()
+        .position(|g| !g.quoted(view) && g.marker(view, &[], &[]) == Marker::None)
+}
+
+/// The group a cue modifies as a relative clause (`到访的以色列总理`): its
+/// agent, as `的` and titles are all that stand between.
+pub(super) fn relative_head(groups: &[Group], view: &SentenceView<'_>, end: usize) -> Option<usize> {
+    let after = &view.text[end..view.range.end];
+    let rest = after.strip_prefix('的')?;
+    let at = end + '的'.len_utf8() + (rest.len() - skip_titles(rest).len());
+    groups.iter().position(|g| g.start == at)
 }
 
 /// The clause around a cue: from the mark before it to the mark after it.

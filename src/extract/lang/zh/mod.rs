@@ -55,6 +55,8 @@ struct Flags {
     negation: Vec<String>,
     not_negation: Vec<String>,
     hedge: Vec<String>,
+    hedge_after: Vec<String>,
+    anaphora: Vec<String>,
     report: Vec<String>,
     attribution: Vec<String>,
 }
@@ -109,6 +111,9 @@ pub(crate) struct Chinese {
     automaton: AhoCorasick,
     negation: WordSet,
     hedge: WordSet,
+    hedge_after: WordSet,
+    /// Demonstratives (`该`, `这项`), longest first.
+    anaphora: Vec<String>,
     report: WordSet,
     attribution: WordSet,
 }
@@ -127,6 +132,55 @@ struct Roles {
     sources: Vec<EntryIndex>,
     targets: Vec<EntryIndex>,
     partners: Vec<EntryIndex>,
+}
+
+/// The groups around one cue, by what marks them, before roles are given.
+#[derive(Debug, Default)]
+struct Found_<'g> {
+    subject: Option<&'g Group>,
+    owner: Option<&'g Group>,
+    passive_agent: Option<&'g Group>,
+    marked_target: Option<&'g Group>,
+    possessed: Option<&'g Group>,
+    object: Option<&'g Group>,
+    partners: Vec<&'g Group>,
+}
+
+impl Found_<'_> {
+    /// The roles these groups play for `cue`.
+    fn into_roles(self, view: &SentenceView<'_>, cue: &Cue) -> Roles {
+        let mut roles = Roles::default();
+        let symmetric = cue.relation.is_symmetric();
+        for p in &self.partners {
+            p.extend_into(view, &mut roles.partners);
+        }
+        if cue.passive || self.passive_agent.is_some() {
+            if let Some(a) = self.passive_agent {
+                a.extend_into(view, &mut roles.sources);
+            }
+            if let Some(s) = self.subject {
+                s.extend_into(view, &mut roles.targets);
+            }
+            return roles;
+        }
+        if let Some(s) = self.owner.or(self.subject) {
+            s.extend_into(view, &mut roles.sources);
+        }
+        if symmetric {
+            // `X和Y签署协议`: a pair in the subject is complete without an object.
+            let pair = roles.sources.len() + roles.partners.len() >= 2;
+            if let Some(o) = self.object.filter(|_| !pair) {
+                o.extend_into(view, &mut roles.partners);
+            }
+            roles.partners.retain(|p| !roles.sources.contains(p));
+            return roles;
+        }
+        let object = self.object.filter(|_| !cue.marked_target);
+        if let Some(t) = self.marked_target.or(self.possessed).or(object) {
+            t.extend_into(view, &mut roles.targets);
+        }
+        roles
+    }
 }
 
 /// The lexicon's words in the form the text is read in.
@@ -154,6 +208,8 @@ impl Chinese {
             ("negation", &f.negation),
             ("not_negation", &f.not_negation),
             ("hedge", &f.hedge),
+            ("hedge_after", &f.hedge_after),
+            ("anaphora", &f.anaphora),
             ("report", &f.report),
             ("attribution", &f.attribution),
         ] {
@@ -212,6 +268,8 @@ impl Chinese {
             automaton,
             negation: WordSet::new(&folded(&f.negation), &folded(&f.not_negation)),
             hedge: WordSet::new(&folded(&f.hedge), &[]),
+            hedge_after: WordSet::new(&folded(&f.hedge_after), &[]),
+            anaphora: folded(&f.anaphora),
             report: WordSet::new(&folded(&f.report), &[]),
             attribution: WordSet::new(&folded(&f.attribution), &[]),
         })
@@ -284,8 +342,13 @@ impl Chinese {
         out: &mut Vec<Found>,
     ) {
         let cue = &self.cues[hit.cue];
+        // `该协议`: an event told before, whose parties were named then.
+        let head = &view.text[view.range.start..hit.start];
+        if self.anaphora.iter().any(|d| head.ends_with(d.as_str())) {
+            return;
+        }
         let (clause_start, clause_end) = grammar::clause_around(view, hit.start, hit.end);
-        let mut roles = self.roles(view, groups, hit, clause_start, clause_end);
+        let mut roles = self.roles(view, groups, hit, (clause_start, clause_end));
         let symmetric = cue.relation.is_symmetric();
         if let Some(t) = cue.implied_target.as_ref().and_then(|id| view.actors.index_of(id)) {
             roles.targets = vec![t];
@@ -297,17 +360,24 @@ impl Chinese {
             } else {
                 !roles.targets.is_empty()
             };
-        if needs_source {
-            let before = subject
-                .filter(|&s| groups[s].end <= hit.start)
-                .map(|s| groups[s].head(view));
-            let carried = before.or(topic.filter(|_| subject.is_none()));
-            roles.sources.extend(carried);
+        // A quoted cue keeps to its quote; the text's topic stands in only
+        // when the sentence names no one before the cue.
+        if needs_source && !grammar::quoted_at(view, hit.start) {
+            match subject.filter(|&s| groups[s].end <= hit.start) {
+                Some(s) => groups[s].extend_into(view, &mut roles.sources),
+                None if groups.iter().all(|g| g.start >= hit.start) => {
+                    roles.sources.extend(topic);
+                }
+                None => {}
+            }
+            roles.targets.retain(|t| !roles.sources.contains(t));
+            roles.partners.retain(|p| !roles.sources.contains(p));
         }
         let before_cue = &view.text[clause_start..hit.start];
         let negated = self.negation.occurs_in(before_cue);
         let hedged = self.report.occurs_in(view.sentence())
-            || grammar::hedged(&self.hedge, view, clause_start, hit.start);
+            || grammar::hedged(&self.hedge, view, clause_start, hit.start)
+            || self.hedge_after.occurs_in(&view.text[hit.end..clause_end]);
         let attributed_to = self.attribution(view, groups, hit, &roles);
         let mut push = |a: EntryIndex, b: EntryIndex| {
             let (source, target) = if cue.reverse { (b, a) } else { (a, b) };
@@ -351,63 +421,49 @@ impl Chinese {
         view: &SentenceView<'_>,
         groups: &[Group],
         hit: &CueHit,
-        clause_start: usize,
-        clause_end: usize,
+        clause: (usize, usize),
     ) -> Roles {
         let cue = &self.cues[hit.cue];
         let symmetric = cue.relation.is_symmetric();
-        let mut roles = Roles::default();
-        let mut subject: Option<&Group> = None;
-        let mut passive_agent: Option<&Group> = None;
-        let mut object: Option<&Group> = None;
-        let mut marked_target: Option<&Group> = None;
-        let mut possessed: Option<&Group> = None;
-        let in_clause = groups
-            .iter()
-            .filter(|g| g.start >= clause_start && g.end <= clause_end);
+        let cue_quoted = grammar::quoted_at(view, hit.start);
+        let mut found = Found_::default();
+        let in_clause = groups.iter().filter(|g| {
+            g.start >= clause.0 && g.end <= clause.1 && g.quoted(view) == cue_quoted
+        });
         for g in in_clause {
             let before = g.end <= hit.start;
             let marker = g.marker(view, &cue.source_marker, &cue.target_marker);
             match (before, marker) {
-                (true, Marker::Source) => subject = Some(g),
-                (true, Marker::Target) => marked_target = Some(g),
-                (true, Marker::Partner) => g.extend_into(view, &mut roles.partners),
-                (true, Marker::Passive) => passive_agent = Some(g),
-                (true, Marker::None) if subject.is_none() => subject = Some(g),
-                // `X是Y的Z`: a second unmarked name with 的 owns the cue noun.
-                (true, Marker::None) if g.genitive(view) => possessed = Some(g),
-                (false, Marker::None | Marker::Target) if object.is_none() => object = Some(g),
+                (true, Marker::Source) => found.subject = Some(g),
+                (true, Marker::Target) if !symmetric => found.marked_target = Some(g),
+                (true, Marker::Partner) => found.partners.push(g),
+                (true, Marker::Passive) => found.passive_agent = Some(g),
+                // `习近平的到访`: the owner of a nominal cue is its agent.
+                (true, Marker::None) if g.owns(view, hit.start) && !symmetric => {
+                    found.owner = Some(g);
+                }
+                (true, Marker::None) if found.subject.is_none() => found.subject = Some(g),
+                // `X是Y的Z`: after a copula, a name with 的 owns the cue noun.
+                (true, Marker::None) if g.genitive(view) => {
+                    let copula = found
+                        .subject
+                        .is_some_and(|s| view.text[s.end..g.start].contains('是'));
+                    if copula {
+                        found.possessed = Some(g);
+                    }
+                }
+                (false, Marker::None | Marker::Target) if found.object.is_none() => {
+                    found.object = Some(g);
+                }
                 _ => {}
             }
         }
-        let passive = cue.passive || passive_agent.is_some();
-        if passive {
-            if let Some(a) = passive_agent {
-                a.extend_into(view, &mut roles.sources);
-            }
-            if let Some(s) = subject {
-                s.extend_into(view, &mut roles.targets);
-            }
-            return roles;
+        // `到访的以色列总理`: the head of the relative clause is the agent.
+        if let Some(r) = grammar::relative_head(groups, view, hit.end) {
+            found.owner = Some(&groups[r]);
+            found.object = None;
         }
-        if let Some(s) = subject {
-            s.extend_into(view, &mut roles.sources);
-        }
-        let target = marked_target
-            .or(possessed.filter(|_| !symmetric))
-            .or(object.filter(|_| !cue.marked_target || symmetric));
-        if let Some(t) = target {
-            if symmetric {
-                t.extend_into(view, &mut roles.partners);
-            } else {
-                t.extend_into(view, &mut roles.targets);
-            }
-        }
-        if symmetric && let (Some(o), Some(_)) = (object, marked_target) {
-            o.extend_into(view, &mut roles.partners);
-        }
-        roles.partners.retain(|p| !roles.sources.contains(p));
-        roles
+        found.into_roles(view, cue)
     }
 
     /// Who asserts the claim: the subject of a verb of saying before the cue
