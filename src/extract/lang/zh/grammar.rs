@@ -4,7 +4,7 @@
 
 use crate::extract::words::WordSet;
 use crate::extract::{Discourse, SentenceView};
-use crate::gazetteer::{EntryIndex, Mention};
+use crate::gazetteer::{EntryIndex, Form, Mention};
 
 /// The longest run of title words between a state and a person, or between a
 /// speaker and the verb of saying (`外交部发言人`, 6 chars).
@@ -173,6 +173,11 @@ fn joins_phrase(gap: &str) -> bool {
     }
 }
 
+/// Whether two adjacent mentions are a compound of abbreviations (`中美`, `美韩`).
+fn abbreviations(a: &Mention, b: &Mention) -> bool {
+    a.form == Form::Abbreviation || b.form == Form::Abbreviation
+}
+
 /// The groups of the sentence: mentions into phrases, phrases into groups.
 pub(super) fn groups(view: &SentenceView<'_>) -> Vec<Group> {
     let text = view.text;
@@ -183,7 +188,12 @@ pub(super) fn groups(view: &SentenceView<'_>) -> Vec<Group> {
         match last {
             // Overlapping hits (a title word read as a name) are skipped.
             Some(p) if m.start < p.2 => {}
-            Some(p) if joins_phrase(&text[p.2..m.start]) => {
+            // A name right after a name is its body (`也门胡塞武装`) unless
+            // both are compound abbreviations (`中美`: two states).
+            Some(p)
+                if joins_phrase(&text[p.2..m.start])
+                    || (p.2 == m.start && !abbreviations(&mentions[p.0], m)) =>
+            {
                 *phrases.last_mut().expect("a last phrase") = (i, p.1, m.end);
             }
             _ => phrases.push((i, m.start, m.end)),
