@@ -1,5 +1,5 @@
 //! Extraction throughput on news-shaped text: the team's sample corpus (most
-//! sentences name actors and relations), English and Japanese separately.
+//! sentences name actors and relations), English, Japanese and Chinese separately.
 //! Reports bytes per second for full extraction and for mention finding alone.
 //!
 //! Run: `cargo bench --bench extract`.
@@ -69,6 +69,7 @@ fn extraction(c: &mut Criterion) {
     let extractor = Extractor::new(Gazetteer::builtin());
     bench_language(c, &extractor, "en");
     bench_language(c, &extractor, "ja");
+    bench_language(c, &extractor, "zh");
     c.bench_function("startup_gazetteer_and_lexicons", |b| {
         b.iter(|| black_box(Extractor::new(Gazetteer::builtin())))
     });

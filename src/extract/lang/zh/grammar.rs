@@ -40,6 +40,10 @@ pub(super) enum Marker {
 
 /// Prepositions, longest first, with the role they mark.
 const MARKERS: &[(&str, Marker)] = &[
+    // Verbs that end in a preposition's char: `反对日本` makes 日本 an object.
+    ("反对", Marker::None),
+    ("相对", Marker::None),
+    ("绝对", Marker::None),
     ("对于", Marker::Target),
     ("针对", Marker::Target),
     ("前往", Marker::Target),
