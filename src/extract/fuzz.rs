@@ -200,7 +200,8 @@ fn vocabulary() -> &'static [String] {
             words.extend(entry.abbr_zh.iter().cloned());
             words.extend(entry.family_zh.iter().cloned());
         }
-        words.extend(["對華", "習近平", "美國", "俄羅斯", "臺灣", "會談", "製裁"].map(String::from));
+        words
+            .extend(["對華", "習近平", "美國", "俄羅斯", "臺灣", "會談", "製裁"].map(String::from));
         for lexicon in [
             include_str!("lang/ja/lexicon.toml"),
             include_str!("lang/en/lexicon.toml"),

@@ -52,10 +52,18 @@ impl<'a> Normalized<'a> {
     /// not made.
     pub fn fold_same_width(&mut self, fold: impl Fn(char) -> char) {
         let same_width = |c: char| Some(fold(c)).filter(|f| f.len_utf8() == c.len_utf8());
-        if self.text.chars().all(|c| same_width(c).is_none_or(|f| f == c)) {
+        if self
+            .text
+            .chars()
+            .all(|c| same_width(c).is_none_or(|f| f == c))
+        {
             return;
         }
-        let folded = self.text.chars().map(|c| same_width(c).unwrap_or(c)).collect();
+        let folded = self
+            .text
+            .chars()
+            .map(|c| same_width(c).unwrap_or(c))
+            .collect();
         self.text = Cow::Owned(folded);
     }
 
@@ -111,7 +119,10 @@ mod tests {
         n.fold_same_width(crate::simplify::simplified_char);
         assert_eq!(n.text, "(美国)对华制裁");
         let s = n.text.find("对华").unwrap();
-        let (os, oe) = (n.original_start(s), n.original_end(s + "对华".len(), original));
+        let (os, oe) = (
+            n.original_start(s),
+            n.original_end(s + "对华".len(), original),
+        );
         assert_eq!(&original[os..oe], "對華");
     }
 

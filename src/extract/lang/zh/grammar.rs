@@ -14,11 +14,56 @@ pub(super) const MAX_TITLE_BYTES: usize = 36;
 /// it (`俄罗斯总统普京`) and that stand between a marker and a name
 /// (`与国务委员兼外长秦刚`). Longest first within a shared ending.
 const TITLES: &[&str] = &[
-    "国务委员", "外交部发言人", "总统发言人", "发言人", "副总统", "总统", "国家主席", "主席",
-    "副总理", "总理", "首相", "外交部长", "外交部", "外长", "外相", "国防部长", "国防部", "防长",
-    "国务卿", "部长", "大使", "官员", "高官", "领导人", "最高领袖", "领袖", "国王", "王储", "议长",
-    "秘书长", "委员", "主任", "特使", "代表", "元首", "总书记", "司令", "将军", "政府", "当局",
-    "方面", "军方", "首席", "前", "兼", "副", "女士", "先生", "夫人", "方",
+    "国务委员",
+    "外交部发言人",
+    "总统发言人",
+    "发言人",
+    "副总统",
+    "总统",
+    "国家主席",
+    "主席",
+    "副总理",
+    "总理",
+    "首相",
+    "外交部长",
+    "外交部",
+    "外长",
+    "外相",
+    "国防部长",
+    "国防部",
+    "防长",
+    "国务卿",
+    "部长",
+    "大使",
+    "官员",
+    "高官",
+    "领导人",
+    "最高领袖",
+    "领袖",
+    "国王",
+    "王储",
+    "议长",
+    "秘书长",
+    "委员",
+    "主任",
+    "特使",
+    "代表",
+    "元首",
+    "总书记",
+    "司令",
+    "将军",
+    "政府",
+    "当局",
+    "方面",
+    "军方",
+    "首席",
+    "前",
+    "兼",
+    "副",
+    "女士",
+    "先生",
+    "夫人",
+    "方",
 ];
 
 /// What the preposition before a group says about its role.
@@ -83,7 +128,10 @@ const CONJUNCTIONS: &[&str] = &["", "和", "与", "及", "以及", "、", "同",
 /// Marks that end a clause.
 fn ends_clause(c: char) -> bool {
     // Normalized text: NFKC made full-width marks ASCII.
-    matches!(c, ',' | ';' | ':' | '!' | '?' | '。' | '(' | ')' | ' ' | '—')
+    matches!(
+        c,
+        ',' | ';' | ':' | '!' | '?' | '。' | '(' | ')' | ' ' | '—'
+    )
 }
 
 /// Phrases joined into one group: they share the first phrase's marker.
@@ -141,9 +189,9 @@ impl Group {
         let Some(gap) = view.text.get(self.end..at) else {
             return false;
         };
-        skip_titles(gap)
-            .strip_prefix('的')
-            .is_some_and(|rest| rest.chars().count() <= 4 && rest.chars().all(crate::script::is_han))
+        skip_titles(gap).strip_prefix('的').is_some_and(|rest| {
+            rest.chars().count() <= 4 && rest.chars().all(crate::script::is_han)
+        })
     }
 
     /// Whether the group stands inside quotes (`“…”`, `「…」`).
@@ -162,7 +210,10 @@ fn strip_titles(mut text: &str) -> &str {
 
 /// `text` without the title words it starts with (`总统访华` → `访华`).
 fn skip_titles(mut text: &str) -> &str {
-    while let Some(t) = TITLES.iter().find(|t| !t.is_empty() && text.starts_with(*t)) {
+    while let Some(t) = TITLES
+        .iter()
+        .find(|t| !t.is_empty() && text.starts_with(*t))
+    {
         text = &text[t.len()..];
     }
     text
@@ -239,7 +290,11 @@ pub(super) fn subject(groups: &[Group], view: &SentenceView<'_>) -> Option<usize
 
 /// The group a cue modifies as a relative clause (`到访的以色列总理`): its
 /// agent, as `的` and titles are all that stand between.
-pub(super) fn relative_head(groups: &[Group], view: &SentenceView<'_>, end: usize) -> Option<usize> {
+pub(super) fn relative_head(
+    groups: &[Group],
+    view: &SentenceView<'_>,
+    end: usize,
+) -> Option<usize> {
     let after = &view.text[end..view.range.end];
     let rest = after.strip_prefix('的')?;
     let at = end + '的'.len_utf8() + (rest.len() - skip_titles(rest).len());

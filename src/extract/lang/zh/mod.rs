@@ -185,7 +185,9 @@ impl Found_<'_> {
 
 /// The lexicon's words in the form the text is read in.
 fn folded(list: &[String]) -> Vec<String> {
-    list.iter().map(|w| crate::simplify::simplified(w)).collect()
+    list.iter()
+        .map(|w| crate::simplify::simplified(w))
+        .collect()
 }
 
 impl Chinese {
@@ -350,7 +352,11 @@ impl Chinese {
         let (clause_start, clause_end) = grammar::clause_around(view, hit.start, hit.end);
         let mut roles = self.roles(view, groups, hit, (clause_start, clause_end));
         let symmetric = cue.relation.is_symmetric();
-        if let Some(t) = cue.implied_target.as_ref().and_then(|id| view.actors.index_of(id)) {
+        if let Some(t) = cue
+            .implied_target
+            .as_ref()
+            .and_then(|id| view.actors.index_of(id))
+        {
             roles.targets = vec![t];
         }
         // A clause without a subject takes the sentence's, then the text's.
@@ -427,9 +433,9 @@ impl Chinese {
         let symmetric = cue.relation.is_symmetric();
         let cue_quoted = grammar::quoted_at(view, hit.start);
         let mut found = Found_::default();
-        let in_clause = groups.iter().filter(|g| {
-            g.start >= clause.0 && g.end <= clause.1 && g.quoted(view) == cue_quoted
-        });
+        let in_clause = groups
+            .iter()
+            .filter(|g| g.start >= clause.0 && g.end <= clause.1 && g.quoted(view) == cue_quoted);
         for g in in_clause {
             let before = g.end <= hit.start;
             let marker = g.marker(view, &cue.source_marker, &cue.target_marker);

@@ -48,10 +48,7 @@ fn subject_verb_object_gives_source_and_target() {
 #[test]
 fn a_preposition_before_the_name_marks_the_target() {
     assert_eq!(claims("欧盟对俄罗斯实施新一轮制裁。"), ["EU sanctions RUS"]);
-    assert_eq!(
-        claims("英国向乌克兰提供导弹。"),
-        ["GBR arms_supply UKR"]
-    );
+    assert_eq!(claims("英国向乌克兰提供导弹。"), ["GBR arms_supply UKR"]);
 }
 
 #[test]
