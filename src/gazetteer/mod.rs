@@ -506,7 +506,9 @@ impl Gazetteer {
     }
 
     /// The mentions in a text read as `reading`: English names and the names
-    /// of that language, with its rules for compounds and titles.
+    /// of that language, with its rules for compounds and titles. Chinese
+    /// text is matched in simplified characters: fold it first
+    /// ([`crate::simplify::simplified`]), as the extractor does.
     pub fn mentions_in<'a>(
         &'a self,
         text: &'a str,
