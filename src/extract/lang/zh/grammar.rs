@@ -142,6 +142,13 @@ pub(super) struct Group {
     /// Where the group starts (its first name) and ends (its last name).
     pub(super) start: usize,
     pub(super) end: usize,
+    /// Where the text before the group ends once its titles are stripped:
+    /// the preposition, if any, ends here.
+    marker_at: usize,
+    /// The language's marker there (a cue's own lists are checked on top).
+    marker: Marker,
+    /// Inside quotes.
+    quoted: bool,
 }
 
 impl Group {
@@ -164,17 +171,32 @@ impl Group {
         source: &[String],
         target: &[String],
     ) -> Marker {
-        let before = strip_titles(&view.text[view.range.start..self.start]);
+        let before = &view.text[view.range.start..self.marker_at];
         if source.iter().any(|m| before.ends_with(m.as_str())) {
             return Marker::Source;
         }
         if target.iter().any(|m| before.ends_with(m.as_str())) {
             return Marker::Target;
         }
-        MARKERS
+        self.marker
+    }
+
+    /// A group of one phrase, its marker read once.
+    fn new(view: &SentenceView<'_>, head: usize, start: usize, end: usize) -> Self {
+        let s0 = view.range.start;
+        let before = strip_titles(&view.text[s0..start]);
+        let marker = MARKERS
             .iter()
             .find(|(m, _)| before.ends_with(m))
-            .map_or(Marker::None, |&(_, r)| r)
+            .map_or(Marker::None, |&(_, r)| r);
+        Group {
+            heads: vec![head],
+            start,
+            end,
+            marker_at: s0 + before.len(),
+            marker,
+            quoted: quoted_at(view, start),
+        }
     }
 
     /// Whether the group owns what follows (`X的`), after its titles.
@@ -195,8 +217,8 @@ impl Group {
     }
 
     /// Whether the group stands inside quotes (`“…”`, `「…」`).
-    pub(super) fn quoted(&self, view: &SentenceView<'_>) -> bool {
-        quoted_at(view, self.start)
+    pub(super) fn quoted(&self) -> bool {
+        self.quoted
     }
 }
 
@@ -265,11 +287,7 @@ pub(super) fn groups(view: &SentenceView<'_>) -> Vec<Group> {
                 continue;
             }
         }
-        out.push(Group {
-            heads: vec![head],
-            start,
-            end,
-        });
+        out.push(Group::new(view, head, start, end));
     }
     out
 }
@@ -282,10 +300,10 @@ pub(super) fn quoted_at(view: &SentenceView<'_>, at: usize) -> bool {
 }
 
 /// The sentence's subject: its first unmarked group outside quotes.
-pub(super) fn subject(groups: &[Group], view: &SentenceView<'_>) -> Option<usize> {
+pub(super) fn subject(groups: &[Group]) -> Option<usize> {
     groups
         .iter()
-        .position(|g| !g.quoted(view) && g.marker(view, &[], &[]) == Marker::None)
+        .position(|g| !g.quoted && g.marker == Marker::None)
 }
 
 /// The group a cue modifies as a relative clause (`到访的以色列总理`): its
@@ -337,6 +355,9 @@ pub(super) fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<
     };
     let sentence = view.sentence();
     let mut out = Vec::new();
+    if !sentence.contains(['两', '双']) {
+        return out;
+    }
     for word in BOTH_SIDES {
         for (i, _) in sentence.match_indices(word) {
             let start = view.range.start + i;

@@ -302,7 +302,7 @@ impl Chinese {
             return Vec::new();
         }
         let groups = grammar::groups(view);
-        let subject = grammar::subject(&groups, view);
+        let subject = grammar::subject(&groups);
         let hits = self.cue_hits(view);
         let mut out = Vec::new();
         for hit in &hits {
@@ -435,7 +435,7 @@ impl Chinese {
         let mut found = Found_::default();
         let in_clause = groups
             .iter()
-            .filter(|g| g.start >= clause.0 && g.end <= clause.1 && g.quoted(view) == cue_quoted);
+            .filter(|g| g.start >= clause.0 && g.end <= clause.1 && g.quoted() == cue_quoted);
         for g in in_clause {
             let before = g.end <= hit.start;
             let marker = g.marker(view, &cue.source_marker, &cue.target_marker);
