@@ -81,6 +81,8 @@ struct CueDef {
     #[serde(default)]
     both_ways: bool,
     #[serde(default)]
+    place_target: bool,
+    #[serde(default)]
     source_marker: Vec<String>,
     #[serde(default)]
     target_marker: Vec<String>,
@@ -96,6 +98,8 @@ struct Cue {
     /// Only a marked mention is the target, never the object (`向乌克兰提供导弹`).
     marked_target: bool,
     both_ways: bool,
+    /// A place right before the cue is its target (`在华盛顿访问`).
+    place_target: bool,
     source_marker: Vec<String>,
     target_marker: Vec<String>,
     implied_target: Option<ActorId>,
@@ -179,6 +183,10 @@ impl Found_<'_> {
         if let Some(t) = self.marked_target.or(self.possessed).or(object) {
             t.extend_into(view, &mut roles.targets);
         }
+        // `中俄贸易`: a two-way relation within one compound.
+        if cue.both_ways && roles.targets.is_empty() && roles.sources.len() > 1 {
+            roles.targets = roles.sources.split_off(1);
+        }
         roles
     }
 }
@@ -255,6 +263,7 @@ impl Chinese {
                 reverse: def.reverse,
                 marked_target: def.marked_target,
                 both_ways: def.both_ways,
+                place_target: def.place_target,
                 source_marker: folded(&def.source_marker),
                 target_marker: folded(&def.target_marker),
                 implied_target: def.implied_target,
@@ -283,9 +292,17 @@ impl Chinese {
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
+        // `两国` may name the pair this very sentence relates first (`A与B会晤,
+        // 双方签署协议`): a first reading without it says which pair that is.
+        let mut first = discourse.clone();
+        let plain = self.sentence_with(view, &mut first);
+        if let Some(f) = plain.iter().find(|f| !f.negated) {
+            discourse.linked = Some((f.source, f.target));
+        }
         let both = grammar::both_sides(view, discourse);
         if both.is_empty() {
-            return self.sentence_with(view, discourse);
+            *discourse = first;
+            return plain;
         }
         let mut mentions = view.mentions.to_vec();
         mentions.extend(both);
@@ -311,7 +328,8 @@ impl Chinese {
         if let Some(s) = subject {
             discourse.topic = Some(groups[s].head(view));
         }
-        if let Some(f) = out.iter().find(|f| f.relation.is_symmetric() && !f.negated) {
+        // The pair a later 两国 / 双方 refers to: the last two states related.
+        if let Some(f) = out.iter().rev().find(|f| !f.negated) {
             discourse.linked = Some((f.source, f.target));
         }
         out
@@ -438,26 +456,31 @@ impl Chinese {
             .filter(|g| g.start >= clause.0 && g.end <= clause.1 && g.quoted() == cue_quoted);
         for g in in_clause {
             let before = g.end <= hit.start;
-            let marker = g.marker(view, &cue.source_marker, &cue.target_marker);
+            let mut marker = g.marker(view, &cue.source_marker, &cue.target_marker);
+            // `在中美会谈中`: a compound on the cue is its own, wherever it stands.
+            if marker == Marker::Place && g.end == hit.start && g.heads.len() > 1 {
+                marker = Marker::None;
+            }
+            // `在华盛顿访问`: where a visit takes place is its host.
+            let near = g.end <= hit.start && hit.start - g.end <= 2 * '在'.len_utf8();
+            if marker == Marker::Place && cue.place_target && near {
+                marker = Marker::Target;
+            }
+            let copula = found
+                .subject
+                .is_some_and(|s| s.end <= g.start && view.text[s.end..g.start].contains('是'));
             match (before, marker) {
                 (true, Marker::Source) => found.subject = Some(g),
                 (true, Marker::Target) if !symmetric => found.marked_target = Some(g),
                 (true, Marker::Partner) => found.partners.push(g),
                 (true, Marker::Passive) => found.passive_agent = Some(g),
                 // `习近平的到访`: the owner of a nominal cue is its agent.
-                (true, Marker::None) if g.owns(view, hit.start) && !symmetric => {
+                (true, Marker::None) if g.owns(view, hit.start) && !symmetric && !copula => {
                     found.owner = Some(g);
                 }
                 (true, Marker::None) if found.subject.is_none() => found.subject = Some(g),
                 // `X是Y的Z`: after a copula, a name with 的 owns the cue noun.
-                (true, Marker::None) if g.genitive(view) => {
-                    let copula = found
-                        .subject
-                        .is_some_and(|s| view.text[s.end..g.start].contains('是'));
-                    if copula {
-                        found.possessed = Some(g);
-                    }
-                }
+                (true, Marker::None) if g.genitive(view) && copula => found.possessed = Some(g),
                 (false, Marker::None | Marker::Target) if found.object.is_none() => {
                     found.object = Some(g);
                 }
@@ -468,6 +491,11 @@ impl Chinese {
         if let Some(r) = grammar::relative_head(groups, view, hit.end) {
             found.owner = Some(&groups[r]);
             found.object = None;
+        } else if let Some(o) = found.object
+            && let Some(r) = grammar::relative_head(groups, view, o.end)
+        {
+            // `支持叙利亚的俄罗斯`: the verb and its object modify the agent.
+            found.owner = Some(&groups[r]);
         }
         found.into_roles(view, cue)
     }
@@ -507,10 +535,11 @@ impl Chinese {
 /// A mention standing for one side of the last pair (`两国`): the first char
 /// names one, the rest the other.
 fn side(entry: EntryIndex, start: usize, end: usize) -> Mention {
+    // Two halves of one word coordinate like a compound (`中俄`).
     Mention {
         entry,
         start,
         end,
-        form: Form::Name,
+        form: Form::Abbreviation,
     }
 }

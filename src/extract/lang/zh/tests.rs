@@ -110,3 +110,31 @@ fn the_speaker_is_who_the_claim_is_attributed_to() {
 fn an_anaphoric_cue_noun_names_no_new_event() {
     assert!(claims("澳大利亚和新西兰担心该协议。").is_empty());
 }
+
+#[test]
+fn a_relative_clause_makes_its_head_the_agent() {
+    // 到访的日本首相: Japan is the visitor, not the object of 会见's subject.
+    assert_eq!(claims("美国总统会见到访的日本首相。"), ["JPN summit USA"]);
+    assert_eq!(
+        claims("一直军事支持叙利亚的俄罗斯表示反对。"),
+        ["RUS military_aid SYR"]
+    );
+}
+
+#[test]
+fn a_place_before_a_visit_is_its_host_and_a_compound_on_a_cue_its_parties() {
+    assert_eq!(claims("正在北京访问的法国总统表示。"), ["FRA visit CHN"]);
+    assert_eq!(claims("在中美会谈中取得进展。"), ["CHN summit USA"]);
+    assert_eq!(
+        claims("中俄贸易额大幅增长。"),
+        ["CHN trade RUS", "RUS trade CHN"]
+    );
+}
+
+#[test]
+fn both_sides_name_the_pair_just_related() {
+    assert_eq!(
+        claims("埃及总统与约旦国王会晤,双方签署协议。"),
+        ["EGY summit JOR", "EGY agreement JOR"]
+    );
+}
