@@ -25,6 +25,7 @@ pub mod persist;
 pub mod query;
 pub mod script;
 pub mod serve;
+pub mod simplify;
 
 pub use model::{
     Actor, ActorId, ActorKind, Article, ArticleId, Claim, Date, Evidence, Lang, Relation, Role,

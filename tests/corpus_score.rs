@@ -242,3 +242,30 @@ fn korean_sample_corpus_scores_above_its_bar() {
         s.forbidden
     );
 }
+
+#[test]
+fn chinese_sample_corpus_scores_above_its_bar() {
+    // Two articles, one per script: a smaller corpus than the others.
+    let s = score_language("zh-", 15);
+    eprintln!(
+        "zh corpus: precision={:.3} recall={:.3} forbidden={:?}",
+        s.precision(),
+        s.recall(),
+        s.forbidden
+    );
+    assert!(
+        s.precision() >= 0.90,
+        "precision {:.3} fell below 0.90",
+        s.precision()
+    );
+    assert!(
+        s.recall() >= 0.75,
+        "recall {:.3} fell below 0.75",
+        s.recall()
+    );
+    assert!(
+        s.forbidden.is_empty(),
+        "forbidden triples asserted: {:?}",
+        s.forbidden
+    );
+}

@@ -187,6 +187,27 @@ const GLUE: &[&str] = &[
     "---",
     "title:",
     "#",
+    "对",
+    "向",
+    "与",
+    "同",
+    "和",
+    "跟",
+    "对于",
+    "由",
+    "被",
+    "遭到",
+    "的",
+    "将",
+    "未",
+    "表示",
+    "据报道",
+    "，",
+    "、",
+    "——",
+    "「",
+    "”",
+    "两国",
 ];
 
 /// Actor names of every script, and cue and flag words of every lexicon.
@@ -206,11 +227,19 @@ fn vocabulary() -> &'static [String] {
             words.extend(entry.aliases_ko.iter().take(2).cloned());
             words.extend(entry.abbr_ko.iter().cloned());
             words.extend(entry.family_ko.iter().cloned());
+            // Chinese names in both scripts: as listed, and in traditional
+            // characters where a listed simplified name has them.
+            words.extend(entry.aliases_zh.iter().take(2).cloned());
+            words.extend(entry.abbr_zh.iter().cloned());
+            words.extend(entry.family_zh.iter().cloned());
         }
+        words
+            .extend(["對華", "習近平", "美國", "俄羅斯", "臺灣", "會談", "製裁"].map(String::from));
         for lexicon in [
             include_str!("lang/ja/lexicon.toml"),
             include_str!("lang/en/lexicon.toml"),
             include_str!("lang/ko/lexicon.toml"),
+            include_str!("lang/zh/lexicon.toml"),
         ] {
             let value: toml::Value = toml::from_str(lexicon).expect("the lexicons parse (tested)");
             collect_strings(&value, &mut words);
@@ -306,11 +335,22 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
     #[test]
     fn korean_heavy_documents_never_panic(text in document(12, 300)) {
         let mut article = from_plain(text);
         article.lang = Some(crate::model::Lang::Ko);
+        check(&article)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
+    #[test]
+    fn chinese_heavy_documents_never_panic(text in document(12, 300)) {
+        // Read as Chinese: folded to simplified, spans still on the original.
+        let mut article = from_plain(text);
+        article.lang = Some(crate::model::Lang::Zh);
         check(&article)?;
     }
 }

@@ -108,7 +108,7 @@ pub(crate) fn unique(
 }
 
 /// The built-in lexicon of each language, for `lexicon check`.
-pub const BUILTIN: [(Lang, &str, &str); 3] = [
+pub const BUILTIN: [(Lang, &str, &str); 4] = [
     (
         Lang::En,
         "src/extract/lang/en/lexicon.toml",
@@ -123,6 +123,11 @@ pub const BUILTIN: [(Lang, &str, &str); 3] = [
         Lang::Ko,
         "src/extract/lang/ko/lexicon.toml",
         include_str!("lang/ko/lexicon.toml"),
+    ),
+    (
+        Lang::Zh,
+        "src/extract/lang/zh/lexicon.toml",
+        include_str!("lang/zh/lexicon.toml"),
     ),
 ];
 
@@ -144,12 +149,7 @@ pub fn check(lang: Lang, file: &str, text: &str) -> Result<LexiconSummary, Lexic
         Lang::En => super::lang::en::English::from_toml(file, text)?.size(),
         Lang::Ja => super::lang::ja::Japanese::from_toml(file, text)?.size(),
         Lang::Ko => super::lang::ko::Korean::from_toml(file, text)?.size(),
-        Lang::Zh => {
-            return Err(LexiconError::Schema {
-                file: file.to_owned(),
-                message: format!("there are no {lang} rules yet to check a lexicon for"),
-            });
-        }
+        Lang::Zh => super::lang::zh::Chinese::from_toml(file, text)?.size(),
     };
     Ok(LexiconSummary { lang, cues, words })
 }

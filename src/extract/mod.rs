@@ -186,13 +186,18 @@ impl Extractor {
 
     /// [`Extractor::extract_each`] over the article's text alone.
     fn extract_text(&self, article: &Article, sink: &mut dyn FnMut(Claim)) -> usize {
-        let normalized = Normalized::new(&article.text);
+        let article_lang = article_lang(article);
+        let mut normalized = Normalized::new(&article.text);
+        // Chinese is read in simplified characters, whichever the article
+        // uses; Japanese kanji are never folded (see `crate::simplify`).
+        if article_lang == crate::model::Lang::Zh {
+            normalized.fold_same_width(crate::simplify::simplified_char);
+        }
         let text: &str = &normalized.text;
         // Mentions are found as the sentences need them: memory holds one
         // sentence's worth, however many names the article has.
         // Each sentence keeps the article's language unless written in another
         // script (an English quote).
-        let article_lang = article_lang(article);
         let mut found_mentions = self.gazetteer.mentions_in(text, article_lang).peekable();
         let mut mentions: Vec<Mention> = Vec::new();
         let sentences = sentence::split(text);

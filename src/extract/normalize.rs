@@ -46,6 +46,27 @@ impl<'a> Normalized<'a> {
         }
     }
 
+    /// Replaces chars of the normalized text by others of the same UTF-8
+    /// length (traditional Chinese by simplified, [`crate::simplify`]), so
+    /// that the offset map stays exact; a replacement of another length is
+    /// not made.
+    pub fn fold_same_width(&mut self, fold: impl Fn(char) -> char) {
+        let same_width = |c: char| Some(fold(c)).filter(|f| f.len_utf8() == c.len_utf8());
+        if self
+            .text
+            .chars()
+            .all(|c| same_width(c).is_none_or(|f| f == c))
+        {
+            return;
+        }
+        let folded = self
+            .text
+            .chars()
+            .map(|c| same_width(c).unwrap_or(c))
+            .collect();
+        self.text = Cow::Owned(folded);
+    }
+
     /// The original offset of a normalized start offset.
     pub fn original_start(&self, i: usize) -> usize {
         match &self.map {
@@ -89,6 +110,20 @@ mod tests {
         assert_eq!(&original[os..oe], "イタリア");
         let g = n.original_end(2, original);
         assert_eq!(&original[..g], "Ｇ７");
+    }
+
+    #[test]
+    fn folding_keeps_spans_on_the_original_bytes() {
+        let original = "（美國）對華制裁";
+        let mut n = Normalized::new(original);
+        n.fold_same_width(crate::simplify::simplified_char);
+        assert_eq!(n.text, "(美国)对华制裁");
+        let s = n.text.find("对华").unwrap();
+        let (os, oe) = (
+            n.original_start(s),
+            n.original_end(s + "对华".len(), original),
+        );
+        assert_eq!(&original[os..oe], "對華");
     }
 
     #[test]

@@ -85,8 +85,20 @@ fn name_lists(e: &Entry, reading: Lang) -> [(&Vec<String>, Form); 6] {
 impl Matcher {
     /// The matcher for text read as `reading`.
     pub(super) fn new(entries: &[Entry], reading: Lang) -> Self {
-        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut patterns: Vec<&str> = Vec::new();
+        let native = NameRules::builtin(match reading {
+            Lang::En => Lang::Ja,
+            other => other,
+        });
+        // A reading whose text is folded to simplified Chinese folds its names too.
+        let folded = |name: &str| -> String {
+            if native.simplified {
+                crate::simplify::simplified(name)
+            } else {
+                name.to_owned()
+            }
+        };
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
         let mut candidates: Vec<Vec<(EntryIndex, Form)>> = Vec::new();
         let mut abbreviation_chars = HashSet::new();
         // Stop phrases come first: a pattern with no candidates is a non-mention.
@@ -94,19 +106,20 @@ impl Matcher {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         {
-            index.insert(stop.trim(), patterns.len());
-            patterns.push(stop.trim());
+            index.insert(folded(stop.trim()), patterns.len());
+            patterns.push(folded(stop.trim()));
             candidates.push(Vec::new());
         }
         for (i, e) in entries.iter().enumerate() {
             let i = i as EntryIndex;
             for (list, form) in name_lists(e, reading) {
                 for alias in list.iter().filter(|a| !a.is_empty()) {
+                    let alias = folded(alias);
                     if form == Form::Abbreviation {
                         abbreviation_chars.extend(alias.chars().next());
                     }
-                    let p = *index.entry(alias.as_str()).or_insert_with(|| {
-                        patterns.push(alias.as_str());
+                    let p = *index.entry(alias.clone()).or_insert_with(|| {
+                        patterns.push(alias);
                         candidates.push(Vec::new());
                         patterns.len() - 1
                     });
@@ -128,16 +141,12 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("gazetteer patterns are plain strings and always build");
-        let native = match reading {
-            Lang::En => Lang::Ja,
-            other => other,
-        };
         Matcher {
             automaton,
             candidates,
             abbreviation_chars,
             english: NameRules::builtin(Lang::En),
-            native: NameRules::builtin(native),
+            native,
         }
     }
 
@@ -247,7 +256,9 @@ impl Matcher {
                         english_title_before(&self.english, text, start),
                     )
                 } else {
-                    (&self.native, self.native.title_after(text, end))
+                    let title = self.native.title_after(text, end);
+                    let title = title.or_else(|| self.native.title_right_before(text, start));
+                    (&self.native, title)
                 };
                 let alone = !is_latin_start(surface)
                     && self.native.family_alone
@@ -311,7 +322,10 @@ impl Matcher {
                 // 訪米中: "while visiting the US"; the chain after 訪 is one state.
                 !rules.visit_prefixes.contains(&c) || chain_start == start
             }
-            Some(c) => !(is_han(c) || is_hangul(c) || c.is_ascii_digit()),
+            Some(c) => {
+                !(is_han(c) || is_hangul(c) || c.is_ascii_digit())
+                    || rules.clean_before.contains(&c)
+            }
         };
         if !clean_start {
             return false;

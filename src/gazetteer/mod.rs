@@ -348,6 +348,14 @@ impl Gazetteer {
         if let Some(e) = self.by_abbreviation(&key) {
             return Ok(e);
         }
+        // Chinese in traditional characters: the simplified form (習近平 is
+        // also Japanese, so the name as typed was tried first).
+        let simplified = crate::simplify::simplified(name);
+        if simplified != name
+            && let Ok(e) = self.resolve(&simplified)
+        {
+            return Ok(e);
+        }
         Err(LookupError::Unknown {
             name: name.to_owned(),
             suggestions: self.suggest(&key),
@@ -500,7 +508,9 @@ impl Gazetteer {
     }
 
     /// The mentions in a text read as `reading`: English names and the names
-    /// of that language, with its rules for compounds and titles.
+    /// of that language, with its rules for compounds and titles. Chinese
+    /// text is matched in simplified characters: fold it first
+    /// ([`crate::simplify::simplified`]), as the extractor does.
     pub fn mentions_in<'a>(
         &'a self,
         text: &'a str,
@@ -638,6 +648,21 @@ const TITLES_JA: &[(&str, Option<crate::model::Role>)] = {
     ]
 };
 
+/// Chinese titles after a name (`普京总统`, `王毅外长`), with the office they name.
+const TITLES_ZH: &[(&str, Option<crate::model::Role>)] = {
+    use crate::model::Role::*;
+    &[
+        ("总统", Some(HeadOfState)),
+        ("总理", Some(HeadOfGovernment)),
+        ("外长", Some(Minister)),
+        ("国务卿", Some(Minister)),
+        ("发言人", Some(Spokesperson)),
+        ("秘书长", Some(Official)),
+        ("先生", None),
+        ("女士", None),
+    ]
+};
+
 /// The forms an argument is tried in, in order: as typed, then without "the",
 /// with compass abbreviations spelt out, with an argument-only alias, and
 /// without a title (which may name the office).
@@ -665,7 +690,7 @@ fn argument_forms(key: &str) -> Vec<(String, Option<crate::model::Role>)> {
             forms.push((rest.trim().to_owned(), *role));
         }
     }
-    for (title, role) in TITLES_JA {
+    for (title, role) in TITLES_JA.iter().chain(TITLES_ZH) {
         if let Some(rest) = bare.strip_suffix(title).filter(|r| !r.is_empty()) {
             forms.push((rest.trim().to_owned(), *role));
         }

@@ -28,12 +28,23 @@ pub(super) struct NameRules {
     /// state, not a compound (訪米中 is "while visiting the US").
     #[serde(default)]
     pub visit_prefixes: Vec<char>,
+    /// Han chars that end the word before them (`与`, `称`): a compound after
+    /// one starts cleanly (`与中方`), where after any other Han char it may be
+    /// the end of a longer word (`集中方式`). Languages that write particles
+    /// in kana or with spaces need none.
+    #[serde(default)]
+    pub clean_before: Vec<char>,
     /// Nouns after which a lone abbreviation is a state (米軍, 美方).
     #[serde(default)]
     pub state_nouns: Vec<String>,
     /// What follows a state's name when it names a language, people or style.
     #[serde(default)]
     pub not_name_suffixes: Vec<String>,
+    /// Text read in this language is folded to simplified Chinese
+    /// ([`crate::simplify`]), so its matcher folds every name the same way:
+    /// a name listed in either script matches text in either.
+    #[serde(default)]
+    pub simplified: bool,
     /// Titles and honorifics after a family name (プーチン大統領).
     #[serde(default)]
     pub titles_after: Vec<String>,
@@ -76,6 +87,17 @@ impl NameRules {
         self.titles_after
             .iter()
             .find(|t| rest.starts_with(t.as_str()))
+            .map(String::as_str)
+    }
+
+    /// The title that ends right before a family name starting at `start`
+    /// in a script without spaces (`总统普京`), if any.
+    pub(super) fn title_right_before(&self, text: &str, start: usize) -> Option<&str> {
+        let head = &text[..start];
+        self.titles_before
+            .iter()
+            .filter(|t| head.ends_with(t.as_str()))
+            .max_by_key(|t| t.len())
             .map(String::as_str)
     }
 

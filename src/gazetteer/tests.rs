@@ -59,7 +59,9 @@ fn each_reading_finds_its_own_script_and_english() {
         ids_in("미국과 러시아는 NATO가", Lang::Ko),
         ["USA", "RUS", "NATO"]
     );
-    assert_eq!(ids_in("美国和俄羅斯", Lang::Zh), ["USA", "RUS"]);
+    // Chinese is matched in simplified characters, as the extractor folds it.
+    let folded = crate::simplify::simplified("美国和俄羅斯");
+    assert_eq!(ids_in(&folded, Lang::Zh), ["USA", "RUS"]);
     // Japanese names are not looked for in Korean or Chinese text, nor theirs in Japanese.
     assert_eq!(ids_in("ロシア", Lang::Ko), Vec::<String>::new());
     assert_eq!(ids_in("俄罗斯", Lang::Ja), Vec::<String>::new());

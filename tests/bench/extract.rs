@@ -1,5 +1,5 @@
 //! Extraction throughput on news-shaped text: the team's sample corpus (most
-//! sentences name actors and relations), English, Japanese and Korean separately.
+//! sentences name actors and relations), English, Japanese, Korean and Chinese separately.
 //! Reports bytes per second for full extraction and for mention finding alone.
 //!
 //! Run: `cargo bench --bench extract`.
@@ -70,6 +70,7 @@ fn extraction(c: &mut Criterion) {
     bench_language(c, &extractor, "en");
     bench_language(c, &extractor, "ja");
     bench_language(c, &extractor, "ko");
+    bench_language(c, &extractor, "zh");
     c.bench_function("startup_gazetteer_and_lexicons", |b| {
         b.iter(|| black_box(Extractor::new(Gazetteer::builtin())))
     });

@@ -30,6 +30,7 @@
 pub(crate) mod en;
 pub(crate) mod ja;
 pub(crate) mod ko;
+pub(crate) mod zh;
 
 use crate::extract::lexicon::{self, LexiconError, UserLexicon};
 use crate::extract::{Discourse, Found, SentenceView};
@@ -61,12 +62,19 @@ impl Language for ko::Korean {
     }
 }
 
+impl Language for zh::Chinese {
+    fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+        zh::Chinese::sentence(self, view, discourse)
+    }
+}
+
 /// The built-in plugins, built once.
 #[derive(Debug)]
 pub(crate) struct Plugins {
     english: en::English,
     japanese: ja::Japanese,
     korean: ko::Korean,
+    chinese: zh::Chinese,
 }
 
 impl Plugins {
@@ -76,6 +84,7 @@ impl Plugins {
             english: en::English::builtin(),
             japanese: ja::Japanese::builtin(),
             korean: ko::Korean::builtin(),
+            chinese: zh::Chinese::builtin(),
         }
     }
 
@@ -92,17 +101,19 @@ impl Plugins {
         if let Some((name, text)) = lexicon::with_users(Lang::Ko, users) {
             plugins.korean = ko::Korean::from_toml(&name, &text)?;
         }
+        if let Some((name, text)) = lexicon::with_users(Lang::Zh, users) {
+            plugins.chinese = zh::Chinese::from_toml(&name, &text)?;
+        }
         Ok(plugins)
     }
 
-    /// The plugin that reads `lang`, if any. Until Chinese has a plugin of its
-    /// own, Chinese sentences go to the Japanese rules (they share Han cue
-    /// words such as 制裁 and 会談).
+    /// The plugin that reads `lang`.
     pub(crate) fn for_lang(&self, lang: Lang) -> Option<&dyn Language> {
         match lang {
             Lang::En => Some(&self.english),
-            Lang::Ja | Lang::Zh => Some(&self.japanese),
+            Lang::Ja => Some(&self.japanese),
             Lang::Ko => Some(&self.korean),
+            Lang::Zh => Some(&self.chinese),
         }
     }
 }

@@ -40,6 +40,9 @@ const LEXICON: &str = include_str!("lexicon.toml");
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
+    /// A user cue file's language (see `extract::lexicon::UserLexicon`).
+    #[serde(default, rename = "lang")]
+    _lang: Option<String>,
     markers: Markers,
     flags: Flags,
     cue: Vec<CueDef>,

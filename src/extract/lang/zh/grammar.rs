@@ -1,0 +1,378 @@
+//! The grammar the Chinese rules read around names: phrases (a state, a
+//! title and a person), coordination into groups, the preposition that marks
+//! a group's role, clauses and the flags before a verb.
+
+use crate::extract::words::WordSet;
+use crate::extract::{Discourse, SentenceView};
+use crate::gazetteer::{EntryIndex, Form, Mention};
+
+/// The longest run of title words between a state and a person, or between a
+/// speaker and the verb of saying (`外交部发言人`, 6 chars).
+pub(super) const MAX_TITLE_BYTES: usize = 36;
+
+/// Words of office and organ that join a state to the person or body after
+/// it (`俄罗斯总统普京`) and that stand between a marker and a name
+/// (`与国务委员兼外长秦刚`). Longest first within a shared ending.
+const TITLES: &[&str] = &[
+    "国务委员",
+    "外交部发言人",
+    "总统发言人",
+    "发言人",
+    "副总统",
+    "总统",
+    "国家主席",
+    "主席",
+    "副总理",
+    "总理",
+    "首相",
+    "外交部长",
+    "外交部",
+    "外长",
+    "外相",
+    "国防部长",
+    "国防部",
+    "防长",
+    "国务卿",
+    "部长",
+    "大使",
+    "官员",
+    "高官",
+    "领导人",
+    "最高领袖",
+    "领袖",
+    "国王",
+    "王储",
+    "议长",
+    "秘书长",
+    "委员",
+    "主任",
+    "特使",
+    "代表",
+    "元首",
+    "总书记",
+    "司令",
+    "将军",
+    "政府",
+    "当局",
+    "方面",
+    "军方",
+    "首席",
+    "前",
+    "兼",
+    "副",
+    "女士",
+    "先生",
+    "夫人",
+    "方",
+];
+
+/// What the preposition before a group says about its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marker {
+    /// No preposition: a subject before the verb, an object after it.
+    None,
+    /// The source, as the cue's own list says (`应X邀请`).
+    Source,
+    /// `对` `向` `对于` `针对` `给`, a compound prefix (`反美`), a destination (`赴`).
+    Target,
+    /// `与` `同` `跟` `和`: the other party.
+    Partner,
+    /// `被` `遭` `受到` `由`: the agent of a passive.
+    Passive,
+    /// `在` `于` `从` `驻` `据`: a place, an origin or a source of news.
+    Place,
+}
+
+/// Prepositions, longest first, with the role they mark.
+const MARKERS: &[(&str, Marker)] = &[
+    // Verbs that end in a preposition's char: `反对日本` makes 日本 an object.
+    ("反对", Marker::None),
+    ("相对", Marker::None),
+    ("绝对", Marker::None),
+    ("对于", Marker::Target),
+    ("针对", Marker::Target),
+    ("前往", Marker::Target),
+    ("遭到", Marker::Passive),
+    ("受到", Marker::Passive),
+    ("来自", Marker::Place),
+    ("对", Marker::Target),
+    ("向", Marker::Target),
+    ("给", Marker::Target),
+    ("援", Marker::Target),
+    ("反", Marker::Target),
+    ("抗", Marker::Target),
+    ("侵", Marker::Target),
+    ("涉", Marker::Target),
+    ("赴", Marker::Target),
+    ("到", Marker::Target),
+    ("与", Marker::Partner),
+    ("同", Marker::Partner),
+    ("跟", Marker::Partner),
+    ("和", Marker::Partner),
+    ("被", Marker::Passive),
+    ("遭", Marker::Passive),
+    ("由", Marker::Passive),
+    ("在", Marker::Place),
+    ("于", Marker::Place),
+    ("从", Marker::Place),
+    ("自", Marker::Place),
+    ("驻", Marker::Place),
+    ("据", Marker::Place),
+    ("应", Marker::Place),
+    ("至", Marker::Place),
+];
+
+/// Words that join two names into one group (`中国和俄罗斯`, `英法`).
+const CONJUNCTIONS: &[&str] = &["", "和", "与", "及", "以及", "、", "同", "跟", "暨", "·"];
+
+/// Marks that end a clause.
+fn ends_clause(c: char) -> bool {
+    // Normalized text: NFKC made full-width marks ASCII.
+    matches!(
+        c,
+        ',' | ';' | ':' | '!' | '?' | '。' | '(' | ')' | ' ' | '—'
+    )
+}
+
+/// Phrases joined into one group: they share the first phrase's marker.
+#[derive(Debug, Clone)]
+pub(super) struct Group {
+    /// Mention index of each phrase's head (its last name), in order.
+    pub(super) heads: Vec<usize>,
+    /// Where the group starts (its first name) and ends (its last name).
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Where the text before the group ends once its titles are stripped:
+    /// the preposition, if any, ends here.
+    marker_at: usize,
+    /// The language's marker there (a cue's own lists are checked on top).
+    marker: Marker,
+    /// Inside quotes.
+    quoted: bool,
+}
+
+impl Group {
+    /// The entry the group stands for when one is needed: its first phrase.
+    pub(super) fn head(&self, view: &SentenceView<'_>) -> EntryIndex {
+        view.mentions[self.heads[0]].entry
+    }
+
+    /// Adds every phrase of the group to `list`, one per state.
+    pub(super) fn extend_into(&self, view: &SentenceView<'_>, list: &mut Vec<EntryIndex>) {
+        list.extend(self.heads.iter().map(|&i| view.mentions[i].entry));
+        view.dedup_states(list);
+    }
+
+    /// The role the preposition before the group marks: the cue's own lists
+    /// first (`应` for 邀请, `从` for 夺取), then the language's.
+    pub(super) fn marker(
+        &self,
+        view: &SentenceView<'_>,
+        source: &[String],
+        target: &[String],
+    ) -> Marker {
+        let before = &view.text[view.range.start..self.marker_at];
+        if source.iter().any(|m| before.ends_with(m.as_str())) {
+            return Marker::Source;
+        }
+        if target.iter().any(|m| before.ends_with(m.as_str())) {
+            return Marker::Target;
+        }
+        self.marker
+    }
+
+    /// A group of one phrase, its marker read once.
+    fn new(view: &SentenceView<'_>, head: usize, start: usize, end: usize) -> Self {
+        let s0 = view.range.start;
+        let before = strip_titles(&view.text[s0..start]);
+        let marker = MARKERS
+            .iter()
+            .find(|(m, _)| before.ends_with(m))
+            .map_or(Marker::None, |&(_, r)| r);
+        Group {
+            heads: vec![head],
+            start,
+            end,
+            marker_at: s0 + before.len(),
+            marker,
+            quoted: quoted_at(view, start),
+        }
+    }
+
+    /// Whether the group owns what follows (`X的`), after its titles.
+    pub(super) fn genitive(&self, view: &SentenceView<'_>) -> bool {
+        let after = &view.text[self.end..view.range.end];
+        skip_titles(after).starts_with('的')
+    }
+
+    /// Whether the group owns the noun that starts at `at`: `X的` and at most
+    /// a few more chars of one noun phrase (`尼日尔的安全合作`, `习近平主席的到访`).
+    pub(super) fn owns(&self, view: &SentenceView<'_>, at: usize) -> bool {
+        let Some(gap) = view.text.get(self.end..at) else {
+            return false;
+        };
+        skip_titles(gap).strip_prefix('的').is_some_and(|rest| {
+            rest.chars().count() <= 4 && rest.chars().all(crate::script::is_han)
+        })
+    }
+
+    /// Whether the group stands inside quotes (`“…”`, `「…」`).
+    pub(super) fn quoted(&self) -> bool {
+        self.quoted
+    }
+}
+
+/// `text` without the title words it ends with (`与国务委员兼外长` → `与`).
+fn strip_titles(mut text: &str) -> &str {
+    while let Some(t) = TITLES.iter().find(|t| text.ends_with(*t)) {
+        text = &text[..text.len() - t.len()];
+    }
+    text
+}
+
+/// `text` without the title words it starts with (`总统访华` → `访华`).
+fn skip_titles(mut text: &str) -> &str {
+    while let Some(t) = TITLES
+        .iter()
+        .find(|t| !t.is_empty() && text.starts_with(*t))
+    {
+        text = &text[t.len()..];
+    }
+    text
+}
+
+/// Whether the text between two names makes them one phrase: only title
+/// words (`总统`, `外交部发言人`), so the second is the first's official.
+fn joins_phrase(gap: &str) -> bool {
+    !gap.is_empty() && gap.len() <= MAX_TITLE_BYTES && {
+        let rest = strip_titles(gap);
+        rest.len() < gap.len() && rest.chars().all(crate::script::is_han) && rest.len() <= 12
+    }
+}
+
+/// Whether two adjacent mentions are a compound of abbreviations (`中美`, `美韩`).
+fn abbreviations(a: &Mention, b: &Mention) -> bool {
+    a.form == Form::Abbreviation || b.form == Form::Abbreviation
+}
+
+/// The groups of the sentence: mentions into phrases, phrases into groups.
+pub(super) fn groups(view: &SentenceView<'_>) -> Vec<Group> {
+    let text = view.text;
+    let mentions = view.mentions;
+    let mut phrases: Vec<(usize, usize, usize)> = Vec::new(); // (head, start, end)
+    for (i, m) in mentions.iter().enumerate() {
+        let last = phrases.last().copied();
+        match last {
+            // Overlapping hits (a title word read as a name) are skipped.
+            Some(p) if m.start < p.2 => {}
+            // A name right after a name is its body (`也门胡塞武装`) unless
+            // both are compound abbreviations (`中美`: two states).
+            Some(p)
+                if joins_phrase(&text[p.2..m.start])
+                    || (p.2 == m.start && !abbreviations(&mentions[p.0], m)) =>
+            {
+                *phrases.last_mut().expect("a last phrase") = (i, p.1, m.end);
+            }
+            _ => phrases.push((i, m.start, m.end)),
+        }
+    }
+    let mut out: Vec<Group> = Vec::new();
+    for (head, start, end) in phrases {
+        if let Some(g) = out.last_mut() {
+            let gap = &text[g.end..start];
+            let gap = strip_titles(skip_titles(gap));
+            if CONJUNCTIONS.contains(&gap) {
+                g.heads.push(head);
+                g.end = end;
+                continue;
+            }
+        }
+        out.push(Group::new(view, head, start, end));
+    }
+    out
+}
+
+/// Whether `at` stands inside quotes (`“…”`, `「…」`) in its sentence.
+pub(super) fn quoted_at(view: &SentenceView<'_>, at: usize) -> bool {
+    let head = &view.text[view.range.start..at];
+    head.matches('“').count() > head.matches('”').count()
+        || head.matches('「').count() > head.matches('」').count()
+}
+
+/// The sentence's subject: its first unmarked group outside quotes.
+pub(super) fn subject(groups: &[Group]) -> Option<usize> {
+    groups
+        .iter()
+        .position(|g| !g.quoted && g.marker == Marker::None)
+}
+
+/// The group a cue modifies as a relative clause (`到访的以色列总理`): its
+/// agent, as `的` and titles are all that stand between.
+pub(super) fn relative_head(
+    groups: &[Group],
+    view: &SentenceView<'_>,
+    end: usize,
+) -> Option<usize> {
+    let after = &view.text[end..view.range.end];
+    let rest = after.strip_prefix('的')?;
+    let at = end + '的'.len_utf8() + (rest.len() - skip_titles(rest).len());
+    groups.iter().position(|g| g.start == at)
+}
+
+/// The clause around a cue: from the mark before it to the mark after it.
+pub(super) fn clause_around(view: &SentenceView<'_>, start: usize, end: usize) -> (usize, usize) {
+    let (s0, s1) = (view.range.start, view.range.end);
+    let from = view.text[s0..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends_clause(c))
+        .map_or(s0, |(i, c)| s0 + i + c.len_utf8());
+    let to = view.text[end..s1]
+        .char_indices()
+        .find(|&(_, c)| ends_clause(c))
+        .map_or(s1, |(i, _)| end + i);
+    (from, to)
+}
+
+/// Whether a hedge stands in `text[from..to]` (before the verb). `将` before
+/// a name is the object marker (`将古巴从名单上移除`), not the future.
+pub(super) fn hedged(hedge: &WordSet, view: &SentenceView<'_>, from: usize, to: usize) -> bool {
+    hedge.positions(&view.text[from..to]).any(|(s, e)| {
+        let end = from + e;
+        let word = &view.text[from + s..end];
+        !(word == "将" && view.mentions.iter().any(|m| m.start == end))
+    })
+}
+
+/// Words for both sides of the last pair talked about (`两国`, `双方`).
+const BOTH_SIDES: &[&str] = &["两国领导人", "两国元首", "两国", "双方", "两军", "两国政府"];
+
+/// `两国` and the like as two adjacent mentions of the last linked pair, so
+/// that they coordinate like a compound (`中俄`).
+pub(super) fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<Mention> {
+    let Some((a, b)) = discourse.linked else {
+        return Vec::new();
+    };
+    let sentence = view.sentence();
+    let mut out = Vec::new();
+    if !sentence.contains(['两', '双']) {
+        return out;
+    }
+    for word in BOTH_SIDES {
+        for (i, _) in sentence.match_indices(word) {
+            let start = view.range.start + i;
+            let end = start + word.len();
+            let split = start + '两'.len_utf8();
+            let taken = view
+                .mentions
+                .iter()
+                .chain(&out)
+                .any(|m| m.start < end && start < m.end);
+            if !taken {
+                out.push(super::side(a, start, split));
+                out.push(super::side(b, split, end));
+            }
+        }
+    }
+    out
+}

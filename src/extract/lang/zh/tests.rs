@@ -1,0 +1,140 @@
+//! One-sentence cases of the Chinese rules, written for these tests.
+
+use crate::extract::Extractor;
+use crate::extract::article::from_plain;
+use crate::gazetteer::Gazetteer;
+use crate::model::Relation;
+
+fn extractor() -> &'static Extractor {
+    static E: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    E.get_or_init(|| Extractor::new(Gazetteer::builtin()))
+}
+
+/// `source relation target` at state level, with flags, for every non-leader claim.
+fn claims(text: &str) -> Vec<String> {
+    extractor()
+        .extract(&from_plain(text.to_owned()))
+        .iter()
+        .filter(|c| c.relation != Relation::LeaderOf)
+        .map(|c| {
+            let mut s = format!("{} {} {}", c.source.state(), c.relation, c.target.state());
+            if c.negated {
+                s.push_str(" negated");
+            }
+            if c.hedged {
+                s.push_str(" hedged");
+            }
+            if !c.attributed_to.is_empty() {
+                let who: Vec<_> = c.attributed_to.iter().map(|a| a.as_str()).collect();
+                s.push_str(&format!(" by {}", who.join(",")));
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn the_builtin_lexicon_loads() {
+    let zh = super::Chinese::builtin();
+    assert!(zh.size().0 > 27 && zh.size().1 > 200, "{:?}", zh.size());
+}
+
+#[test]
+fn subject_verb_object_gives_source_and_target() {
+    assert_eq!(claims("俄罗斯入侵乌克兰。"), ["RUS invasion UKR"]);
+    assert_eq!(claims("日本谴责朝鲜。"), ["JPN condemnation PRK"]);
+}
+
+#[test]
+fn a_preposition_before_the_name_marks_the_target() {
+    assert_eq!(claims("欧盟对俄罗斯实施新一轮制裁。"), ["EU sanctions RUS"]);
+    assert_eq!(claims("英国向乌克兰提供导弹。"), ["GBR arms_supply UKR"]);
+}
+
+#[test]
+fn compound_abbreviations_and_prefixes_are_states() {
+    assert_eq!(claims("美方宣布对华制裁。"), ["USA sanctions CHN"]);
+    assert_eq!(claims("中美两国领导人举行会谈。"), ["CHN summit USA"]);
+    // 集中 and 美元 hold no state.
+    assert!(claims("集中方式讨论美元汇率").is_empty());
+}
+
+#[test]
+fn partners_come_from_yu_and_tong() {
+    assert_eq!(claims("法国总统与德国总理会晤。"), ["DEU summit FRA"]);
+    assert_eq!(claims("越南同老挝签署合作协议。"), ["LAO agreement VNM"]);
+}
+
+#[test]
+fn the_passive_makes_the_subject_the_target() {
+    assert_eq!(claims("叙利亚遭到以色列空袭。"), ["ISR attack SYR"]);
+    assert_eq!(claims("伊拉克被美国入侵。"), ["USA invasion IRQ"]);
+}
+
+#[test]
+fn negation_and_hedges_stand_before_the_verb() {
+    assert_eq!(
+        claims("印度没有谴责俄罗斯。"),
+        ["IND condemnation RUS negated"]
+    );
+    assert_eq!(
+        claims("据报道,朝鲜向俄罗斯提供炮弹。"),
+        ["PRK arms_supply RUS hedged"]
+    );
+    assert_eq!(claims("巴西计划访问古巴。"), ["BRA visit CUB hedged"]);
+}
+
+#[test]
+fn a_clause_without_subject_takes_the_sentences() {
+    assert_eq!(
+        claims("加拿大外长表示,将与墨西哥加强合作。"),
+        ["CAN cooperation MEX hedged"]
+    );
+}
+
+#[test]
+fn traditional_characters_read_like_simplified() {
+    assert_eq!(claims("美國對俄羅斯實施制裁。"), ["USA sanctions RUS"]);
+    assert_eq!(claims("南韓與日本舉行會談。"), ["JPN summit KOR"]);
+}
+
+#[test]
+fn the_speaker_is_who_the_claim_is_attributed_to() {
+    assert_eq!(
+        claims("美国称,伊朗向也门胡塞武装提供武器。"),
+        ["IRN arms_supply HOUTHI by USA"]
+    );
+}
+
+#[test]
+fn an_anaphoric_cue_noun_names_no_new_event() {
+    assert!(claims("澳大利亚和新西兰担心该协议。").is_empty());
+}
+
+#[test]
+fn a_relative_clause_makes_its_head_the_agent() {
+    // 到访的日本首相: Japan is the visitor, not the object of 会见's subject.
+    assert_eq!(claims("美国总统会见到访的日本首相。"), ["JPN summit USA"]);
+    assert_eq!(
+        claims("一直军事支持叙利亚的俄罗斯表示反对。"),
+        ["RUS military_aid SYR"]
+    );
+}
+
+#[test]
+fn a_place_before_a_visit_is_its_host_and_a_compound_on_a_cue_its_parties() {
+    assert_eq!(claims("正在北京访问的法国总统表示。"), ["FRA visit CHN"]);
+    assert_eq!(claims("在中美会谈中取得进展。"), ["CHN summit USA"]);
+    assert_eq!(
+        claims("中俄贸易额大幅增长。"),
+        ["CHN trade RUS", "RUS trade CHN"]
+    );
+}
+
+#[test]
+fn both_sides_name_the_pair_just_related() {
+    assert_eq!(
+        claims("埃及总统与约旦国王会晤,双方签署协议。"),
+        ["EGY summit JOR", "EGY agreement JOR"]
+    );
+}
