@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::graph::{EdgeView, EvidenceView, KnowledgeGraph};
+use crate::graph::{EdgeView, EvidenceView, Kept, KnowledgeGraph};
 use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation, Role};
 
 /// Why a question cannot be answered.
@@ -79,6 +79,23 @@ fn roles_of<'a>(records: impl Iterator<Item = &'a EvidenceView<'a>>) -> Vec<Role
 }
 
 fn row(e: EdgeView<'_>, with_evidence: bool) -> RelationRow {
+    if !with_evidence {
+        // Counts and roles come from the summary: no stored record is read.
+        let (c, roles) = e.summary().kept(Kept::All);
+        return RelationRow {
+            source: e.source.id.clone(),
+            relation: e.relation,
+            target: e.target.id.clone(),
+            symmetric: e.relation.is_symmetric(),
+            evidence: c.evidence,
+            asserted: c.asserted,
+            negated: c.negated,
+            hedged: c.hedged,
+            articles: c.articles,
+            roles,
+            sentences: Vec::new(),
+        };
+    }
     let c = e.counts();
     let all = e.evidence();
     RelationRow {
@@ -188,7 +205,7 @@ pub fn stats(graph: &KnowledgeGraph) -> Stats {
     for a in graph.actors() {
         *s.actors_by_kind.entry(a.kind.as_str()).or_default() += 1;
     }
-    for e in graph.edges() {
+    for e in graph.edges_unsorted() {
         let c = e.counts();
         let r = s.relations.entry(e.relation.as_str()).or_default();
         r.edges += 1;
@@ -242,6 +259,23 @@ impl Filter {
         self.keeps_evidence(e)
     }
 
+    /// The records this filter keeps when it looks at their flags only (no
+    /// dates, no roles, no roll-up that joins edges), so that an edge's
+    /// summary answers for them; `None` when each record must be read.
+    fn flags_only(&self) -> Option<Kept> {
+        if self.since.is_some() || self.until.is_some() || !self.roles.is_empty() || self.by_state
+        {
+            return None;
+        }
+        Some(if self.asserted_only {
+            Kept::Asserted
+        } else if self.include_negated {
+            Kept::All
+        } else {
+            Kept::NotNegated
+        })
+    }
+
     fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
         if e.negated && !self.include_negated {
             return false;
@@ -278,6 +312,18 @@ struct Acc<'g> {
     counts: crate::graph::EdgeCounts,
     articles: std::collections::HashSet<&'g ArticleId>,
     roles: Vec<Role>,
+}
+
+impl Acc<'_> {
+    /// An entry counted from an edge's summary, without records.
+    fn counted(counts: crate::graph::EdgeCounts, roles: Vec<Role>) -> Self {
+        Acc {
+            evidence: Vec::new(),
+            counts,
+            articles: Default::default(),
+            roles,
+        }
+    }
 }
 
 /// A filtered, possibly rolled-up view of a graph.
@@ -375,8 +421,17 @@ impl<'g> Lens<'g> {
         keep_evidence: bool,
     ) -> BTreeMap<Key, Acc<'g>> {
         let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
+        let summarized = self.filter.flags_only().filter(|_| !keep_evidence);
         for e in edges {
             if !self.filter.keeps_relation(e.relation) {
+                continue;
+            }
+            if let Some(kept) = summarized {
+                let (counts, roles) = e.summary().kept(kept);
+                if counts.evidence > 0 {
+                    let key = (e.source.id.clone(), e.relation, e.target.id.clone());
+                    out.insert(key, Acc::counted(counts, roles));
+                }
                 continue;
             }
             let (mut s, mut t) = (self.key_of(e.source), self.key_of(e.target));
@@ -424,7 +479,9 @@ impl<'g> Lens<'g> {
         }
         let min = self.filter.min_evidence.max(1);
         out.retain(|_, a| {
-            a.counts.articles = a.articles.len();
+            if summarized.is_none() {
+                a.counts.articles = a.articles.len();
+            }
             a.counts.evidence >= min
         });
         out
@@ -828,7 +885,7 @@ pub struct TopRow {
 pub fn top_actors(graph: &KnowledgeGraph, n: usize, by: TopBy, filter: &Filter) -> Vec<TopRow> {
     let lens = Lens::new(graph, filter);
     let mut score: HashMap<ActorId, (usize, usize)> = HashMap::new();
-    for ((s, _, t), acc) in lens.roll(graph.edges(), false) {
+    for ((s, _, t), acc) in lens.roll(graph.edges_unsorted(), false) {
         for id in [s, t] {
             let e = score.entry(id).or_default();
             e.0 += 1;

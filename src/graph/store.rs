@@ -148,6 +148,20 @@ pub(super) struct EvidenceRec {
 }
 
 impl EvidenceRec {
+    /// The record of facts as a loader reads them.
+    pub(super) fn from_facts(mut f: super::EvidenceFacts) -> Self {
+        f.attributed_to.sort();
+        f.attributed_to.dedup();
+        EvidenceRec {
+            sentence: f.sentence,
+            date: f.date,
+            negated: f.negated,
+            hedged: f.hedged,
+            attributed_to: f.attributed_to,
+            role: f.role,
+        }
+    }
+
     /// Joins two readings of the same (article, span) on the same edge, in an
     /// order-independent way: a denial or hedge anywhere is kept (a negated claim
     /// must never turn into a fact), attributions are united, the later date and
@@ -270,7 +284,10 @@ impl EvidenceList {
 #[derive(Debug, Clone)]
 pub(super) struct Edge {
     pub(super) relation: crate::model::Relation,
+    /// The records, when held in memory (empty when `stored`).
     pub(super) evidence: EvidenceList,
+    /// Where the records are when they stay in the store file until read.
+    pub(super) stored: Option<Box<super::stored::Stored>>,
 }
 
 /// Whether `new` should replace `old` as a text value: non-empty beats empty, then
@@ -482,6 +499,7 @@ impl super::KnowledgeGraph {
     /// The graph as sorted, position-keyed tables (see [`Tables`]); the same
     /// graph always gives the same tables, whatever its insertion order.
     pub fn tables(&self) -> Tables<'_> {
+        assert!(self.is_held(), "only a graph held in memory is written whole");
         let mut nodes: Vec<_> = self.graph.node_indices().collect();
         nodes.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
         let mut actor_pos = vec![u32::MAX; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
@@ -670,21 +688,7 @@ impl GraphBuilder {
         let (si, ti) = (node(source)?, node(target)?);
         let records = evidence
             .into_iter()
-            .map(|(article, mut f)| {
-                f.attributed_to.sort();
-                f.attributed_to.dedup();
-                Ok((
-                    (self.article_ix(article)?, f.span),
-                    EvidenceRec {
-                        sentence: f.sentence,
-                        date: f.date,
-                        negated: f.negated,
-                        hedged: f.hedged,
-                        attributed_to: f.attributed_to,
-                        role: f.role,
-                    },
-                ))
-            })
+            .map(|(article, f)| Ok(((self.article_ix(article)?, f.span), EvidenceRec::from_facts(f))))
             .collect::<Result<Vec<_>, super::GraphError>>()?;
         if !records.is_empty() {
             self.graph.put_evidence_many(si, relation, ti, records);
@@ -692,8 +696,57 @@ impl GraphBuilder {
         Ok(())
     }
 
+    /// Adds an edge whose records stay in a store file: `summary` answers for
+    /// them until a question reads them from `slot` of the source given to
+    /// [`GraphBuilder::finish_stored`].
+    pub fn stored_edge(
+        &mut self,
+        source: u32,
+        relation: crate::model::Relation,
+        target: u32,
+        summary: super::EdgeSummary,
+        slot: u32,
+    ) -> Result<(), super::GraphError> {
+        let node = |p: u32| {
+            self.nodes
+                .get(p as usize)
+                .copied()
+                .ok_or(super::GraphError::Position {
+                    table: "actor",
+                    position: p,
+                })
+        };
+        let (si, ti) = (node(source)?, node(target)?);
+        let (ei, new) = self.graph.edge_for(si, relation, ti);
+        if !new {
+            return Err(super::GraphError::Duplicate { slot });
+        }
+        self.graph.evidence_count += summary.evidence();
+        self.graph.graph[ei].stored = Some(Box::new(super::stored::Stored {
+            summary,
+            slot,
+            loaded: Default::default(),
+        }));
+        Ok(())
+    }
+
+    /// Counts sentences that stay in the store file.
+    pub fn stored_sentences(&mut self, n: usize) {
+        self.graph.stored_sentences += n;
+    }
+
     /// The graph.
     pub fn finish(self) -> super::KnowledgeGraph {
+        self.graph
+    }
+
+    /// The graph, reading its stored edges from `source`.
+    pub fn finish_stored(
+        mut self,
+        source: std::sync::Arc<dyn super::EvidenceSource>,
+    ) -> super::KnowledgeGraph {
+        self.graph.link.source = Some(source);
+        self.graph.link.articles = self.articles;
         self.graph
     }
 }

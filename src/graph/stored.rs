@@ -1,0 +1,145 @@
+//! Edges whose evidence stays in the store file until a question reads it.
+//!
+//! A graph opened for reading holds every actor, article and edge, and for each
+//! edge only its [`EdgeSummary`] and a slot: the records are read through an
+//! [`EvidenceSource`] (implemented by `persist`) the first time a question looks
+//! at them, and kept for the rest of the process. A read that fails is
+//! remembered and the edge answers as having no records: the caller asks
+//! [`KnowledgeGraph::take_evidence_error`] before it prints an answer.
+
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::store::{EvidenceKey, EvidenceList, EvidenceRec};
+use super::summary::EdgeSummary;
+use super::{EvidenceFacts, KnowledgeGraph};
+
+/// An error reading evidence, as the source reports it (a `persist` error
+/// naming the file).
+pub type SourceError = Box<dyn std::error::Error + Send + Sync>;
+
+/// One evidence record as a store file holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRecord {
+    /// The article's position in the graph's article table (the order in which
+    /// [`super::GraphBuilder::article`] added them).
+    pub article: u32,
+    /// Everything else but the text.
+    pub facts: EvidenceFacts,
+    /// The sentence.
+    pub text: String,
+}
+
+/// Reads the records of one stored edge.
+pub trait EvidenceSource: std::fmt::Debug + Send + Sync {
+    /// The records of the edge in `slot`, in any order.
+    fn read(&self, slot: u32) -> Result<Vec<StoredRecord>, SourceError>;
+}
+
+/// The records of a stored edge once read, each with its sentence text.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Loaded {
+    pub(super) list: EvidenceList,
+    /// Sentence texts by (article, sentence index), sorted.
+    texts: Vec<((u32, u32), Box<str>)>,
+}
+
+impl Loaded {
+    /// The text of a sentence, empty when none was read.
+    pub(super) fn text(&self, key: (u32, u32)) -> &str {
+        self.texts
+            .binary_search_by(|(k, _)| k.cmp(&key))
+            .map_or("", |i| &self.texts[i].1)
+    }
+}
+
+/// An edge's evidence in the store file.
+#[derive(Debug, Clone)]
+pub(super) struct Stored {
+    pub(super) summary: EdgeSummary,
+    pub(super) slot: u32,
+    pub(super) loaded: OnceLock<Loaded>,
+}
+
+/// The source of a graph's stored edges and the first error it gave.
+#[derive(Debug, Default)]
+pub(super) struct Link {
+    pub(super) source: Option<Arc<dyn EvidenceSource>>,
+    /// The graph's article index of each article position the source uses.
+    pub(super) articles: Vec<super::store::ArticleIx>,
+    error: Mutex<Option<SourceError>>,
+}
+
+impl Clone for Link {
+    fn clone(&self) -> Self {
+        Link {
+            source: self.source.clone(),
+            articles: self.articles.clone(),
+            error: Mutex::new(None),
+        }
+    }
+}
+
+impl Link {
+    /// The records of `stored`, read on first use; none when the read fails
+    /// (the error is kept for [`KnowledgeGraph::take_evidence_error`]).
+    pub(super) fn records<'s>(&self, stored: &'s Stored) -> &'s Loaded {
+        stored.loaded.get_or_init(|| match self.read(stored) {
+            Ok(l) => l,
+            Err(e) => {
+                let mut slot = self.error.lock().unwrap_or_else(|p| p.into_inner());
+                slot.get_or_insert(e);
+                Loaded::default()
+            }
+        })
+    }
+
+    fn read(&self, stored: &Stored) -> Result<Loaded, SourceError> {
+        let source = self
+            .source
+            .as_ref()
+            .ok_or("a stored edge without a store to read it from")?;
+        let records = source.read(stored.slot)?;
+        let mut texts = Vec::with_capacity(records.len());
+        let mut items: Vec<(EvidenceKey, EvidenceRec)> = Vec::with_capacity(records.len());
+        for r in records {
+            let ax = *self
+                .articles
+                .get(r.article as usize)
+                .ok_or_else(|| format!("article {} out of range", r.article))?;
+            texts.push(((ax, r.facts.sentence), r.text.into_boxed_str()));
+            items.push(((ax, r.facts.span), EvidenceRec::from_facts(r.facts)));
+        }
+        texts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        texts.dedup_by(|a, b| a.0 == b.0);
+        let mut list = EvidenceList::default();
+        list.insert_many(items);
+        if list.len() != stored.summary.evidence() {
+            return Err(format!(
+                "an edge holds {} evidence records, its summary says {}",
+                list.len(),
+                stored.summary.evidence()
+            )
+            .into());
+        }
+        Ok(Loaded { list, texts })
+    }
+
+    fn take_error(&self) -> Option<SourceError> {
+        self.error.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+}
+
+impl KnowledgeGraph {
+    /// The first error met reading stored evidence since the last call, if any.
+    /// A question over a graph opened from a store may read evidence; its
+    /// answer counts only when this is `None` afterwards.
+    pub fn take_evidence_error(&self) -> Option<SourceError> {
+        self.link.take_error()
+    }
+
+    /// True when every edge's evidence is in memory (a graph built by inserts,
+    /// merges or a full load), as writing it and merging it need.
+    pub fn is_held(&self) -> bool {
+        self.link.source.is_none()
+    }
+}
