@@ -50,7 +50,7 @@ pub(super) fn run(
         new_edges += usize::from(out.new_edge);
         new_evidence += usize::from(out.new_evidence);
     }
-    writer.save(&graph)?;
+    super::save_store(&writer, &mut graph)?;
     let mut skipped = String::new();
     if bad_lines > 0 {
         skipped += &format!("; {bad_lines} bad lines skipped");

@@ -105,7 +105,7 @@ pub(super) fn run(
     let writer = super::lock_store(store)?;
     let mut graph = writer.load()?;
     let added = graph.merge_owned(new);
-    writer.save(&graph)?;
+    super::save_store(&writer, &mut graph)?;
     eprintln!(
         "diplograph: {}: {} articles, {} sentences read, {} claims; \
          {} new actors, {} new relations, {} new evidence{}",

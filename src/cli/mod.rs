@@ -266,6 +266,24 @@ fn lock_store(store: &Path) -> anyhow::Result<StoreWriter> {
     })?)
 }
 
+/// Saves a store under its lock. `leader_of` records without a role get the
+/// office the gazetteer says (as [`load_for_query`] does for older stores),
+/// because a format 3 store answers role questions from summaries written
+/// now. A store of an older format is migrated, and the user told so once.
+fn save_store(writer: &StoreWriter, graph: &mut crate::graph::KnowledgeGraph) -> anyhow::Result<()> {
+    let gazetteer = shared_gazetteer()?;
+    graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
+    let saved = writer.save(graph)?;
+    if let Some(old) = saved.migrated_from {
+        eprintln!(
+            "diplograph: {}: migrated from store format {old} to {}",
+            escape_controls(&writer.path().display().to_string()),
+            crate::persist::FORMAT_VERSION
+        );
+    }
+    Ok(())
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>()
@@ -328,11 +346,25 @@ fn answer_or_empty<T: Default>(answer: Result<T, crate::query::QueryError>) -> a
     }
 }
 
-/// Loads a store for a question: `leader_of` records without a role (stores
+/// Fails when a question read stored evidence that did not check out (a
+/// block of the store file is corrupt): its answer would be short of records.
+fn evidence_ok(graph: &crate::graph::KnowledgeGraph) -> anyhow::Result<()> {
+    match graph.take_evidence_error() {
+        Some(e) => Err(anyhow::anyhow!(e)),
+        None => Ok(()),
+    }
+}
+
+/// Loads a store for a question, `whole` or [opened](crate::persist::open)
+/// so that the question reads only the records it looks at: `leader_of` records without a role (stores
 /// and claims from before roles were kept) get the office the gazetteer says
 /// the person held on the record's date.
-fn load_for_query(store: &Path) -> anyhow::Result<crate::graph::KnowledgeGraph> {
-    let mut graph = crate::persist::load(store)?;
+fn load_for_query(store: &Path, whole: bool) -> anyhow::Result<crate::graph::KnowledgeGraph> {
+    let mut graph = if whole {
+        crate::persist::load(store)?
+    } else {
+        crate::persist::open(store)?
+    };
     let gazetteer = shared_gazetteer()?;
     graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
     Ok(graph)

@@ -20,7 +20,7 @@ pub struct StatsArgs {
 
 /// Loads the store and prints its counts.
 pub(super) fn run(store: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let graph = persist::load(store)?;
+    let graph = persist::open(store)?;
     let s = query::stats(&graph);
     let text = match args.format {
         OutputFormat::Json => serde_json::to_string_pretty(&s)? + "\n",

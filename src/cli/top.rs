@@ -52,8 +52,9 @@ pub(super) fn run(store: &Path, args: TopArgs) -> anyhow::Result<ExitCode> {
         ByArg::Degree => TopBy::Degree,
         ByArg::Evidence => TopBy::Evidence,
     };
-    let graph = persist::load(store)?;
+    let graph = persist::open(store)?;
     let rows = query::top_actors(&graph, args.n, by, &filter);
+    super::evidence_ok(&graph)?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => {

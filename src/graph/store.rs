@@ -468,6 +468,8 @@ pub struct EdgeRow {
     pub target: u32,
     /// Its records in [`Tables::evidence`].
     pub evidence: std::ops::Range<usize>,
+    /// Their counts, articles, roles and dates.
+    pub summary: super::EdgeSummary,
 }
 
 /// An evidence record in [`Tables`].
@@ -567,6 +569,7 @@ impl super::KnowledgeGraph {
                 relation,
                 target,
                 evidence: start..evidence.len(),
+                summary: super::EdgeSummary::of(&self.graph[ei].evidence),
             });
         }
         Tables {

@@ -1,0 +1,734 @@
+//! Format 3: a small graph section that every command reads, and the evidence in
+//! compressed blocks read by offset, only for the edges a command shows.
+//!
+//! The file is a log of commits after the header; each commit is the evidence
+//! blocks it adds, then a whole graph section, then a footer naming that
+//! section. The last footer that checks out names the current graph: a commit
+//! torn by a crash ends without one and is ignored (see the layout in the
+//! module docs of `persist`).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use super::read_at::ReadAt;
+use super::{HEDGED, NEGATED, PersistError, config, pack_date, pos, unpack_date};
+use crate::graph::{
+    EdgeSummary, EvidenceFacts, EvidenceRow, EvidenceSource, GraphBuilder, KnowledgeGraph,
+    SourceError, StoredRecord, Tables, role_bit,
+};
+use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role, Span};
+
+/// Section kind of an evidence block.
+const BLOCK: u8 = 1;
+/// Section kind of a graph section.
+const GRAPH: u8 = 2;
+/// Section header: kind, payload length (u64), CRC-32 of the payload.
+pub(super) const SECTION_HEADER_LEN: u64 = 1 + 8 + 4;
+/// The first bytes of a footer.
+const FOOTER_MAGIC: [u8; 8] = *b"DGFOOT\0\x1a";
+/// Footer: magic, offset of the graph section (u64), CRC-32 of the first 16 bytes.
+pub(super) const FOOTER_LEN: u64 = 8 + 8 + 4;
+/// Blocks are closed once their records and texts pass this many bytes, so a
+/// question about one edge decompresses about this much (an edge is never split).
+const BLOCK_TARGET: usize = 64 * 1024;
+/// The largest decompressed block this build reads.
+const MAX_BLOCK_RAW: u64 = 1 << 30;
+
+type Text<'a> = Cow<'a, str>;
+
+/// The graph section. Strings are borrowed from the graph when writing.
+#[derive(Serialize, Deserialize)]
+pub(super) struct GraphDto<'a> {
+    relations: Vec<Text<'a>>,
+    kinds: Vec<Text<'a>>,
+    roles: Vec<Text<'a>>,
+    /// Sorted by id.
+    actors: Vec<ActorDto<'a>>,
+    /// In the order the file first stored them: blocks refer to these positions.
+    articles: Vec<ArticleDto<'a>>,
+    /// Sentence texts in the blocks.
+    sentences: u64,
+    /// Where each block section starts.
+    blocks: Vec<u64>,
+    /// Sorted by (source id, relation, target id).
+    edges: Vec<EdgeDto>,
+    /// Edge after edge, each edge's `chunks`.
+    chunks: Vec<ChunkDto>,
+    /// Bytes of the file no edge or graph of this commit uses.
+    dead: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ActorDto<'a> {
+    id: Text<'a>,
+    kind: u32,
+    country: Option<Text<'a>>,
+    name: Text<'a>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ArticleDto<'a> {
+    id: Text<'a>,
+    title: Option<Text<'a>>,
+    url: Option<Text<'a>>,
+    date: u32,
+    lang: Option<Text<'a>>,
+    version: u64,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+struct EdgeDto {
+    source: u32,
+    relation: u32,
+    target: u32,
+    asserted: u32,
+    hedged: u32,
+    negated: u32,
+    articles: [u32; 3],
+    /// Bit sets over the `roles` table.
+    roles: [u32; 3],
+    first: u32,
+    last: u32,
+    chunks: u32,
+}
+
+/// Records `first .. first + count` of block `block`.
+#[derive(Serialize, Deserialize, Clone, Copy)]
+struct ChunkDto {
+    block: u32,
+    first: u32,
+    count: u32,
+}
+
+/// One evidence block, bincode-coded then compressed with LZ4.
+#[derive(Serialize, Deserialize, Default)]
+struct BlockDto<'a> {
+    /// Actor ids the records' attributions point into.
+    attributions: Vec<Text<'a>>,
+    /// Sorted by (article, sentence).
+    texts: Vec<SentenceDto<'a>>,
+    records: Vec<RecordDto>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SentenceDto<'a> {
+    article: u32,
+    sentence: u32,
+    text: Text<'a>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RecordDto {
+    article: u32,
+    sentence: u32,
+    start: u32,
+    len: u32,
+    date: u32,
+    flags: u8,
+    /// 0 = none, else 1 + position in the graph section's `roles`.
+    role: u32,
+    attributed_to: Vec<u32>,
+}
+
+fn corrupt(path: &Path, reason: impl Into<String>) -> PersistError {
+    PersistError::Corrupt {
+        path: path.to_owned(),
+        reason: reason.into(),
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+/// A section: kind, length, CRC, payload.
+fn push_section(out: &mut Vec<u8>, kind: u8, payload: &[u8]) {
+    out.push(kind);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+}
+
+fn push_footer(out: &mut Vec<u8>, graph_at: u64) {
+    let mut f = FOOTER_MAGIC.to_vec();
+    f.extend_from_slice(&graph_at.to_le_bytes());
+    let crc = crc32fast::hash(&f);
+    f.extend_from_slice(&crc.to_le_bytes());
+    out.extend_from_slice(&f);
+}
+
+/// Packs the evidence of edges into blocks, as bytes to write at `base`.
+struct BlockWriter<'t> {
+    tables: &'t Tables<'t>,
+    out: Vec<u8>,
+    base: u64,
+    blocks: Vec<u64>,
+    /// Blocks the file holds before these.
+    first_block: usize,
+    cur: BlockDto<'t>,
+    texts: HashMap<(u32, u32), ()>,
+    attributions: HashMap<&'t ActorId, u32>,
+    raw: usize,
+}
+
+impl<'t> BlockWriter<'t> {
+    fn new(tables: &'t Tables<'t>, base: u64, first_block: usize) -> Self {
+        BlockWriter {
+            tables,
+            out: Vec::new(),
+            base,
+            blocks: Vec::new(),
+            first_block,
+            cur: BlockDto::default(),
+            texts: HashMap::new(),
+            attributions: HashMap::new(),
+            raw: 0,
+        }
+    }
+
+    /// Adds one edge's records (articles as positions in the file's table);
+    /// returns where they went.
+    fn edge(&mut self, records: &'t [EvidenceRow<'t>], article_pos: &[u32]) -> ChunkDto {
+        let chunk = ChunkDto {
+            block: pos(self.first_block + self.blocks.len()),
+            first: pos(self.cur.records.len()),
+            count: pos(records.len()),
+        };
+        for r in records {
+            let article = article_pos[r.article as usize];
+            if self.texts.insert((article, r.sentence), ()).is_none() {
+                let text = sentence_text(self.tables, r.article, r.sentence);
+                self.raw += text.len() + 8;
+                self.cur.texts.push(SentenceDto {
+                    article,
+                    sentence: r.sentence,
+                    text: Cow::Borrowed(text),
+                });
+            }
+            let attributed_to = r
+                .attributed_to
+                .iter()
+                .map(|a| {
+                    let next = pos(self.cur.attributions.len());
+                    *self.attributions.entry(a).or_insert_with(|| {
+                        self.cur.attributions.push(Cow::Borrowed(a.as_str()));
+                        next
+                    })
+                })
+                .collect();
+            self.cur.records.push(RecordDto {
+                article,
+                sentence: r.sentence,
+                start: r.span.start,
+                len: r.span.end - r.span.start,
+                date: pack_date(r.date),
+                flags: (u8::from(r.negated) * NEGATED) | (u8::from(r.hedged) * HEDGED),
+                role: r.role.map_or(0, |role| 1 + role_bit(role).trailing_zeros()),
+                attributed_to,
+            });
+            self.raw += 24;
+        }
+        if self.raw >= BLOCK_TARGET {
+            self.flush();
+        }
+        chunk
+    }
+
+    /// Closes the current block, when it holds anything.
+    fn flush(&mut self) {
+        if self.cur.records.is_empty() {
+            return;
+        }
+        let mut block = std::mem::take(&mut self.cur);
+        block.texts.sort_by_key(|s| (s.article, s.sentence));
+        let raw = bincode::serde::encode_to_vec(&block, config())
+            .expect("encoding into a Vec cannot fail");
+        let mut payload = (raw.len() as u64).to_le_bytes().to_vec();
+        payload.extend_from_slice(&lz4_flex::block::compress(&raw));
+        self.blocks.push(self.base + self.out.len() as u64);
+        push_section(&mut self.out, BLOCK, &payload);
+        self.texts.clear();
+        self.attributions.clear();
+        self.raw = 0;
+    }
+}
+
+/// The text of a sentence in the tables (sorted by article then sentence).
+fn sentence_text<'t>(t: &'t Tables<'t>, article: u32, sentence: u32) -> &'t str {
+    t.sentences
+        .binary_search_by(|s| (s.article, s.sentence).cmp(&(article, sentence)))
+        .map_or("", |i| t.sentences[i].text)
+}
+
+fn edge_dto(
+    source: u32,
+    relation: Relation,
+    target: u32,
+    s: &EdgeSummary,
+    chunks: u32,
+) -> EdgeDto {
+    let relation = Relation::ALL
+        .iter()
+        .position(|r| *r == relation)
+        .expect("every relation is in Relation::ALL");
+    EdgeDto {
+        source,
+        relation: pos(relation),
+        target,
+        asserted: s.asserted,
+        hedged: s.hedged,
+        negated: s.negated,
+        articles: s.articles,
+        roles: s.roles.map(u32::from),
+        first: pack_date(s.dates.map(|d| d.0)),
+        last: pack_date(s.dates.map(|d| d.1)),
+        chunks,
+    }
+}
+
+fn actor_dto(a: &Actor) -> ActorDto<'_> {
+    let kind = ActorKind::ALL
+        .iter()
+        .position(|k| *k == a.kind)
+        .expect("every kind is in ActorKind::ALL");
+    ActorDto {
+        id: Cow::Borrowed(a.id.as_str()),
+        kind: pos(kind),
+        country: a.country.as_ref().map(|c| Cow::Borrowed(c.as_str())),
+        name: Cow::Borrowed(&a.name),
+    }
+}
+
+/// The name tables every graph section starts with.
+fn names<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> Vec<Text<'static>> {
+    all.iter().map(|x| Cow::Borrowed(name(*x))).collect()
+}
+
+/// The bytes of a whole format 3 file: header, one commit.
+pub(super) fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
+    let t = graph.tables();
+    let mut out = super::file_header(super::FORMAT_VERSION);
+    let identity: Vec<u32> = (0..pos(t.articles.len())).collect();
+    let mut blocks = BlockWriter::new(&t, out.len() as u64, 0);
+    let chunks: Vec<ChunkDto> = t
+        .edges
+        .iter()
+        .map(|e| blocks.edge(&t.evidence[e.evidence.clone()], &identity))
+        .collect();
+    blocks.flush();
+    let dto = GraphDto {
+        relations: names(Relation::ALL, Relation::as_str),
+        kinds: names(&ActorKind::ALL, ActorKind::as_str),
+        roles: names(&Role::ALL, Role::as_str),
+        actors: t.actors.iter().map(|a| actor_dto(a)).collect(),
+        articles: t
+            .articles
+            .iter()
+            .map(|a| ArticleDto {
+                id: Cow::Borrowed(a.id.0.as_str()),
+                title: a.title.map(Cow::Borrowed),
+                url: a.url.map(Cow::Borrowed),
+                date: pack_date(a.date),
+                lang: a.lang.map(Cow::Borrowed),
+                version: a.version,
+            })
+            .collect(),
+        sentences: t.sentences.len() as u64,
+        blocks: blocks.blocks,
+        edges: t
+            .edges
+            .iter()
+            .map(|e| edge_dto(e.source, e.relation, e.target, &e.summary, 1))
+            .collect(),
+        chunks,
+        dead: 0,
+    };
+    out.append(&mut blocks.out);
+    let graph_at = out.len() as u64;
+    let payload =
+        bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
+    push_section(&mut out, GRAPH, &payload);
+    push_footer(&mut out, graph_at);
+    out
+}
+
+// ---------------------------------------------------------------- reading
+
+/// The current commit of a file: its graph section, decoded.
+pub(super) struct Commit {
+    pub(super) graph: GraphDto<'static>,
+    /// Where the commit ends (the file's length unless a torn commit follows).
+    pub(super) end: u64,
+}
+
+/// Reads a section's payload at `at`, checking kind, length and CRC; never
+/// reads or allocates beyond `limit`, the end of the bytes it may use.
+fn read_section(
+    r: &dyn ReadAt,
+    at: u64,
+    limit: u64,
+    kind: u8,
+    path: &Path,
+) -> Result<Vec<u8>, PersistError> {
+    let head_end = at
+        .checked_add(SECTION_HEADER_LEN)
+        .filter(|e| *e <= limit)
+        .ok_or_else(|| corrupt(path, format!("section at {at} lies past the end")))?;
+    let mut head = [0u8; SECTION_HEADER_LEN as usize];
+    r.read_exact_at(&mut head, at).map_err(super::read_err(path))?;
+    let len = u64::from_le_bytes(head[1..9].try_into().expect("8 bytes"));
+    let crc = u32::from_le_bytes(head[9..13].try_into().expect("4 bytes"));
+    if head[0] != kind {
+        return Err(corrupt(path, format!("section at {at} is not of the kind named")));
+    }
+    if len > limit - head_end {
+        return Err(corrupt(path, format!("section at {at} runs past the end")));
+    }
+    let mut payload = vec![0u8; len as usize];
+    r.read_exact_at(&mut payload, head_end)
+        .map_err(super::read_err(path))?;
+    if crc32fast::hash(&payload) != crc {
+        return Err(corrupt(path, format!("checksum of the section at {at}")));
+    }
+    Ok(payload)
+}
+
+/// The graph section a footer ending at `end` names, when it checks out.
+fn commit_at(r: &dyn ReadAt, end: u64, path: &Path) -> Option<Commit> {
+    let at = end.checked_sub(FOOTER_LEN)?;
+    let mut f = [0u8; FOOTER_LEN as usize];
+    r.read_exact_at(&mut f, at).ok()?;
+    let crc = u32::from_le_bytes(f[16..20].try_into().expect("4 bytes"));
+    if f[..8] != FOOTER_MAGIC || crc32fast::hash(&f[..16]) != crc {
+        return None;
+    }
+    let graph_at = u64::from_le_bytes(f[8..16].try_into().expect("8 bytes"));
+    let payload = read_section(r, graph_at, at, GRAPH, path).ok()?;
+    let graph = decode_graph(&payload, path).ok()?;
+    Some(Commit { graph, end })
+}
+
+fn decode_graph(payload: &[u8], path: &Path) -> Result<GraphDto<'static>, PersistError> {
+    let (dto, read): (GraphDto<'static>, usize) =
+        bincode::serde::decode_from_slice(payload, config())
+            .map_err(|_| corrupt(path, "cannot decode the graph"))?;
+    if read != payload.len() {
+        return Err(corrupt(path, "undecoded bytes in the graph section"));
+    }
+    Ok(dto)
+}
+
+/// The last commit of a file `len` bytes long. A torn commit at the end (no
+/// footer, or one whose graph does not check out) is skipped by searching
+/// back for the footer before it.
+pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commit, PersistError> {
+    let start = super::HEADER_LEN as u64;
+    if let Some(c) = commit_at(r, len, path) {
+        return Ok(c);
+    }
+    const WINDOW: u64 = 1 << 20;
+    let mut hi = len;
+    while hi > start {
+        let lo = hi.saturating_sub(WINDOW).max(start);
+        // Overlap windows by a footer's length so none is cut in two.
+        let read_hi = (hi + FOOTER_LEN).min(len);
+        let mut buf = vec![0u8; (read_hi - lo) as usize];
+        r.read_exact_at(&mut buf, lo).map_err(super::read_err(path))?;
+        for i in (0..buf.len().saturating_sub(FOOTER_LEN as usize - 1)).rev() {
+            if buf[i..].starts_with(&FOOTER_MAGIC)
+                && let Some(c) = commit_at(r, lo + i as u64 + FOOTER_LEN, path)
+            {
+                return Ok(c);
+            }
+        }
+        hi = lo;
+    }
+    Err(PersistError::Truncated {
+        path: path.to_owned(),
+        expected: start + SECTION_HEADER_LEN + FOOTER_LEN,
+        found: len,
+    })
+}
+
+/// What a file's graph section says, checked and parsed into model types.
+struct Parsed {
+    actors: Vec<Actor>,
+    relations: Vec<Relation>,
+    roles: Vec<Role>,
+}
+
+fn parse_names(dto: &GraphDto<'_>, path: &Path) -> Result<Parsed, PersistError> {
+    let newer = |e: crate::model::ModelError| corrupt(path, format!("{e}; a newer diplograph may know it"));
+    let relations = dto
+        .relations
+        .iter()
+        .map(|r| r.parse::<Relation>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(newer)?;
+    let roles = dto
+        .roles
+        .iter()
+        .map(|r| r.parse::<Role>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(newer)?;
+    let kinds = dto
+        .kinds
+        .iter()
+        .map(|k| k.parse::<ActorKind>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(newer)?;
+    let actors = dto
+        .actors
+        .iter()
+        .map(|a| {
+            let kind = *kinds
+                .get(a.kind as usize)
+                .ok_or_else(|| corrupt(path, format!("actor kind {} out of range", a.kind)))?;
+            let id = |s: &str| ActorId::new(s).map_err(|e| corrupt(path, e.to_string()));
+            Ok(Actor {
+                id: id(&a.id)?,
+                kind,
+                country: a.country.as_deref().map(id).transpose()?,
+                name: a.name.to_string(),
+            })
+        })
+        .collect::<Result<Vec<_>, PersistError>>()?;
+    Ok(Parsed {
+        actors,
+        relations,
+        roles,
+    })
+}
+
+/// A builder holding the section's actors and articles.
+fn builder(dto: &GraphDto<'_>, parsed: &Parsed, path: &Path) -> Result<GraphBuilder, PersistError> {
+    let mut b = GraphBuilder::with_capacity(dto.actors.len(), dto.articles.len(), 0, dto.edges.len());
+    for a in &parsed.actors {
+        b.actor(a.clone());
+    }
+    for (i, a) in dto.articles.iter().enumerate() {
+        let p = b.article(
+            &ArticleId(a.id.to_string()),
+            a.title.as_deref(),
+            a.url.as_deref(),
+        );
+        debug_assert_eq!(p as usize, i);
+        let date = unpack_date(a.date).map_err(|e| corrupt(path, e.to_string()))?;
+        b.article_info(p, date, a.lang.as_deref(), a.version)
+            .map_err(|e| corrupt(path, e.to_string()))?;
+    }
+    Ok(b)
+}
+
+/// An edge's summary, its roles mapped from the file's role table.
+fn summary(e: &EdgeDto, roles: &[Role], path: &Path) -> Result<EdgeSummary, PersistError> {
+    let mut mask = [0u8; 3];
+    for (m, file) in mask.iter_mut().zip(e.roles) {
+        for (i, role) in roles.iter().enumerate().take(32) {
+            if file & (1 << i) != 0 {
+                *m |= role_bit(*role);
+            }
+        }
+    }
+    let date = |d| unpack_date(d).map_err(|e| corrupt(path, e.to_string()));
+    let dates = match (date(e.first)?, date(e.last)?) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    };
+    Ok(EdgeSummary {
+        asserted: e.asserted,
+        hedged: e.hedged,
+        negated: e.negated,
+        articles: e.articles,
+        roles: mask,
+        dates,
+    })
+}
+
+/// Reads stored evidence from the blocks of one commit.
+pub(super) struct Blocks {
+    reader: Box<dyn ReadAt>,
+    path: PathBuf,
+    /// File end of the commit: no block lies beyond it.
+    end: u64,
+    blocks: Vec<u64>,
+    chunks: Vec<ChunkDto>,
+    /// Each slot's first chunk; one more entry than slots.
+    chunk_start: Vec<usize>,
+    roles: Vec<Role>,
+    /// The last block read: questions read the edges of one block in a row.
+    last: Mutex<Option<(u32, Arc<BlockDto<'static>>)>>,
+}
+
+impl std::fmt::Debug for Blocks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Blocks({}, {} blocks)", self.path.display(), self.blocks.len())
+    }
+}
+
+impl Blocks {
+    fn block(&self, i: u32) -> Result<Arc<BlockDto<'static>>, PersistError> {
+        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((j, b)) = last.as_ref()
+            && *j == i
+        {
+            return Ok(b.clone());
+        }
+        let at = *self
+            .blocks
+            .get(i as usize)
+            .ok_or_else(|| corrupt(&self.path, format!("block {i} out of range")))?;
+        let payload = read_section(&*self.reader, at, self.end, BLOCK, &self.path)?;
+        let b = Arc::new(decode_block(&payload, &self.path)?);
+        *last = Some((i, b.clone()));
+        Ok(b)
+    }
+
+    /// The records of the edge in `slot`.
+    fn records(&self, slot: u32) -> Result<Vec<StoredRecord>, PersistError> {
+        let slot = slot as usize;
+        let (from, to) = (self.chunk_start[slot], self.chunk_start[slot + 1]);
+        let mut out = Vec::new();
+        for c in &self.chunks[from..to] {
+            let block = self.block(c.block)?;
+            let end = c.first.checked_add(c.count).map(|e| e as usize);
+            let records = end
+                .and_then(|e| block.records.get(c.first as usize..e))
+                .ok_or_else(|| corrupt(&self.path, "a chunk runs past its block"))?;
+            out.reserve(records.len());
+            for r in records {
+                out.push(self.record(&block, r)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn record(&self, block: &BlockDto<'_>, r: &RecordDto) -> Result<StoredRecord, PersistError> {
+        let bad = |what: &str| corrupt(&self.path, format!("evidence {what} out of range"));
+        let end = r.start.checked_add(r.len).ok_or_else(|| bad("span"))?;
+        let role = match r.role {
+            0 => None,
+            n => Some(*self.roles.get(n as usize - 1).ok_or_else(|| bad("role"))?),
+        };
+        let attributed_to = r
+            .attributed_to
+            .iter()
+            .map(|&i| {
+                let id = block.attributions.get(i as usize).ok_or_else(|| bad("attribution"))?;
+                ActorId::new(id).map_err(|e| corrupt(&self.path, e.to_string()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let text = block
+            .texts
+            .binary_search_by(|s| (s.article, s.sentence).cmp(&(r.article, r.sentence)))
+            .map_or(String::new(), |i| block.texts[i].text.to_string());
+        Ok(StoredRecord {
+            article: r.article,
+            facts: EvidenceFacts {
+                sentence: r.sentence,
+                span: Span { start: r.start, end },
+                date: unpack_date(r.date).map_err(|e| corrupt(&self.path, e.to_string()))?,
+                negated: r.flags & NEGATED != 0,
+                hedged: r.flags & HEDGED != 0,
+                attributed_to,
+                role,
+            },
+            text,
+        })
+    }
+}
+
+impl EvidenceSource for Blocks {
+    fn read(&self, slot: u32) -> Result<Vec<StoredRecord>, SourceError> {
+        Ok(self.records(slot)?)
+    }
+}
+
+fn decode_block(payload: &[u8], path: &Path) -> Result<BlockDto<'static>, PersistError> {
+    let (len, packed) = payload
+        .split_first_chunk::<8>()
+        .ok_or_else(|| corrupt(path, "an evidence block without its length"))?;
+    let raw_len = u64::from_le_bytes(*len);
+    // LZ4 expands at most 255-fold: a longer claimed length is a lie, refused
+    // before it sizes an allocation.
+    if raw_len > MAX_BLOCK_RAW || raw_len > (packed.len() as u64 + 16) * 255 {
+        return Err(corrupt(path, format!("evidence block claims {raw_len} bytes")));
+    }
+    let mut raw = vec![0u8; raw_len as usize];
+    let n = lz4_flex::block::decompress_into(packed, &mut raw)
+        .map_err(|_| corrupt(path, "cannot decompress an evidence block"))?;
+    if n != raw.len() {
+        return Err(corrupt(path, "an evidence block is shorter than it says"));
+    }
+    let (block, read): (BlockDto<'static>, usize) =
+        bincode::serde::decode_from_slice(&raw, config())
+            .map_err(|_| corrupt(path, "cannot decode an evidence block"))?;
+    if read != raw.len() {
+        return Err(corrupt(path, "undecoded bytes in an evidence block"));
+    }
+    Ok(block)
+}
+
+/// The graph of a commit, read from `reader`. With `held`, every block is read
+/// and the graph holds all its records; else each edge keeps its summary and
+/// reads its records from the file when a question asks for them.
+pub(super) fn graph_of(
+    reader: Box<dyn ReadAt>,
+    commit: Commit,
+    path: &Path,
+    held: bool,
+) -> Result<KnowledgeGraph, PersistError> {
+    let dto = &commit.graph;
+    let parsed = parse_names(dto, path)?;
+    let mut b = builder(dto, &parsed, path)?;
+    let mut chunk_start = Vec::with_capacity(dto.edges.len() + 1);
+    chunk_start.push(0usize);
+    let mut summaries = Vec::with_capacity(dto.edges.len());
+    for e in &dto.edges {
+        let next = chunk_start[chunk_start.len() - 1] + e.chunks as usize;
+        if next > dto.chunks.len() {
+            return Err(corrupt(path, "edges claim more chunks than stored"));
+        }
+        chunk_start.push(next);
+        summaries.push(summary(e, &parsed.roles, path)?);
+    }
+    let blocks = Blocks {
+        reader,
+        path: path.to_owned(),
+        end: commit.end,
+        blocks: commit.graph.blocks.clone(),
+        chunks: commit.graph.chunks.clone(),
+        chunk_start,
+        roles: parsed.roles.clone(),
+        last: Mutex::new(None),
+    };
+    for (slot, (e, s)) in dto.edges.iter().zip(summaries).enumerate() {
+        let relation = *parsed
+            .relations
+            .get(e.relation as usize)
+            .ok_or_else(|| corrupt(path, format!("relation {} out of range", e.relation)))?;
+        let slot = pos(slot);
+        let added = if held {
+            let records = blocks.records(slot)?;
+            if records.len() != s.evidence() {
+                return Err(corrupt(path, "an edge's records do not match its counts"));
+            }
+            for r in &records {
+                b.sentence(r.article, r.facts.sentence, &r.text)
+                    .map_err(|e| corrupt(path, e.to_string()))?;
+            }
+            let records = records.into_iter().map(|r| (r.article, r.facts)).collect();
+            b.edge(e.source, relation, e.target, records)
+        } else {
+            b.stored_edge(e.source, relation, e.target, s, slot)
+        };
+        added.map_err(|e| corrupt(path, e.to_string()))?;
+    }
+    if held {
+        return Ok(b.finish());
+    }
+    b.stored_sentences(usize::try_from(dto.sentences).unwrap_or(usize::MAX));
+    Ok(b.finish_stored(Arc::new(blocks)))
+}
