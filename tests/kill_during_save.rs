@@ -19,12 +19,26 @@ const TRIALS: u32 = 30;
 const MAX_TRIALS: u32 = 100;
 const MIN_MID_WRITE: u32 = 8;
 
+/// 20 kB of seeded noise: the store compresses its sentences, and the test
+/// needs a store of tens of MB on disk.
+fn noise(seed: u32) -> String {
+    let mut x = u64::from(seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,0123456789"[(x % 64) as usize])
+        })
+        .collect()
+}
+
 /// A store of about 40 MB: 2,000 evidence records whose sentences are 20 kB each.
 fn big_graph(article: &str, n: u32) -> KnowledgeGraph {
     let ids = ["RUS", "PRK", "UKR", "USA", "CHN", "JPN"];
     let mut g = KnowledgeGraph::new();
-    let filler = "Negotiators met again to discuss the ceasefire. ".repeat(400);
     for i in 0..n {
+        let filler = noise(i);
         let a = |k: u32| Actor::from_id(ActorId::new(ids[(k as usize) % ids.len()]).unwrap());
         let (s, t) = (a(i), a(i + 1 + i % 4));
         g.insert_claim(&Claim {

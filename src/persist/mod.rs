@@ -533,7 +533,6 @@ pub struct StoreWriter {
 
 /// What a [`StoreWriter::save`] did beyond writing the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use = "a migration is said once to the user"]
 pub struct Saved {
     /// The store was in this older format and is now in [`FORMAT_VERSION`].
     pub migrated_from: Option<u32>,
@@ -719,6 +718,8 @@ fn remove_stale_temp_files(dir: &Path, name: &OsStr) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ActorId, ArticleId, Role};
+    use v2::{GraphFileV2, to_dto_v1};
     use crate::export::jsonl::claim_from_line;
 
     fn sample() -> KnowledgeGraph {
@@ -808,22 +809,17 @@ mod tests {
         // A payload whose first table claims 2^40 entries, with a valid checksum.
         let mut payload = vec![0xfd];
         payload.extend_from_slice(&(1u64 << 40).to_le_bytes());
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        bytes.push(CODEC_BINCODE2);
-        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
+        let bytes = store_bytes(&payload);
         assert!(matches!(
             decode(&bytes, Path::new("x")),
             Err(PersistError::Corrupt { .. })
         ));
     }
 
-    /// A store file around `payload`, with a correct header and checksum.
+    /// A format 2 store file around `payload`, with a correct header and checksum.
     fn store_bytes(payload: &[u8]) -> Vec<u8> {
         let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&2u32.to_le_bytes());
         bytes.push(CODEC_BINCODE2);
         bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
@@ -835,7 +831,7 @@ mod tests {
     fn an_edge_claiming_four_billion_records_is_a_clean_error() {
         // See: issue 8. This used to abort with "memory allocation of
         // 240518168520 bytes failed".
-        let bytes = encode(&sample());
+        let bytes = encode_format_2(&sample());
         let (mut dto, _): (GraphFileV2<'_>, usize) =
             bincode::serde::borrow_decode_from_slice(&bytes[HEADER_LEN..], config()).unwrap();
         dto.v1.edges[0].evidence = u32::MAX;

@@ -28,19 +28,19 @@ pub(super) struct GraphFileV1<'a> {
     articles: Vec<ArticleDto<'a>>,
     #[serde(borrow)]
     sentences: Vec<SentenceDto<'a>>,
-    edges: Vec<EdgeDto>,
+    pub(super) edges: Vec<EdgeDto>,
     evidence: Vec<EvidenceDto>,
 }
 
 #[derive(Serialize, Deserialize)]
 pub(super) struct GraphFileV2<'a> {
     #[serde(borrow)]
-    v1: GraphFileV1<'a>,
+    pub(super) v1: GraphFileV1<'a>,
     #[serde(borrow)]
     article_info: Vec<ArticleInfoDto<'a>>,
     #[serde(borrow)]
     roles: Vec<Text<'a>>,
-    evidence_roles: Vec<u32>,
+    pub(super) evidence_roles: Vec<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -81,11 +81,11 @@ struct SentenceDto<'a> {
 }
 
 #[derive(Serialize, Deserialize)]
-struct EdgeDto {
+pub(super) struct EdgeDto {
     source: u32,
     relation: u32,
     target: u32,
-    evidence: u32,
+    pub(super) evidence: u32,
 }
 
 #[derive(Serialize, Deserialize)]

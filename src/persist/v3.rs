@@ -395,19 +395,25 @@ fn read_section(
     Ok(payload)
 }
 
-/// The graph section a footer ending at `end` names, when it checks out.
-fn commit_at(r: &dyn ReadAt, end: u64, path: &Path) -> Option<Commit> {
-    let at = end.checked_sub(FOOTER_LEN)?;
+/// The graph section a footer ending at `end` names: `Ok(None)` when no
+/// footer ends there, an error when one does but what it names is corrupt.
+fn commit_at(r: &dyn ReadAt, end: u64, path: &Path) -> Result<Option<Commit>, PersistError> {
+    let Some(at) = end.checked_sub(FOOTER_LEN) else {
+        return Ok(None);
+    };
     let mut f = [0u8; FOOTER_LEN as usize];
-    r.read_exact_at(&mut f, at).ok()?;
+    r.read_exact_at(&mut f, at).map_err(super::read_err(path))?;
     let crc = u32::from_le_bytes(f[16..20].try_into().expect("4 bytes"));
-    if f[..8] != FOOTER_MAGIC || crc32fast::hash(&f[..16]) != crc {
-        return None;
+    if f[..8] != FOOTER_MAGIC {
+        return Ok(None);
+    }
+    if crc32fast::hash(&f[..16]) != crc {
+        return Err(corrupt(path, "checksum of the last footer"));
     }
     let graph_at = u64::from_le_bytes(f[8..16].try_into().expect("8 bytes"));
-    let payload = read_section(r, graph_at, at, GRAPH, path).ok()?;
-    let graph = decode_graph(&payload, path).ok()?;
-    Some(Commit { graph, end })
+    let payload = read_section(r, graph_at, at, GRAPH, path)?;
+    let graph = decode_graph(&payload, path)?;
+    Ok(Some(Commit { graph, end }))
 }
 
 fn decode_graph(payload: &[u8], path: &Path) -> Result<GraphDto<'static>, PersistError> {
@@ -425,7 +431,9 @@ fn decode_graph(payload: &[u8], path: &Path) -> Result<GraphDto<'static>, Persis
 /// back for the footer before it.
 pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commit, PersistError> {
     let start = super::HEADER_LEN as u64;
-    if let Some(c) = commit_at(r, len, path) {
+    // A footer at the very end is the last commit's: if it does not check
+    // out, the file was damaged after it was written, and that is the error.
+    if let Some(c) = commit_at(r, len, path)? {
         return Ok(c);
     }
     const WINDOW: u64 = 1 << 20;
@@ -436,9 +444,9 @@ pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commi
         let read_hi = (hi + FOOTER_LEN).min(len);
         let mut buf = vec![0u8; (read_hi - lo) as usize];
         r.read_exact_at(&mut buf, lo).map_err(super::read_err(path))?;
-        for i in (0..buf.len().saturating_sub(FOOTER_LEN as usize - 1)).rev() {
+        for i in (0..buf.len()).rev() {
             if buf[i..].starts_with(&FOOTER_MAGIC)
-                && let Some(c) = commit_at(r, lo + i as u64 + FOOTER_LEN, path)
+                && let Ok(Some(c)) = commit_at(r, lo + i as u64 + FOOTER_LEN, path)
             {
                 return Ok(c);
             }
