@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::graph::{EdgeView, EvidenceView, Kept, KnowledgeGraph};
+use crate::graph::{Census, EdgeView, EvidenceView, Kept, KnowledgeGraph};
 use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation, Role};
 
 /// Why a question cannot be answered.
@@ -189,31 +189,41 @@ pub struct Stats {
 /// Counts of actors by kind, edges and evidence by relation, articles.
 ///
 /// # Complexity
-/// O(V + E) plus one pass over each edge's evidence.
+/// O(V + E), from edge summaries (see [`stats_of`]).
 pub fn stats(graph: &KnowledgeGraph) -> Stats {
-    let mut s = Stats {
-        actors: graph.actor_count(),
-        edges: graph.edge_count(),
-        evidence: graph.evidence_count(),
-        articles: graph.article_count(),
-        sentences: graph.sentence_count(),
-        ..Stats::default()
-    };
-    for k in ActorKind::ALL {
-        s.actors_by_kind.insert(k.as_str(), 0);
+    stats_of(&graph.census())
+}
+
+/// [`stats`] from a graph's [`Census`], as a store keeps it: no graph is built.
+///
+/// # Complexity
+/// O(K + R) for the K actor kinds and R relations.
+pub fn stats_of(census: &Census) -> Stats {
+    Stats {
+        actors: census.actors,
+        actors_by_kind: census
+            .actors_by_kind
+            .iter()
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect(),
+        edges: census.edges,
+        relations: census
+            .relations
+            .iter()
+            .map(|(r, c)| {
+                let stats = RelationStats {
+                    edges: c.edges,
+                    evidence: c.evidence,
+                    negated: c.negated,
+                    hedged: c.hedged,
+                };
+                (r.as_str(), stats)
+            })
+            .collect(),
+        evidence: census.evidence,
+        articles: census.articles,
+        sentences: census.sentences,
     }
-    for a in graph.actors() {
-        *s.actors_by_kind.entry(a.kind.as_str()).or_default() += 1;
-    }
-    for e in graph.edges_unsorted() {
-        let c = e.counts();
-        let r = s.relations.entry(e.relation.as_str()).or_default();
-        r.edges += 1;
-        r.evidence += c.evidence;
-        r.negated += c.negated;
-        r.hedged += c.hedged;
-    }
-    s
 }
 
 /// Which evidence and edges a question looks at, and at which level.
@@ -422,6 +432,14 @@ impl<'g> Lens<'g> {
     ) -> BTreeMap<Key, Acc<'g>> {
         let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
         let summarized = self.filter.flags_only().filter(|_| !keep_evidence);
+        let mut edges: Vec<EdgeView<'g>> = edges.into_iter().collect();
+        if summarized.is_none() {
+            // Stored records are read block by block; in the file's order (by
+            // ids), each block is read once.
+            edges.sort_by(|a, b| {
+                (&a.source.id, a.relation, &a.target.id).cmp(&(&b.source.id, b.relation, &b.target.id))
+            });
+        }
         for e in edges {
             if !self.filter.keeps_relation(e.relation) {
                 continue;
@@ -892,7 +910,7 @@ pub fn top_actors(graph: &KnowledgeGraph, n: usize, by: TopBy, filter: &Filter) 
             e.1 += acc.counts.evidence;
         }
     }
-    let mut rows: Vec<TopRow> = score
+    let rows: Vec<TopRow> = score
         .into_iter()
         .map(|(id, (degree, evidence))| {
             let actor = graph
@@ -908,6 +926,41 @@ pub fn top_actors(graph: &KnowledgeGraph, n: usize, by: TopBy, filter: &Filter) 
             }
         })
         .collect();
+    ranked(rows, n, by)
+}
+
+/// True when `filter` is the one `top` ranks by when given no filter flags:
+/// every relation but `leader_of`, denials left out, as a [`Census`] counts.
+pub fn is_census_filter(filter: &Filter) -> bool {
+    *filter
+        == Filter {
+            excluded: vec![Relation::LeaderOf],
+            ..Filter::default()
+        }
+}
+
+/// [`top_actors`] under the filter [`is_census_filter`] accepts, from a
+/// graph's [`Census`], as a store keeps it: no graph is built.
+///
+/// # Complexity
+/// O(V log V) for the V actors with an edge.
+pub fn top_of(census: &Census, n: usize, by: TopBy) -> Vec<TopRow> {
+    let rows = census
+        .degrees
+        .iter()
+        .map(|d| TopRow {
+            actor: d.actor.id.clone(),
+            kind: d.actor.kind,
+            name: d.actor.name.clone(),
+            degree: d.degree,
+            evidence: d.evidence,
+        })
+        .collect();
+    ranked(rows, n, by)
+}
+
+/// The first `n` rows by `by` (ties by the other count, then by id).
+fn ranked(mut rows: Vec<TopRow>, n: usize, by: TopBy) -> Vec<TopRow> {
     rows.sort_by(|a, b| {
         let (ka, kb) = match by {
             TopBy::Degree => ((a.degree, a.evidence), (b.degree, b.evidence)),

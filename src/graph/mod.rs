@@ -22,6 +22,7 @@
 //! assert_eq!(g.edges().next().unwrap().counts().asserted, 1);
 //! ```
 
+mod census;
 mod merge;
 mod store;
 mod stored;
@@ -34,6 +35,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::{Actor, ActorId, ArticleId, Claim, Date, Evidence, Relation, Role, Span};
 
+pub use census::{Census, Degree, RelationCensus};
 pub use merge::MergeOutcome;
 pub use store::{ArticleRow, EdgeRow, EvidenceRow, GraphBuilder, SentenceRow, Tables};
 use store::{Articles, Edge, EvidenceRec, join_actor};
@@ -195,7 +197,7 @@ impl<'g> EdgeView<'g> {
     /// the order does not matter, as when counting or filtering).
     pub fn evidence_unsorted(&self) -> impl Iterator<Item = EvidenceView<'g>> + 'g {
         let articles = self.articles;
-        let loaded = self.edge.stored.as_deref().map(|s| self.link.records(s));
+        let loaded = self.edge.stored.map(|slot| self.link.records(slot));
         let list = loaded.map_or(&self.edge.evidence, |l| &l.list);
         list.iter().map(move |(key, rec)| {
             let (ax, span) = *key;
@@ -222,8 +224,8 @@ impl<'g> EdgeView<'g> {
 
     /// Number of evidence records (cheaper than [`EdgeView::counts`]).
     pub fn evidence_count(&self) -> usize {
-        match &self.edge.stored {
-            Some(s) => s.summary.evidence(),
+        match self.edge.stored {
+            Some(slot) => self.link.summaries[slot as usize].evidence(),
             None => self.edge.evidence.len(),
         }
     }
@@ -231,16 +233,16 @@ impl<'g> EdgeView<'g> {
     /// The counts, articles, roles and dates of the records, without reading
     /// stored ones.
     pub fn summary(&self) -> EdgeSummary {
-        match &self.edge.stored {
-            Some(s) => s.summary,
+        match self.edge.stored {
+            Some(slot) => self.link.summaries[slot as usize],
             None => EdgeSummary::of(&self.edge.evidence),
         }
     }
 
     /// Evidence counts.
     pub fn counts(&self) -> EdgeCounts {
-        if let Some(s) = &self.edge.stored {
-            return s.summary.kept(Kept::All).0;
+        if let Some(slot) = self.edge.stored {
+            return self.link.summaries[slot as usize].kept(Kept::All).0;
         }
         let mut c = EdgeCounts {
             evidence: self.edge.evidence.len(),

@@ -287,7 +287,8 @@ pub(super) struct Edge {
     /// The records, when held in memory (empty when `stored`).
     pub(super) evidence: EvidenceList,
     /// Where the records are when they stay in the store file until read.
-    pub(super) stored: Option<Box<super::stored::Stored>>,
+    /// Its slot in the graph's link to the store file.
+    pub(super) stored: Option<u32>,
 }
 
 /// Whether `new` should replace `old` as a text value: non-empty beats empty, then
@@ -700,16 +701,16 @@ impl GraphBuilder {
     }
 
     /// Adds an edge whose records stay in a store file: `summary` answers for
-    /// them until a question reads them from `slot` of the source given to
-    /// [`GraphBuilder::finish_stored`].
+    /// them until a question reads them from the source given to
+    /// [`GraphBuilder::finish_stored`], under the slot returned (0, 1, 2...
+    /// in the order of these calls).
     pub fn stored_edge(
         &mut self,
         source: u32,
         relation: crate::model::Relation,
         target: u32,
         summary: super::EdgeSummary,
-        slot: u32,
-    ) -> Result<(), super::GraphError> {
+    ) -> Result<u32, super::GraphError> {
         let node = |p: u32| {
             self.nodes
                 .get(p as usize)
@@ -721,16 +722,13 @@ impl GraphBuilder {
         };
         let (si, ti) = (node(source)?, node(target)?);
         let (ei, new) = self.graph.edge_for(si, relation, ti);
+        let slot = self.graph.link.push(summary);
         if !new {
             return Err(super::GraphError::Duplicate { slot });
         }
         self.graph.evidence_count += summary.evidence();
-        self.graph.graph[ei].stored = Some(Box::new(super::stored::Stored {
-            summary,
-            slot,
-            loaded: Default::default(),
-        }));
-        Ok(())
+        self.graph.graph[ei].stored = Some(slot);
+        Ok(slot)
     }
 
     /// Counts sentences that stay in the store file.

@@ -52,18 +52,16 @@ impl Loaded {
     }
 }
 
-/// An edge's evidence in the store file.
-#[derive(Debug, Clone)]
-pub(super) struct Stored {
-    pub(super) summary: EdgeSummary,
-    pub(super) slot: u32,
-    pub(super) loaded: OnceLock<Loaded>,
-}
-
-/// The source of a graph's stored edges and the first error it gave.
+/// The source of a graph's stored edges, what the graph knows of each (by
+/// slot: side tables, not one allocation per edge, so that opening a store
+/// costs little more than reading its graph section) and the first error.
 #[derive(Debug, Default)]
 pub(super) struct Link {
     pub(super) source: Option<Arc<dyn EvidenceSource>>,
+    /// Each stored edge's summary, by slot.
+    pub(super) summaries: Vec<EdgeSummary>,
+    /// Each stored edge's records once read, by slot.
+    loaded: Vec<OnceLock<Box<Loaded>>>,
     /// The graph's article index of each article position the source uses.
     pub(super) articles: Vec<super::store::ArticleIx>,
     error: Mutex<Option<SourceError>>,
@@ -73,6 +71,8 @@ impl Clone for Link {
     fn clone(&self) -> Self {
         Link {
             source: self.source.clone(),
+            summaries: self.summaries.clone(),
+            loaded: self.loaded.clone(),
             articles: self.articles.clone(),
             error: Mutex::new(None),
         }
@@ -82,23 +82,31 @@ impl Clone for Link {
 impl Link {
     /// The records of `stored`, read on first use; none when the read fails
     /// (the error is kept for [`KnowledgeGraph::take_evidence_error`]).
-    pub(super) fn records<'s>(&self, stored: &'s Stored) -> &'s Loaded {
-        stored.loaded.get_or_init(|| match self.read(stored) {
-            Ok(l) => l,
+    pub(super) fn records(&self, slot: u32) -> &Loaded {
+        self.loaded[slot as usize].get_or_init(|| match self.read(slot) {
+            Ok(l) => Box::new(l),
             Err(e) => {
-                let mut slot = self.error.lock().unwrap_or_else(|p| p.into_inner());
-                slot.get_or_insert(e);
-                Loaded::default()
+                let mut first = self.error.lock().unwrap_or_else(|p| p.into_inner());
+                first.get_or_insert(e);
+                Box::default()
             }
         })
     }
 
-    fn read(&self, stored: &Stored) -> Result<Loaded, SourceError> {
+    /// Adds a stored edge; returns its slot.
+    pub(super) fn push(&mut self, summary: EdgeSummary) -> u32 {
+        self.summaries.push(summary);
+        self.loaded.push(OnceLock::new());
+        u32::try_from(self.summaries.len() - 1).expect("fewer than 4 billion edges")
+    }
+
+    fn read(&self, slot: u32) -> Result<Loaded, SourceError> {
+        let summary = self.summaries[slot as usize];
         let source = self
             .source
             .as_ref()
             .ok_or("a stored edge without a store to read it from")?;
-        let records = source.read(stored.slot)?;
+        let records = source.read(slot)?;
         let mut texts = Vec::with_capacity(records.len());
         let mut items: Vec<(EvidenceKey, EvidenceRec)> = Vec::with_capacity(records.len());
         for r in records {
@@ -113,11 +121,11 @@ impl Link {
         texts.dedup_by(|a, b| a.0 == b.0);
         let mut list = EvidenceList::default();
         list.insert_many(items);
-        if list.len() != stored.summary.evidence() {
+        if list.len() != summary.evidence() {
             return Err(format!(
                 "an edge holds {} evidence records, its summary says {}",
                 list.len(),
-                stored.summary.evidence()
+                summary.evidence()
             )
             .into());
         }

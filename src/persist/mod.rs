@@ -55,7 +55,7 @@
 use std::cell::Cell;
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File, TryLockError};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -365,9 +365,19 @@ pub fn open(path: &Path) -> Result<KnowledgeGraph, PersistError> {
     read_store(path, path, false).map(|(g, _)| g)
 }
 
-/// Reads the store at `file` (whole when `held`); errors name `path`, the
-/// user's spelling of it. Returns the graph and the file's format version.
-fn read_store(file: &Path, path: &Path, held: bool) -> Result<(KnowledgeGraph, u32), PersistError> {
+/// The counts `stats` and `top` show: for a format 3 store, its census
+/// section alone; older formats are read whole and counted.
+pub fn census(path: &Path) -> Result<crate::graph::Census, PersistError> {
+    let (f, len, version) = open_file(path, path)?;
+    if version < 3 {
+        return Ok(read_monolithic(&f, version, path)?.census());
+    }
+    v3::last_census(&f, len, path)
+}
+
+/// Opens the store at `file` and checks its header; errors name `path`, the
+/// user's spelling of it. Returns the file, its length and format version.
+fn open_file(file: &Path, path: &Path) -> Result<(File, u64, u32), PersistError> {
     let f = File::open(file).map_err(|source| {
         if source.kind() == io::ErrorKind::NotFound {
             PersistError::Missing {
@@ -385,11 +395,22 @@ fn read_store(file: &Path, path: &Path, held: bool) -> Result<(KnowledgeGraph, u
     let mut head = vec![0u8; HEADER_LEN.min(len as usize)];
     ReadAt::read_exact_at(&f, &mut head, 0).map_err(read_err(path))?;
     let version = check_header(&head, len, path)?;
+    Ok((f, len, version))
+}
+
+/// Reads a format 1 or 2 file whole.
+fn read_monolithic(f: &File, version: u32, path: &Path) -> Result<KnowledgeGraph, PersistError> {
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut &*f, &mut bytes).map_err(io_err(path, "read the store"))?;
+    v2::decode_payload(monolithic_payload(&bytes, path)?, version, path)
+}
+
+/// Reads the store at `file` (whole when `held`); errors name `path`.
+/// Returns the graph and the file's format version.
+fn read_store(file: &Path, path: &Path, held: bool) -> Result<(KnowledgeGraph, u32), PersistError> {
+    let (f, len, version) = open_file(file, path)?;
     if version < 3 {
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut &f, &mut bytes).map_err(io_err(path, "read the store"))?;
-        let payload = monolithic_payload(&bytes, path)?;
-        return Ok((v2::decode_payload(payload, version, path)?, version));
+        return Ok((read_monolithic(&f, version, path)?, version));
     }
     let commit = v3::last_commit(&f, len, path)?;
     Ok((v3::graph_of(Box::new(f), commit, path, held)?, version))
@@ -610,7 +631,6 @@ impl StoreWriter {
     pub fn save(&self, graph: &KnowledgeGraph) -> Result<Saved, PersistError> {
         refuse_read_only(&self.path, &self.target)?;
         let failed = io_err(&self.path, "save the store");
-        let bytes = encode(graph);
         let dir = match self.target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
@@ -628,7 +648,9 @@ impl StoreWriter {
                 .tempfile_in(&dir)?;
             // Through the bare `File`: `NamedTempFile`'s own `Write` adds the temp
             // path to errors, and that file is gone by the time the user reads them.
-            tmp.as_file_mut().write_all(&bytes)?;
+            let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+            v3::write(graph, &mut w)?;
+            w.into_inner().map_err(io::IntoInnerError::into_error)?;
             // tempfile creates 0600 files: give the new store the old one's
             // permissions, or the usual 0644 for a new store.
             #[cfg(unix)]

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::read_at::ReadAt;
 use super::{HEDGED, NEGATED, PersistError, config, pack_date, pos, unpack_date};
 use crate::graph::{
-    EdgeSummary, EvidenceFacts, EvidenceRow, EvidenceSource, GraphBuilder, KnowledgeGraph,
+    Census, Degree, EdgeSummary, RelationCensus, EvidenceFacts, EvidenceRow, EvidenceSource, GraphBuilder, KnowledgeGraph,
     SourceError, StoredRecord, Tables, role_bit,
 };
 use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role, Span};
@@ -26,12 +27,15 @@ use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role, Span};
 const BLOCK: u8 = 1;
 /// Section kind of a graph section.
 const GRAPH: u8 = 2;
+/// Section kind of a census (the counts `stats` and `top` show).
+const CENSUS: u8 = 3;
 /// Section header: kind, payload length (u64), CRC-32 of the payload.
 pub(super) const SECTION_HEADER_LEN: u64 = 1 + 8 + 4;
 /// The first bytes of a footer.
 const FOOTER_MAGIC: [u8; 8] = *b"DGFOOT\0\x1a";
-/// Footer: magic, offset of the graph section (u64), CRC-32 of the first 16 bytes.
-pub(super) const FOOTER_LEN: u64 = 8 + 8 + 4;
+/// Footer: magic, offsets of the graph and census sections (u64 each),
+/// CRC-32 of the first 24 bytes.
+pub(super) const FOOTER_LEN: u64 = 8 + 8 + 8 + 4;
 /// Blocks are closed once their records and texts pass this many bytes, so a
 /// question about one edge decompresses about this much (an edge is never split).
 const BLOCK_TARGET: usize = 64 * 1024;
@@ -134,6 +138,31 @@ struct RecordDto {
     attributed_to: Vec<u32>,
 }
 
+/// The census section.
+#[derive(Serialize, Deserialize)]
+struct CensusDto<'a> {
+    actors: u64,
+    /// Kind name, actors.
+    by_kind: Vec<(Text<'a>, u64)>,
+    edges: u64,
+    /// Relation name, [edges, evidence, negated, hedged].
+    relations: Vec<(Text<'a>, [u64; 4])>,
+    evidence: u64,
+    articles: u64,
+    sentences: u64,
+    degrees: Vec<DegreeDto<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DegreeDto<'a> {
+    id: Text<'a>,
+    kind: Text<'a>,
+    country: Option<Text<'a>>,
+    name: Text<'a>,
+    degree: u64,
+    evidence: u64,
+}
+
 fn corrupt(path: &Path, reason: impl Into<String>) -> PersistError {
     PersistError::Corrupt {
         path: path.to_owned(),
@@ -143,27 +172,49 @@ fn corrupt(path: &Path, reason: impl Into<String>) -> PersistError {
 
 // ---------------------------------------------------------------- writing
 
-/// A section: kind, length, CRC, payload.
-fn push_section(out: &mut Vec<u8>, kind: u8, payload: &[u8]) {
-    out.push(kind);
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
-    out.extend_from_slice(payload);
+/// Bytes written in order, counting where the next one lands in the file.
+pub(super) struct Out<'w> {
+    w: &'w mut dyn Write,
+    /// The file offset of the next byte.
+    at: u64,
 }
 
-fn push_footer(out: &mut Vec<u8>, graph_at: u64) {
-    let mut f = FOOTER_MAGIC.to_vec();
-    f.extend_from_slice(&graph_at.to_le_bytes());
-    let crc = crc32fast::hash(&f);
-    f.extend_from_slice(&crc.to_le_bytes());
-    out.extend_from_slice(&f);
+impl<'w> Out<'w> {
+    pub(super) fn new(w: &'w mut dyn Write, at: u64) -> Self {
+        Out { w, at }
+    }
+
+    fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
+        self.w.write_all(b)?;
+        self.at += b.len() as u64;
+        Ok(())
+    }
+
+    /// A section: kind, length, CRC, payload; returns where it starts.
+    fn section(&mut self, kind: u8, payload: &[u8]) -> io::Result<u64> {
+        let at = self.at;
+        let mut head = vec![kind];
+        head.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        head.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+        self.bytes(&head)?;
+        self.bytes(payload)?;
+        Ok(at)
+    }
+
+    fn footer(&mut self, graph_at: u64, census_at: u64) -> io::Result<()> {
+        let mut f = FOOTER_MAGIC.to_vec();
+        f.extend_from_slice(&graph_at.to_le_bytes());
+        f.extend_from_slice(&census_at.to_le_bytes());
+        let crc = crc32fast::hash(&f);
+        f.extend_from_slice(&crc.to_le_bytes());
+        self.bytes(&f)
+    }
 }
 
-/// Packs the evidence of edges into blocks, as bytes to write at `base`.
-struct BlockWriter<'t> {
+/// Packs the evidence of edges into blocks and writes each as it closes.
+struct BlockWriter<'t, 'o, 'w> {
     tables: &'t Tables<'t>,
-    out: Vec<u8>,
-    base: u64,
+    out: &'o mut Out<'w>,
     blocks: Vec<u64>,
     /// Blocks the file holds before these.
     first_block: usize,
@@ -173,12 +224,11 @@ struct BlockWriter<'t> {
     raw: usize,
 }
 
-impl<'t> BlockWriter<'t> {
-    fn new(tables: &'t Tables<'t>, base: u64, first_block: usize) -> Self {
+impl<'t, 'o, 'w> BlockWriter<'t, 'o, 'w> {
+    fn new(tables: &'t Tables<'t>, out: &'o mut Out<'w>, first_block: usize) -> Self {
         BlockWriter {
             tables,
-            out: Vec::new(),
-            base,
+            out,
             blocks: Vec::new(),
             first_block,
             cur: BlockDto::default(),
@@ -190,7 +240,11 @@ impl<'t> BlockWriter<'t> {
 
     /// Adds one edge's records (articles as positions in the file's table);
     /// returns where they went.
-    fn edge(&mut self, records: &'t [EvidenceRow<'t>], article_pos: &[u32]) -> ChunkDto {
+    fn edge(
+        &mut self,
+        records: &'t [EvidenceRow<'t>],
+        article_pos: &[u32],
+    ) -> io::Result<ChunkDto> {
         let chunk = ChunkDto {
             block: pos(self.first_block + self.blocks.len()),
             first: pos(self.cur.records.len()),
@@ -231,15 +285,15 @@ impl<'t> BlockWriter<'t> {
             self.raw += 24;
         }
         if self.raw >= BLOCK_TARGET {
-            self.flush();
+            self.flush()?;
         }
-        chunk
+        Ok(chunk)
     }
 
-    /// Closes the current block, when it holds anything.
-    fn flush(&mut self) {
+    /// Closes the current block, when it holds anything, and writes it.
+    fn flush(&mut self) -> io::Result<()> {
         if self.cur.records.is_empty() {
-            return;
+            return Ok(());
         }
         let mut block = std::mem::take(&mut self.cur);
         block.texts.sort_by_key(|s| (s.article, s.sentence));
@@ -247,11 +301,11 @@ impl<'t> BlockWriter<'t> {
             .expect("encoding into a Vec cannot fail");
         let mut payload = (raw.len() as u64).to_le_bytes().to_vec();
         payload.extend_from_slice(&lz4_flex::block::compress(&raw));
-        self.blocks.push(self.base + self.out.len() as u64);
-        push_section(&mut self.out, BLOCK, &payload);
+        self.blocks.push(self.out.section(BLOCK, &payload)?);
         self.texts.clear();
         self.attributions.clear();
         self.raw = 0;
+        Ok(())
     }
 }
 
@@ -308,16 +362,27 @@ fn names<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> Vec<Text<'stat
 
 /// The bytes of a whole format 3 file: header, one commit.
 pub(super) fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    write(graph, &mut bytes).expect("writing into a Vec cannot fail");
+    bytes
+}
+
+/// Writes a whole format 3 file: header, one commit. Blocks go out as they
+/// close, so the file is never held whole in memory.
+pub(super) fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     let t = graph.tables();
-    let mut out = super::file_header(super::FORMAT_VERSION);
+    let header = super::file_header(super::FORMAT_VERSION);
+    let mut out = Out::new(w, 0);
+    out.bytes(&header)?;
     let identity: Vec<u32> = (0..pos(t.articles.len())).collect();
-    let mut blocks = BlockWriter::new(&t, out.len() as u64, 0);
-    let chunks: Vec<ChunkDto> = t
+    let mut blocks = BlockWriter::new(&t, &mut out, 0);
+    let chunks = t
         .edges
         .iter()
         .map(|e| blocks.edge(&t.evidence[e.evidence.clone()], &identity))
-        .collect();
-    blocks.flush();
+        .collect::<io::Result<Vec<ChunkDto>>>()?;
+    blocks.flush()?;
+    let block_at = std::mem::take(&mut blocks.blocks);
     let dto = GraphDto {
         relations: names(Relation::ALL, Relation::as_str),
         kinds: names(&ActorKind::ALL, ActorKind::as_str),
@@ -336,7 +401,7 @@ pub(super) fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
             })
             .collect(),
         sentences: t.sentences.len() as u64,
-        blocks: blocks.blocks,
+        blocks: block_at,
         edges: t
             .edges
             .iter()
@@ -345,13 +410,48 @@ pub(super) fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
         chunks,
         dead: 0,
     };
-    out.append(&mut blocks.out);
-    let graph_at = out.len() as u64;
     let payload =
         bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
-    push_section(&mut out, GRAPH, &payload);
-    push_footer(&mut out, graph_at);
-    out
+    let graph_at = out.section(GRAPH, &payload)?;
+    let census_at = out.section(CENSUS, &encode_census(&graph.census()))?;
+    out.footer(graph_at, census_at)
+}
+
+fn encode_census(c: &Census) -> Vec<u8> {
+    let n = |x: usize| x as u64;
+    let dto = CensusDto {
+        actors: n(c.actors),
+        by_kind: c
+            .actors_by_kind
+            .iter()
+            .map(|(k, x)| (Cow::Borrowed(k.as_str()), n(*x)))
+            .collect(),
+        edges: n(c.edges),
+        relations: c
+            .relations
+            .iter()
+            .map(|(r, x)| {
+                let counts = [x.edges, x.evidence, x.negated, x.hedged].map(n);
+                (Cow::Borrowed(r.as_str()), counts)
+            })
+            .collect(),
+        evidence: n(c.evidence),
+        articles: n(c.articles),
+        sentences: n(c.sentences),
+        degrees: c
+            .degrees
+            .iter()
+            .map(|d| DegreeDto {
+                id: Cow::Borrowed(d.actor.id.as_str()),
+                kind: Cow::Borrowed(d.actor.kind.as_str()),
+                country: d.actor.country.as_ref().map(|c| Cow::Borrowed(c.as_str())),
+                name: Cow::Borrowed(&d.actor.name),
+                degree: n(d.degree),
+                evidence: n(d.evidence),
+            })
+            .collect(),
+    };
+    bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail")
 }
 
 // ---------------------------------------------------------------- reading
@@ -395,25 +495,50 @@ fn read_section(
     Ok(payload)
 }
 
-/// The graph section a footer ending at `end` names: `Ok(None)` when no
-/// footer ends there, an error when one does but what it names is corrupt.
-fn commit_at(r: &dyn ReadAt, end: u64, path: &Path) -> Result<Option<Commit>, PersistError> {
+/// Where a commit's sections are, as its footer says.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Footer {
+    graph_at: u64,
+    census_at: u64,
+    /// Where the footer, and so the commit, ends.
+    end: u64,
+}
+
+/// The footer ending at `end`: `Ok(None)` when none ends there, an error
+/// when one does but its checksum fails.
+fn footer_at(r: &dyn ReadAt, end: u64, path: &Path) -> Result<Option<Footer>, PersistError> {
     let Some(at) = end.checked_sub(FOOTER_LEN) else {
         return Ok(None);
     };
     let mut f = [0u8; FOOTER_LEN as usize];
     r.read_exact_at(&mut f, at).map_err(super::read_err(path))?;
-    let crc = u32::from_le_bytes(f[16..20].try_into().expect("4 bytes"));
     if f[..8] != FOOTER_MAGIC {
         return Ok(None);
     }
-    if crc32fast::hash(&f[..16]) != crc {
+    let u64_at = |i: usize| u64::from_le_bytes(f[i..i + 8].try_into().expect("8 bytes"));
+    let crc = u32::from_le_bytes(f[24..28].try_into().expect("4 bytes"));
+    if crc32fast::hash(&f[..24]) != crc {
         return Err(corrupt(path, "checksum of the last footer"));
     }
-    let graph_at = u64::from_le_bytes(f[8..16].try_into().expect("8 bytes"));
-    let payload = read_section(r, graph_at, at, GRAPH, path)?;
+    let (graph_at, census_at) = (u64_at(8), u64_at(16));
+    if graph_at >= census_at || census_at >= at {
+        return Err(corrupt(path, "a footer names sections out of order"));
+    }
+    Ok(Some(Footer {
+        graph_at,
+        census_at,
+        end,
+    }))
+}
+
+/// The graph section `footer` names, checked and decoded.
+fn graph_at(r: &dyn ReadAt, footer: Footer, path: &Path) -> Result<Commit, PersistError> {
+    let payload = read_section(r, footer.graph_at, footer.census_at, GRAPH, path)?;
     let graph = decode_graph(&payload, path)?;
-    Ok(Some(Commit { graph, end }))
+    Ok(Commit {
+        graph,
+        end: footer.end,
+    })
 }
 
 fn decode_graph(payload: &[u8], path: &Path) -> Result<GraphDto<'static>, PersistError> {
@@ -426,15 +551,15 @@ fn decode_graph(payload: &[u8], path: &Path) -> Result<GraphDto<'static>, Persis
     Ok(dto)
 }
 
-/// The last commit of a file `len` bytes long. A torn commit at the end (no
-/// footer, or one whose graph does not check out) is skipped by searching
-/// back for the footer before it.
-pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commit, PersistError> {
+/// The footer of the last commit of a file `len` bytes long. A torn commit at
+/// the end (no footer, as a crash mid-append leaves) is skipped by searching
+/// back for the last footer whose graph section checks out.
+pub(super) fn last_footer(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Footer, PersistError> {
     let start = super::HEADER_LEN as u64;
     // A footer at the very end is the last commit's: if it does not check
     // out, the file was damaged after it was written, and that is the error.
-    if let Some(c) = commit_at(r, len, path)? {
-        return Ok(c);
+    if let Some(f) = footer_at(r, len, path)? {
+        return Ok(f);
     }
     const WINDOW: u64 = 1 << 20;
     let mut hi = len;
@@ -445,10 +570,14 @@ pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commi
         let mut buf = vec![0u8; (read_hi - lo) as usize];
         r.read_exact_at(&mut buf, lo).map_err(super::read_err(path))?;
         for i in (0..buf.len()).rev() {
-            if buf[i..].starts_with(&FOOTER_MAGIC)
-                && let Ok(Some(c)) = commit_at(r, lo + i as u64 + FOOTER_LEN, path)
+            if !buf[i..].starts_with(&FOOTER_MAGIC) {
+                continue;
+            }
+            let end = lo + i as u64 + FOOTER_LEN;
+            if let Ok(Some(f)) = footer_at(r, end, path)
+                && graph_at(r, f, path).is_ok()
             {
-                return Ok(c);
+                return Ok(f);
             }
         }
         hi = lo;
@@ -457,6 +586,80 @@ pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commi
         path: path.to_owned(),
         expected: start + SECTION_HEADER_LEN + FOOTER_LEN,
         found: len,
+    })
+}
+
+/// The last commit of a file `len` bytes long (see [`last_footer`]).
+pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commit, PersistError> {
+    let footer = last_footer(r, len, path)?;
+    // The census is small: check it too, so that no reader takes a store
+    // whose `stats` would fail (and a writer never copies a damaged one).
+    read_section(r, footer.census_at, footer.end - FOOTER_LEN, CENSUS, path)?;
+    graph_at(r, footer, path)
+}
+
+/// The census of the last commit of a file `len` bytes long: the one section
+/// `stats` and `top` read.
+pub(super) fn last_census(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Census, PersistError> {
+    let footer = last_footer(r, len, path)?;
+    let payload = read_section(r, footer.census_at, footer.end - FOOTER_LEN, CENSUS, path)?;
+    let (dto, read): (CensusDto<'static>, usize) =
+        bincode::serde::decode_from_slice(&payload, config())
+            .map_err(|_| corrupt(path, "cannot decode the census"))?;
+    if read != payload.len() {
+        return Err(corrupt(path, "undecoded bytes in the census"));
+    }
+    census_of(dto, path)
+}
+
+fn census_of(dto: CensusDto<'_>, path: &Path) -> Result<Census, PersistError> {
+    let bad = |e: crate::model::ModelError| corrupt(path, format!("{e}; a newer diplograph may know it"));
+    let n = |x: u64| usize::try_from(x).map_err(|_| corrupt(path, "a count past this machine's word"));
+    let by_kind = dto
+        .by_kind
+        .iter()
+        .map(|(k, x)| Ok((k.parse::<ActorKind>().map_err(bad)?, n(*x)?)))
+        .collect::<Result<_, PersistError>>()?;
+    let relations = dto
+        .relations
+        .iter()
+        .map(|(r, [edges, evidence, negated, hedged])| {
+            let counts = RelationCensus {
+                edges: n(*edges)?,
+                evidence: n(*evidence)?,
+                negated: n(*negated)?,
+                hedged: n(*hedged)?,
+            };
+            Ok((r.parse::<Relation>().map_err(bad)?, counts))
+        })
+        .collect::<Result<_, PersistError>>()?;
+    let degrees = dto
+        .degrees
+        .iter()
+        .map(|d| {
+            let id = |s: &str| ActorId::new(s).map_err(|e| corrupt(path, e.to_string()));
+            let actor = Actor {
+                id: id(&d.id)?,
+                kind: d.kind.parse::<ActorKind>().map_err(bad)?,
+                country: d.country.as_deref().map(id).transpose()?,
+                name: d.name.to_string(),
+            };
+            Ok(Degree {
+                actor,
+                degree: n(d.degree)?,
+                evidence: n(d.evidence)?,
+            })
+        })
+        .collect::<Result<_, PersistError>>()?;
+    Ok(Census {
+        actors: n(dto.actors)?,
+        actors_by_kind: by_kind,
+        edges: n(dto.edges)?,
+        relations,
+        evidence: n(dto.evidence)?,
+        articles: n(dto.articles)?,
+        sentences: n(dto.sentences)?,
+        degrees,
     })
 }
 
@@ -688,6 +891,11 @@ pub(super) fn graph_of(
     path: &Path,
     held: bool,
 ) -> Result<KnowledgeGraph, PersistError> {
+    let mut commit = commit;
+    let (block_at, chunks) = (
+        std::mem::take(&mut commit.graph.blocks),
+        std::mem::take(&mut commit.graph.chunks),
+    );
     let dto = &commit.graph;
     let parsed = parse_names(dto, path)?;
     let mut b = builder(dto, &parsed, path)?;
@@ -696,7 +904,7 @@ pub(super) fn graph_of(
     let mut summaries = Vec::with_capacity(dto.edges.len());
     for e in &dto.edges {
         let next = chunk_start[chunk_start.len() - 1] + e.chunks as usize;
-        if next > dto.chunks.len() {
+        if next > chunks.len() {
             return Err(corrupt(path, "edges claim more chunks than stored"));
         }
         chunk_start.push(next);
@@ -706,8 +914,8 @@ pub(super) fn graph_of(
         reader,
         path: path.to_owned(),
         end: commit.end,
-        blocks: commit.graph.blocks.clone(),
-        chunks: commit.graph.chunks.clone(),
+        blocks: block_at,
+        chunks,
         chunk_start,
         roles: parsed.roles.clone(),
         last: Mutex::new(None),
@@ -730,7 +938,7 @@ pub(super) fn graph_of(
             let records = records.into_iter().map(|r| (r.article, r.facts)).collect();
             b.edge(e.source, relation, e.target, records)
         } else {
-            b.stored_edge(e.source, relation, e.target, s, slot)
+            b.stored_edge(e.source, relation, e.target, s).map(|_| ())
         };
         added.map_err(|e| corrupt(path, e.to_string()))?;
     }
