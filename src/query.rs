@@ -932,11 +932,26 @@ pub fn top_actors(graph: &KnowledgeGraph, n: usize, by: TopBy, filter: &Filter) 
 /// True when `filter` is the one `top` ranks by when given no filter flags:
 /// every relation but `leader_of`, denials left out, as a [`Census`] counts.
 pub fn is_census_filter(filter: &Filter) -> bool {
-    *filter
-        == Filter {
-            excluded: vec![Relation::LeaderOf],
-            ..Filter::default()
-        }
+    let Filter {
+        relations,
+        excluded,
+        roles,
+        since,
+        until,
+        min_evidence,
+        include_negated,
+        asserted_only,
+        by_state,
+    } = filter;
+    relations.is_empty()
+        && *excluded == [Relation::LeaderOf]
+        && roles.is_empty()
+        && since.is_none()
+        && until.is_none()
+        && *min_evidence <= 1
+        && !include_negated
+        && !asserted_only
+        && !by_state
 }
 
 /// [`top_actors`] under the filter [`is_census_filter`] accepts, from a

@@ -38,7 +38,7 @@ use clap::{Parser, Subcommand};
 use std::sync::OnceLock;
 
 use crate::gazetteer::Gazetteer;
-use crate::model::ActorId;
+use crate::model::{ActorId, ArticleId};
 use crate::persist::StoreWriter;
 
 /// Where the store lives unless `--store` or `DIPLOGRAPH_STORE` says otherwise.
@@ -282,6 +282,50 @@ fn save_store(writer: &StoreWriter, graph: &mut crate::graph::KnowledgeGraph) ->
         );
     }
     Ok(())
+}
+
+/// Adds a graph of newly read articles to the store, under its lock. A
+/// format 3 store that holds none of them gets them appended (its records are
+/// never read); an article it holds in the same version is left out, as the
+/// same text gives the same claims. Otherwise the store is loaded, merged
+/// into and saved.
+fn add_to_store(
+    writer: &StoreWriter,
+    mut delta: crate::graph::KnowledgeGraph,
+) -> anyhow::Result<crate::graph::MergeOutcome> {
+    if let Some(held) = writer.held_articles()? {
+        let same: Vec<ArticleId> = delta
+            .article_rows()
+            .iter()
+            .filter(|a| a.version != 0 && held.get(a.id) == Some(&a.version))
+            .map(|a| a.id.clone())
+            .collect();
+        if !same.is_empty() {
+            delta = delta.without_articles(&same).0;
+        }
+        if delta.article_count() == 0 {
+            return Ok(crate::graph::MergeOutcome::default());
+        }
+        let gazetteer = shared_gazetteer()?;
+        delta.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
+        if let Some(added) = writer.append(&delta)? {
+            if added.compacted {
+                eprintln!(
+                    "diplograph: {}: compacted (superseded sections passed half the file)",
+                    escape_controls(&writer.path().display().to_string())
+                );
+            }
+            return Ok(crate::graph::MergeOutcome {
+                new_actors: added.new_actors,
+                new_edges: added.new_edges,
+                new_evidence: added.new_evidence,
+            });
+        }
+    }
+    let mut graph = writer.load()?;
+    let added = graph.merge_owned(delta);
+    save_store(writer, &mut graph)?;
+    Ok(added)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

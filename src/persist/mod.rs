@@ -53,6 +53,7 @@
 //! from the file never size an allocation beyond what the bytes left can hold.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File, TryLockError};
 use std::io;
@@ -65,9 +66,10 @@ mod v2;
 mod v3;
 
 use read_at::ReadAt;
+pub use v3::Appended;
 
 use crate::graph::KnowledgeGraph;
-use crate::model::Date;
+use crate::model::{ArticleId, Date};
 
 /// The first bytes of every store file.
 pub const MAGIC: [u8; 8] = *b"DGRAPH\0\x1a";
@@ -623,6 +625,57 @@ impl StoreWriter {
                 Ok(graph)
             }
         }
+    }
+
+    /// The id and version of every article the store holds, from its graph
+    /// section (no record is read); `None` when there is no format 3 store to
+    /// append to.
+    pub fn held_articles(&self) -> Result<Option<HashMap<ArticleId, u64>>, PersistError> {
+        let (f, len, version) = match open_file(&self.target, &self.path) {
+            Err(PersistError::Missing { .. }) => return Ok(None),
+            other => other?,
+        };
+        if version < 3 {
+            return Ok(None);
+        }
+        v3::held_articles(&f, len, &self.path).map(Some)
+    }
+
+    /// Adds `delta`, whose articles the store does not hold, as a new commit
+    /// at the end of the file: its blocks, a new graph section and census, a
+    /// footer. `None` when the store cannot take it so (no format 3 store, or
+    /// an article it holds): load, merge and [save](StoreWriter::save) then.
+    /// Once superseded sections pass half the file, the store is compacted.
+    pub fn append(&self, delta: &KnowledgeGraph) -> Result<Option<Appended>, PersistError> {
+        refuse_read_only(&self.path, &self.target)?;
+        let (f, len, version) = match open_file(&self.target, &self.path) {
+            Err(PersistError::Missing { .. }) => return Ok(None),
+            other => other?,
+        };
+        if version < 3 {
+            return Ok(None);
+        }
+        let commit = v3::last_commit(&f, len, &self.path)?;
+        drop(f);
+        let mut w = File::options()
+            .write(true)
+            .open(&self.target)
+            .map_err(io_err(&self.path, "append to the store"))?;
+        let Some(mut added) = v3::append(&mut w, commit, delta, &self.path)? else {
+            return Ok(None);
+        };
+        if added.dead.saturating_mul(2) > added.len {
+            self.compact()?;
+            added.compacted = true;
+        }
+        Ok(Some(added))
+    }
+
+    /// Rewrites the store as one commit: superseded graph sections, torn
+    /// commits and the blocks of split edges go.
+    pub fn compact(&self) -> Result<Saved, PersistError> {
+        let graph = self.load()?;
+        self.save(&graph)
     }
 
     /// Replaces the store atomically: writes a temporary file in the folder of

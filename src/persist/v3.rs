@@ -9,7 +9,8 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -459,6 +460,9 @@ fn encode_census(c: &Census) -> Vec<u8> {
 /// The current commit of a file: its graph section, decoded.
 pub(super) struct Commit {
     pub(super) graph: GraphDto<'static>,
+    /// Where its graph section starts: from there on, a later commit makes
+    /// the rest of this one dead.
+    graph_at: u64,
     /// Where the commit ends (the file's length unless a torn commit follows).
     pub(super) end: u64,
 }
@@ -537,6 +541,7 @@ fn graph_at(r: &dyn ReadAt, footer: Footer, path: &Path) -> Result<Commit, Persi
     let graph = decode_graph(&payload, path)?;
     Ok(Commit {
         graph,
+        graph_at: footer.graph_at,
         end: footer.end,
     })
 }
@@ -947,4 +952,266 @@ pub(super) fn graph_of(
     }
     b.stored_sentences(usize::try_from(dto.sentences).unwrap_or(usize::MAX));
     Ok(b.finish_stored(Arc::new(blocks)))
+}
+
+// ---------------------------------------------------------------- appending
+
+/// What an append added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Appended {
+    /// Actors new to the store.
+    pub new_actors: usize,
+    /// Edges new to the store.
+    pub new_edges: usize,
+    /// Evidence records new to the store.
+    pub new_evidence: usize,
+    /// Bytes of the file no current section uses, after the append.
+    pub dead: u64,
+    /// The file's length after the append.
+    pub len: u64,
+    /// The dead share passed a half, and the store was rewritten.
+    pub compacted: bool,
+}
+
+/// The id and version of every article the last commit holds.
+pub(super) fn held_articles(
+    r: &dyn ReadAt,
+    len: u64,
+    path: &Path,
+) -> Result<HashMap<ArticleId, u64>, PersistError> {
+    let commit = last_commit(r, len, path)?;
+    Ok(commit
+        .graph
+        .articles
+        .iter()
+        .map(|a| (ArticleId(a.id.to_string()), a.version))
+        .collect())
+}
+
+/// One edge of a merged graph section, with its actors' ids to sort by.
+struct MergedEdge<'a> {
+    source: &'a ActorId,
+    relation: Relation,
+    target: &'a ActorId,
+    summary: EdgeSummary,
+    chunks: Vec<ChunkDto>,
+}
+
+/// Appends a commit holding `delta` to the file `w` writes, whose last commit
+/// is `old` (ending at `end`). `None` when the commit cannot hold it as an
+/// append: `delta` has an article the store holds, or the file's role table
+/// differs from this build's (old blocks point into it). The caller then
+/// rewrites the store.
+pub(super) fn append(
+    w: &mut File,
+    old: Commit,
+    delta: &KnowledgeGraph,
+    path: &Path,
+) -> Result<Option<Appended>, PersistError> {
+    let held: std::collections::HashSet<&str> = old.graph.articles.iter().map(|a| &*a.id).collect();
+    let t = delta.tables();
+    let same_roles = old.graph.roles.iter().map(|r| &**r).eq(Role::ALL.iter().map(|r| r.as_str()));
+    if !same_roles || t.articles.iter().any(|a| held.contains(a.id.0.as_str())) {
+        return Ok(None);
+    }
+    let parsed = parse_names(&old.graph, path)?;
+    let mut actors = KnowledgeGraph::new();
+    for a in &parsed.actors {
+        actors.upsert_actor(a.clone());
+    }
+    let new_actors = t.actors.iter().filter(|a| actors.upsert_actor((**a).clone())).count();
+    let all: Vec<&Actor> = actors.actors().collect();
+    let io = |e: io::Error| PersistError::Io {
+        path: path.to_owned(),
+        action: "append to the store",
+        error: e,
+    };
+    // A torn commit after the last good one goes: the append takes its place.
+    w.set_len(old.end).map_err(io)?;
+    w.seek(io::SeekFrom::Start(old.end)).map_err(io)?;
+    let mut buf = io::BufWriter::with_capacity(1 << 20, &*w);
+    let mut out = Out::new(&mut buf, old.end);
+    let base = old.graph.articles.len();
+    let article_pos: Vec<u32> = (0..t.articles.len()).map(|i| pos(base + i)).collect();
+    let mut blocks = BlockWriter::new(&t, &mut out, old.graph.blocks.len());
+    let mut delta_edges = Vec::with_capacity(t.edges.len());
+    for e in &t.edges {
+        let chunk = blocks.edge(&t.evidence[e.evidence.clone()], &article_pos).map_err(io)?;
+        delta_edges.push(MergedEdge {
+            source: &t.actors[e.source as usize].id,
+            relation: e.relation,
+            target: &t.actors[e.target as usize].id,
+            summary: e.summary,
+            chunks: vec![chunk],
+        });
+    }
+    blocks.flush().map_err(io)?;
+    let new_blocks = std::mem::take(&mut blocks.blocks);
+    let old_edges = old_edges(&old.graph, &parsed, path)?;
+    let new_edges = delta_edges.len();
+    let (edges, joined) = merge_edges(old_edges, delta_edges);
+    let mut dto = merged_dto(&old.graph, &t, &all, edges, new_blocks, path)?;
+    dto.dead += old.end - old.graph_at;
+    let payload = bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
+    let census = census_of_section(&payload, old.end, path)?;
+    let graph_at = out.section(GRAPH, &payload).map_err(io)?;
+    let census_at = out.section(CENSUS, &encode_census(&census)).map_err(io)?;
+    // The footer goes last, once all it names is on disk: a crash before it
+    // leaves a torn commit that readers skip.
+    buf.flush().map_err(io)?;
+    w.sync_data().map_err(io)?;
+    let mut buf = io::BufWriter::new(&*w);
+    let mut out = Out::new(&mut buf, census_at);
+    out.footer(graph_at, census_at).map_err(io)?;
+    buf.flush().map_err(io)?;
+    drop(buf);
+    w.sync_data().map_err(io)?;
+    let len = w.metadata().map_err(io)?.len();
+    Ok(Some(Appended {
+        new_actors,
+        new_edges: new_edges - joined,
+        new_evidence: delta.evidence_count(),
+        dead: dto.dead,
+        len,
+        compacted: false,
+    }))
+}
+
+/// The last commit's edges with their ids, summaries and chunks.
+fn old_edges<'a>(
+    dto: &GraphDto<'_>,
+    parsed: &'a Parsed,
+    path: &Path,
+) -> Result<Vec<MergedEdge<'a>>, PersistError> {
+    let mut next = 0usize;
+    dto.edges
+        .iter()
+        .map(|e| {
+            let actor = |p: u32| {
+                parsed
+                    .actors
+                    .get(p as usize)
+                    .map(|a| &a.id)
+                    .ok_or_else(|| corrupt(path, format!("edge end {p} is no actor")))
+            };
+            let relation = *parsed
+                .relations
+                .get(e.relation as usize)
+                .ok_or_else(|| corrupt(path, format!("relation {} out of range", e.relation)))?;
+            let chunks = dto
+                .chunks
+                .get(next..next + e.chunks as usize)
+                .ok_or_else(|| corrupt(path, "edges claim more chunks than stored"))?
+                .to_vec();
+            next += e.chunks as usize;
+            Ok(MergedEdge {
+                source: actor(e.source)?,
+                relation,
+                target: actor(e.target)?,
+                summary: summary(e, &parsed.roles, path)?,
+                chunks,
+            })
+        })
+        .collect()
+}
+
+/// Both sorted edge lists as one, edges in both joined (their articles are
+/// disjoint, so their summaries add up); returns it and how many were joined.
+fn merge_edges<'a>(old: Vec<MergedEdge<'a>>, new: Vec<MergedEdge<'a>>) -> (Vec<MergedEdge<'a>>, usize) {
+    let key = |e: &MergedEdge<'a>| (e.source, e.relation, e.target);
+    let mut out: Vec<MergedEdge<'a>> = Vec::with_capacity(old.len() + new.len());
+    let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+    let mut joined = 0;
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (None, None) => break,
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (Some(x), Some(y)) => match key(x).cmp(&key(y)) {
+                std::cmp::Ordering::Greater => b.next(),
+                std::cmp::Ordering::Less => a.next(),
+                std::cmp::Ordering::Equal => {
+                    let mut x = a.next().expect("peeked");
+                    let y = b.next().expect("peeked");
+                    x.summary.add_disjoint(&y.summary);
+                    x.chunks.extend(y.chunks);
+                    joined += 1;
+                    Some(x)
+                }
+            },
+        };
+        out.extend(next);
+    }
+    (out, joined)
+}
+
+/// The graph section of the old commit with `delta`'s tables added.
+fn merged_dto<'a>(
+    old: &'a GraphDto<'_>,
+    t: &'a Tables<'a>,
+    actors: &[&'a Actor],
+    edges: Vec<MergedEdge<'_>>,
+    new_blocks: Vec<u64>,
+    path: &Path,
+) -> Result<GraphDto<'a>, PersistError> {
+    let actor_pos = |id: &ActorId| {
+        actors
+            .binary_search_by(|a| a.id.cmp(id))
+            .map(pos)
+            .map_err(|_| corrupt(path, format!("edge end {id} is no actor")))
+    };
+    let mut chunks = Vec::new();
+    let mut edge_dtos = Vec::with_capacity(edges.len());
+    for e in &edges {
+        let (s, tg) = (actor_pos(e.source)?, actor_pos(e.target)?);
+        edge_dtos.push(edge_dto(s, e.relation, tg, &e.summary, pos(e.chunks.len())));
+        chunks.extend_from_slice(&e.chunks);
+    }
+    let borrow = |c: &'a Text<'_>| Cow::Borrowed(&**c);
+    let mut articles: Vec<ArticleDto<'a>> = old
+        .articles
+        .iter()
+        .map(|a| ArticleDto {
+            id: borrow(&a.id),
+            title: a.title.as_ref().map(borrow),
+            url: a.url.as_ref().map(borrow),
+            date: a.date,
+            lang: a.lang.as_ref().map(borrow),
+            version: a.version,
+        })
+        .collect();
+    articles.extend(t.articles.iter().map(|a| ArticleDto {
+        id: Cow::Borrowed(a.id.0.as_str()),
+        title: a.title.map(Cow::Borrowed),
+        url: a.url.map(Cow::Borrowed),
+        date: pack_date(a.date),
+        lang: a.lang.map(Cow::Borrowed),
+        version: a.version,
+    }));
+    let mut blocks = old.blocks.clone();
+    blocks.extend(new_blocks);
+    Ok(GraphDto {
+        relations: names(Relation::ALL, Relation::as_str),
+        kinds: names(&ActorKind::ALL, ActorKind::as_str),
+        roles: names(&Role::ALL, Role::as_str),
+        actors: actors.iter().map(|a| actor_dto(a)).collect(),
+        articles,
+        sentences: old.sentences + t.sentences.len() as u64,
+        blocks,
+        edges: edge_dtos,
+        chunks,
+        dead: old.dead,
+    })
+}
+
+/// The census of a graph section not yet written (no record is read).
+fn census_of_section(payload: &[u8], end: u64, path: &Path) -> Result<Census, PersistError> {
+    let graph = decode_graph(payload, path)?;
+    let commit = Commit {
+        graph,
+        graph_at: end,
+        end,
+    };
+    let g = graph_of(Box::new(Vec::new()), commit, path, false)?;
+    Ok(g.census())
 }

@@ -11,7 +11,6 @@ best() { # store, args...: "<best wall s> <max RSS KB>"
     local store=$1; shift
     local out best_t=999 best_m=0
     for _ in $(seq "$runs"); do
-        out=$( { /usr/bin/time -f '%e %M' "$bin" --store "$store" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
         read -r t m <<<"$(python3 -c '
 import sys,time,subprocess,resource
 t0=time.perf_counter()
