@@ -7,6 +7,7 @@
 
 mod actors;
 mod articles;
+mod compact;
 mod completions;
 mod export;
 mod extract;
@@ -128,6 +129,8 @@ pub enum Command {
     Article(articles::ArticleArgs),
     /// Take articles out of the store (their evidence, and edges left without any).
     Forget(articles::ForgetArgs),
+    /// Rewrite the store as one commit, dropping what appends superseded.
+    Compact(compact::CompactArgs),
     /// The relations of the ontology: direction, class, CAMEO and PLOVER codes, meaning.
     Ontology(ontology::OntologyArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -181,6 +184,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Articles(a) => articles::run(store, a),
         Command::Article(a) => articles::run_one(store, a),
         Command::Forget(a) => articles::run_forget(store, a),
+        Command::Compact(a) => compact::run(store, a),
         Command::Ontology(a) => ontology::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => completions::run_man(a),
