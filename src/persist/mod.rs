@@ -104,6 +104,15 @@ pub enum PersistError {
         /// Bytes present.
         found: u64,
     },
+    /// A format 3 file with no complete commit: cut short while its first
+    /// commit was written, or truncated since.
+    #[error("{}: truncated store ({found} bytes, and no complete commit in them); restore it from a backup or rebuild it with `diplograph ingest`", .path.display())]
+    NoCommit {
+        /// The store path.
+        path: PathBuf,
+        /// Bytes present.
+        found: u64,
+    },
     /// Checksum mismatch, undecodable payload or invalid content.
     #[error("{}: corrupt store ({reason}); restore it from a backup or rebuild it with `diplograph ingest`", .path.display())]
     Corrupt {

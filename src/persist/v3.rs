@@ -587,9 +587,8 @@ pub(super) fn last_footer(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Foote
         }
         hi = lo;
     }
-    Err(PersistError::Truncated {
+    Err(PersistError::NoCommit {
         path: path.to_owned(),
-        expected: start + SECTION_HEADER_LEN + FOOTER_LEN,
         found: len,
     })
 }
