@@ -273,8 +273,7 @@ impl Filter {
     /// dates, no roles, no roll-up that joins edges), so that an edge's
     /// summary answers for them; `None` when each record must be read.
     fn flags_only(&self) -> Option<Kept> {
-        if self.since.is_some() || self.until.is_some() || !self.roles.is_empty() || self.by_state
-        {
+        if self.since.is_some() || self.until.is_some() || !self.roles.is_empty() || self.by_state {
             return None;
         }
         Some(if self.asserted_only {
@@ -437,7 +436,11 @@ impl<'g> Lens<'g> {
             // Stored records are read block by block; in the file's order (by
             // ids), each block is read once.
             edges.sort_by(|a, b| {
-                (&a.source.id, a.relation, &a.target.id).cmp(&(&b.source.id, b.relation, &b.target.id))
+                (&a.source.id, a.relation, &a.target.id).cmp(&(
+                    &b.source.id,
+                    b.relation,
+                    &b.target.id,
+                ))
             });
         }
         for e in edges {

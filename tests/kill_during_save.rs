@@ -28,7 +28,10 @@ fn noise(seed: u32) -> String {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            char::from(b"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,0123456789"[(x % 64) as usize])
+            char::from(
+                b"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,0123456789"
+                    [(x % 64) as usize],
+            )
         })
         .collect()
 }
@@ -235,7 +238,10 @@ fn sigkill_during_append_leaves_the_old_or_the_new_store() {
         .min()
         .unwrap();
     assert_eq!(persist::load(&store).unwrap().evidence_count(), new_n);
-    assert!(fs::metadata(&store).unwrap().len() > old_bytes.len() as u64, "an append, not a rewrite");
+    assert!(
+        fs::metadata(&store).unwrap().len() > old_bytes.len() as u64,
+        "an append, not a rewrite"
+    );
     let (mut torn, mut kept_old, mut got_new, mut trials) = (0, 0, 0, 0);
     // The append is the last few percent of a run. The aim follows the
     // outcomes: a kill that found the new store was too late, one that left

@@ -93,7 +93,12 @@ fn corrupt_store_is_refused_untouched() {
     // The byte sits in the blocks or the graph section: `stats` reads the
     // census alone and never sees it, a command that reads them does.
     // See: issue 12
-    assert_refused_by(&store, &bytes, "corrupt store (checksum", &[&["export", "jsonl"]]);
+    assert_refused_by(
+        &store,
+        &bytes,
+        "corrupt store (checksum",
+        &[&["export", "jsonl"]],
+    );
     // A damaged census is seen by `stats` too.
     bytes[mid] ^= 0x40;
     let census = bytes.len() - 28 - 10;

@@ -274,7 +274,10 @@ fn lock_store(store: &Path) -> anyhow::Result<StoreWriter> {
 /// office the gazetteer says (as [`load_for_query`] does for older stores),
 /// because a format 3 store answers role questions from summaries written
 /// now. A store of an older format is migrated, and the user told so once.
-fn save_store(writer: &StoreWriter, graph: &mut crate::graph::KnowledgeGraph) -> anyhow::Result<()> {
+fn save_store(
+    writer: &StoreWriter,
+    graph: &mut crate::graph::KnowledgeGraph,
+) -> anyhow::Result<()> {
     let gazetteer = shared_gazetteer()?;
     graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
     let saved = writer.save(graph)?;

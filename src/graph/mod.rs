@@ -104,7 +104,8 @@ pub enum GraphError {
         table: &'static str,
         /// The position given.
         position: u32,
-    },    /// Two stored edges with the same (source, relation, target).
+    },
+    /// Two stored edges with the same (source, relation, target).
     #[error("edge {slot} repeats an earlier edge")]
     Duplicate {
         /// The repeated edge's slot.

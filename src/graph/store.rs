@@ -502,7 +502,10 @@ impl super::KnowledgeGraph {
     /// The graph as sorted, position-keyed tables (see [`Tables`]); the same
     /// graph always gives the same tables, whatever its insertion order.
     pub fn tables(&self) -> Tables<'_> {
-        assert!(self.is_held(), "only a graph held in memory is written whole");
+        assert!(
+            self.is_held(),
+            "only a graph held in memory is written whole"
+        );
         let mut nodes: Vec<_> = self.graph.node_indices().collect();
         nodes.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
         let mut actor_pos = vec![u32::MAX; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
@@ -692,7 +695,12 @@ impl GraphBuilder {
         let (si, ti) = (node(source)?, node(target)?);
         let records = evidence
             .into_iter()
-            .map(|(article, f)| Ok(((self.article_ix(article)?, f.span), EvidenceRec::from_facts(f))))
+            .map(|(article, f)| {
+                Ok((
+                    (self.article_ix(article)?, f.span),
+                    EvidenceRec::from_facts(f),
+                ))
+            })
             .collect::<Result<Vec<_>, super::GraphError>>()?;
         if !records.is_empty() {
             self.graph.put_evidence_many(si, relation, ti, records);

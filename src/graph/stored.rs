@@ -117,7 +117,7 @@ impl Link {
             texts.push(((ax, r.facts.sentence), r.text.into_boxed_str()));
             items.push(((ax, r.facts.span), EvidenceRec::from_facts(r.facts)));
         }
-        texts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        texts.sort_unstable_by_key(|t| t.0);
         texts.dedup_by(|a, b| a.0 == b.0);
         let mut list = EvidenceList::default();
         list.insert_many(items);

@@ -1,56 +1,80 @@
-//! The store file: header, format version, DTO, atomic write, decode limits.
+//! The store file: header, format version, DTOs, atomic writes and appends,
+//! decode limits.
 //!
 //! Owns the on-disk format and is the only user of `bincode`. Must not touch clap,
-//! DOT or graph logic beyond converting a [`KnowledgeGraph`] to and from its DTO.
+//! DOT or graph logic beyond converting a [`KnowledgeGraph`] to and from its DTOs.
+//! Submodules: `v2` (formats 1 and 2, one DTO), `v3` (format 3: sections),
+//! `read_at` (positioned reads).
 //!
-//! # Layout (format version 1)
+//! # Layout (format version 3)
 //!
 //! ```text
 //! struct StoreFile {
 //!     magic: [u8; 8],        // b"DGRAPH\0\x1a"
 //!     version: u32,          // little endian, FORMAT_VERSION
 //!     codec: u8,             // 1 = bincode 2, standard config (varints)
-//!     payload_len: u64,      // little endian, bytes after the header
-//!     crc32: u32,            // little endian, CRC-32 (IEEE) of the payload
-//!     payload: GraphFileV1,  // codec-encoded
+//!     reserved: [u8; 12],    // zero (formats 1 and 2: payload length and CRC)
+//!     commits: [Commit],     // a log: each append adds one; the last whose
+//! }                          // footer checks out is the store
+//! struct Commit {
+//!     blocks: [Section],     // kind 1: the evidence of edges, LZ4-compressed
+//!     graph: Section,        // kind 2: GraphSection, the whole graph but its records
+//!     census: Section,       // kind 3: Census, the counts `stats` and `top` show
+//!     footer: Footer,
 //! }
-//! struct GraphFileV1 {
-//!     relations: Vec<String>,        // ontology names; edges point into this table
-//!     kinds: Vec<String>,            // actor kind names; actors point into this table
-//!     actors: Vec<ActorDto>,         // sorted by id: { id, kind: u32, country: Option<String>, name },
-//!                                    // then ids only named in attributions (kind u32::MAX)
-//!     articles: Vec<ArticleDto>,     // sorted by id: { id, title: Option<String>, url: Option<String> }
-//!     sentences: Vec<SentenceDto>,   // each text once: { article: u32, sentence: u32, text }
-//!     edges: Vec<EdgeDto>,           // sorted: { source: u32, relation: u32, target: u32, evidence: u32 (count) }
-//!     evidence: Vec<EvidenceDto>,    // edge after edge, each edge's `evidence` records
+//! struct Section { kind: u8, len: u64, crc32: u32, payload: [u8; len] }
+//! struct Footer { magic: [u8; 8] = b"DGFOOT\0\x1a", graph_at: u64, census_at: u64,
+//!                 crc32: u32 }   // CRC of the 24 bytes before it
+//! struct GraphSection {
+//!     relations, kinds, roles: Vec<String>, // ontology names; rows point into them
+//!     actors: Vec<{ id, kind: u32, country: Option<String>, name }>, // sorted by id
+//!     articles: Vec<{ id, title, url, date: u32 (yyyymmdd, 0 = unknown), lang,
+//!                     version: u64 }>,       // append-only: blocks point into it
+//!     sentences: u64,                       // sentence texts in the blocks
+//!     blocks: Vec<u64>,                     // file offset of each block section
+//!     edges: Vec<{ source: u32, relation: u32, target: u32,  // sorted by ids
+//!                  asserted, hedged, negated: u32,
+//!                  articles: [u32; 3],      // distinct, over asserted / +hedged / all
+//!                  roles: [u32; 3],         // bit sets over `roles`, per flag class
+//!                  first, last: u32,        // evidence date range, yyyymmdd
+//!                  chunks: u32 }>,          // how many of `chunks` are this edge's
+//!     chunks: Vec<{ block: u32, first: u32, count: u32 }>, // records of a block
+//!     dead: u64,                            // bytes earlier commits left unused
 //! }
-//! struct EvidenceDto {               // about 12 to 20 bytes with varints
-//!     article: u32, sentence: u32, start: u32, len: u32,
-//!     date: u32,                     // yyyymmdd, 0 = unknown
-//!     flags: u8,                     // 1 = negated, 2 = hedged
-//!     attributed_to: Vec<u32>,       // actor table positions
-//! }
-//! struct GraphFileV2 {               // format 2: format 1's tables, then
-//!     v1: GraphFileV1,
-//!     article_info: Vec<ArticleInfoDto>, // one per article, in its order:
-//!                                    // { date: u32 (yyyymmdd, 0 = unknown), lang: Option<String>,
-//!                                    //   version: u64 (hash of the text read, 0 = unknown) }
-//!     roles: Vec<String>,            // role names; `evidence_roles` point into this table
-//!     evidence_roles: Vec<u32>,      // one per evidence record: 0 = none, else 1 + position in `roles`
+//! struct Block {                            // payload: raw_len: u64, then LZ4 of
+//!     attributions: Vec<String>,            // actor ids the records point into
+//!     texts: Vec<{ article: u32, sentence: u32, text }>, // sorted, each once
+//!     records: Vec<{ article: u32, sentence: u32, start: u32, len: u32,
+//!                    date: u32, flags: u8 (1 negated, 2 hedged),
+//!                    role: u32 (0 none, else 1 + position in `roles`),
+//!                    attributed_to: Vec<u32> }>,
 //! }
 //! ```
 //!
-//! Format 1 files load (articles without date, language or version, evidence
-//! without roles) and are written back as format 2.
+//! What is read when: every question reads the header and the last footer;
+//! `stats` and `top` (without filter flags) read the census alone; other
+//! questions read the graph section, which gives each edge its counts from
+//! the summary, and read a block only when they look at an edge's records
+//! (`--evidence`, dates, roles, roll-up), and only the blocks of those edges.
+//! Writers that change what is stored (merge, forget, another version of an
+//! article, compact) read everything and write a new file with one commit, by
+//! temporary file and rename; `ingest` and `import` of new articles append a
+//! commit instead, its footer written and synced last, so that a crash leaves
+//! a torn commit that readers skip and the next writer cuts off. Once earlier
+//! commits' sections pass half the file, the store is compacted.
 //!
-//! Everything is keyed by actor and article ids (positions in sorted tables of this
-//! file), never by petgraph indices; relations and kinds are stored by name, never
-//! by enum index, so adding a relation does not change what old files mean.
-//! Writes go to a temporary file in the same folder, are synced, then renamed over
-//! the store, so a crash leaves the old or the new store. Writers hold an
-//! exclusive lock on `<store>.lock` from load to rename ([`StoreWriter`]). A store
-//! that is a symbolic link is written, and locked, at its target. Lengths read
-//! from the file never size an allocation beyond what the bytes left can hold.
+//! Formats 1 and 2 (one bincode DTO after a header with its length and CRC,
+//! see `v2`) still load, whole; their first write is a format 3 file.
+//!
+//! Everything is keyed by actor and article ids (positions in tables of this
+//! file), never by petgraph indices; relations, kinds and roles are stored by
+//! name, never by enum index, so adding a relation does not change what old
+//! files mean. Writers hold an exclusive lock on `<store>.lock` from load to
+//! rename or append ([`StoreWriter`]). A store that is a symbolic link is
+//! written, and locked, at its target. Lengths read from the file never size
+//! an allocation beyond what the bytes left can hold: a section's length is
+//! checked against the file, a block's decompressed length against LZ4's
+//! largest ratio.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -196,7 +220,6 @@ fn io_err<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) ->
     }
 }
 
-
 const NEGATED: u8 = 1;
 const HEDGED: u8 = 2;
 
@@ -220,7 +243,6 @@ fn unpack_date(d: u32) -> Result<Option<Date>, crate::model::ModelError> {
         d => Date::new((d / 10_000) as u16, (d / 100 % 100) as u8, (d % 100) as u8).map(Some),
     }
 }
-
 
 /// The header of a store file of `version`. Format 3 leaves the length and
 /// CRC fields zero: each section after the header carries its own.
@@ -733,10 +755,7 @@ impl StoreWriter {
             let _ = d.sync_all();
         }
         Ok(Saved {
-            migrated_from: self
-                .loaded_format
-                .take()
-                .filter(|v| *v < FORMAT_VERSION),
+            migrated_from: self.loaded_format.take().filter(|v| *v < FORMAT_VERSION),
         })
     }
 }
@@ -802,9 +821,9 @@ fn remove_stale_temp_files(dir: &Path, name: &OsStr) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::jsonl::claim_from_line;
     use crate::model::{ActorId, ArticleId, Role};
     use v2::{GraphFileV2, to_dto_v1};
-    use crate::export::jsonl::claim_from_line;
 
     fn sample() -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();

@@ -99,7 +99,6 @@ struct EvidenceDto {
     attributed_to: Vec<u32>,
 }
 
-
 pub(super) fn to_dto<'g>(t: &'g Tables<'g>) -> GraphFileV2<'g> {
     GraphFileV2 {
         v1: to_dto_v1(t),

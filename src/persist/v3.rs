@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use super::read_at::ReadAt;
 use super::{HEDGED, NEGATED, PersistError, config, pack_date, pos, unpack_date};
 use crate::graph::{
-    Census, Degree, EdgeSummary, RelationCensus, EvidenceFacts, EvidenceRow, EvidenceSource, GraphBuilder, KnowledgeGraph,
-    SourceError, StoredRecord, Tables, role_bit,
+    Census, Degree, EdgeSummary, EvidenceFacts, EvidenceRow, EvidenceSource, GraphBuilder,
+    KnowledgeGraph, RelationCensus, SourceError, StoredRecord, Tables, role_bit,
 };
 use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role, Span};
 
@@ -317,13 +317,7 @@ fn sentence_text<'t>(t: &'t Tables<'t>, article: u32, sentence: u32) -> &'t str 
         .map_or("", |i| t.sentences[i].text)
 }
 
-fn edge_dto(
-    source: u32,
-    relation: Relation,
-    target: u32,
-    s: &EdgeSummary,
-    chunks: u32,
-) -> EdgeDto {
+fn edge_dto(source: u32, relation: Relation, target: u32, s: &EdgeSummary, chunks: u32) -> EdgeDto {
     let relation = Relation::ALL
         .iter()
         .position(|r| *r == relation)
@@ -481,11 +475,15 @@ fn read_section(
         .filter(|e| *e <= limit)
         .ok_or_else(|| corrupt(path, format!("section at {at} lies past the end")))?;
     let mut head = [0u8; SECTION_HEADER_LEN as usize];
-    r.read_exact_at(&mut head, at).map_err(super::read_err(path))?;
+    r.read_exact_at(&mut head, at)
+        .map_err(super::read_err(path))?;
     let len = u64::from_le_bytes(head[1..9].try_into().expect("8 bytes"));
     let crc = u32::from_le_bytes(head[9..13].try_into().expect("4 bytes"));
     if head[0] != kind {
-        return Err(corrupt(path, format!("section at {at} is not of the kind named")));
+        return Err(corrupt(
+            path,
+            format!("section at {at} is not of the kind named"),
+        ));
     }
     if len > limit - head_end {
         return Err(corrupt(path, format!("section at {at} runs past the end")));
@@ -573,7 +571,8 @@ pub(super) fn last_footer(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Foote
         // Overlap windows by a footer's length so none is cut in two.
         let read_hi = (hi + FOOTER_LEN).min(len);
         let mut buf = vec![0u8; (read_hi - lo) as usize];
-        r.read_exact_at(&mut buf, lo).map_err(super::read_err(path))?;
+        r.read_exact_at(&mut buf, lo)
+            .map_err(super::read_err(path))?;
         for i in (0..buf.len()).rev() {
             if !buf[i..].starts_with(&FOOTER_MAGIC) {
                 continue;
@@ -617,8 +616,10 @@ pub(super) fn last_census(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Censu
 }
 
 fn census_of(dto: CensusDto<'_>, path: &Path) -> Result<Census, PersistError> {
-    let bad = |e: crate::model::ModelError| corrupt(path, format!("{e}; a newer diplograph may know it"));
-    let n = |x: u64| usize::try_from(x).map_err(|_| corrupt(path, "a count past this machine's word"));
+    let bad =
+        |e: crate::model::ModelError| corrupt(path, format!("{e}; a newer diplograph may know it"));
+    let n =
+        |x: u64| usize::try_from(x).map_err(|_| corrupt(path, "a count past this machine's word"));
     let by_kind = dto
         .by_kind
         .iter()
@@ -675,7 +676,8 @@ struct Parsed {
 }
 
 fn parse_names(dto: &GraphDto<'_>, path: &Path) -> Result<Parsed, PersistError> {
-    let newer = |e: crate::model::ModelError| corrupt(path, format!("{e}; a newer diplograph may know it"));
+    let newer =
+        |e: crate::model::ModelError| corrupt(path, format!("{e}; a newer diplograph may know it"));
     let relations = dto
         .relations
         .iter()
@@ -719,7 +721,8 @@ fn parse_names(dto: &GraphDto<'_>, path: &Path) -> Result<Parsed, PersistError> 
 
 /// A builder holding the section's actors and articles.
 fn builder(dto: &GraphDto<'_>, parsed: &Parsed, path: &Path) -> Result<GraphBuilder, PersistError> {
-    let mut b = GraphBuilder::with_capacity(dto.actors.len(), dto.articles.len(), 0, dto.edges.len());
+    let mut b =
+        GraphBuilder::with_capacity(dto.actors.len(), dto.articles.len(), 0, dto.edges.len());
     for a in &parsed.actors {
         b.actor(a.clone());
     }
@@ -779,7 +782,12 @@ pub(super) struct Blocks {
 
 impl std::fmt::Debug for Blocks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Blocks({}, {} blocks)", self.path.display(), self.blocks.len())
+        write!(
+            f,
+            "Blocks({}, {} blocks)",
+            self.path.display(),
+            self.blocks.len()
+        )
     }
 }
 
@@ -831,7 +839,10 @@ impl Blocks {
             .attributed_to
             .iter()
             .map(|&i| {
-                let id = block.attributions.get(i as usize).ok_or_else(|| bad("attribution"))?;
+                let id = block
+                    .attributions
+                    .get(i as usize)
+                    .ok_or_else(|| bad("attribution"))?;
                 ActorId::new(id).map_err(|e| corrupt(&self.path, e.to_string()))
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -843,7 +854,10 @@ impl Blocks {
             article: r.article,
             facts: EvidenceFacts {
                 sentence: r.sentence,
-                span: Span { start: r.start, end },
+                span: Span {
+                    start: r.start,
+                    end,
+                },
                 date: unpack_date(r.date).map_err(|e| corrupt(&self.path, e.to_string()))?,
                 negated: r.flags & NEGATED != 0,
                 hedged: r.flags & HEDGED != 0,
@@ -869,7 +883,10 @@ fn decode_block(payload: &[u8], path: &Path) -> Result<BlockDto<'static>, Persis
     // LZ4 expands at most 255-fold: a longer claimed length is a lie, refused
     // before it sizes an allocation.
     if raw_len > MAX_BLOCK_RAW || raw_len > (packed.len() as u64 + 16) * 255 {
-        return Err(corrupt(path, format!("evidence block claims {raw_len} bytes")));
+        return Err(corrupt(
+            path,
+            format!("evidence block claims {raw_len} bytes"),
+        ));
     }
     let mut raw = vec![0u8; raw_len as usize];
     let n = lz4_flex::block::decompress_into(packed, &mut raw)
@@ -1009,7 +1026,12 @@ pub(super) fn append(
 ) -> Result<Option<Appended>, PersistError> {
     let held: std::collections::HashSet<&str> = old.graph.articles.iter().map(|a| &*a.id).collect();
     let t = delta.tables();
-    let same_roles = old.graph.roles.iter().map(|r| &**r).eq(Role::ALL.iter().map(|r| r.as_str()));
+    let same_roles = old
+        .graph
+        .roles
+        .iter()
+        .map(|r| &**r)
+        .eq(Role::ALL.iter().map(|r| r.as_str()));
     if !same_roles || t.articles.iter().any(|a| held.contains(a.id.0.as_str())) {
         return Ok(None);
     }
@@ -1018,7 +1040,11 @@ pub(super) fn append(
     for a in &parsed.actors {
         actors.upsert_actor(a.clone());
     }
-    let new_actors = t.actors.iter().filter(|a| actors.upsert_actor((**a).clone())).count();
+    let new_actors = t
+        .actors
+        .iter()
+        .filter(|a| actors.upsert_actor((**a).clone()))
+        .count();
     let all: Vec<&Actor> = actors.actors().collect();
     let io = |e: io::Error| PersistError::Io {
         path: path.to_owned(),
@@ -1035,7 +1061,9 @@ pub(super) fn append(
     let mut blocks = BlockWriter::new(&t, &mut out, old.graph.blocks.len());
     let mut delta_edges = Vec::with_capacity(t.edges.len());
     for e in &t.edges {
-        let chunk = blocks.edge(&t.evidence[e.evidence.clone()], &article_pos).map_err(io)?;
+        let chunk = blocks
+            .edge(&t.evidence[e.evidence.clone()], &article_pos)
+            .map_err(io)?;
         delta_edges.push(MergedEdge {
             source: &t.actors[e.source as usize].id,
             relation: e.relation,
@@ -1051,7 +1079,8 @@ pub(super) fn append(
     let (edges, joined) = merge_edges(old_edges, delta_edges);
     let mut dto = merged_dto(&old.graph, &t, &all, edges, new_blocks, path)?;
     dto.dead += old.end - old.graph_at;
-    let payload = bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
+    let payload =
+        bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
     let census = census_of_section(&payload, old.end, path)?;
     let graph_at = out.section(GRAPH, &payload).map_err(io)?;
     let census_at = out.section(CENSUS, &encode_census(&census)).map_err(io)?;
@@ -1116,7 +1145,10 @@ fn old_edges<'a>(
 
 /// Both sorted edge lists as one, edges in both joined (their articles are
 /// disjoint, so their summaries add up); returns it and how many were joined.
-fn merge_edges<'a>(old: Vec<MergedEdge<'a>>, new: Vec<MergedEdge<'a>>) -> (Vec<MergedEdge<'a>>, usize) {
+fn merge_edges<'a>(
+    old: Vec<MergedEdge<'a>>,
+    new: Vec<MergedEdge<'a>>,
+) -> (Vec<MergedEdge<'a>>, usize) {
     let key = |e: &MergedEdge<'a>| (e.source, e.relation, e.target);
     let mut out: Vec<MergedEdge<'a>> = Vec::with_capacity(old.len() + new.len());
     let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
