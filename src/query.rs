@@ -429,30 +429,18 @@ impl<'g> Lens<'g> {
         edges: impl IntoIterator<Item = EdgeView<'g>>,
         keep_evidence: bool,
     ) -> BTreeMap<Key, Acc<'g>> {
-        let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
-        let summarized = self.filter.flags_only().filter(|_| !keep_evidence);
-        let mut edges: Vec<EdgeView<'g>> = edges.into_iter().collect();
-        if summarized.is_none() {
-            // Stored records are read block by block; in the file's order (by
-            // ids), each block is read once.
-            edges.sort_by(|a, b| {
-                (&a.source.id, a.relation, &a.target.id).cmp(&(
-                    &b.source.id,
-                    b.relation,
-                    &b.target.id,
-                ))
-            });
+        if let Some(kept) = self.filter.flags_only().filter(|_| !keep_evidence) {
+            return self.roll_summaries(edges, kept);
         }
+        let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
+        let mut edges: Vec<EdgeView<'g>> = edges.into_iter().collect();
+        // Stored records are read block by block; in the file's order (by
+        // ids), each block is read once.
+        edges.sort_by(|a, b| {
+            (&a.source.id, a.relation, &a.target.id).cmp(&(&b.source.id, b.relation, &b.target.id))
+        });
         for e in edges {
             if !self.filter.keeps_relation(e.relation) {
-                continue;
-            }
-            if let Some(kept) = summarized {
-                let (counts, roles) = e.summary().kept(kept);
-                if counts.evidence > 0 {
-                    let key = (e.source.id.clone(), e.relation, e.target.id.clone());
-                    out.insert(key, Acc::counted(counts, roles));
-                }
                 continue;
             }
             let (mut s, mut t) = (self.key_of(e.source), self.key_of(e.target));
@@ -500,12 +488,30 @@ impl<'g> Lens<'g> {
         }
         let min = self.filter.min_evidence.max(1);
         out.retain(|_, a| {
-            if summarized.is_none() {
-                a.counts.articles = a.articles.len();
-            }
+            a.counts.articles = a.articles.len();
             a.counts.evidence >= min
         });
         out
+    }
+
+    /// [`Lens::roll`] without records, for a filter that looks at flags only:
+    /// each edge's summary gives its counts (no stored record is read; no
+    /// roll-up joins edges, so each edge is its own entry).
+    fn roll_summaries(
+        &self,
+        edges: impl IntoIterator<Item = EdgeView<'g>>,
+        kept: Kept,
+    ) -> BTreeMap<Key, Acc<'g>> {
+        let min = self.filter.min_evidence.max(1);
+        edges
+            .into_iter()
+            .filter(|e| self.filter.keeps_relation(e.relation))
+            .filter_map(|e| {
+                let (counts, roles) = e.summary().kept(kept);
+                let key = (e.source.id.clone(), e.relation, e.target.id.clone());
+                (counts.evidence >= min).then(|| (key, Acc::counted(counts, roles)))
+            })
+            .collect()
     }
 }
 

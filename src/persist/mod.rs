@@ -897,6 +897,10 @@ mod tests {
         ));
         assert!(matches!(
             decode(&bytes[..bytes.len() - 1], p),
+            Err(PersistError::NoCommit { .. })
+        ));
+        assert!(matches!(
+            decode(&bytes[..20], p),
             Err(PersistError::Truncated { .. })
         ));
         let mut flipped = bytes.clone();

@@ -1246,3 +1246,64 @@ fn census_of_section(payload: &[u8], end: u64, path: &Path) -> Result<Census, Pe
     let g = graph_of(Box::new(Vec::new()), commit, path, false)?;
     Ok(g.census())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::jsonl::claim_from_line;
+
+    fn sample(article: &str) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        let line = format!(
+            r#"{{"source":"USA","relation":"sanctions","target":"RUS","article":"{article}","text":"Sanctions."}}"#
+        );
+        g.insert_claim(&claim_from_line(&line).unwrap());
+        g
+    }
+
+    #[test]
+    fn a_torn_commit_after_the_last_footer_is_skipped() {
+        let bytes = encode(&sample("a"));
+        let whole = super::super::decode(&bytes, Path::new("s")).unwrap();
+        for junk in [&b"x"[..], &[0; 4096], &bytes[25..]] {
+            let mut torn = bytes.clone();
+            torn.extend_from_slice(junk);
+            assert_eq!(super::super::decode(&torn, Path::new("s")).unwrap(), whole);
+        }
+    }
+
+    #[test]
+    fn a_block_claiming_a_huge_length_is_refused_without_allocating() {
+        let mut payload = (1u64 << 40).to_le_bytes().to_vec();
+        payload.extend_from_slice(&[0; 16]);
+        let err = decode_block(&payload, Path::new("s"))
+            .map(|_| ())
+            .unwrap_err();
+        assert!(err.to_string().contains("evidence block claims"), "{err}");
+    }
+
+    #[test]
+    fn an_append_adds_up_to_merging() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.dgraph");
+        std::fs::write(&path, encode(&sample("a"))).unwrap();
+        let mut w = File::options().read(true).write(true).open(&path).unwrap();
+        let len = w.metadata().unwrap().len();
+        let old = last_commit(&w, len, &path).unwrap();
+        let mut b = sample("b");
+        let line = r#"{"source":"JPN","relation":"alliance","target":"USA","article":"b","text":"Allies."}"#;
+        b.insert_claim(&claim_from_line(line).unwrap());
+        let added = append(&mut w, old, &b, &path).unwrap().unwrap();
+        assert_eq!(
+            (added.new_actors, added.new_edges, added.new_evidence),
+            (1, 1, 2)
+        );
+        let mut merged = sample("a");
+        merged.merge(&b);
+        assert_eq!(super::super::load(&path).unwrap(), merged);
+        // An article the store holds cannot be appended.
+        let len = w.metadata().unwrap().len();
+        let old = last_commit(&w, len, &path).unwrap();
+        assert!(append(&mut w, old, &sample("a"), &path).unwrap().is_none());
+    }
+}
