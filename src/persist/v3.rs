@@ -1046,9 +1046,37 @@ pub(super) fn append(
         .filter(|a| actors.upsert_actor((**a).clone()))
         .count();
     let all: Vec<&Actor> = actors.actors().collect();
+    match write_commit(w, &old, &t, &all, &parsed, path) {
+        Ok((dead, new_edges)) => Ok(Some(Appended {
+            new_actors,
+            new_edges,
+            new_evidence: delta.evidence_count(),
+            dead,
+            len: w.metadata().map_or(0, |m| m.len()),
+            compacted: false,
+        })),
+        Err(e) => {
+            // A failed append (a full disk) leaves the file as it was.
+            let _ = w.set_len(old.end);
+            Err(e)
+        }
+    }
+}
+
+/// Writes the commit of an append after `old`: the blocks of `t`, then the
+/// graph section and census of both, synced, then the footer, synced.
+/// Returns the new commit's dead bytes and how many of `t`'s edges are new.
+fn write_commit(
+    w: &mut File,
+    old: &Commit,
+    t: &Tables<'_>,
+    actors: &[&Actor],
+    parsed: &Parsed,
+    path: &Path,
+) -> Result<(u64, usize), PersistError> {
     let io = |e: io::Error| PersistError::Io {
         path: path.to_owned(),
-        action: "append to the store",
+        action: "save the store",
         error: e,
     };
     // A torn commit after the last good one goes: the append takes its place.
@@ -1058,7 +1086,7 @@ pub(super) fn append(
     let mut out = Out::new(&mut buf, old.end);
     let base = old.graph.articles.len();
     let article_pos: Vec<u32> = (0..t.articles.len()).map(|i| pos(base + i)).collect();
-    let mut blocks = BlockWriter::new(&t, &mut out, old.graph.blocks.len());
+    let mut blocks = BlockWriter::new(t, &mut out, old.graph.blocks.len());
     let mut delta_edges = Vec::with_capacity(t.edges.len());
     for e in &t.edges {
         let chunk = blocks
@@ -1074,35 +1102,29 @@ pub(super) fn append(
     }
     blocks.flush().map_err(io)?;
     let new_blocks = std::mem::take(&mut blocks.blocks);
-    let old_edges = old_edges(&old.graph, &parsed, path)?;
-    let new_edges = delta_edges.len();
-    let (edges, joined) = merge_edges(old_edges, delta_edges);
-    let mut dto = merged_dto(&old.graph, &t, &all, edges, new_blocks, path)?;
+    let added = delta_edges.len();
+    let (edges, joined) = merge_edges(old_edges(&old.graph, parsed, path)?, delta_edges);
+    let mut dto = merged_dto(&old.graph, t, actors, edges, new_blocks, path)?;
     dto.dead += old.end - old.graph_at;
     let payload =
         bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
     let census = census_of_section(&payload, old.end, path)?;
     let graph_at = out.section(GRAPH, &payload).map_err(io)?;
     let census_at = out.section(CENSUS, &encode_census(&census)).map_err(io)?;
+    let footer_at = out.at;
     // The footer goes last, once all it names is on disk: a crash before it
     // leaves a torn commit that readers skip.
     buf.flush().map_err(io)?;
+    drop(buf);
     w.sync_data().map_err(io)?;
     let mut buf = io::BufWriter::new(&*w);
-    let mut out = Out::new(&mut buf, census_at);
-    out.footer(graph_at, census_at).map_err(io)?;
+    Out::new(&mut buf, footer_at)
+        .footer(graph_at, census_at)
+        .map_err(io)?;
     buf.flush().map_err(io)?;
     drop(buf);
     w.sync_data().map_err(io)?;
-    let len = w.metadata().map_err(io)?.len();
-    Ok(Some(Appended {
-        new_actors,
-        new_edges: new_edges - joined,
-        new_evidence: delta.evidence_count(),
-        dead: dto.dead,
-        len,
-        compacted: false,
-    }))
+    Ok((dto.dead, added - joined))
 }
 
 /// The last commit's edges with their ids, summaries and chunks.
