@@ -40,6 +40,8 @@ pub(super) const FOOTER_LEN: u64 = 8 + 8 + 8 + 4;
 /// Blocks are closed once their records and texts pass this many bytes, so a
 /// question about one edge decompresses about this much (an edge is never split).
 const BLOCK_TARGET: usize = 64 * 1024;
+/// Decoded blocks a reader keeps (about 64 KiB of records and text each).
+const RECENT_BLOCKS: usize = 64;
 /// The largest decompressed block this build reads.
 const MAX_BLOCK_RAW: u64 = 1 << 30;
 
@@ -776,8 +778,10 @@ pub(super) struct Blocks {
     /// Each slot's first chunk; one more entry than slots.
     chunk_start: Vec<usize>,
     roles: Vec<Role>,
-    /// The last block read: questions read the edges of one block in a row.
-    last: Mutex<Option<(u32, Arc<BlockDto<'static>>)>>,
+    /// The blocks read last, most recent first. Questions read edges in file
+    /// order; an edge that appends grew has a chunk in the blocks of each
+    /// commit, so reading in order walks one run of blocks per commit.
+    recent: Mutex<Vec<(u32, Arc<BlockDto<'static>>)>>,
 }
 
 impl std::fmt::Debug for Blocks {
@@ -793,11 +797,12 @@ impl std::fmt::Debug for Blocks {
 
 impl Blocks {
     fn block(&self, i: u32) -> Result<Arc<BlockDto<'static>>, PersistError> {
-        let mut last = self.last.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((j, b)) = last.as_ref()
-            && *j == i
-        {
-            return Ok(b.clone());
+        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(k) = recent.iter().position(|(j, _)| *j == i) {
+            let hit = recent.remove(k);
+            let b = hit.1.clone();
+            recent.insert(0, hit);
+            return Ok(b);
         }
         let at = *self
             .blocks
@@ -805,7 +810,8 @@ impl Blocks {
             .ok_or_else(|| corrupt(&self.path, format!("block {i} out of range")))?;
         let payload = read_section(&*self.reader, at, self.end, BLOCK, &self.path)?;
         let b = Arc::new(decode_block(&payload, &self.path)?);
-        *last = Some((i, b.clone()));
+        recent.truncate(RECENT_BLOCKS - 1);
+        recent.insert(0, (i, b.clone()));
         Ok(b)
     }
 
@@ -939,7 +945,7 @@ pub(super) fn graph_of(
         chunks,
         chunk_start,
         roles: parsed.roles.clone(),
-        last: Mutex::new(None),
+        recent: Mutex::new(Vec::with_capacity(RECENT_BLOCKS)),
     };
     for (slot, (e, s)) in dto.edges.iter().zip(summaries).enumerate() {
         let relation = *parsed
