@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::graph::{EdgeView, EvidenceView, KnowledgeGraph};
+use crate::graph::{Census, EdgeView, EvidenceView, Kept, KnowledgeGraph};
 use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation, Role};
 
 /// Why a question cannot be answered.
@@ -79,6 +79,23 @@ fn roles_of<'a>(records: impl Iterator<Item = &'a EvidenceView<'a>>) -> Vec<Role
 }
 
 fn row(e: EdgeView<'_>, with_evidence: bool) -> RelationRow {
+    if !with_evidence {
+        // Counts and roles come from the summary: no stored record is read.
+        let (c, roles) = e.summary().kept(Kept::All);
+        return RelationRow {
+            source: e.source.id.clone(),
+            relation: e.relation,
+            target: e.target.id.clone(),
+            symmetric: e.relation.is_symmetric(),
+            evidence: c.evidence,
+            asserted: c.asserted,
+            negated: c.negated,
+            hedged: c.hedged,
+            articles: c.articles,
+            roles,
+            sentences: Vec::new(),
+        };
+    }
     let c = e.counts();
     let all = e.evidence();
     RelationRow {
@@ -172,31 +189,41 @@ pub struct Stats {
 /// Counts of actors by kind, edges and evidence by relation, articles.
 ///
 /// # Complexity
-/// O(V + E) plus one pass over each edge's evidence.
+/// O(V + E), from edge summaries (see [`stats_of`]).
 pub fn stats(graph: &KnowledgeGraph) -> Stats {
-    let mut s = Stats {
-        actors: graph.actor_count(),
-        edges: graph.edge_count(),
-        evidence: graph.evidence_count(),
-        articles: graph.article_count(),
-        sentences: graph.sentence_count(),
-        ..Stats::default()
-    };
-    for k in ActorKind::ALL {
-        s.actors_by_kind.insert(k.as_str(), 0);
+    stats_of(&graph.census())
+}
+
+/// [`stats`] from a graph's [`Census`], as a store keeps it: no graph is built.
+///
+/// # Complexity
+/// O(K + R) for the K actor kinds and R relations.
+pub fn stats_of(census: &Census) -> Stats {
+    Stats {
+        actors: census.actors,
+        actors_by_kind: census
+            .actors_by_kind
+            .iter()
+            .map(|(k, n)| (k.as_str(), *n))
+            .collect(),
+        edges: census.edges,
+        relations: census
+            .relations
+            .iter()
+            .map(|(r, c)| {
+                let stats = RelationStats {
+                    edges: c.edges,
+                    evidence: c.evidence,
+                    negated: c.negated,
+                    hedged: c.hedged,
+                };
+                (r.as_str(), stats)
+            })
+            .collect(),
+        evidence: census.evidence,
+        articles: census.articles,
+        sentences: census.sentences,
     }
-    for a in graph.actors() {
-        *s.actors_by_kind.entry(a.kind.as_str()).or_default() += 1;
-    }
-    for e in graph.edges() {
-        let c = e.counts();
-        let r = s.relations.entry(e.relation.as_str()).or_default();
-        r.edges += 1;
-        r.evidence += c.evidence;
-        r.negated += c.negated;
-        r.hedged += c.hedged;
-    }
-    s
 }
 
 /// Which evidence and edges a question looks at, and at which level.
@@ -242,6 +269,22 @@ impl Filter {
         self.keeps_evidence(e)
     }
 
+    /// The records this filter keeps when it looks at their flags only (no
+    /// dates, no roles, no roll-up that joins edges), so that an edge's
+    /// summary answers for them; `None` when each record must be read.
+    fn flags_only(&self) -> Option<Kept> {
+        if self.since.is_some() || self.until.is_some() || !self.roles.is_empty() || self.by_state {
+            return None;
+        }
+        Some(if self.asserted_only {
+            Kept::Asserted
+        } else if self.include_negated {
+            Kept::All
+        } else {
+            Kept::NotNegated
+        })
+    }
+
     fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
         if e.negated && !self.include_negated {
             return false;
@@ -278,6 +321,18 @@ struct Acc<'g> {
     counts: crate::graph::EdgeCounts,
     articles: std::collections::HashSet<&'g ArticleId>,
     roles: Vec<Role>,
+}
+
+impl Acc<'_> {
+    /// An entry counted from an edge's summary, without records.
+    fn counted(counts: crate::graph::EdgeCounts, roles: Vec<Role>) -> Self {
+        Acc {
+            evidence: Vec::new(),
+            counts,
+            articles: Default::default(),
+            roles,
+        }
+    }
 }
 
 /// A filtered, possibly rolled-up view of a graph.
@@ -374,7 +429,16 @@ impl<'g> Lens<'g> {
         edges: impl IntoIterator<Item = EdgeView<'g>>,
         keep_evidence: bool,
     ) -> BTreeMap<Key, Acc<'g>> {
+        if let Some(kept) = self.filter.flags_only().filter(|_| !keep_evidence) {
+            return self.roll_summaries(edges, kept);
+        }
         let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
+        let mut edges: Vec<EdgeView<'g>> = edges.into_iter().collect();
+        // Stored records are read block by block; in the file's order (by
+        // ids), each block is read once.
+        edges.sort_by(|a, b| {
+            (&a.source.id, a.relation, &a.target.id).cmp(&(&b.source.id, b.relation, &b.target.id))
+        });
         for e in edges {
             if !self.filter.keeps_relation(e.relation) {
                 continue;
@@ -428,6 +492,26 @@ impl<'g> Lens<'g> {
             a.counts.evidence >= min
         });
         out
+    }
+
+    /// [`Lens::roll`] without records, for a filter that looks at flags only:
+    /// each edge's summary gives its counts (no stored record is read; no
+    /// roll-up joins edges, so each edge is its own entry).
+    fn roll_summaries(
+        &self,
+        edges: impl IntoIterator<Item = EdgeView<'g>>,
+        kept: Kept,
+    ) -> BTreeMap<Key, Acc<'g>> {
+        let min = self.filter.min_evidence.max(1);
+        edges
+            .into_iter()
+            .filter(|e| self.filter.keeps_relation(e.relation))
+            .filter_map(|e| {
+                let (counts, roles) = e.summary().kept(kept);
+                let key = (e.source.id.clone(), e.relation, e.target.id.clone());
+                (counts.evidence >= min).then(|| (key, Acc::counted(counts, roles)))
+            })
+            .collect()
     }
 }
 
@@ -828,14 +912,14 @@ pub struct TopRow {
 pub fn top_actors(graph: &KnowledgeGraph, n: usize, by: TopBy, filter: &Filter) -> Vec<TopRow> {
     let lens = Lens::new(graph, filter);
     let mut score: HashMap<ActorId, (usize, usize)> = HashMap::new();
-    for ((s, _, t), acc) in lens.roll(graph.edges(), false) {
+    for ((s, _, t), acc) in lens.roll(graph.edges_unsorted(), false) {
         for id in [s, t] {
             let e = score.entry(id).or_default();
             e.0 += 1;
             e.1 += acc.counts.evidence;
         }
     }
-    let mut rows: Vec<TopRow> = score
+    let rows: Vec<TopRow> = score
         .into_iter()
         .map(|(id, (degree, evidence))| {
             let actor = graph
@@ -851,6 +935,56 @@ pub fn top_actors(graph: &KnowledgeGraph, n: usize, by: TopBy, filter: &Filter) 
             }
         })
         .collect();
+    ranked(rows, n, by)
+}
+
+/// True when `filter` is the one `top` ranks by when given no filter flags:
+/// every relation but `leader_of`, denials left out, as a [`Census`] counts.
+pub fn is_census_filter(filter: &Filter) -> bool {
+    let Filter {
+        relations,
+        excluded,
+        roles,
+        since,
+        until,
+        min_evidence,
+        include_negated,
+        asserted_only,
+        by_state,
+    } = filter;
+    relations.is_empty()
+        && *excluded == [Relation::LeaderOf]
+        && roles.is_empty()
+        && since.is_none()
+        && until.is_none()
+        && *min_evidence <= 1
+        && !include_negated
+        && !asserted_only
+        && !by_state
+}
+
+/// [`top_actors`] under the filter [`is_census_filter`] accepts, from a
+/// graph's [`Census`], as a store keeps it: no graph is built.
+///
+/// # Complexity
+/// O(V log V) for the V actors with an edge.
+pub fn top_of(census: &Census, n: usize, by: TopBy) -> Vec<TopRow> {
+    let rows = census
+        .degrees
+        .iter()
+        .map(|d| TopRow {
+            actor: d.actor.id.clone(),
+            kind: d.actor.kind,
+            name: d.actor.name.clone(),
+            degree: d.degree,
+            evidence: d.evidence,
+        })
+        .collect();
+    ranked(rows, n, by)
+}
+
+/// The first `n` rows by `by` (ties by the other count, then by id).
+fn ranked(mut rows: Vec<TopRow>, n: usize, by: TopBy) -> Vec<TopRow> {
     rows.sort_by(|a, b| {
         let (ka, kb) = match by {
             TopBy::Degree => ((a.degree, a.evidence), (b.degree, b.evidence)),

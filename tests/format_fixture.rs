@@ -42,3 +42,35 @@ fn every_frozen_format_still_loads() {
         }
     }
 }
+
+#[test]
+fn an_older_store_migrates_on_its_first_write_and_says_so_once() {
+    // See: issue 12
+    let dir = crate::common::tempdir();
+    for old in [1, 2] {
+        let store = dir.path().join(format!("v{old}.dgraph"));
+        std::fs::copy(fixture(old), &store).unwrap();
+        let claim = format!(
+            r#"{{"source":"USA","relation":"sanctions","target":"RUS","article":"new-{old}","text":"New."}}"#
+        );
+        let mut said = Vec::new();
+        for _ in 0..2 {
+            let out = crate::common::bin_with_store(&store)
+                .args(["import", "-"])
+                .write_stdin(claim.clone())
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            said.push(String::from_utf8(out.stderr).unwrap());
+        }
+        let note = format!("migrated from store format {old} to {FORMAT_VERSION}");
+        assert!(said[0].contains(&note), "{}", said[0]);
+        assert!(!said[1].contains("migrated"), "{}", said[1]);
+        let bytes = std::fs::read(&store).unwrap();
+        assert_eq!(bytes[8..12], FORMAT_VERSION.to_le_bytes());
+        assert_eq!(
+            persist::load(&store).unwrap().evidence_count(),
+            expected().evidence_count() + 1
+        );
+    }
+}

@@ -19,12 +19,29 @@ const TRIALS: u32 = 30;
 const MAX_TRIALS: u32 = 100;
 const MIN_MID_WRITE: u32 = 8;
 
+/// 20 kB of seeded noise: the store compresses its sentences, and the test
+/// needs a store of tens of MB on disk.
+fn noise(seed: u32) -> String {
+    let mut x = u64::from(seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(
+                b"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,0123456789"
+                    [(x % 64) as usize],
+            )
+        })
+        .collect()
+}
+
 /// A store of about 40 MB: 2,000 evidence records whose sentences are 20 kB each.
 fn big_graph(article: &str, n: u32) -> KnowledgeGraph {
     let ids = ["RUS", "PRK", "UKR", "USA", "CHN", "JPN"];
     let mut g = KnowledgeGraph::new();
-    let filler = "Negotiators met again to discuss the ceasefire. ".repeat(400);
     for i in 0..n {
+        let filler = noise(i);
         let a = |k: u32| Actor::from_id(ActorId::new(ids[(k as usize) % ids.len()]).unwrap());
         let (s, t) = (a(i), a(i + 1 + i % 4));
         g.insert_claim(&Claim {
@@ -170,4 +187,113 @@ fn sigkill_during_save_leaves_the_old_or_the_new_store() {
     // The next writer cleans up what the killed ones left.
     assert!(merge_cmd(&extra, &store).status().unwrap().success());
     assert!(temp_files(dir.path()).is_empty());
+}
+
+/// Claims of `n` new articles in the JSONL contract, 20 kB of noise each.
+fn new_claims(n: u32) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"source":"USA","relation":"sanctions","target":"RUS","article":"app-{i}","sentence":0,"span":[0,20000],"text":"{}"}}"#,
+                noise(10_000 + i)
+            ) + "\n"
+        })
+        .collect()
+}
+
+fn import_cmd(store: &std::path::Path, input: &std::path::Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_diplograph"));
+    c.env_remove("DIPLOGRAPH_STORE")
+        .arg("--store")
+        .arg(store)
+        .arg("import")
+        .arg(input);
+    c.stdout(Stdio::null()).stderr(Stdio::null());
+    c
+}
+
+/// Kills that land while an import appends to the store (a commit torn). The
+/// append is a short window at the end of a run (about 5% of it): on a busy
+/// machine, 3 to 5 of 60 to 100 kills land in it.
+const MIN_MID_APPEND: u32 = 3;
+
+#[test]
+fn sigkill_during_append_leaves_the_old_or_the_new_store() {
+    // See: issue 12. An append writes blocks, a graph section, a census, then
+    // the footer that makes them the store; a kill before the footer leaves a
+    // torn commit, which readers skip and the next writer cuts off.
+    let dir = tempdir();
+    let store = dir.path().join("world.dgraph");
+    let input = dir.path().join("new.jsonl");
+    let old = big_graph("old", 1_000);
+    StoreWriter::lock(&store).unwrap().save(&old).unwrap();
+    fs::write(&input, new_claims(1_000)).unwrap();
+    let old_bytes = fs::read(&store).unwrap();
+    let (old_n, new_n) = (old.evidence_count(), old.evidence_count() + 1_000);
+    let full = (0..3)
+        .map(|_| {
+            fs::write(&store, &old_bytes).unwrap();
+            let t0 = Instant::now();
+            assert!(import_cmd(&store, &input).status().unwrap().success());
+            t0.elapsed()
+        })
+        .min()
+        .unwrap();
+    assert_eq!(persist::load(&store).unwrap().evidence_count(), new_n);
+    assert!(
+        fs::metadata(&store).unwrap().len() > old_bytes.len() as u64,
+        "an append, not a rewrite"
+    );
+    let (mut torn, mut kept_old, mut got_new, mut trials) = (0, 0, 0, 0);
+    // The append is the last few percent of a run. The aim follows the
+    // outcomes: a kill that found the new store was too late, one that left
+    // the file as it was too early.
+    let step = full / 40;
+    let mut aim = full.mul_f64(0.9);
+    while trials < TRIALS || (torn < MIN_MID_APPEND && trials < MAX_TRIALS) {
+        let trial = trials;
+        trials += 1;
+        fs::write(&store, &old_bytes).unwrap();
+        // Every fifth kill anywhere in the run, the rest around the aim.
+        let delay = if trial % 5 == 0 {
+            full.mul_f64(f64::from(trial % 20) / 20.0)
+        } else {
+            let jitter = step.mul_f64(f64::from((trial * 7) % 5) / 4.0);
+            (aim + jitter).saturating_sub(step / 2)
+        };
+        let mut child = import_cmd(&store, &input).spawn().unwrap();
+        std::thread::sleep(delay);
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let len = fs::metadata(&store).unwrap().len();
+        let n = persist::load(&store)
+            .unwrap_or_else(|e| panic!("trial {trial} (kill after {delay:?}) broke the store: {e}"))
+            .evidence_count();
+        match n {
+            n if n == old_n && len > old_bytes.len() as u64 => torn += 1,
+            n if n == old_n => kept_old += 1,
+            n if n == new_n => got_new += 1,
+            n => panic!("trial {trial}: store has {n} evidence records, neither old nor new"),
+        }
+        if trial % 5 != 0 {
+            if n == new_n {
+                aim = aim.saturating_sub(step / 2);
+            } else if len == old_bytes.len() as u64 {
+                aim += step / 2;
+            }
+        }
+        if n == old_n && len > old_bytes.len() as u64 {
+            // The next writer cuts the torn commit off and appends its own.
+            assert!(import_cmd(&store, &input).status().unwrap().success());
+            assert_eq!(persist::load(&store).unwrap().evidence_count(), new_n);
+        }
+    }
+    eprintln!(
+        "kill_during_append: full run {full:?}, {trials} kills: {torn} tore an append (old store kept), \
+         {kept_old} left the old store untouched, {got_new} the new one"
+    );
+    assert!(
+        torn >= MIN_MID_APPEND,
+        "only {torn} of {trials} kills tore an append; the test proves too little"
+    );
 }

@@ -20,14 +20,21 @@ fn imported_store(dir: &std::path::Path) -> std::path::PathBuf {
     store
 }
 
-/// Runs `stats` and `import` on a damaged store: both must fail with one line
-/// containing `expect` and the path, and leave the bytes untouched.
+/// Runs `stats`, `export jsonl` (which reads every record) and `import` on a
+/// damaged store: each must fail with one line containing `expect` and the
+/// path, and leave the bytes untouched.
 fn assert_refused(store: &std::path::Path, bytes: &[u8], expect: &str) {
+    assert_refused_by(store, bytes, expect, &[&["stats"], &["export", "jsonl"]]);
+}
+
+/// [`assert_refused`] with these readers (and `import`).
+fn assert_refused_by(store: &std::path::Path, bytes: &[u8], expect: &str, readers: &[&[&str]]) {
     fs::write(store, bytes).unwrap();
     let input = store.with_file_name("more.jsonl");
     fs::write(&input, CLAIMS).unwrap();
-    for args in [vec!["stats"], vec!["import", input.to_str().unwrap()]] {
-        let out = bin_with_store(store).args(&args).output().unwrap();
+    let import = ["import", input.to_str().unwrap()];
+    for args in readers.iter().copied().chain([&import[..]]) {
+        let out = bin_with_store(store).args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?} exit code");
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(err.lines().count(), 1, "one line, got: {err}");
@@ -83,6 +90,19 @@ fn corrupt_store_is_refused_untouched() {
     let mut bytes = fs::read(&store).unwrap();
     let mid = bytes.len() / 2 + 5;
     bytes[mid] ^= 0x40;
+    // The byte sits in the blocks or the graph section: `stats` reads the
+    // census alone and never sees it, a command that reads them does.
+    // See: issue 12
+    assert_refused_by(
+        &store,
+        &bytes,
+        "corrupt store (checksum",
+        &[&["export", "jsonl"]],
+    );
+    // A damaged census is seen by `stats` too.
+    bytes[mid] ^= 0x40;
+    let census = bytes.len() - 28 - 10;
+    bytes[census] ^= 0x40;
     assert_refused(&store, &bytes, "corrupt store (checksum");
 }
 
@@ -154,6 +174,89 @@ proptest! {
         let w = StoreWriter::lock(&path).unwrap();
         w.save(&g).unwrap();
         drop(w);
+        prop_assert_eq!(persist::load(&path).unwrap(), g);
+    }
+}
+
+/// The filters the summary path answers (flags only) and some it cannot
+/// (dates, roll-up), so both paths meet the records.
+fn filters() -> Vec<diplograph::query::Filter> {
+    use diplograph::query::Filter;
+    let since = diplograph::model::Date::new(2024, 1, 1).unwrap();
+    vec![
+        Filter::default(),
+        Filter {
+            include_negated: true,
+            ..Filter::default()
+        },
+        Filter {
+            asserted_only: true,
+            min_evidence: 2,
+            ..Filter::default()
+        },
+        Filter {
+            since: Some(since),
+            ..Filter::default()
+        },
+        Filter {
+            by_state: true,
+            ..Filter::default()
+        },
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// 64 cases: a store opened for questions (graph section and summaries,
+    /// records read on demand) answers every question as the graph held whole
+    /// does. See: issue 12
+    #[test]
+    fn an_opened_store_answers_as_the_whole_graph(cs in claims(24)) {
+        use diplograph::query::{self, Side, TopBy};
+        let g = graph_of(&cs);
+        let dir = tempdir();
+        let path = dir.path().join("s.dgraph");
+        fs::write(&path, persist::encode(&g)).unwrap();
+        let opened = persist::open(&path).unwrap();
+        prop_assert_eq!(query::stats(&opened), query::stats(&g));
+        prop_assert_eq!(query::stats_of(&persist::census(&path).unwrap()), query::stats(&g));
+        let census_filter = query::Filter {
+            excluded: vec![diplograph::model::Relation::LeaderOf],
+            ..query::Filter::default()
+        };
+        for by in [TopBy::Degree, TopBy::Evidence] {
+            prop_assert_eq!(
+                query::top_of(&persist::census(&path).unwrap(), 50, by),
+                query::top_actors(&g, 50, by, &census_filter)
+            );
+        }
+        let ids: Vec<_> = g.actors().map(|a| a.id.clone()).collect();
+        for f in filters() {
+            prop_assert_eq!(
+                query::top_actors(&opened, 50, TopBy::Degree, &f),
+                query::top_actors(&g, 50, TopBy::Degree, &f)
+            );
+            for a in &ids {
+                for evidence in [false, true] {
+                    prop_assert_eq!(
+                        query::relations_filtered(&opened, a, None, Side::Both, &f, evidence),
+                        query::relations_filtered(&g, a, None, Side::Both, &f, evidence)
+                    );
+                }
+                prop_assert_eq!(
+                    query::path(&opened, a, &ids[0], 3, &f),
+                    query::path(&g, a, &ids[0], 3, &f)
+                );
+            }
+            for c in &cs {
+                prop_assert_eq!(
+                    query::who(&opened, c.relation, None, Some(&c.target.id), &f, false),
+                    query::who(&g, c.relation, None, Some(&c.target.id), &f, false)
+                );
+            }
+        }
+        prop_assert!(opened.take_evidence_error().is_none());
         prop_assert_eq!(persist::load(&path).unwrap(), g);
     }
 }

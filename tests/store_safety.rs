@@ -310,19 +310,29 @@ fn control_characters_in_messages_are_escaped_and_japanese_is_kept() {
 #[test]
 fn control_characters_from_a_corrupt_store_are_escaped() {
     // See: issue 8. Actor ids from the file reach the message: put an escape
-    // sequence in place of one (same length) and fix up the checksum.
+    // sequence in place of one (same length) in the graph section, which the
+    // last footer names, and fix up that section's checksum.
     let dir = tempdir();
     let store = store_in(dir.path());
     let mut bytes = fs::read(&store).unwrap();
-    let at = bytes
-        .windows(3)
-        .position(|w| w == b"PRK")
-        .expect("the store names PRK");
+    let footer = bytes.len() - 28;
+    let at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) as usize;
+    let (graph_at, census_at) = (at(footer + 8), at(footer + 16));
+    let payload = graph_at + 13..census_at;
+    let at = payload.start
+        + bytes[payload.clone()]
+            .windows(3)
+            .position(|w| w == b"PRK")
+            .expect("the graph section names PRK");
     bytes[at..at + 3].copy_from_slice(b"\x1b[K");
-    let crc = crc32fast::hash(&bytes[persist::HEADER_LEN..]);
-    bytes[21..25].copy_from_slice(&crc.to_le_bytes());
+    let crc = crc32fast::hash(&bytes[payload]);
+    bytes[graph_at + 9..graph_at + 13].copy_from_slice(&crc.to_le_bytes());
     fs::write(&store, &bytes).unwrap();
-    let out = bin_with_store(&store).arg("stats").output().unwrap();
+    // `stats` reads the census alone; `who` reads the graph section.
+    let out = bin_with_store(&store)
+        .args(["who", "sanctions"])
+        .output()
+        .unwrap();
     let err = error_line(&out);
     assert!(err.contains("corrupt store"), "{err}");
     assert!(err.contains("\\u{1b}[K"), "{err}");

@@ -41,7 +41,7 @@ pub struct ArticlesArgs {
 /// Lists the articles.
 pub(super) fn run(store: &Path, args: ArticlesArgs) -> anyhow::Result<ExitCode> {
     let actor = args.actor.as_deref().map(resolve_actor).transpose()?;
-    let graph = crate::persist::load(store)?;
+    let graph = crate::persist::open(store)?;
     let rows = query::articles(
         &graph,
         &ArticleFilter {
@@ -50,6 +50,7 @@ pub(super) fn run(store: &Path, args: ArticlesArgs) -> anyhow::Result<ExitCode> 
             actor,
         },
     );
+    super::evidence_ok(&graph)?;
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
@@ -115,9 +116,11 @@ pub struct ArticleArgs {
 
 /// Shows one article and its claims, sentence by sentence.
 pub(super) fn run_one(store: &Path, args: ArticleArgs) -> anyhow::Result<ExitCode> {
-    let graph = super::load_for_query(store)?;
+    let graph = super::load_for_query(store, false)?;
     let id = ArticleId(args.id.trim().to_owned());
-    let Some(a) = query::article(&graph, &id) else {
+    let found = query::article(&graph, &id);
+    super::evidence_ok(&graph)?;
+    let Some(a) = found else {
         anyhow::bail!("article `{id}` is not in the store; `diplograph articles` lists them");
     };
     let text = match args.format {
@@ -194,9 +197,9 @@ pub(super) fn run_forget(store: &Path, args: ForgetArgs) -> anyhow::Result<ExitC
     for id in &missing {
         eprintln!("diplograph: article `{id}` is not in the store; skipped");
     }
-    let (after, forgotten) = graph.without_articles(&ids);
+    let (mut after, forgotten) = graph.without_articles(&ids);
     if forgotten > 0 {
-        writer.save(&after)?;
+        super::save_store(&writer, &mut after)?;
     }
     eprintln!(
         "diplograph: {}: {forgotten} articles forgotten; {} evidence, {} relations, {} actors removed",

@@ -118,7 +118,6 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         // The claim contract carries the flag itself: a denial is data there.
         filter.include_negated = true;
     }
-    let graph = super::load_for_query(store)?;
     let selection = Selection {
         filter,
         focus,
@@ -136,6 +135,9 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         && f.until.is_none()
         && f.min_evidence <= 1
         && !f.by_state;
+    // The whole store is read before anything is written, so a corrupt block
+    // stops the export before its output; a selection reads what it keeps.
+    let graph = super::load_for_query(store, whole)?;
     let sub;
     let graph = if whole {
         &graph
@@ -143,6 +145,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         sub = query::subgraph(&graph, &selection)?;
         &sub
     };
+    super::evidence_ok(graph)?;
     let options = export_options(graph, args.evidence)?;
     match args.format {
         ExportFormat::Csv => {

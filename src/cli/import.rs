@@ -41,16 +41,18 @@ pub(super) fn run(
             }
         }
     }
-    let writer = super::lock_store(store)?;
-    let mut graph = writer.load()?;
-    let (mut new_actors, mut new_edges, mut new_evidence) = (0, 0, 0);
+    // The claims make a graph of their own before the store is locked; it is
+    // then appended to the store, or merged into it (see `add_to_store`).
+    let mut new = crate::graph::KnowledgeGraph::new();
     for r in &claims {
-        let out = graph.insert_record(&r.claim, r.role);
-        new_actors += out.new_actors;
-        new_edges += usize::from(out.new_edge);
-        new_evidence += usize::from(out.new_evidence);
+        new.insert_record(&r.claim, r.role);
     }
-    writer.save(&graph)?;
+    let writer = super::lock_store(store)?;
+    let crate::graph::MergeOutcome {
+        new_actors,
+        new_edges,
+        new_evidence,
+    } = super::add_to_store(&writer, new)?;
     let mut skipped = String::new();
     if bad_lines > 0 {
         skipped += &format!("; {bad_lines} bad lines skipped");

@@ -103,9 +103,7 @@ pub(super) fn run(
     progress.finish_and_clear();
     let skipped = failed + tally.skipped;
     let writer = super::lock_store(store)?;
-    let mut graph = writer.load()?;
-    let added = graph.merge_owned(new);
-    writer.save(&graph)?;
+    let added = super::add_to_store(&writer, new)?;
     eprintln!(
         "diplograph: {}: {} articles, {} sentences read, {} claims; \
          {} new actors, {} new relations, {} new evidence{}",

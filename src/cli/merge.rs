@@ -47,7 +47,7 @@ pub(super) fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         edges += added.new_edges;
         evidence += added.new_evidence;
     }
-    writer.save(&graph)?;
+    super::save_store(&writer, &mut graph)?;
     eprintln!(
         "diplograph: {}: {} stores merged; {actors} new actors, {edges} new relations, {evidence} new evidence; it now holds {} actors, {} relations, {} evidence from {} articles",
         args.output.display(),

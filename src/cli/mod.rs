@@ -7,6 +7,7 @@
 
 mod actors;
 mod articles;
+mod compact;
 mod completions;
 mod export;
 mod extract;
@@ -39,7 +40,7 @@ use clap::{Parser, Subcommand};
 use std::sync::OnceLock;
 
 use crate::gazetteer::Gazetteer;
-use crate::model::ActorId;
+use crate::model::{ActorId, ArticleId};
 use crate::persist::StoreWriter;
 
 /// Where the store lives unless `--store` or `DIPLOGRAPH_STORE` says otherwise.
@@ -142,6 +143,8 @@ pub enum Command {
     Article(articles::ArticleArgs),
     /// Take articles out of the store (their evidence, and edges left without any).
     Forget(articles::ForgetArgs),
+    /// Rewrite the store as one commit, dropping what appends superseded.
+    Compact(compact::CompactArgs),
     /// The relations of the ontology: direction, class, CAMEO and PLOVER codes, meaning.
     Ontology(ontology::OntologyArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -203,6 +206,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Articles(a) => articles::run(store, a),
         Command::Article(a) => articles::run_one(store, a),
         Command::Forget(a) => articles::run_forget(store, a),
+        Command::Compact(a) => compact::run(store, a),
         Command::Ontology(a) => ontology::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => completions::run_man(a),
@@ -288,6 +292,71 @@ fn lock_store(store: &Path) -> anyhow::Result<StoreWriter> {
     })?)
 }
 
+/// Saves a store under its lock. `leader_of` records without a role get the
+/// office the gazetteer says (as [`load_for_query`] does for older stores),
+/// because a format 3 store answers role questions from summaries written
+/// now. A store of an older format is migrated, and the user told so once.
+fn save_store(
+    writer: &StoreWriter,
+    graph: &mut crate::graph::KnowledgeGraph,
+) -> anyhow::Result<()> {
+    let gazetteer = shared_gazetteer()?;
+    graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
+    let saved = writer.save(graph)?;
+    if let Some(old) = saved.migrated_from {
+        eprintln!(
+            "diplograph: {}: migrated from store format {old} to {}",
+            escape_controls(&writer.path().display().to_string()),
+            crate::persist::FORMAT_VERSION
+        );
+    }
+    Ok(())
+}
+
+/// Adds a graph of newly read articles to the store, under its lock. A
+/// format 3 store that holds none of them gets them appended (its records are
+/// never read); an article it holds in the same version is left out, as the
+/// same text gives the same claims. Otherwise the store is loaded, merged
+/// into and saved.
+fn add_to_store(
+    writer: &StoreWriter,
+    mut delta: crate::graph::KnowledgeGraph,
+) -> anyhow::Result<crate::graph::MergeOutcome> {
+    if let Some(held) = writer.held_articles()? {
+        let same: Vec<ArticleId> = delta
+            .article_rows()
+            .iter()
+            .filter(|a| a.version != 0 && held.get(a.id) == Some(&a.version))
+            .map(|a| a.id.clone())
+            .collect();
+        if !same.is_empty() {
+            delta = delta.without_articles(&same).0;
+        }
+        if delta.article_count() == 0 {
+            return Ok(crate::graph::MergeOutcome::default());
+        }
+        let gazetteer = shared_gazetteer()?;
+        delta.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
+        if let Some(added) = writer.append(&delta)? {
+            if added.compacted {
+                eprintln!(
+                    "diplograph: {}: compacted (superseded sections passed half the file)",
+                    escape_controls(&writer.path().display().to_string())
+                );
+            }
+            return Ok(crate::graph::MergeOutcome {
+                new_actors: added.new_actors,
+                new_edges: added.new_edges,
+                new_evidence: added.new_evidence,
+            });
+        }
+    }
+    let mut graph = writer.load()?;
+    let added = graph.merge_owned(delta);
+    save_store(writer, &mut graph)?;
+    Ok(added)
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>()
@@ -363,11 +432,25 @@ fn answer_or_empty<T: Default>(answer: Result<T, crate::query::QueryError>) -> a
     }
 }
 
-/// Loads a store for a question: `leader_of` records without a role (stores
+/// Fails when a question read stored evidence that did not check out (a
+/// block of the store file is corrupt): its answer would be short of records.
+fn evidence_ok(graph: &crate::graph::KnowledgeGraph) -> anyhow::Result<()> {
+    match graph.take_evidence_error() {
+        Some(e) => Err(anyhow::anyhow!(e)),
+        None => Ok(()),
+    }
+}
+
+/// Loads a store for a question, `whole` or [opened](crate::persist::open)
+/// so that the question reads only the records it looks at: `leader_of` records without a role (stores
 /// and claims from before roles were kept) get the office the gazetteer says
 /// the person held on the record's date.
-fn load_for_query(store: &Path) -> anyhow::Result<crate::graph::KnowledgeGraph> {
-    let mut graph = crate::persist::load(store)?;
+fn load_for_query(store: &Path, whole: bool) -> anyhow::Result<crate::graph::KnowledgeGraph> {
+    let mut graph = if whole {
+        crate::persist::load(store)?
+    } else {
+        crate::persist::open(store)?
+    };
     let gazetteer = shared_gazetteer()?;
     graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
     Ok(graph)

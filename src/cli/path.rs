@@ -36,8 +36,9 @@ pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.from)?;
     let b = resolve_actor(&args.to)?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store)?;
+    let graph = super::load_for_query(store, false)?;
     let chains = super::answer_or_empty(query::path(&graph, &a, &b, args.max_len, &filter))?;
+    super::evidence_ok(&graph)?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&chains)? + "\n",
         QueryFormat::Table => table(&chains, &a, &b, args.max_len)?,

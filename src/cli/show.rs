@@ -67,7 +67,7 @@ impl<'a> From<&'a Office> for ShownOffice<'a> {
 pub(super) fn run(store: &std::path::Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let id = resolve_actor(&args.actor)?;
     let gazetteer = shared_gazetteer()?;
-    let stored = match persist::load(store) {
+    let stored = match persist::open(store) {
         Ok(g) => Some(g.edges_of(&id).len()),
         Err(PersistError::Missing { .. }) => None,
         Err(e) => return Err(e.into()),

@@ -20,8 +20,8 @@ pub struct StatsArgs {
 
 /// Loads the store and prints its counts.
 pub(super) fn run(store: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
-    let graph = persist::load(store)?;
-    let s = query::stats(&graph);
+    // The census section alone: no graph is built.
+    let s = query::stats_of(&persist::census(store)?);
     let text = match args.format {
         OutputFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
         OutputFormat::Table => {

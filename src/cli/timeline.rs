@@ -41,7 +41,7 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
     let a = resolve_actor(&args.actor)?;
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store)?;
+    let graph = super::load_for_query(store, false)?;
     let rows = super::answer_or_empty(query::timeline(
         &graph,
         &a,
@@ -50,6 +50,7 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
         &filter,
         !args.exact,
     ))?;
+    super::evidence_ok(&graph)?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => {

@@ -52,8 +52,15 @@ pub(super) fn run(store: &Path, args: TopArgs) -> anyhow::Result<ExitCode> {
         ByArg::Degree => TopBy::Degree,
         ByArg::Evidence => TopBy::Evidence,
     };
-    let graph = persist::load(store)?;
-    let rows = query::top_actors(&graph, args.n, by, &filter);
+    let rows = if query::is_census_filter(&filter) {
+        // The ranking without filter flags comes from the census section.
+        query::top_of(&persist::census(store)?, args.n, by)
+    } else {
+        let graph = persist::open(store)?;
+        let rows = query::top_actors(&graph, args.n, by, &filter);
+        super::evidence_ok(&graph)?;
+        rows
+    };
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => {

@@ -44,7 +44,7 @@ pub(super) fn run(store: &Path, args: WhoArgs) -> anyhow::Result<ExitCode> {
     let source = args.source.as_deref().map(resolve_actor).transpose()?;
     let target = args.target.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store)?;
+    let graph = super::load_for_query(store, false)?;
     let rows = super::answer_or_empty(query::who(
         &graph,
         relation,
@@ -53,6 +53,7 @@ pub(super) fn run(store: &Path, args: WhoArgs) -> anyhow::Result<ExitCode> {
         &filter,
         args.evidence,
     ))?;
+    super::evidence_ok(&graph)?;
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => relation_table(&rows)?,

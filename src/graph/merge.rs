@@ -26,6 +26,10 @@ impl KnowledgeGraph {
     /// evidence record of `other` is upserted by its key. Merging a graph into
     /// itself (or a copy of itself) changes nothing.
     pub fn merge(&mut self, other: &KnowledgeGraph) -> MergeOutcome {
+        assert!(
+            self.is_held() && other.is_held(),
+            "merging needs every record in memory: load stores with persist::load"
+        );
         // Versions of one article: drop the losing side's evidence first.
         let (mut ours_lose, mut theirs_lose) = (Vec::new(), Vec::new());
         for m in &other.articles.metas {

@@ -22,8 +22,11 @@
 //! assert_eq!(g.edges().next().unwrap().counts().asserted, 1);
 //! ```
 
+mod census;
 mod merge;
 mod store;
+mod stored;
+mod summary;
 
 use std::collections::{HashMap, HashSet};
 
@@ -32,9 +35,12 @@ use petgraph::visit::EdgeRef;
 
 use crate::model::{Actor, ActorId, ArticleId, Claim, Date, Evidence, Relation, Role, Span};
 
+pub use census::{Census, Degree, RelationCensus};
 pub use merge::MergeOutcome;
 pub use store::{ArticleRow, EdgeRow, EvidenceRow, GraphBuilder, SentenceRow, Tables};
 use store::{Articles, Edge, EvidenceRec, join_actor};
+pub use stored::{EvidenceSource, SourceError, StoredRecord};
+pub use summary::{EdgeSummary, Kept, role_bit};
 
 /// The graph of actors and their evidenced relations.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +50,10 @@ pub struct KnowledgeGraph {
     edge_index: store::FxMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     articles: Articles,
     evidence_count: usize,
+    /// Sentences in the store file that no edge has read yet (a graph opened
+    /// for reading keeps its sentences there).
+    stored_sentences: usize,
+    link: stored::Link,
 }
 
 /// What one [`KnowledgeGraph::insert_claim`] changed.
@@ -95,6 +105,12 @@ pub enum GraphError {
         /// The position given.
         position: u32,
     },
+    /// Two stored edges with the same (source, relation, target).
+    #[error("edge {slot} repeats an earlier edge")]
+    Duplicate {
+        /// The repeated edge's slot.
+        slot: u32,
+    },
 }
 
 /// Evidence counts of one edge. `asserted + negated + hedged == evidence`:
@@ -124,6 +140,7 @@ pub struct EdgeView<'g> {
     pub target: &'g Actor,
     edge: &'g Edge,
     articles: &'g Articles,
+    link: &'g stored::Link,
 }
 
 /// A read-only view of one evidence record.
@@ -181,9 +198,15 @@ impl<'g> EdgeView<'g> {
     /// the order does not matter, as when counting or filtering).
     pub fn evidence_unsorted(&self) -> impl Iterator<Item = EvidenceView<'g>> + 'g {
         let articles = self.articles;
-        self.edge.evidence.iter().map(move |(key, rec)| {
+        let loaded = self.edge.stored.map(|slot| self.link.records(slot));
+        let list = loaded.map_or(&self.edge.evidence, |l| &l.list);
+        list.iter().map(move |(key, rec)| {
             let (ax, span) = *key;
             let meta = &articles.metas[ax as usize];
+            let text = match loaded {
+                Some(l) => l.text((ax, rec.sentence)),
+                None => articles.sentence(ax, rec.sentence),
+            };
             EvidenceView {
                 article: &meta.id,
                 title: meta.title.as_deref(),
@@ -191,7 +214,7 @@ impl<'g> EdgeView<'g> {
                 date: rec.date,
                 sentence: rec.sentence,
                 span,
-                text: articles.sentence(ax, rec.sentence),
+                text,
                 negated: rec.negated,
                 hedged: rec.hedged,
                 attributed_to: &rec.attributed_to,
@@ -202,11 +225,26 @@ impl<'g> EdgeView<'g> {
 
     /// Number of evidence records (cheaper than [`EdgeView::counts`]).
     pub fn evidence_count(&self) -> usize {
-        self.edge.evidence.len()
+        match self.edge.stored {
+            Some(slot) => self.link.summaries[slot as usize].evidence(),
+            None => self.edge.evidence.len(),
+        }
+    }
+
+    /// The counts, articles, roles and dates of the records, without reading
+    /// stored ones.
+    pub fn summary(&self) -> EdgeSummary {
+        match self.edge.stored {
+            Some(slot) => self.link.summaries[slot as usize],
+            None => EdgeSummary::of(&self.edge.evidence),
+        }
     }
 
     /// Evidence counts.
     pub fn counts(&self) -> EdgeCounts {
+        if let Some(slot) = self.edge.stored {
+            return self.link.summaries[slot as usize].kept(Kept::All).0;
+        }
         let mut c = EdgeCounts {
             evidence: self.edge.evidence.len(),
             ..EdgeCounts::default()
@@ -333,6 +371,7 @@ impl KnowledgeGraph {
                     Edge {
                         relation,
                         evidence: Default::default(),
+                        stored: None,
                     },
                 );
                 self.edge_index.insert((si, relation, ti), ei);
@@ -353,6 +392,10 @@ impl KnowledgeGraph {
         rec: EvidenceRec,
     ) -> (bool, bool) {
         let (ei, new_edge) = self.edge_for(si, relation, ti);
+        assert!(
+            self.graph[ei].stored.is_none(),
+            "a graph opened for reading is never written to"
+        );
         let new_evidence = self.graph[ei].evidence.insert((ax, span), rec);
         self.evidence_count += usize::from(new_evidence);
         (new_edge, new_evidence)
@@ -367,6 +410,10 @@ impl KnowledgeGraph {
         records: Vec<(store::EvidenceKey, EvidenceRec)>,
     ) -> (bool, usize) {
         let (ei, new_edge) = self.edge_for(si, relation, ti);
+        assert!(
+            self.graph[ei].stored.is_none(),
+            "a graph opened for reading is never written to"
+        );
         let added = self.graph[ei].evidence.insert_many(records);
         self.evidence_count += added;
         (new_edge, added)
@@ -396,6 +443,7 @@ impl KnowledgeGraph {
             target: &self.graph[t],
             edge,
             articles: &self.articles,
+            link: &self.link,
         }
     }
 
@@ -405,6 +453,12 @@ impl KnowledgeGraph {
             (&a.source.id, a.relation, &a.target.id).cmp(&(&b.source.id, b.relation, &b.target.id))
         });
         v
+    }
+
+    /// Every edge, in no particular order (cheaper than
+    /// [`KnowledgeGraph::edges`] when the order does not matter).
+    pub fn edges_unsorted(&self) -> impl Iterator<Item = EdgeView<'_>> {
+        self.graph.edge_indices().map(|ei| self.view(ei))
     }
 
     /// Every edge, sorted by (source id, relation, target id).
@@ -595,7 +649,7 @@ impl KnowledgeGraph {
 
     /// Number of stored sentence texts.
     pub fn sentence_count(&self) -> usize {
-        self.articles.sentence_count()
+        self.articles.sentence_count() + self.stored_sentences
     }
 
     /// True when the graph holds no actor.

@@ -148,6 +148,20 @@ pub(super) struct EvidenceRec {
 }
 
 impl EvidenceRec {
+    /// The record of facts as a loader reads them.
+    pub(super) fn from_facts(mut f: super::EvidenceFacts) -> Self {
+        f.attributed_to.sort();
+        f.attributed_to.dedup();
+        EvidenceRec {
+            sentence: f.sentence,
+            date: f.date,
+            negated: f.negated,
+            hedged: f.hedged,
+            attributed_to: f.attributed_to,
+            role: f.role,
+        }
+    }
+
     /// Joins two readings of the same (article, span) on the same edge, in an
     /// order-independent way: a denial or hedge anywhere is kept (a negated claim
     /// must never turn into a fact), attributions are united, the later date and
@@ -270,7 +284,11 @@ impl EvidenceList {
 #[derive(Debug, Clone)]
 pub(super) struct Edge {
     pub(super) relation: crate::model::Relation,
+    /// The records, when held in memory (empty when `stored`).
     pub(super) evidence: EvidenceList,
+    /// Where the records are when they stay in the store file until read.
+    /// Its slot in the graph's link to the store file.
+    pub(super) stored: Option<u32>,
 }
 
 /// Whether `new` should replace `old` as a text value: non-empty beats empty, then
@@ -451,6 +469,8 @@ pub struct EdgeRow {
     pub target: u32,
     /// Its records in [`Tables::evidence`].
     pub evidence: std::ops::Range<usize>,
+    /// Their counts, articles, roles and dates.
+    pub summary: super::EdgeSummary,
 }
 
 /// An evidence record in [`Tables`].
@@ -482,6 +502,10 @@ impl super::KnowledgeGraph {
     /// The graph as sorted, position-keyed tables (see [`Tables`]); the same
     /// graph always gives the same tables, whatever its insertion order.
     pub fn tables(&self) -> Tables<'_> {
+        assert!(
+            self.is_held(),
+            "only a graph held in memory is written whole"
+        );
         let mut nodes: Vec<_> = self.graph.node_indices().collect();
         nodes.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
         let mut actor_pos = vec![u32::MAX; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
@@ -549,6 +573,7 @@ impl super::KnowledgeGraph {
                 relation,
                 target,
                 evidence: start..evidence.len(),
+                summary: super::EdgeSummary::of(&self.graph[ei].evidence),
             });
         }
         Tables {
@@ -670,19 +695,10 @@ impl GraphBuilder {
         let (si, ti) = (node(source)?, node(target)?);
         let records = evidence
             .into_iter()
-            .map(|(article, mut f)| {
-                f.attributed_to.sort();
-                f.attributed_to.dedup();
+            .map(|(article, f)| {
                 Ok((
                     (self.article_ix(article)?, f.span),
-                    EvidenceRec {
-                        sentence: f.sentence,
-                        date: f.date,
-                        negated: f.negated,
-                        hedged: f.hedged,
-                        attributed_to: f.attributed_to,
-                        role: f.role,
-                    },
+                    EvidenceRec::from_facts(f),
                 ))
             })
             .collect::<Result<Vec<_>, super::GraphError>>()?;
@@ -692,8 +708,54 @@ impl GraphBuilder {
         Ok(())
     }
 
+    /// Adds an edge whose records stay in a store file: `summary` answers for
+    /// them until a question reads them from the source given to
+    /// [`GraphBuilder::finish_stored`], under the slot returned (0, 1, 2...
+    /// in the order of these calls).
+    pub fn stored_edge(
+        &mut self,
+        source: u32,
+        relation: crate::model::Relation,
+        target: u32,
+        summary: super::EdgeSummary,
+    ) -> Result<u32, super::GraphError> {
+        let node = |p: u32| {
+            self.nodes
+                .get(p as usize)
+                .copied()
+                .ok_or(super::GraphError::Position {
+                    table: "actor",
+                    position: p,
+                })
+        };
+        let (si, ti) = (node(source)?, node(target)?);
+        let (ei, new) = self.graph.edge_for(si, relation, ti);
+        let slot = self.graph.link.push(summary);
+        if !new {
+            return Err(super::GraphError::Duplicate { slot });
+        }
+        self.graph.evidence_count += summary.evidence();
+        self.graph.graph[ei].stored = Some(slot);
+        Ok(slot)
+    }
+
+    /// Counts sentences that stay in the store file.
+    pub fn stored_sentences(&mut self, n: usize) {
+        self.graph.stored_sentences += n;
+    }
+
     /// The graph.
     pub fn finish(self) -> super::KnowledgeGraph {
+        self.graph
+    }
+
+    /// The graph, reading its stored edges from `source`.
+    pub fn finish_stored(
+        mut self,
+        source: std::sync::Arc<dyn super::EvidenceSource>,
+    ) -> super::KnowledgeGraph {
+        self.graph.link.source = Some(source);
+        self.graph.link.articles = self.articles;
         self.graph
     }
 }

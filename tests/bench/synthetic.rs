@@ -57,11 +57,17 @@ fn sentence_text(rng: &mut Rng, article: u64, s: u64) -> String {
 }
 
 pub(crate) fn synthetic() -> KnowledgeGraph {
-    let mut rng = Rng(0x5eed);
+    synthetic_part(0, EVIDENCE)
+}
+
+/// Part `part` of a bigger synthetic store: `evidence` records of its own
+/// articles (ids from `part * 40,000` on), seeded by `part`.
+pub(crate) fn synthetic_part(part: u64, evidence: usize) -> KnowledgeGraph {
+    let mut rng = Rng(0x5eed + part);
     let mut g = KnowledgeGraph::new();
     let date = Date::new(2024, 6, 19).expect("a valid date");
-    while g.evidence_count() < EVIDENCE {
-        let article = rng.below(ARTICLES);
+    while g.evidence_count() < evidence {
+        let article = part * ARTICLES + rng.below(ARTICLES);
         let sentence = rng.below(SENTENCES);
         // News is skewed: a few states appear in most claims.
         let (s, t) = (skewed(&mut rng, 250), skewed(&mut rng, 250));

@@ -1,75 +1,104 @@
-//! The store file: header, format version, DTO, atomic write, decode limits.
+//! The store file: header, format version, DTOs, atomic writes and appends,
+//! decode limits.
 //!
 //! Owns the on-disk format and is the only user of `bincode`. Must not touch clap,
-//! DOT or graph logic beyond converting a [`KnowledgeGraph`] to and from its DTO.
+//! DOT or graph logic beyond converting a [`KnowledgeGraph`] to and from its DTOs.
+//! Submodules: `v2` (formats 1 and 2, one DTO), `v3` (format 3: sections),
+//! `read_at` (positioned reads).
 //!
-//! # Layout (format version 1)
+//! # Layout (format version 3)
 //!
 //! ```text
 //! struct StoreFile {
 //!     magic: [u8; 8],        // b"DGRAPH\0\x1a"
 //!     version: u32,          // little endian, FORMAT_VERSION
 //!     codec: u8,             // 1 = bincode 2, standard config (varints)
-//!     payload_len: u64,      // little endian, bytes after the header
-//!     crc32: u32,            // little endian, CRC-32 (IEEE) of the payload
-//!     payload: GraphFileV1,  // codec-encoded
+//!     reserved: [u8; 12],    // zero (formats 1 and 2: payload length and CRC)
+//!     commits: [Commit],     // a log: each append adds one; the last whose
+//! }                          // footer checks out is the store
+//! struct Commit {
+//!     blocks: [Section],     // kind 1: the evidence of edges, LZ4-compressed
+//!     graph: Section,        // kind 2: GraphSection, the whole graph but its records
+//!     census: Section,       // kind 3: Census, the counts `stats` and `top` show
+//!     footer: Footer,
 //! }
-//! struct GraphFileV1 {
-//!     relations: Vec<String>,        // ontology names; edges point into this table
-//!     kinds: Vec<String>,            // actor kind names; actors point into this table
-//!     actors: Vec<ActorDto>,         // sorted by id: { id, kind: u32, country: Option<String>, name },
-//!                                    // then ids only named in attributions (kind u32::MAX)
-//!     articles: Vec<ArticleDto>,     // sorted by id: { id, title: Option<String>, url: Option<String> }
-//!     sentences: Vec<SentenceDto>,   // each text once: { article: u32, sentence: u32, text }
-//!     edges: Vec<EdgeDto>,           // sorted: { source: u32, relation: u32, target: u32, evidence: u32 (count) }
-//!     evidence: Vec<EvidenceDto>,    // edge after edge, each edge's `evidence` records
+//! struct Section { kind: u8, len: u64, crc32: u32, payload: [u8; len] }
+//! struct Footer { magic: [u8; 8] = b"DGFOOT\0\x1a", graph_at: u64, census_at: u64,
+//!                 crc32: u32 }   // CRC of the 24 bytes before it
+//! struct GraphSection {
+//!     relations, kinds, roles: Vec<String>, // ontology names; rows point into them
+//!     actors: Vec<{ id, kind: u32, country: Option<String>, name }>, // sorted by id
+//!     articles: Vec<{ id, title, url, date: u32 (yyyymmdd, 0 = unknown), lang,
+//!                     version: u64 }>,       // append-only: blocks point into it
+//!     sentences: u64,                       // sentence texts in the blocks
+//!     blocks: Vec<u64>,                     // file offset of each block section
+//!     edges: Vec<{ source: u32, relation: u32, target: u32,  // sorted by ids
+//!                  asserted, hedged, negated: u32,
+//!                  articles: [u32; 3],      // distinct, over asserted / +hedged / all
+//!                  roles: [u32; 3],         // bit sets over `roles`, per flag class
+//!                  first, last: u32,        // evidence date range, yyyymmdd
+//!                  chunks: u32 }>,          // how many of `chunks` are this edge's
+//!     chunks: Vec<{ block: u32, first: u32, count: u32 }>, // records of a block
+//!     dead: u64,                            // bytes earlier commits left unused
 //! }
-//! struct EvidenceDto {               // about 12 to 20 bytes with varints
-//!     article: u32, sentence: u32, start: u32, len: u32,
-//!     date: u32,                     // yyyymmdd, 0 = unknown
-//!     flags: u8,                     // 1 = negated, 2 = hedged
-//!     attributed_to: Vec<u32>,       // actor table positions
-//! }
-//! struct GraphFileV2 {               // format 2: format 1's tables, then
-//!     v1: GraphFileV1,
-//!     article_info: Vec<ArticleInfoDto>, // one per article, in its order:
-//!                                    // { date: u32 (yyyymmdd, 0 = unknown), lang: Option<String>,
-//!                                    //   version: u64 (hash of the text read, 0 = unknown) }
-//!     roles: Vec<String>,            // role names; `evidence_roles` point into this table
-//!     evidence_roles: Vec<u32>,      // one per evidence record: 0 = none, else 1 + position in `roles`
+//! struct Block {                            // payload: raw_len: u64, then LZ4 of
+//!     attributions: Vec<String>,            // actor ids the records point into
+//!     texts: Vec<{ article: u32, sentence: u32, text }>, // sorted, each once
+//!     records: Vec<{ article: u32, sentence: u32, start: u32, len: u32,
+//!                    date: u32, flags: u8 (1 negated, 2 hedged),
+//!                    role: u32 (0 none, else 1 + position in `roles`),
+//!                    attributed_to: Vec<u32> }>,
 //! }
 //! ```
 //!
-//! Format 1 files load (articles without date, language or version, evidence
-//! without roles) and are written back as format 2.
+//! What is read when: every question reads the header and the last footer;
+//! `stats` and `top` (without filter flags) read the census alone; other
+//! questions read the graph section, which gives each edge its counts from
+//! the summary, and read a block only when they look at an edge's records
+//! (`--evidence`, dates, roles, roll-up), and only the blocks of those edges.
+//! Writers that change what is stored (merge, forget, another version of an
+//! article, compact) read everything and write a new file with one commit, by
+//! temporary file and rename; `ingest` and `import` of new articles append a
+//! commit instead, its footer written and synced last, so that a crash leaves
+//! a torn commit that readers skip and the next writer cuts off. Once earlier
+//! commits' sections pass half the file, the store is compacted.
 //!
-//! Everything is keyed by actor and article ids (positions in sorted tables of this
-//! file), never by petgraph indices; relations and kinds are stored by name, never
-//! by enum index, so adding a relation does not change what old files mean.
-//! Writes go to a temporary file in the same folder, are synced, then renamed over
-//! the store, so a crash leaves the old or the new store. Writers hold an
-//! exclusive lock on `<store>.lock` from load to rename ([`StoreWriter`]). A store
-//! that is a symbolic link is written, and locked, at its target. Lengths read
-//! from the file never size an allocation beyond what the bytes left can hold.
+//! Formats 1 and 2 (one bincode DTO after a header with its length and CRC,
+//! see `v2`) still load, whole; their first write is a format 3 file.
+//!
+//! Everything is keyed by actor and article ids (positions in tables of this
+//! file), never by petgraph indices; relations, kinds and roles are stored by
+//! name, never by enum index, so adding a relation does not change what old
+//! files mean. Writers hold an exclusive lock on `<store>.lock` from load to
+//! rename or append ([`StoreWriter`]). A store that is a symbolic link is
+//! written, and locked, at its target. Lengths read from the file never size
+//! an allocation beyond what the bytes left can hold: a section's length is
+//! checked against the file, a block's decompressed length against LZ4's
+//! largest ratio.
 
-use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs::{self, File, TryLockError};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
+mod read_at;
+mod v2;
+mod v3;
 
-use crate::graph::{EvidenceFacts, GraphBuilder, KnowledgeGraph, Tables};
-use crate::model::{Actor, ActorId, ActorKind, ArticleId, Date, Relation, Role, Span};
+use read_at::ReadAt;
+pub use v3::Appended;
+
+use crate::graph::KnowledgeGraph;
+use crate::model::{ArticleId, Date};
 
 /// The first bytes of every store file.
 pub const MAGIC: [u8; 8] = *b"DGRAPH\0\x1a";
 /// The format version this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest format version this build reads.
 pub const OLDEST_SUPPORTED_FORMAT: u32 = 1;
 /// Codec byte: bincode 2, standard configuration.
@@ -96,6 +125,15 @@ pub enum PersistError {
         path: PathBuf,
         /// Bytes the header promises.
         expected: u64,
+        /// Bytes present.
+        found: u64,
+    },
+    /// A format 3 file with no complete commit: cut short while its first
+    /// commit was written, or truncated since.
+    #[error("{}: truncated store ({found} bytes, and no complete commit in them); restore it from a backup or rebuild it with `diplograph ingest`", .path.display())]
+    NoCommit {
+        /// The store path.
+        path: PathBuf,
         /// Bytes present.
         found: u64,
     },
@@ -182,93 +220,6 @@ fn io_err<'p>(path: &'p Path, action: &'static str) -> impl FnOnce(io::Error) ->
     }
 }
 
-/// Strings borrow from the graph when saving and from the file's bytes when
-/// loading: no copy in between.
-type Text<'a> = Cow<'a, str>;
-
-#[derive(Serialize, Deserialize)]
-struct GraphFileV1<'a> {
-    #[serde(borrow)]
-    relations: Vec<Text<'a>>,
-    #[serde(borrow)]
-    kinds: Vec<Text<'a>>,
-    #[serde(borrow)]
-    actors: Vec<ActorDto<'a>>,
-    #[serde(borrow)]
-    articles: Vec<ArticleDto<'a>>,
-    #[serde(borrow)]
-    sentences: Vec<SentenceDto<'a>>,
-    edges: Vec<EdgeDto>,
-    evidence: Vec<EvidenceDto>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct GraphFileV2<'a> {
-    #[serde(borrow)]
-    v1: GraphFileV1<'a>,
-    #[serde(borrow)]
-    article_info: Vec<ArticleInfoDto<'a>>,
-    #[serde(borrow)]
-    roles: Vec<Text<'a>>,
-    evidence_roles: Vec<u32>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ArticleInfoDto<'a> {
-    date: u32,
-    #[serde(borrow)]
-    lang: Option<Text<'a>>,
-    version: u64,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ActorDto<'a> {
-    #[serde(borrow)]
-    id: Text<'a>,
-    kind: u32,
-    #[serde(borrow)]
-    country: Option<Text<'a>>,
-    #[serde(borrow)]
-    name: Text<'a>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ArticleDto<'a> {
-    #[serde(borrow)]
-    id: Text<'a>,
-    #[serde(borrow)]
-    title: Option<Text<'a>>,
-    #[serde(borrow)]
-    url: Option<Text<'a>>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct SentenceDto<'a> {
-    article: u32,
-    sentence: u32,
-    #[serde(borrow)]
-    text: Text<'a>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct EdgeDto {
-    source: u32,
-    relation: u32,
-    target: u32,
-    evidence: u32,
-}
-
-#[derive(Serialize, Deserialize)]
-struct EvidenceDto {
-    article: u32,
-    sentence: u32,
-    start: u32,
-    len: u32,
-    date: u32,
-    flags: u8,
-    attributed_to: Vec<u32>,
-}
-
 const NEGATED: u8 = 1;
 const HEDGED: u8 = 2;
 
@@ -286,135 +237,6 @@ fn pack_date(d: Option<Date>) -> u32 {
     })
 }
 
-fn to_dto<'g>(t: &'g Tables<'g>) -> GraphFileV2<'g> {
-    GraphFileV2 {
-        v1: to_dto_v1(t),
-        article_info: t
-            .articles
-            .iter()
-            .map(|a| ArticleInfoDto {
-                date: pack_date(a.date),
-                lang: a.lang.map(Cow::Borrowed),
-                version: a.version,
-            })
-            .collect(),
-        roles: Role::ALL
-            .iter()
-            .map(|r| Cow::Borrowed(r.as_str()))
-            .collect(),
-        evidence_roles: t
-            .evidence
-            .iter()
-            .map(|e| {
-                e.role.map_or(0, |r| {
-                    1 + pos(Role::ALL
-                        .iter()
-                        .position(|x| *x == r)
-                        .expect("every role is in Role::ALL"))
-                })
-            })
-            .collect(),
-    }
-}
-
-fn to_dto_v1<'g>(t: &'g Tables<'g>) -> GraphFileV1<'g> {
-    let kind_pos = |k: ActorKind| {
-        pos(ActorKind::ALL
-            .iter()
-            .position(|x| *x == k)
-            .expect("every kind is in ActorKind::ALL"))
-    };
-    let relation_pos = |r: Relation| {
-        pos(Relation::ALL
-            .iter()
-            .position(|x| *x == r)
-            .expect("every relation is in Relation::ALL"))
-    };
-    let mut actors: Vec<ActorDto<'g>> = t
-        .actors
-        .iter()
-        .map(|a| ActorDto {
-            id: Cow::Borrowed(a.id.as_str()),
-            kind: kind_pos(a.kind),
-            country: a.country.as_ref().map(|c| Cow::Borrowed(c.as_str())),
-            name: Cow::Borrowed(&a.name),
-        })
-        .collect();
-    // Attributions may name actors that are no node of the graph: they are
-    // appended to the actor table with kind u32::MAX and load as ids only.
-    let mut attributed: HashMap<&ActorId, u32> = HashMap::new();
-    let mut evidence = Vec::with_capacity(t.evidence.len());
-    for ev in &t.evidence {
-        let mut attributed_to = Vec::with_capacity(ev.attributed_to.len());
-        for a in ev.attributed_to {
-            let p = *attributed.entry(a).or_insert_with(|| {
-                match t.actors.binary_search_by(|x| x.id.cmp(a)) {
-                    Ok(p) => pos(p),
-                    Err(_) => {
-                        actors.push(ActorDto {
-                            id: Cow::Borrowed(a.as_str()),
-                            kind: u32::MAX,
-                            country: None,
-                            name: Cow::Borrowed(""),
-                        });
-                        pos(actors.len() - 1)
-                    }
-                }
-            });
-            attributed_to.push(p);
-        }
-        evidence.push(EvidenceDto {
-            article: ev.article,
-            sentence: ev.sentence,
-            start: ev.span.start,
-            len: ev.span.end - ev.span.start,
-            date: pack_date(ev.date),
-            flags: (u8::from(ev.negated) * NEGATED) | (u8::from(ev.hedged) * HEDGED),
-            attributed_to,
-        });
-    }
-    GraphFileV1 {
-        relations: Relation::ALL
-            .iter()
-            .map(|r| Cow::Borrowed(r.as_str()))
-            .collect(),
-        kinds: ActorKind::ALL
-            .iter()
-            .map(|k| Cow::Borrowed(k.as_str()))
-            .collect(),
-        actors,
-        articles: t
-            .articles
-            .iter()
-            .map(|a| ArticleDto {
-                id: Cow::Borrowed(a.id.0.as_str()),
-                title: a.title.map(Cow::Borrowed),
-                url: a.url.map(Cow::Borrowed),
-            })
-            .collect(),
-        sentences: t
-            .sentences
-            .iter()
-            .map(|s| SentenceDto {
-                article: s.article,
-                sentence: s.sentence,
-                text: Cow::Borrowed(s.text),
-            })
-            .collect(),
-        edges: t
-            .edges
-            .iter()
-            .map(|e| EdgeDto {
-                source: e.source,
-                relation: relation_pos(e.relation),
-                target: e.target,
-                evidence: pos(e.evidence.len()),
-            })
-            .collect(),
-        evidence,
-    }
-}
-
 fn unpack_date(d: u32) -> Result<Option<Date>, crate::model::ModelError> {
     match d {
         0 => Ok(None),
@@ -422,163 +244,28 @@ fn unpack_date(d: u32) -> Result<Option<Date>, crate::model::ModelError> {
     }
 }
 
-fn from_dto(dto: GraphFileV2<'_>, path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    let corrupt = |reason: String| PersistError::Corrupt {
-        path: path.to_owned(),
-        reason,
-    };
-    let GraphFileV2 {
-        v1: dto,
-        article_info,
-        roles: role_names,
-        evidence_roles,
-    } = dto;
-    let role_table = role_names
-        .iter()
-        .map(|r| r.parse::<Role>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| corrupt(format!("{e}; a newer diplograph may know it")))?;
-    if !evidence_roles.is_empty() && evidence_roles.len() != dto.evidence.len() {
-        return Err(corrupt("evidence roles do not match the evidence".into()));
-    }
-    if !article_info.is_empty() && article_info.len() != dto.articles.len() {
-        return Err(corrupt("article info does not match the articles".into()));
-    }
-    let mut roles = evidence_roles.into_iter();
-    let relations = dto
-        .relations
-        .iter()
-        .map(|r| r.parse::<Relation>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| corrupt(format!("{e}; a newer diplograph may know it")))?;
-    let kinds = dto
-        .kinds
-        .iter()
-        .map(|k| k.parse::<ActorKind>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| corrupt(e.to_string()))?;
-    let mut b = GraphBuilder::with_capacity(
-        dto.actors.len(),
-        dto.articles.len(),
-        dto.sentences.len(),
-        dto.edges.len(),
-    );
-    // File position -> (id, builder position when the row is a node).
-    let mut ids: Vec<(ActorId, Option<u32>)> = Vec::with_capacity(dto.actors.len());
-    for a in dto.actors {
-        let id = ActorId::try_from(a.id.into_owned()).map_err(|e| corrupt(e.to_string()))?;
-        let node = if a.kind == u32::MAX {
-            None
-        } else {
-            let kind = *kinds
-                .get(a.kind as usize)
-                .ok_or_else(|| corrupt(format!("actor kind {} out of range", a.kind)))?;
-            let country = a
-                .country
-                .map(|c| ActorId::try_from(c.into_owned()))
-                .transpose()
-                .map_err(|e| corrupt(e.to_string()))?;
-            Some(b.actor(Actor {
-                id: id.clone(),
-                kind,
-                country,
-                name: a.name.into_owned(),
-            }))
-        };
-        ids.push((id, node));
-    }
-    for a in dto.articles {
-        b.article(
-            &ArticleId(a.id.into_owned()),
-            a.title.as_deref(),
-            a.url.as_deref(),
-        );
-    }
-    for (i, info) in article_info.into_iter().enumerate() {
-        let date = unpack_date(info.date).map_err(|e| corrupt(e.to_string()))?;
-        b.article_info(pos(i), date, info.lang.as_deref(), info.version)
-            .map_err(|e| corrupt(e.to_string()))?;
-    }
-    for s in dto.sentences {
-        b.sentence(s.article, s.sentence, &s.text)
-            .map_err(|e| corrupt(e.to_string()))?;
-    }
-    let node = |i: u32| {
-        ids.get(i as usize)
-            .and_then(|(_, n)| *n)
-            .ok_or_else(|| corrupt(format!("edge end {i} is no actor")))
-    };
-    let mut records = dto.evidence.into_iter();
-    for e in dto.edges {
-        let relation = *relations
-            .get(e.relation as usize)
-            .ok_or_else(|| corrupt(format!("relation {} out of range", e.relation)))?;
-        let (source, target) = (node(e.source)?, node(e.target)?);
-        // The count comes from the file: never reserve more than the records left.
-        let mut evidence = Vec::with_capacity((e.evidence as usize).min(records.len()));
-        for _ in 0..e.evidence {
-            let ev = records
-                .next()
-                .ok_or_else(|| corrupt("edges claim more evidence than stored".into()))?;
-            let date = unpack_date(ev.date).map_err(|e| corrupt(e.to_string()))?;
-            let role = match roles.next() {
-                None | Some(0) => None,
-                Some(r) => Some(
-                    *role_table
-                        .get(r as usize - 1)
-                        .ok_or_else(|| corrupt(format!("role {r} out of range")))?,
-                ),
-            };
-            let end = ev
-                .start
-                .checked_add(ev.len)
-                .ok_or_else(|| corrupt("span past 4 GiB".into()))?;
-            let attributed_to = ev
-                .attributed_to
-                .iter()
-                .map(|&i| {
-                    ids.get(i as usize)
-                        .map(|(id, _)| id.clone())
-                        .ok_or_else(|| corrupt(format!("actor {i} out of range")))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            evidence.push((
-                ev.article,
-                EvidenceFacts {
-                    sentence: ev.sentence,
-                    span: Span {
-                        start: ev.start,
-                        end,
-                    },
-                    date,
-                    negated: ev.flags & NEGATED != 0,
-                    hedged: ev.flags & HEDGED != 0,
-                    attributed_to,
-                    role,
-                },
-            ));
-        }
-        b.edge(source, relation, target, evidence)
-            .map_err(|e| corrupt(e.to_string()))?;
-    }
-    if records.next().is_some() {
-        return Err(corrupt("evidence records belong to no edge".into()));
-    }
-    Ok(b.finish())
+/// The header of a store file of `version`. Format 3 leaves the length and
+/// CRC fields zero: each section after the header carries its own.
+fn file_header(version: u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&version.to_le_bytes());
+    out.push(CODEC_BINCODE2);
+    out.extend_from_slice(&[0; 12]);
+    out
 }
 
-/// Encodes a graph as the bytes of a store file (header and payload).
+/// Encodes a graph as the bytes of a whole store file (format 3, one commit).
 pub fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
-    let tables = graph.tables();
-    let dto = to_dto(&tables);
-    // One pass into a Vec sized from the tables (`encode_to_vec` makes two).
-    let text: usize = tables.sentences.iter().map(|s| s.text.len()).sum();
-    let mut payload = Vec::with_capacity(text + 24 * tables.evidence.len() + 4096);
-    bincode::serde::encode_into_std_write(&dto, &mut payload, config())
-        .expect("encoding into a Vec cannot fail");
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(&MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    v3::encode(graph)
+}
+
+/// Encodes a graph as a format 2 file, as builds before format 3 wrote it
+/// (for tests of migration and for frozen fixtures).
+pub fn encode_format_2(graph: &KnowledgeGraph) -> Vec<u8> {
+    let payload = v2::encode_payload(graph);
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&2u32.to_le_bytes());
     out.push(CODEC_BINCODE2);
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
@@ -586,10 +273,10 @@ pub fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
     out
 }
 
-/// Decodes the bytes of a store file; `path` only names the file in errors.
-pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError> {
+/// Checks the header at the start of `bytes` (at least the magic, or all of
+/// a file shorter than a header); returns the format version.
+fn check_header(bytes: &[u8], found: u64, path: &Path) -> Result<u32, PersistError> {
     let path_buf = || path.to_owned();
-    let found = bytes.len() as u64;
     if bytes.len() < MAGIC.len() {
         return Err(if MAGIC.starts_with(bytes) {
             PersistError::Truncated {
@@ -611,8 +298,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
             found,
         });
     }
-    let u32_at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes"));
-    let version = u32_at(8);
+    let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
     if version < OLDEST_SUPPORTED_FORMAT {
         return Err(PersistError::TooOld {
             path: path_buf(),
@@ -632,25 +318,31 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
             codec,
         });
     }
+    Ok(version)
+}
+
+/// The payload of a format 1 or 2 file, its length and CRC checked.
+fn monolithic_payload<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b [u8], PersistError> {
+    let found = bytes.len() as u64;
     let len = u64::from_le_bytes(bytes[13..21].try_into().expect("8 bytes"));
-    let crc = u32_at(21);
+    let crc = u32::from_le_bytes(bytes[21..25].try_into().expect("4 bytes"));
     let expected = (HEADER_LEN as u64).saturating_add(len);
     if len > MAX_PAYLOAD as u64 {
         return Err(PersistError::Corrupt {
-            path: path_buf(),
+            path: path.to_owned(),
             reason: format!("payload length {len} exceeds the {MAX_PAYLOAD}-byte limit"),
         });
     }
     if found < expected {
         return Err(PersistError::Truncated {
-            path: path_buf(),
+            path: path.to_owned(),
             expected,
             found,
         });
     }
     if found > expected {
         return Err(PersistError::Corrupt {
-            path: path_buf(),
+            path: path.to_owned(),
             reason: format!("{} bytes after the payload", found - expected),
         });
     }
@@ -658,46 +350,68 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError>
     let actual = crc32fast::hash(payload);
     if actual != crc {
         return Err(PersistError::Corrupt {
-            path: path_buf(),
+            path: path.to_owned(),
             reason: format!("checksum {actual:08x}, header says {crc:08x}"),
         });
     }
-    // The decoder's own words ("InvalidIntegerType { expected: Usize, found: U64 }")
-    // mean nothing to a user: every decode failure is the same corruption.
-    let undecodable = |_| PersistError::Corrupt {
-        path: path_buf(),
-        reason: "cannot decode the graph".into(),
-    };
-    let (dto, read): (GraphFileV2<'_>, usize) = if version == 1 {
-        let (v1, read): (GraphFileV1<'_>, usize) =
-            bincode::serde::borrow_decode_from_slice(payload, config()).map_err(undecodable)?;
-        let v2 = GraphFileV2 {
-            v1,
-            article_info: Vec::new(),
-            roles: Vec::new(),
-            evidence_roles: Vec::new(),
-        };
-        (v2, read)
-    } else {
-        bincode::serde::borrow_decode_from_slice(payload, config()).map_err(undecodable)?
-    };
-    if read != payload.len() {
-        return Err(PersistError::Corrupt {
-            path: path_buf(),
-            reason: format!("{} undecoded payload bytes", payload.len() - read),
-        });
+    Ok(payload)
+}
+
+/// Decodes the bytes of a store file, every record included; `path` only
+/// names the file in errors.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<KnowledgeGraph, PersistError> {
+    let version = check_header(bytes, bytes.len() as u64, path)?;
+    if version < 3 {
+        return v2::decode_payload(monolithic_payload(bytes, path)?, version, path);
     }
-    from_dto(dto, path)
+    let len = bytes.len() as u64;
+    let commit = v3::last_commit(&bytes.to_vec(), len, path)?;
+    v3::graph_of(Box::new(bytes.to_vec()), commit, path, true)
 }
 
-/// Reads a store. A missing file is [`PersistError::Missing`].
+fn read_err(path: &Path) -> impl Fn(io::Error) -> PersistError + '_ {
+    move |error| {
+        if error.kind() == io::ErrorKind::UnexpectedEof {
+            PersistError::Corrupt {
+                path: path.to_owned(),
+                reason: "a section runs past the end of the file".into(),
+            }
+        } else {
+            PersistError::Io {
+                path: path.to_owned(),
+                action: "read the store",
+                error,
+            }
+        }
+    }
+}
+
+/// Reads a store with every record. A missing file is [`PersistError::Missing`].
 pub fn load(path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    load_named(path, path)
+    read_store(path, path, true).map(|(g, _)| g)
 }
 
-/// Reads the store at `file`; errors name `path`, the user's spelling of it.
-fn load_named(file: &Path, path: &Path) -> Result<KnowledgeGraph, PersistError> {
-    let bytes = fs::read(file).map_err(|source| {
+/// Opens a store for questions: a format 3 store gives its graph section now
+/// and each edge's records when a question first reads them (see
+/// [`KnowledgeGraph::take_evidence_error`]); older formats are read whole.
+pub fn open(path: &Path) -> Result<KnowledgeGraph, PersistError> {
+    read_store(path, path, false).map(|(g, _)| g)
+}
+
+/// The counts `stats` and `top` show: for a format 3 store, its census
+/// section alone; older formats are read whole and counted.
+pub fn census(path: &Path) -> Result<crate::graph::Census, PersistError> {
+    let (f, len, version) = open_file(path, path)?;
+    if version < 3 {
+        return Ok(read_monolithic(&f, version, path)?.census());
+    }
+    v3::last_census(&f, len, path)
+}
+
+/// Opens the store at `file` and checks its header; errors name `path`, the
+/// user's spelling of it. Returns the file, its length and format version.
+fn open_file(file: &Path, path: &Path) -> Result<(File, u64, u32), PersistError> {
+    let f = File::open(file).map_err(|source| {
         if source.kind() == io::ErrorKind::NotFound {
             PersistError::Missing {
                 path: path.to_owned(),
@@ -710,7 +424,29 @@ fn load_named(file: &Path, path: &Path) -> Result<KnowledgeGraph, PersistError> 
             }
         }
     })?;
-    decode(&bytes, path)
+    let len = f.metadata().map_err(io_err(path, "read the store"))?.len();
+    let mut head = vec![0u8; HEADER_LEN.min(len as usize)];
+    ReadAt::read_exact_at(&f, &mut head, 0).map_err(read_err(path))?;
+    let version = check_header(&head, len, path)?;
+    Ok((f, len, version))
+}
+
+/// Reads a format 1 or 2 file whole.
+fn read_monolithic(f: &File, version: u32, path: &Path) -> Result<KnowledgeGraph, PersistError> {
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut &*f, &mut bytes).map_err(io_err(path, "read the store"))?;
+    v2::decode_payload(monolithic_payload(&bytes, path)?, version, path)
+}
+
+/// Reads the store at `file` (whole when `held`); errors name `path`.
+/// Returns the graph and the file's format version.
+fn read_store(file: &Path, path: &Path, held: bool) -> Result<(KnowledgeGraph, u32), PersistError> {
+    let (f, len, version) = open_file(file, path)?;
+    if version < 3 {
+        return Ok((read_monolithic(&f, version, path)?, version));
+    }
+    let commit = v3::last_commit(&f, len, path)?;
+    Ok((v3::graph_of(Box::new(f), commit, path, held)?, version))
 }
 
 /// The lock file of a store: `<store>.lock` beside it. Writers lock the lock file
@@ -844,7 +580,16 @@ pub struct StoreWriter {
     path: PathBuf,
     /// The file a save replaces: `path` with its links followed.
     target: PathBuf,
+    /// The format of the file [`StoreWriter::load`] read.
+    loaded_format: Cell<Option<u32>>,
     _lock: File,
+}
+
+/// What a [`StoreWriter::save`] did beyond writing the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    /// The store was in this older format and is now in [`FORMAT_VERSION`].
+    pub migrated_from: Option<u32>,
 }
 
 impl StoreWriter {
@@ -890,6 +635,7 @@ impl StoreWriter {
         Ok(StoreWriter {
             path: path.to_owned(),
             target,
+            loaded_format: Cell::new(None),
             _lock: file,
         })
     }
@@ -899,21 +645,76 @@ impl StoreWriter {
         &self.path
     }
 
-    /// Reads the store; a missing store is an empty graph (created on save).
+    /// Reads the store with every record; a missing store is an empty graph
+    /// (created on save).
     pub fn load(&self) -> Result<KnowledgeGraph, PersistError> {
-        match load_named(&self.target, &self.path) {
+        match read_store(&self.target, &self.path, true) {
             Err(PersistError::Missing { .. }) => Ok(KnowledgeGraph::new()),
-            other => other,
+            Err(e) => Err(e),
+            Ok((graph, version)) => {
+                self.loaded_format.set(Some(version));
+                Ok(graph)
+            }
         }
+    }
+
+    /// The id and version of every article the store holds, from its graph
+    /// section (no record is read); `None` when there is no format 3 store to
+    /// append to.
+    pub fn held_articles(&self) -> Result<Option<HashMap<ArticleId, u64>>, PersistError> {
+        let (f, len, version) = match open_file(&self.target, &self.path) {
+            Err(PersistError::Missing { .. }) => return Ok(None),
+            other => other?,
+        };
+        if version < 3 {
+            return Ok(None);
+        }
+        v3::held_articles(&f, len, &self.path).map(Some)
+    }
+
+    /// Adds `delta`, whose articles the store does not hold, as a new commit
+    /// at the end of the file: its blocks, a new graph section and census, a
+    /// footer. `None` when the store cannot take it so (no format 3 store, or
+    /// an article it holds): load, merge and [save](StoreWriter::save) then.
+    /// Once superseded sections pass half the file, the store is compacted.
+    pub fn append(&self, delta: &KnowledgeGraph) -> Result<Option<Appended>, PersistError> {
+        refuse_read_only(&self.path, &self.target)?;
+        let (f, len, version) = match open_file(&self.target, &self.path) {
+            Err(PersistError::Missing { .. }) => return Ok(None),
+            other => other?,
+        };
+        if version < 3 {
+            return Ok(None);
+        }
+        let commit = v3::last_commit(&f, len, &self.path)?;
+        drop(f);
+        let mut w = File::options()
+            .write(true)
+            .open(&self.target)
+            .map_err(io_err(&self.path, "append to the store"))?;
+        let Some(mut added) = v3::append(&mut w, commit, delta, &self.path)? else {
+            return Ok(None);
+        };
+        if added.dead.saturating_mul(2) > added.len {
+            self.compact()?;
+            added.compacted = true;
+        }
+        Ok(Some(added))
+    }
+
+    /// Rewrites the store as one commit: superseded graph sections, torn
+    /// commits and the blocks of split edges go.
+    pub fn compact(&self) -> Result<Saved, PersistError> {
+        let graph = self.load()?;
+        self.save(&graph)
     }
 
     /// Replaces the store atomically: writes a temporary file in the folder of
     /// the (resolved) store, syncs it, renames it over the store and syncs the
     /// folder. Errors name the store, not the temporary file.
-    pub fn save(&self, graph: &KnowledgeGraph) -> Result<(), PersistError> {
+    pub fn save(&self, graph: &KnowledgeGraph) -> Result<Saved, PersistError> {
         refuse_read_only(&self.path, &self.target)?;
         let failed = io_err(&self.path, "save the store");
-        let bytes = encode(graph);
         let dir = match self.target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
@@ -931,7 +732,9 @@ impl StoreWriter {
                 .tempfile_in(&dir)?;
             // Through the bare `File`: `NamedTempFile`'s own `Write` adds the temp
             // path to errors, and that file is gone by the time the user reads them.
-            tmp.as_file_mut().write_all(&bytes)?;
+            let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+            v3::write(graph, &mut w)?;
+            w.into_inner().map_err(io::IntoInnerError::into_error)?;
             // tempfile creates 0600 files: give the new store the old one's
             // permissions, or the usual 0644 for a new store.
             #[cfg(unix)]
@@ -951,7 +754,9 @@ impl StoreWriter {
         if let Ok(d) = File::open(&dir) {
             let _ = d.sync_all();
         }
-        Ok(())
+        Ok(Saved {
+            migrated_from: self.loaded_format.take().filter(|v| *v < FORMAT_VERSION),
+        })
     }
 }
 
@@ -1017,6 +822,8 @@ fn remove_stale_temp_files(dir: &Path, name: &OsStr) {
 mod tests {
     use super::*;
     use crate::export::jsonl::claim_from_line;
+    use crate::model::{ActorId, ArticleId, Role};
+    use v2::{GraphFileV2, to_dto_v1};
 
     fn sample() -> KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
@@ -1090,6 +897,10 @@ mod tests {
         ));
         assert!(matches!(
             decode(&bytes[..bytes.len() - 1], p),
+            Err(PersistError::NoCommit { .. })
+        ));
+        assert!(matches!(
+            decode(&bytes[..20], p),
             Err(PersistError::Truncated { .. })
         ));
         let mut flipped = bytes.clone();
@@ -1105,22 +916,17 @@ mod tests {
         // A payload whose first table claims 2^40 entries, with a valid checksum.
         let mut payload = vec![0xfd];
         payload.extend_from_slice(&(1u64 << 40).to_le_bytes());
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        bytes.push(CODEC_BINCODE2);
-        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
+        let bytes = store_bytes(&payload);
         assert!(matches!(
             decode(&bytes, Path::new("x")),
             Err(PersistError::Corrupt { .. })
         ));
     }
 
-    /// A store file around `payload`, with a correct header and checksum.
+    /// A format 2 store file around `payload`, with a correct header and checksum.
     fn store_bytes(payload: &[u8]) -> Vec<u8> {
         let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&2u32.to_le_bytes());
         bytes.push(CODEC_BINCODE2);
         bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
@@ -1132,7 +938,7 @@ mod tests {
     fn an_edge_claiming_four_billion_records_is_a_clean_error() {
         // See: issue 8. This used to abort with "memory allocation of
         // 240518168520 bytes failed".
-        let bytes = encode(&sample());
+        let bytes = encode_format_2(&sample());
         let (mut dto, _): (GraphFileV2<'_>, usize) =
             bincode::serde::borrow_decode_from_slice(&bytes[HEADER_LEN..], config()).unwrap();
         dto.v1.edges[0].evidence = u32::MAX;

@@ -1,0 +1,98 @@
+//! A store of 10,000,000 evidence records, built the way a store grows: one
+//! seeded synthetic part of 1,000,000 records saved, nine appended. Prints
+//! the file size and the time to append the parts, to compact, to open and
+//! answer `relations` and `top`, and to append 1,000 more articles.
+//!
+//! Not part of `cargo test`: `cargo bench --bench store_10m` (about 7 GB of
+//! memory at its peak, when `compact` holds the whole graph).
+#![allow(clippy::print_stdout)]
+
+mod synthetic;
+
+use std::time::Instant;
+
+use diplograph::persist::{self, StoreWriter};
+use diplograph::query::{self, Filter, Side, TopBy};
+
+use synthetic::{EVIDENCE, actor_id, synthetic_part};
+
+const PARTS: u64 = 10;
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / f64::from(1 << 20)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("bench-10m.dgraph");
+    let writer = StoreWriter::lock(&path).expect("the lock");
+    for part in 0..PARTS {
+        let g = synthetic_part(part, EVIDENCE);
+        let t = Instant::now();
+        if part == 0 {
+            writer.save(&g).expect("save");
+        } else {
+            let added = writer
+                .append(&g)
+                .expect("append")
+                .expect("new articles append");
+            assert_eq!(added.new_evidence, g.evidence_count());
+        }
+        let size = std::fs::metadata(&path).expect("the store").len();
+        println!(
+            "part {part}: {} records {} in {:.2?}; file {:.1} MiB",
+            g.evidence_count(),
+            if part == 0 { "saved" } else { "appended" },
+            t.elapsed(),
+            mib(size)
+        );
+    }
+    let t = Instant::now();
+    let _ = writer.compact().expect("compact");
+    let size = std::fs::metadata(&path).expect("the store").len();
+    println!("compact: {:.2?}; file {:.1} MiB", t.elapsed(), mib(size));
+    drop(writer);
+
+    let (a, b) = (actor_id(0), actor_id(1));
+    let t = Instant::now();
+    let g = persist::open(&path).expect("open");
+    let opened = t.elapsed();
+    let rows = query::relations_filtered(&g, &a, Some(&b), Side::Both, &Filter::default(), false)
+        .expect("both actors are stored");
+    println!(
+        "open: {opened:.2?}; relations {a} {b}: {} rows in {:.2?} (open included); {} evidence in the store",
+        rows.len(),
+        t.elapsed(),
+        g.evidence_count()
+    );
+    let t = Instant::now();
+    let rows = query::relations_filtered(&g, &a, Some(&b), Side::Both, &Filter::default(), true)
+        .expect("both actors are stored");
+    let shown: usize = rows.iter().map(|r| r.sentences.len()).sum();
+    assert!(g.take_evidence_error().is_none());
+    println!(
+        "relations {a} {b} --evidence: {shown} sentences in {:.2?} (store open)",
+        t.elapsed()
+    );
+    let t = Instant::now();
+    let top = query::top_of(&persist::census(&path).expect("census"), 10, TopBy::Degree);
+    println!(
+        "top 10 (census read included): {:.2?}; first {}",
+        t.elapsed(),
+        top[0].actor
+    );
+
+    let writer = StoreWriter::lock(&path).expect("the lock");
+    let extra = synthetic_part(PARTS, 25_000);
+    let t = Instant::now();
+    writer
+        .append(&extra)
+        .expect("append")
+        .expect("new articles append");
+    println!(
+        "append {} articles ({} records): {:.2?}",
+        extra.article_count(),
+        extra.evidence_count(),
+        t.elapsed()
+    );
+}
