@@ -60,6 +60,19 @@ fn japanese_prefixes_and_compounds_name_targets() {
 }
 
 #[test]
+fn japanese_bare_title_after_a_state_is_that_states_office() {
+    // 米国の大統領 is the American president last named; 韓国の大統領 is Korea's.
+    assert_eq!(
+        claims("米国のバイデン大統領が来日した。米国の大統領はその後訪韓した。"),
+        ["USA visit JPN", "USA visit KOR"]
+    );
+    assert_eq!(
+        claims("米国のバイデン大統領が来日した。韓国の大統領も訪日した。"),
+        ["USA visit JPN", "KOR visit JPN"]
+    );
+}
+
+#[test]
 fn japanese_topic_carries_to_the_next_sentence() {
     assert_eq!(
         claims("トルコは声明を出した。シリアへの攻撃を続けている。"),

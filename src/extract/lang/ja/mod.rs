@@ -1275,9 +1275,16 @@ fn bare_titles(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<crate::gaz
             {
                 continue;
             }
+            // `韓国の大統領`: the office of that state, so only a person serving it.
+            let possessor = text[..start]
+                .strip_suffix('の')
+                .and_then(|head| view.mentions.iter().find(|m| m.end == head.len()))
+                .map(|m| view.state_of(m.entry));
             // The topic first (the article is about them), then the most recent.
-            let holds =
-                |p: EntryIndex| view.actors.entry(p).offices.iter().any(|o| o.role == *role);
+            let holds = |p: EntryIndex| {
+                view.actors.entry(p).offices.iter().any(|o| o.role == *role)
+                    && possessor.is_none_or(|s| view.state_of(p) == s)
+            };
             let person = discourse
                 .topic
                 .filter(|t| discourse.persons.contains(t))
