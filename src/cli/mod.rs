@@ -225,7 +225,7 @@ pub enum Lang {
     Ja,
     /// Korean.
     Ko,
-    /// Chinese (read by the Japanese rules until it has its own).
+    /// Chinese, simplified or traditional.
     Zh,
 }
 
