@@ -3,13 +3,14 @@
 use super::*;
 use crate::extract::article::from_plain;
 
-fn extractor() -> &'static Extractor {
+pub(crate) fn extractor() -> &'static Extractor {
     static E: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
     E.get_or_init(|| Extractor::new(Gazetteer::builtin()))
 }
 
-/// `source relation target` at state level, with flags, for every non-leader claim.
-fn claims(text: &str) -> Vec<String> {
+/// `source relation target` at state level, with flags, for every non-leader
+/// claim; the plugins' test modules use it too.
+pub(crate) fn claims(text: &str) -> Vec<String> {
     let article = from_plain(text.to_owned());
     extractor()
         .extract(&article)
