@@ -261,6 +261,28 @@ fn japanese_lists_closed_by_nado_keep_their_role() {
 }
 
 #[test]
+fn japanese_lists_reach_past_the_owner_of_a_listed_official() {
+    // The second member is an official of a state (`XのY大統領`): the state
+    // before it is still a member of the list.
+    let found = claims("カナダの外相、ブラジルのルラ大統領などが英国の決定を批判した。");
+    assert!(found.contains(&"CAN condemnation GBR".to_owned()), "{found:?}");
+    assert!(found.contains(&"BRA condemnation GBR".to_owned()), "{found:?}");
+}
+
+#[test]
+fn japanese_state_abbreviations_before_organs_name_the_state() {
+    // 政権 (administration), 主導 (-led) and the services make 米 a state.
+    assert_eq!(
+        claims("インド政府が米政権の攻撃を批判した。"),
+        ["IND condemnation USA"]
+    );
+    assert_eq!(
+        claims("英主導の部隊がイラクを攻撃した。"),
+        ["GBR attack IRQ"]
+    );
+}
+
+#[test]
 fn japanese_possessor_of_a_kana_ending_noun_is_its_target() {
     assert_eq!(
         claims("カナダは英国の動きを非難した。"),

@@ -1127,7 +1127,13 @@ fn coordination_group(
     // Walk left over mentions that coordinate into this one.
     let mut cur = n;
     while cur > 0 {
-        let prev = cur - 1;
+        let mut prev = cur - 1;
+        // `ドイツの外相、ブラジルのルラ大統領`: the owner of a listed head is
+        // not a member of the list, but what comes before it may be.
+        if owned_by(phrases, prev, cur) && prev > 0 {
+            cur = prev;
+            prev -= 1;
+        }
         let joined = match phrases[prev].ending {
             Ending::Mention {
                 next,
@@ -1147,6 +1153,11 @@ fn coordination_group(
         cur = prev;
     }
     group
+}
+
+/// Whether mention `owner` is the genitive owner of mention `head` (`XのY`).
+fn owned_by(phrases: &[Phrase], owner: usize, head: usize) -> bool {
+    matches!(phrases[owner].ending, Ending::Mention { next, genitive: true } if next == head)
 }
 
 /// A mention that a relative clause ending in the cue modifies: the cue, then
