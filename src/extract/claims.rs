@@ -10,7 +10,7 @@ use crate::model::{ActorKind, Claim, Evidence, Relation};
 
 /// The most relation claims one sentence may yield (`leader_of` not counted):
 /// a sentence that seems to say more is usually being misread.
-pub(crate) const MAX_CLAIMS_PER_SENTENCE: usize = 8;
+pub(crate) const MAX_CLAIMS_PER_SENTENCE: usize = 12;
 
 /// The pairs a symmetric relation joins: each actor of one side with each of
 /// the other (`Japan met China and India`); when one side is empty, every pair

@@ -283,6 +283,62 @@ fn japanese_state_abbreviations_before_organs_name_the_state() {
 }
 
 #[test]
+fn japanese_states_listed_with_niyoru_before_a_body_are_its_members() {
+    assert_eq!(
+        claims("カナダ、英国と米国による枠組み「NATO」が発足した。"),
+        [
+            "CAN membership NATO",
+            "GBR membership NATO",
+            "USA membership NATO"
+        ]
+    );
+    // An act on the body makes it an object: no membership.
+    assert_eq!(
+        claims("米国によるNATO批判が強まった。"),
+        ["USA condemnation NATO"]
+    );
+}
+
+#[test]
+fn japanese_meeting_of_a_body_pairs_its_named_members_not_the_body() {
+    let mut found = claims("カナダ、英国、ドイツによる「G7(主要7カ国)」の首脳会合が開かれた。");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "CAN membership G7",
+            "CAN summit DEU",
+            "CAN summit GBR",
+            "DEU membership G7",
+            "DEU summit GBR",
+            "GBR membership G7"
+        ]
+    );
+}
+
+#[test]
+fn japanese_subject_of_a_stance_on_an_act_is_not_its_agent() {
+    // Concern about (懸念), opposition to (反対) an arms sale: not China's sale.
+    assert!(claims("中国は台湾への武器売却に反対した。").is_empty());
+    assert!(claims("インドは米軍の日本への配備に懸念を示した。")
+        .iter()
+        .all(|c| !c.starts_with("IND")));
+    // A verb that takes the act on (踏み切った) keeps the subject as agent.
+    assert_eq!(
+        claims("米国はイランへの制裁に踏み切った。"),
+        ["USA sanctions IRN"]
+    );
+}
+
+#[test]
+fn japanese_target_takes_a_topic_particle_after_ni() {
+    assert_eq!(
+        claims("NATOにはトルコが加盟している。"),
+        ["TUR membership NATO"]
+    );
+}
+
+#[test]
 fn japanese_possessor_of_a_kana_ending_noun_is_its_target() {
     assert_eq!(
         claims("カナダは英国の動きを非難した。"),

@@ -188,6 +188,10 @@ struct Flags {
     /// abbreviation, which is their goal (訪朝, 来日).
     #[serde(default)]
     visit_prefixes: Vec<String>,
+    /// Words of a stance taken on an event (懸念, 反対): a nominal cue they
+    /// govern is someone else's act, so the subject is not its agent.
+    #[serde(default)]
+    stances: Vec<String>,
 }
 
 /// The role a mention joined to a nominal cue by `の` takes.
@@ -321,6 +325,7 @@ impl Japanese {
             ("attribution", &f.attribution),
             ("light_verbs", &f.light_verbs),
             ("visit_prefixes", &f.visit_prefixes),
+            ("stances", &f.stances),
         ] {
             lexicon::unique(name, "flags", field, list, str::to_owned)?;
         }
@@ -444,6 +449,7 @@ impl Japanese {
         for h in 0..hits.len() {
             self.cue_claims(&sentence, h, &mut out);
         }
+        self.members_named_by(&sentence, &mut out);
         if let Some(t) = topic {
             discourse.topic = Some(t);
         }
@@ -512,8 +518,11 @@ impl Japanese {
             && hits
                 .get(h + 1)
                 .is_some_and(|n| n.start == hit.end + 'を'.len_utf8());
+        // `配備に懸念を示した`: the subject took a stance on someone else's act.
+        let governed = !verbal && self.stance_follows(&text[after_at..clause_end.max(after_at)]);
         let topic_ok = !cue_quoted
             && !object_of_cue
+            && !governed
             && (verbal || after.is_empty() || TOPIC_TAILS.iter().any(|t| after.starts_with(t)));
 
         let mut attached_sources: Vec<usize> = Vec::new();
@@ -638,6 +647,9 @@ impl Japanese {
             if quotative && before && p != "は" && source_particle {
                 continue;
             }
+            if governed && matches!(p, "は" | "が" | "も") {
+                continue;
+            }
             if before && source_particle && !(extra_target && p == "も" && nearest_source.is_some())
             {
                 // `は` never stands inside a relative clause; other subjects may.
@@ -664,6 +676,13 @@ impl Japanese {
             && let Some(n) = nearest_source
         {
             sources = group(n);
+        }
+        // `日米豪印によるクアッドの首脳会合`: once the members are named, the body
+        // whose meeting it is is the forum, not one more partner.
+        if symmetric && !sources.is_empty() {
+            attached_targets.retain(|&i| {
+                view.kind_of(mentions[i].entry) != crate::model::ActorKind::Organization
+            });
         }
         let mut targets: Vec<usize> = attached_targets.clone();
         if let Some((n, p)) = nearest_target {
@@ -796,6 +815,43 @@ impl Japanese {
         }
     }
 
+    /// `日本、米国、インドによる枠組み「クアッド」`: states listed with による before
+    /// the body they form are its members. The body must head the phrase: nothing
+    /// but nouns, names and quotes between, and no act (a cue) right after it.
+    fn members_named_by(&self, s: &Sentence<'_, '_>, out: &mut Vec<Found>) {
+        use crate::model::ActorKind;
+        let (view, mentions, text) = (s.view, s.view.mentions, s.view.text);
+        for (i, m) in mentions.iter().enumerate() {
+            let Ending::Particle("による", after) = s.roles[i] else {
+                continue;
+            };
+            if view.kind_of(m.entry) != ActorKind::Country {
+                continue;
+            }
+            let Some(body) = mentions[i + 1..].iter().find(|b| b.start >= after) else {
+                continue;
+            };
+            let heads = text
+                .get(after..body.start)
+                .is_some_and(|between| heads_cue(between, mentions, after));
+            // A meeting of the body (クアッド首脳会合) still names it; an act on it
+            // (NATO批判) makes it an object, not what the states form.
+            let acts_follow = s.hits.iter().any(|h| {
+                (after..=body.end).contains(&h.start) && self.cues[h.cue].relation != Relation::Summit
+            });
+            if heads && !acts_follow && view.kind_of(body.entry) == ActorKind::Organization {
+                out.push(Found {
+                    source: m.entry,
+                    relation: Relation::Membership,
+                    target: body.entry,
+                    negated: false,
+                    hedged: false,
+                    attributed_to: Vec::new(),
+                });
+            }
+        }
+    }
+
     /// Cue words in the sentence, minus those inside actor names and a visit
     /// prefix (`訪`, `来`) with no state right after it.
     fn cue_hits(&self, view: &SentenceView<'_>) -> Vec<CueHit> {
@@ -841,6 +897,18 @@ impl Japanese {
     fn visit_prefix_char(&self, c: char) -> bool {
         let mut buf = [0u8; 4];
         self.is_visit_prefix(c.encode_utf8(&mut buf))
+    }
+
+    /// `配備に懸念を示した`, `売却に反対した`: the cue's noun phrase ends in に or を
+    /// and a stance word governs it within the clause.
+    fn stance_follows(&self, rest: &str) -> bool {
+        let Some(tail) = ["に", "を", "には"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+        else {
+            return false;
+        };
+        self.flags.stances.iter().any(|w| tail.contains(w.as_str()))
     }
 
     fn light_verb_follows(&self, rest: &str) -> bool {
@@ -1060,13 +1128,47 @@ fn heads_cue(between: &str, mentions: &[crate::gazetteer::Mention], at: usize) -
         let Some(c) = between[i..].chars().next() else {
             break;
         };
+        // A reading or aside in parentheses (QUAD(クアッド)) is part of the noun.
+        if c == '('
+            && let Some(close) = between[i..].find(')')
+        {
+            i += close + 1;
+            continue;
+        }
         if !(is_noun_char(c) || c == 'の' || c == '・' || c == '対' || c == '「' || c == '」')
         {
-            return false;
+            let kana = okurigana(&between[..i], &between[i..]);
+            if kana == 0 {
+                return false;
+            }
+            i += kana;
+            continue;
         }
         i += c.len_utf8();
     }
     true
+}
+
+/// The length of the kana ending inside a noun at the front of `rest` (the み
+/// of 枠組み, the り of 取り組み): one or two kana after a kanji, then a noun char
+/// or a quote, and no particle. Zero when `rest` starts with none.
+fn okurigana(before: &str, rest: &str) -> usize {
+    if !before.ends_with(|c: char| crate::script::is_han(c))
+        || PARTICLES.iter().any(|p| rest.starts_with(*p))
+    {
+        return 0;
+    }
+    let kana: usize = rest
+        .chars()
+        .take(2)
+        .take_while(|&c| crate::script::is_hiragana(c))
+        .map(char::len_utf8)
+        .sum();
+    let next = rest[kana..].chars().next();
+    match next {
+        Some(c) if kana > 0 && (is_noun_char(c) || c == '「') => kana,
+        _ => 0,
+    }
 }
 
 /// Resolves coordination: a mention followed by `や`, `、`, `・` or `と` and then
@@ -1102,7 +1204,11 @@ fn effective_endings(
                     continue;
                 }
                 // `XとYで`: と before a place phrase stays a partner.
-                if p == "と" && !matches!(next_ending, Ending::Particle("が" | "は" | "も", _))
+                if p == "と"
+                    && !matches!(
+                        next_ending,
+                        Ending::Particle("が" | "は" | "も" | "による" | "によって", _)
+                    )
                 {
                     continue;
                 }
