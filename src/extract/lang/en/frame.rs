@@ -178,10 +178,18 @@ impl English {
             if p.toks[k].kind != Kind::Word {
                 continue;
             }
-            let Some(g) = self.group_after(p, k + 1, c) else {
+            let w = p.word(k);
+            let named = self.group_after(p, k + 1, c);
+            // `by neighbours and partners including X and Y`: the named members
+            // of a described set play its role.
+            let named = named.or_else(|| {
+                (p.is(k, PREP) || w.eq_ignore_ascii_case("by"))
+                    .then(|| self.listed_in(p, k + 1, c))
+                    .flatten()
+            });
+            let Some(g) = named else {
                 continue;
             };
-            let w = p.word(k);
             let lw = |list: &[String]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
             let partner_prep = p.is(k, PARTNER_PREP) || p.is(k, PAIR_PREP);
             if cue.relation.is_symmetric() && partner_prep {
@@ -243,6 +251,11 @@ impl English {
         }
         if cue.object_agent
             && let Some(g) = self.agent_of_object(p, hit)
+        {
+            return Some(g);
+        }
+        if cue.object_agent
+            && let Some(g) = self.seat_after(p, hit.b, hit.b + 5)
         {
             return Some(g);
         }

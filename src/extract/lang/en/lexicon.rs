@@ -51,6 +51,8 @@ pub(super) struct FlagsDef {
     pub(super) governing_denials: Vec<String>,
     pub(super) relative_pronouns: Vec<String>,
     pub(super) receiving_verbs: Vec<String>,
+    pub(super) seat_nouns: Vec<String>,
+    pub(super) listing_words: Vec<String>,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -163,6 +165,8 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("governing_denials", &f.governing_denials),
         ("relative_pronouns", &f.relative_pronouns),
         ("receiving_verbs", &f.receiving_verbs),
+        ("seat_nouns", &f.seat_nouns),
+        ("listing_words", &f.listing_words),
         ("pair_phrases", &f.pair_phrases),
     ] {
         lexicon::unique(name, "flags", field, list, |w| w.to_ascii_lowercase())?;
@@ -196,6 +200,8 @@ pub(super) const GOVERNING_HEDGE: u32 = 1 << 18;
 pub(super) const GOVERNING_DENIAL: u32 = 1 << 19;
 pub(super) const RELATIVE: u32 = 1 << 20;
 pub(super) const RECEIVE: u32 = 1 << 21;
+pub(super) const SEAT: u32 = 1 << 22;
+pub(super) const LISTING: u32 = 1 << 23;
 
 #[derive(Debug)]
 pub(super) struct Flags {
@@ -223,6 +229,8 @@ pub(super) struct Flags {
     pub(super) governing_denials: TokenSet,
     pub(super) relative_pronouns: TokenSet,
     pub(super) receiving_verbs: TokenSet,
+    pub(super) seat_nouns: TokenSet,
+    pub(super) listing_words: TokenSet,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -378,6 +386,8 @@ impl English {
             governing_denials: build_set(&f.governing_denials),
             relative_pronouns: build_set(&f.relative_pronouns),
             receiving_verbs: build_set(&f.receiving_verbs),
+            seat_nouns: build_set(&f.seat_nouns),
+            listing_words: build_set(&f.listing_words),
             pair_phrases: f.pair_phrases,
             classes: Default::default(),
         };
@@ -405,6 +415,8 @@ impl English {
             (&flags.governing_denials, GOVERNING_DENIAL),
             (&flags.relative_pronouns, RELATIVE),
             (&flags.receiving_verbs, RECEIVE),
+            (&flags.seat_nouns, SEAT),
+            (&flags.listing_words, LISTING),
         ] {
             for w in set {
                 *flags.classes.entry(w.clone()).or_insert(0) |= bit;

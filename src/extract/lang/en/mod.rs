@@ -318,6 +318,37 @@ mod tests {
     }
 
     #[test]
+    fn the_seat_of_a_coup_or_regime_names_its_state() {
+        assert_eq!(
+            triples("Canada condemned the military coup in Gabon."),
+            ["CAN condemnation GAB"]
+        );
+        assert_eq!(
+            triples("The regime in Tehran expelled two Danish diplomats."),
+            ["IRN expulsion DNK"]
+        );
+        // Any other noun's `in X` is a place, not an actor.
+        assert_eq!(
+            triples("Canada condemned the bombing in Gabon."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn members_named_after_including_play_the_role_of_their_set() {
+        assert_eq!(
+            triples(
+                "The coup in Gabon was condemned by partners including Kenya, the United Nations and Chile."
+            ),
+            [
+                "CHL condemnation GAB",
+                "KEN condemnation GAB",
+                "UN condemnation GAB"
+            ]
+        );
+    }
+
+    #[test]
     fn speaker_is_attribution_not_participant() {
         let ex = crate::extract::Extractor::new(Gazetteer::builtin());
         let article = crate::extract::article::from_plain(

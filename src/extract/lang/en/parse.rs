@@ -179,7 +179,11 @@ impl English {
                 while k > 0 && p.is(k - 1, DET) {
                     k -= 1;
                 }
-                k > 0 && p.is(k - 1, PREP) && (k == 1 || p.clause[k - 2] != p.clause[k - 1])
+                // `including X, Y and Z` opens a list, not a phrase.
+                k > 0
+                    && p.is(k - 1, PREP)
+                    && !p.is(k - 1, LISTING)
+                    && (k == 1 || p.clause[k - 2] != p.clause[k - 1])
             };
             let mut j = i + 1;
             let mut last = i;
@@ -382,9 +386,32 @@ impl English {
             if w == "of" && k > 0 && p.is(k - 1, STATE) {
                 return false;
             }
+            if seat_of_power(p, k) {
+                return false;
+            }
             return p.toks[k].kind == Kind::Word && p.is(k, PREP);
         }
         false
+    }
+
+    /// A group that names the state of a seat of power before it (`the coup
+    /// in Niger`), for a cue's object.
+    pub(super) fn seat_after(&self, p: &Parsed<'_>, from: usize, to: usize) -> Option<usize> {
+        (from..to.min(p.toks.len()))
+            .take_while(|&k| p.clause[k] == p.clause[from])
+            .find(|&k| seat_of_power(p, k))
+            .and_then(|k| self.group_after(p, k + 1, p.clause[k]))
+    }
+
+    /// The group a few words on, after `including` or `such as`, in clause `c`.
+    pub(super) fn listed_in(&self, p: &Parsed<'_>, from: usize, c: u32) -> Option<usize> {
+        let n = p.toks.len();
+        // `including` breaks a clause elsewhere; here it only opens the list.
+        let at = (from..(from + 8).min(n))
+            .take_while(|&k| (p.clause[k] == c || p.is(k, LISTING)) && p.group_of[k].is_none())
+            .find(|&k| p.is(k, LISTING))?;
+        let after = at + 1;
+        (after < n).then(|| self.group_after(p, after, p.clause[after]))?
     }
 
     /// The group right after token `k` (determiners and numbers skipped), in clause `c`.
@@ -618,4 +645,9 @@ fn antecedents(p: &Parsed<'_>, relative_openers: Vec<(u32, usize)>) -> HashMap<u
     }
 
     antecedent
+}
+
+/// Whether token `k` is the `in` of `the regime in X`, `the coup in X`.
+fn seat_of_power(p: &Parsed<'_>, k: usize) -> bool {
+    k > 0 && p.toks[k].kind == Kind::Word && p.word(k) == "in" && p.is(k - 1, SEAT)
 }
