@@ -43,6 +43,7 @@ struct EnglishDef {
     minister_word: String,
     not_names: Vec<String>,
     name_particles: Vec<String>,
+    not_in_office: Vec<String>,
 }
 
 /// The titles of both languages, longest first, each with its office.
@@ -53,6 +54,8 @@ pub(crate) struct Titles {
     minister_word: String,
     not_names: HashSet<String>,
     particles: HashSet<String>,
+    /// Words before a title that say its holder is out of office (`former`).
+    not_in_office: HashSet<String>,
 }
 
 impl Titles {
@@ -75,13 +78,34 @@ impl Titles {
             minister_word: file.english.minister_word,
             not_names: file.english.not_names.into_iter().collect(),
             particles: file.english.name_particles.into_iter().collect(),
+            not_in_office: file.english.not_in_office.into_iter().collect(),
         }
+    }
+
+    /// The length of one lower-case word before a title (`Yemen's exiled
+    /// President`), zero when there is none, `None` when it says the holder
+    /// is out of office (`former`, `late`).
+    fn in_office_word(&self, rest: &str) -> Option<usize> {
+        let word = first_word(rest);
+        if !word.starts_with(|c: char| c.is_ascii_lowercase()) || self.english_at(rest).is_some()
+        {
+            return Some(0);
+        }
+        if self.not_in_office.contains(word) {
+            return None;
+        }
+        rest[word.len()..].strip_prefix(' ').map(|_| word.len() + 1)
     }
 
     /// The English title that starts `rest`, and its office: a listed form,
     /// else one or two capitalised words and `Minister` (Trade Minister).
     fn english_at<'t>(&'t self, rest: &str) -> Option<(usize, &'t str)> {
-        if let Some((w, office)) = self.en.iter().find(|(w, _)| starts_word(rest, w)) {
+        // Some outlets write the title in lower case (`Cuban president Raul Castro`).
+        if let Some((w, office)) = self.en.iter().find(|(w, _)| {
+            rest.get(..w.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                && starts_word(&rest[w.len()..], "")
+        }) {
             return Some((w.len(), office));
         }
         let mut len = 0;
@@ -304,15 +328,24 @@ fn english_official(titles: &Titles, text: &str, m: &Mention, limit: usize) -> O
             .find(|p| rest.starts_with(*p))
             .map(|p| p.len())?,
     };
+    at += titles.in_office_word(&text[at..limit])?;
     let (len, office) = titles.english_at(&text[at..limit])?;
     at += len;
-    at += text[at..limit].strip_prefix(' ').map(|_| 1)?;
+    // `Georgian president, Mikheil Saakashvili`: a comma may set the name off.
+    at += [", ", " "]
+        .iter()
+        .find(|p| text[at..limit].starts_with(*p))
+        .map(|p| p.len())?;
     let start = at;
     let mut words: Vec<&str> = Vec::new();
     let mut end = start;
     while words.len() < 5 {
         let word = first_word(&text[end..limit]);
         let word = word.trim_end_matches(['.', ',', ';', ':', ')']);
+        let word = ["'s", "’s"]
+            .iter()
+            .find_map(|p| word.strip_suffix(*p))
+            .unwrap_or(word);
         let capital = word.starts_with(|c: char| c.is_uppercase());
         let particle = titles.particles.contains(word)
             || word.split_once('-').is_some_and(|(p, rest)| {
@@ -328,16 +361,11 @@ fn english_official(titles: &Titles, text: &str, m: &Mention, limit: usize) -> O
         }
         end += 1;
     }
-    while words
-        .last()
-        .is_some_and(|w| !w.starts_with(char::is_uppercase))
-    {
+    // A name ends in a name word: `al-Assaf` is one, a bare `al` is not.
+    while words.last().is_some_and(|w| titles.particles.contains(*w)) {
         words.pop();
     }
-    let capitals = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
+    let capitals = words.iter().filter(|w| !titles.particles.contains(**w)).count();
     if capitals < 2 {
         return None;
     }

@@ -231,6 +231,38 @@ fn an_official_in_apposition_or_after_a_possessive_is_read_too() {
     );
 }
 
+/// The `leader_of` claims of a text, as `person state`.
+fn leaders(text: &str) -> Vec<String> {
+    let article = from_plain(text.to_owned());
+    extractor()
+        .extract(&article)
+        .iter()
+        .filter(|c| c.relation == Relation::LeaderOf)
+        .map(|c| format!("{} {}", c.source.id, c.target.id))
+        .collect()
+}
+
+#[test]
+fn officials_are_read_in_the_forms_the_press_writes_them() {
+    // A lower-case title set off by a comma.
+    assert_eq!(
+        leaders("Chilean president, Ana Torres Vidal said so."),
+        ["person:vidal-ana-torres CHL"]
+    );
+    // A hyphenated family name with a particle, and a possessive after it.
+    assert_eq!(
+        leaders("Omani Finance Minister Salim al-Harthy's plan was read."),
+        ["person:al-harthy-salim OMN"]
+    );
+    // One word of description before the title, and a counterpart.
+    assert_eq!(
+        leaders("Peru's new President Luis Arce Mora met his Bolivian counterpart Ana Quispe."),
+        ["person:mora-luis-arce PER", "person:quispe-ana BOL"]
+    );
+    // A former holder holds no office now.
+    assert!(leaders("Peru's former President Luis Arce Mora spoke.").is_empty());
+}
+
 #[test]
 fn a_japanese_official_is_a_state_name_a_katakana_name_and_a_title() {
     assert_eq!(
