@@ -216,6 +216,16 @@ impl Group {
         })
     }
 
+    /// Whether the group sits in a phrase that ends in `的` right before
+    /// `next` (a possessive or a relative clause), so `next` is the head.
+    fn modifies(&self, view: &SentenceView<'_>, next: &Group) -> bool {
+        view.text.get(self.end..next.start).is_some_and(|gap| {
+            strip_titles(gap).ends_with('的')
+                && gap.chars().count() <= 16
+                && !gap.chars().any(ends_clause)
+        })
+    }
+
     /// Whether the group stands inside quotes (`“…”`, `「…」`).
     pub(super) fn quoted(&self) -> bool {
         self.quoted
@@ -299,11 +309,15 @@ pub(super) fn quoted_at(view: &SentenceView<'_>, at: usize) -> bool {
         || head.matches('「').count() > head.matches('」').count()
 }
 
-/// The sentence's subject: its first unmarked group outside quotes.
-pub(super) fn subject(groups: &[Group]) -> Option<usize> {
-    groups
-        .iter()
-        .position(|g| !g.quoted && g.marker == Marker::None)
+/// The sentence's subject: its first unmarked group outside quotes that does
+/// not modify the next one (`支持叙利亚反对派的土耳其`: Turkey, not Syria).
+pub(super) fn subject(groups: &[Group], view: &SentenceView<'_>) -> Option<usize> {
+    (0..groups.len()).find(|&i| {
+        let g = &groups[i];
+        !g.quoted
+            && g.marker == Marker::None
+            && !groups.get(i + 1).is_some_and(|next| g.modifies(view, next))
+    })
 }
 
 /// The group a cue modifies as a relative clause (`到访的以色列总理`): its

@@ -62,6 +62,10 @@ struct Flags {
     anaphora: Vec<String>,
     report: Vec<String>,
     attribution: Vec<String>,
+    /// Adverbs of reciprocity right before a cue (`互相指责`): the act runs
+    /// both ways between the members of its subject.
+    #[serde(default)]
+    reciprocal: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,6 +127,7 @@ pub(crate) struct Chinese {
     anaphora: Vec<String>,
     report: WordSet,
     attribution: WordSet,
+    reciprocal: Vec<String>,
 }
 
 /// A cue found in a sentence (absolute offsets).
@@ -186,10 +191,6 @@ impl Found_<'_> {
         if let Some(t) = self.marked_target.or(self.possessed).or(object) {
             t.extend_into(view, &mut roles.targets);
         }
-        // `中俄贸易`: a two-way relation within one compound.
-        if cue.both_ways && roles.targets.is_empty() && roles.sources.len() > 1 {
-            roles.targets = roles.sources.split_off(1);
-        }
         roles
     }
 }
@@ -225,6 +226,7 @@ impl Chinese {
             ("anaphora", &f.anaphora),
             ("report", &f.report),
             ("attribution", &f.attribution),
+            ("reciprocal", &f.reciprocal),
         ] {
             lexicon::unique(name, "flags", field, &folded(list), str::to_owned)?;
         }
@@ -286,6 +288,7 @@ impl Chinese {
             anaphora: folded(&f.anaphora),
             report: WordSet::new(&folded(&f.report), &[]),
             attribution: WordSet::new(&folded(&f.attribution), &[]),
+            reciprocal: folded(&f.reciprocal),
         })
     }
 
@@ -322,7 +325,7 @@ impl Chinese {
             return Vec::new();
         }
         let groups = grammar::groups(view);
-        let subject = grammar::subject(&groups);
+        let subject = grammar::subject(&groups, view);
         let hits = self.cue_hits(view);
         let mut out = Vec::new();
         for hit in &hits {
@@ -401,6 +404,12 @@ impl Chinese {
             roles.partners.retain(|p| !roles.sources.contains(p));
         }
         let before_cue = &view.text[clause_start..hit.start];
+        // `印巴互相指责`: each member of the subject acts on the other.
+        let both_ways = cue.both_ways
+            || !symmetric && self.reciprocal.iter().any(|r| before_cue.ends_with(r.as_str()));
+        if both_ways && roles.targets.is_empty() && roles.sources.len() > 1 {
+            roles.targets = roles.sources.split_off(1);
+        }
         let negated = self.negation.occurs_in(before_cue);
         let hedged = self.report.occurs_in(view.sentence())
             || grammar::hedged(&self.hedge, view, clause_start, hit.start)
@@ -435,7 +444,7 @@ impl Chinese {
                     continue;
                 }
                 push(s, t);
-                if cue.both_ways {
+                if both_ways {
                     push(t, s);
                 }
             }

@@ -107,3 +107,28 @@ fn both_sides_name_the_pair_just_related() {
         ["EGY summit JOR", "EGY agreement JOR"]
     );
 }
+
+#[test]
+fn a_reciprocal_adverb_makes_the_act_run_both_ways() {
+    assert_eq!(
+        claims("智利和秘鲁互相指责对方。"),
+        ["CHL condemnation PER", "PER condemnation CHL"]
+    );
+    // Without it, the act has one direction.
+    assert_eq!(claims("智利指责秘鲁。"), ["CHL condemnation PER"]);
+}
+
+#[test]
+fn the_head_of_a_de_phrase_is_the_subject_not_its_modifier() {
+    // The Chile of 支持智利政府 is inside the relative clause of 秘鲁.
+    assert_eq!(
+        claims("支持智利政府的秘鲁表示，不能接受美国的举动。"),
+        ["PER condemnation USA"]
+    );
+}
+
+#[test]
+fn nouns_holding_a_cue_word_are_no_cue() {
+    // 反对派: the opposition, not an act of opposing.
+    assert!(claims("叙利亚反对派的代表抵达。").is_empty());
+}
