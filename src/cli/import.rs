@@ -1,5 +1,6 @@
-//! `diplograph import CLAIMS.jsonl...`: merge claims from JSONL files or stdin
-//! into the store; a bad line is reported with its number and skipped.
+//! `diplograph import CLAIMS...`: merge claims from JSONL files, stdin, or
+//! Parquet files and folders of them into the store; a bad line or row is
+//! reported with its number and skipped.
 #![allow(clippy::print_stderr)]
 
 use std::fs::File;
@@ -11,14 +12,17 @@ use anyhow::Context;
 use clap::Parser;
 
 use super::input::{JsonLines, report_line};
+use super::parquet_files::{is_parquet, parquet_files, read_parquet};
 use crate::export::jsonl::{ClaimRecord, record_from_line};
 use crate::gazetteer::Gazetteer;
 
 /// Arguments of `import`.
 #[derive(Debug, Parser)]
 pub struct ImportArgs {
-    /// Claim files, one JSON claim per line (`-` reads stdin).
-    #[arg(required = true, value_name = "CLAIMS.jsonl")]
+    /// Claim files: JSONL, one JSON claim per line (`-` reads stdin), or
+    /// Parquet (a `.parquet` file, or a folder of them such as
+    /// `export parquet`'s `claims/` or a Spark job's output).
+    #[arg(required = true, value_name = "CLAIMS")]
     pub files: Vec<PathBuf>,
 }
 
@@ -34,7 +38,10 @@ pub(super) fn run(
     let (mut bad_lines, mut bad_files) = (0usize, 0usize);
     for path in &args.files {
         match read_file(path, &gazetteer, &mut claims) {
-            Ok(bad) => bad_lines += bad,
+            Ok((lines, files)) => {
+                bad_lines += lines;
+                bad_files += files;
+            }
             Err(e) => {
                 eprintln!("diplograph: {e:#}; skipped");
                 bad_files += 1;
@@ -72,23 +79,46 @@ pub(super) fn run(
     })
 }
 
-/// Reads one claim file (`-` = stdin) into `claims`; returns the bad lines,
-/// reported as `FILE:LINE: reason; skipped`. A file that cannot be opened is an
-/// error; a read error part-way keeps the lines before it.
+/// Reads one claim file (`-` = stdin), Parquet file or folder of Parquet
+/// files into `claims`; returns the bad lines (or rows), reported as
+/// `FILE:LINE: reason; skipped`, and the files of a folder skipped. A file
+/// that cannot be opened is an error; a read error part-way keeps the lines
+/// before it.
 fn read_file(
     path: &Path,
     gazetteer: &Gazetteer,
     claims: &mut Vec<ClaimRecord>,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<(usize, usize)> {
     if path.as_os_str() == "-" {
-        return Ok(read_claims(io::stdin().lock(), "stdin", gazetteer, claims));
+        return Ok((
+            read_claims(io::stdin().lock(), "stdin", gazetteer, claims),
+            0,
+        ));
     }
     let name = path.display().to_string();
     if path.is_dir() {
-        anyhow::bail!("{name}: is a directory; give the claim files in it");
+        // A folder is a Parquet table, partitioned or not (Spark writes one
+        // file per task): every file in it is read, and a bad one skipped.
+        let (mut lines, mut files) = (0, 0);
+        for file in parquet_files(path)? {
+            match read_parquet(&file, gazetteer, claims) {
+                Ok(n) => lines += n,
+                Err(e) => {
+                    eprintln!("diplograph: {e:#}; skipped");
+                    files += 1;
+                }
+            }
+        }
+        return Ok((lines, files));
+    }
+    if is_parquet(path) {
+        return Ok((read_parquet(path, gazetteer, claims)?, 0));
     }
     let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
-    Ok(read_claims(BufReader::new(file), &name, gazetteer, claims))
+    Ok((
+        read_claims(BufReader::new(file), &name, gazetteer, claims),
+        0,
+    ))
 }
 
 /// Parses lines into `claims`, line by line as bytes; reports and counts the

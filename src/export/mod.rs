@@ -16,6 +16,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod jsonl;
+pub mod parquet;
 
 use std::collections::BTreeMap;
 

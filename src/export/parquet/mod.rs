@@ -1,0 +1,336 @@
+//! Parquet tables for engines past one machine (DuckDB, Spark, DataFusion):
+//! actors, edges, and the claims, one row per evidence record.
+//!
+//! Owns the three schemas, the month partition key of a claim and the
+//! conversion between [`Date`] and Parquet's DATE (days since 1970-01-01).
+//! Writes into any `Write` the caller opens and reads from any file it opens
+//! ([`read`]); touches no path itself, so the layout on disk
+//! (`claims/month=2024-06/part-0.parquet`) is the caller's.
+//!
+//! The claims table is the JSONL claim contract flattened into typed columns:
+//! an actor object becomes four columns (`source`, `source_kind`,
+//! `source_country`, `source_name`), `span` becomes `span_start` and
+//! `span_end`, `date` is a DATE, the flags are booleans and `attributed_to` a
+//! list of strings. The writer uses the low-level column API, so the crate is
+//! built without its Arrow half (which would double the build).
+
+mod columns;
+pub mod read;
+
+use std::io::Write;
+use std::sync::Arc;
+
+use parquet::basic::Compression;
+use parquet::errors::ParquetError;
+use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::parser::parse_message_type;
+
+use crate::gazetteer::Gazetteer;
+use crate::graph::KnowledgeGraph;
+use crate::model::{Claim, Date, Role};
+use columns::{Column, bools, dates, int64, opt_text, text, text_lists, write_row_group};
+
+/// Rows per row group: DuckDB and Spark split a scan by row group, and at
+/// about a hundred bytes a compressed claim this keeps groups near 10 MiB
+/// while a writer buffers no more than this many claims.
+pub const ROW_GROUP_ROWS: usize = 65_536;
+
+/// The claims table: one row per evidence record, the JSONL claim contract's fields.
+pub const CLAIMS_SCHEMA: &str = "message claims {
+  required binary source (STRING);
+  required binary source_kind (STRING);
+  optional binary source_country (STRING);
+  optional binary source_name (STRING);
+  required binary relation (STRING);
+  required binary target (STRING);
+  required binary target_kind (STRING);
+  optional binary target_country (STRING);
+  optional binary target_name (STRING);
+  required boolean negated;
+  required boolean hedged;
+  required group attributed_to (LIST) {
+    repeated group list {
+      required binary element (STRING);
+    }
+  }
+  required binary article (STRING);
+  optional int32 date (DATE);
+  required int64 sentence;
+  required int64 span_start;
+  required int64 span_end;
+  required binary text (STRING);
+  optional binary title (STRING);
+  optional binary url (STRING);
+  optional binary lang (STRING);
+  optional binary role (STRING);
+}";
+
+/// The actors table: one row per actor, with its names in each language the
+/// gazetteer has (null when it has none).
+pub const ACTORS_SCHEMA: &str = "message actors {
+  required binary id (STRING);
+  required binary kind (STRING);
+  optional binary country (STRING);
+  optional binary name (STRING);
+  optional binary name_ja (STRING);
+  optional binary name_ko (STRING);
+  optional binary name_zh (STRING);
+}";
+
+/// The edges table: one row per (source, relation, target), with the counts
+/// and date range every data export carries.
+pub const EDGES_SCHEMA: &str = "message edges {
+  required binary source (STRING);
+  required binary relation (STRING);
+  required binary target (STRING);
+  required boolean symmetric;
+  required int64 evidence;
+  required int64 asserted;
+  required int64 negated;
+  required int64 hedged;
+  required int64 articles;
+  optional int32 first_date (DATE);
+  optional int32 last_date (DATE);
+  optional binary role (STRING);
+}";
+
+/// The Hive partition a claim belongs to: the month of its evidence date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Month {
+    /// A dated record's year and month.
+    Known {
+        /// The year.
+        year: u16,
+        /// The month, 1 to 12.
+        month: u8,
+    },
+    /// An undated record.
+    Unknown,
+}
+
+impl Month {
+    /// The month of a record's date.
+    pub fn of(date: Option<Date>) -> Month {
+        match date {
+            Some(d) => Month::Known {
+                year: d.year,
+                month: d.month,
+            },
+            None => Month::Unknown,
+        }
+    }
+
+    /// The partition's directory name: `month=2024-06`, `month=unknown`.
+    pub fn dir_name(self) -> String {
+        format!("month={self}")
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Month::Known { year, month } => write!(f, "{year:04}-{month:02}"),
+            Month::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+/// Days since 1970-01-01, Parquet's DATE (the proleptic Gregorian calendar).
+pub fn days_since_epoch(date: Date) -> i32 {
+    // Howard Hinnant's days_from_civil: years counted from March, so the leap
+    // day ends a year, in eras of 400 years (146 097 days).
+    let (m, d) = (i32::from(date.month), i32::from(date.day));
+    let y = i32::from(date.year) - i32::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `days` after 1970-01-01; `None` outside the years 1 to 9999.
+pub fn date_from_days(days: i64) -> Option<Date> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date::new(u16::try_from(year).ok()?, month as u8, day as u8).ok()
+}
+
+/// Snappy (every engine reads it, fast to decode, pure Rust to build), the
+/// writer named, dictionaries and page statistics on (the defaults), so a
+/// `WHERE relation = ...` or a date range skips pages.
+fn properties() -> Arc<WriterProperties> {
+    Arc::new(
+        WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_created_by(format!("diplograph {}", env!("CARGO_PKG_VERSION")))
+            .build(),
+    )
+}
+
+fn file_writer<W: Write + Send>(
+    out: W,
+    schema: &str,
+) -> Result<SerializedFileWriter<W>, ParquetError> {
+    let schema = Arc::new(parse_message_type(schema)?);
+    SerializedFileWriter::new(out, schema, properties())
+}
+
+/// Writes the claims table into `out`, a row group at a time: at most
+/// [`ROW_GROUP_ROWS`] claims are held, however many are pushed.
+pub struct ClaimsWriter<W: Write + Send> {
+    file: SerializedFileWriter<W>,
+    buffered: Vec<(Claim, Option<Role>)>,
+}
+
+impl<W: Write + Send> ClaimsWriter<W> {
+    /// A writer of one claims file.
+    pub fn new(out: W) -> Result<Self, ParquetError> {
+        Ok(ClaimsWriter {
+            file: file_writer(out, CLAIMS_SCHEMA)?,
+            buffered: Vec::new(),
+        })
+    }
+
+    /// Adds a claim (with the role of a `leader_of` record); writes a row
+    /// group once [`ROW_GROUP_ROWS`] are buffered.
+    pub fn push(&mut self, claim: Claim, role: Option<Role>) -> Result<(), ParquetError> {
+        self.buffered.push((claim, role));
+        if self.buffered.len() >= ROW_GROUP_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Claims buffered and not yet written.
+    pub fn buffered(&self) -> usize {
+        self.buffered.len()
+    }
+
+    /// Writes what is buffered as one row group (nothing when empty).
+    pub fn flush(&mut self) -> Result<(), ParquetError> {
+        if self.buffered.is_empty() {
+            return Ok(());
+        }
+        let columns = claim_columns(&self.buffered);
+        self.buffered.clear();
+        write_row_group(&mut self.file, columns)
+    }
+
+    /// Writes the rest and the footer; returns the output.
+    pub fn finish(mut self) -> Result<W, ParquetError> {
+        self.flush()?;
+        self.file.into_inner()
+    }
+}
+
+/// The claims' columns in [`CLAIMS_SCHEMA`] order.
+fn claim_columns(rows: &[(Claim, Option<Role>)]) -> Vec<Column> {
+    let c = || rows.iter().map(|(c, _)| c);
+    let role = |(c, r): &(Claim, Option<Role>)| {
+        r.filter(|_| c.relation == crate::model::Relation::LeaderOf)
+            .map(Role::as_str)
+    };
+    vec![
+        text(c().map(|c| c.source.id.as_str())),
+        text(c().map(|c| c.source.kind.as_str())),
+        opt_text(c().map(|c| c.source.country.as_ref().map(|a| a.as_str()))),
+        opt_text(c().map(|c| Some(c.source.name.as_str()))),
+        text(c().map(|c| c.relation.as_str())),
+        text(c().map(|c| c.target.id.as_str())),
+        text(c().map(|c| c.target.kind.as_str())),
+        opt_text(c().map(|c| c.target.country.as_ref().map(|a| a.as_str()))),
+        opt_text(c().map(|c| Some(c.target.name.as_str()))),
+        bools(c().map(|c| c.negated)),
+        bools(c().map(|c| c.hedged)),
+        text_lists(c().map(|c| c.attributed_to.iter().map(|a| a.as_str()))),
+        text(c().map(|c| c.evidence.article.0.as_str())),
+        dates(c().map(|c| c.evidence.date)),
+        int64(c().map(|c| u64::from(c.evidence.sentence))),
+        int64(c().map(|c| u64::from(c.evidence.span.start))),
+        int64(c().map(|c| u64::from(c.evidence.span.end))),
+        text(c().map(|c| c.evidence.text.as_str())),
+        opt_text(c().map(|c| c.evidence.title.as_deref())),
+        opt_text(c().map(|c| c.evidence.url.as_deref())),
+        opt_text(c().map(|c| c.evidence.lang.map(|l| l.as_str()))),
+        opt_text(rows.iter().map(role)),
+    ]
+}
+
+/// The actors table of a graph: names from the graph (English display name)
+/// and the gazetteer (Japanese display name, first Korean and Chinese alias).
+pub fn actors_parquet(
+    graph: &KnowledgeGraph,
+    gazetteer: &Gazetteer,
+) -> Result<Vec<u8>, ParquetError> {
+    let actors: Vec<_> = graph.actors().collect();
+    let mut file = file_writer(Vec::new(), ACTORS_SCHEMA)?;
+    for rows in actors.chunks(ROW_GROUP_ROWS) {
+        let entry = |a: &crate::model::Actor| gazetteer.get(&a.id);
+        let a = || rows.iter().copied();
+        write_row_group(
+            &mut file,
+            vec![
+                text(a().map(|a| a.id.as_str())),
+                text(a().map(|a| a.kind.as_str())),
+                opt_text(a().map(|a| a.country.as_ref().map(|c| c.as_str()))),
+                opt_text(a().map(|a| Some(a.name.as_str()))),
+                opt_text(a().map(|a| entry(a).map(|e| e.name_ja.as_str()))),
+                opt_text(a().map(|a| entry(a).and_then(|e| first_name(&e.aliases_ko)))),
+                opt_text(a().map(|a| entry(a).and_then(|e| first_name(&e.aliases_zh)))),
+            ],
+        )?;
+    }
+    file.into_inner()
+}
+
+fn first_name(names: &[String]) -> Option<&str> {
+    names.first().map(String::as_str)
+}
+
+/// The edges table of a graph, with the facts of [`super::edge_facts`].
+pub fn edges_parquet(graph: &KnowledgeGraph) -> Result<Vec<u8>, ParquetError> {
+    let edges: Vec<_> = graph
+        .edges()
+        .map(|e| {
+            (
+                e.source.id.clone(),
+                e.relation,
+                e.target.id.clone(),
+                super::edge_facts(&e, false),
+            )
+        })
+        .collect();
+    let mut file = file_writer(Vec::new(), EDGES_SCHEMA)?;
+    for rows in edges.chunks(ROW_GROUP_ROWS) {
+        let e = || rows.iter();
+        let count = |f: fn(&crate::graph::EdgeCounts) -> usize| {
+            int64(e().map(move |(_, _, _, x)| f(&x.counts) as u64))
+        };
+        write_row_group(
+            &mut file,
+            vec![
+                text(e().map(|(s, _, _, _)| s.as_str())),
+                text(e().map(|(_, r, _, _)| r.as_str())),
+                text(e().map(|(_, _, t, _)| t.as_str())),
+                bools(e().map(|(_, r, _, _)| r.is_symmetric())),
+                count(|c| c.evidence),
+                count(|c| c.asserted),
+                count(|c| c.negated),
+                count(|c| c.hedged),
+                count(|c| c.articles),
+                dates(e().map(|(_, _, _, x)| x.first)),
+                dates(e().map(|(_, _, _, x)| x.last)),
+                opt_text(e().map(|(_, _, _, x)| Some(x.role.as_str()))),
+            ],
+        )?;
+    }
+    file.into_inner()
+}
