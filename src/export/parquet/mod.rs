@@ -334,3 +334,97 @@ pub fn edges_parquet(graph: &KnowledgeGraph) -> Result<Vec<u8>, ParquetError> {
     }
     file.into_inner()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorId, ArticleId, Evidence, Relation, Span};
+
+    fn date(s: &str) -> Date {
+        s.parse().expect("a valid test date")
+    }
+
+    #[test]
+    fn the_month_key_names_the_partition() {
+        assert_eq!(
+            Month::of(Some(date("2024-06-17"))).dir_name(),
+            "month=2024-06"
+        );
+        assert_eq!(Month::of(Some(date("0999-01-31"))).to_string(), "0999-01");
+        assert_eq!(Month::of(None).dir_name(), "month=unknown");
+        // Partitions sort by time, undated last.
+        assert!(Month::of(Some(date("2023-12-01"))) < Month::of(Some(date("2024-01-01"))));
+        assert!(Month::of(Some(date("9999-12-31"))) < Month::Unknown);
+    }
+
+    #[test]
+    fn dates_are_days_since_1970_both_ways() {
+        assert_eq!(days_since_epoch(date("1970-01-01")), 0);
+        assert_eq!(days_since_epoch(date("2000-01-01")), 10_957);
+        assert_eq!(days_since_epoch(date("1969-12-31")), -1);
+        assert_eq!(days_since_epoch(date("2024-03-01")) - days_since_epoch(date("2024-02-28")), 2);
+        assert_eq!(days_since_epoch(date("2023-03-01")) - days_since_epoch(date("2023-02-28")), 1);
+        for s in ["0001-01-01", "1600-02-29", "1900-03-01", "2024-06-17", "9999-12-31"] {
+            let d = date(s);
+            assert_eq!(date_from_days(i64::from(days_since_epoch(d))), Some(d), "{s}");
+        }
+        // Every day of a leap-year span survives the round trip, in order.
+        let start = days_since_epoch(date("1999-12-01"));
+        let mut last = None;
+        for n in start..start + 1000 {
+            let d = date_from_days(i64::from(n)).expect("in range");
+            assert_eq!(days_since_epoch(d), n);
+            assert!(last < Some(d));
+            last = Some(d);
+        }
+        assert_eq!(date_from_days(i64::from(days_since_epoch(date("0001-01-01"))) - 1), None);
+    }
+
+    fn claim(source: &str, target: &str, day: Option<&str>, attributed: &[&str]) -> Claim {
+        let actor = |id: &str| Actor::from_id(ActorId::new(id).expect("a valid test id"));
+        Claim {
+            source: actor(source),
+            relation: Relation::Sanctions,
+            target: actor(target),
+            negated: attributed.len() == 1,
+            hedged: day.is_none(),
+            attributed_to: attributed
+                .iter()
+                .map(|a| ActorId::new(a).expect("a valid test id"))
+                .collect(),
+            evidence: Evidence {
+                article: ArticleId(format!("{source}-{target}")),
+                title: day.map(|_| "T".to_owned()),
+                url: None,
+                date: day.map(date),
+                sentence: 7,
+                span: Span::new(3, 40),
+                text: "Sanctions were imposed, 東京 said.".to_owned(),
+                lang: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_claims_file_reads_back_claim_for_claim_across_row_groups() {
+        let claims = vec![
+            claim("RUS", "USA", Some("2024-06-17"), &[]),
+            claim("USA", "RUS", None, &["JPN"]),
+            claim("EU", "PRK", Some("1969-07-20"), &["JPN", "KOR"]),
+        ];
+        let mut file = tempfile::tempfile().expect("a temp file");
+        let mut writer = ClaimsWriter::new(&mut file).expect("a writer");
+        for c in &claims {
+            writer.push(c.clone(), None).expect("push");
+            // A row group per claim: the levels of each group start afresh.
+            writer.flush().expect("a row group");
+        }
+        writer.finish().expect("the footer");
+        let mut back = Vec::new();
+        let rows = read::read_claims(file, None, &mut |_, r| back.push(r.expect("a good row")))
+            .expect("readable");
+        assert_eq!(rows, 3);
+        let back: Vec<Claim> = back.into_iter().map(|r| r.claim).collect();
+        assert_eq!(back, claims);
+    }
+}
