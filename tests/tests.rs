@@ -18,6 +18,7 @@ mod ingest;
 mod kill_during_save;
 mod merge;
 mod messages;
+mod parquet;
 mod queries;
 mod reading_articles;
 mod readme;

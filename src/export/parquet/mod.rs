@@ -362,11 +362,27 @@ mod tests {
         assert_eq!(days_since_epoch(date("1970-01-01")), 0);
         assert_eq!(days_since_epoch(date("2000-01-01")), 10_957);
         assert_eq!(days_since_epoch(date("1969-12-31")), -1);
-        assert_eq!(days_since_epoch(date("2024-03-01")) - days_since_epoch(date("2024-02-28")), 2);
-        assert_eq!(days_since_epoch(date("2023-03-01")) - days_since_epoch(date("2023-02-28")), 1);
-        for s in ["0001-01-01", "1600-02-29", "1900-03-01", "2024-06-17", "9999-12-31"] {
+        assert_eq!(
+            days_since_epoch(date("2024-03-01")) - days_since_epoch(date("2024-02-28")),
+            2
+        );
+        assert_eq!(
+            days_since_epoch(date("2023-03-01")) - days_since_epoch(date("2023-02-28")),
+            1
+        );
+        for s in [
+            "0001-01-01",
+            "1600-02-29",
+            "1900-03-01",
+            "2024-06-17",
+            "9999-12-31",
+        ] {
             let d = date(s);
-            assert_eq!(date_from_days(i64::from(days_since_epoch(d))), Some(d), "{s}");
+            assert_eq!(
+                date_from_days(i64::from(days_since_epoch(d))),
+                Some(d),
+                "{s}"
+            );
         }
         // Every day of a leap-year span survives the round trip, in order.
         let start = days_since_epoch(date("1999-12-01"));
@@ -377,7 +393,10 @@ mod tests {
             assert!(last < Some(d));
             last = Some(d);
         }
-        assert_eq!(date_from_days(i64::from(days_since_epoch(date("0001-01-01"))) - 1), None);
+        assert_eq!(
+            date_from_days(i64::from(days_since_epoch(date("0001-01-01"))) - 1),
+            None
+        );
     }
 
     fn claim(source: &str, target: &str, day: Option<&str>, attributed: &[&str]) -> Claim {
