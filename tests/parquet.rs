@@ -560,7 +560,7 @@ fn input_text_reads_a_brace_as_one_article_and_input_needs_a_dash() {
     let line: Value = serde_json::from_slice(&plain.stdout).unwrap();
     assert_eq!(
         line["span"],
-        json!([2, 25]),
+        json!([2, 26]),
         "leading blanks are kept in the spans"
     );
     crate::common::bin()
