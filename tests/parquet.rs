@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 use crate::common::{bin_with_store, tempdir};
 
 /// The bundled corpus ingested into a fresh store.
-fn corpus_store(dir: &Path) -> PathBuf {
+pub(crate) fn corpus_store(dir: &Path) -> PathBuf {
     let store = dir.join("s.dgraph");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/corpus");
     bin_with_store(&store)

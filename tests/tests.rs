@@ -8,6 +8,7 @@ mod articles;
 mod cli;
 mod common;
 mod corpus_score;
+mod engines;
 mod export_dot;
 mod export_formats;
 mod extract_cli;
