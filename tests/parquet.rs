@@ -213,7 +213,6 @@ fn the_claims_schema_is_typed() {
     assert_eq!((list.max_rep_level(), list.max_def_level()), (1, 1));
     let meta = reader.metadata().row_group(0).column(0);
     assert_eq!(meta.compression(), parquet::basic::Compression::SNAPPY);
-    let _ = Arc::clone(&schema);
 }
 
 #[test]

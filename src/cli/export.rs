@@ -1,6 +1,7 @@
 //! `diplograph export dot|json|graphml|gexf|csv|jsonl|parquet [-o FILE]`: the store, or the
 //! part of it a focus and filters select, as a picture or a data file.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -8,9 +9,10 @@ use anyhow::Context;
 use clap::{Parser, ValueEnum};
 
 use super::filter::FilterArgs;
-use super::parquet_files::PartitionedClaims;
+use super::parquet_files::{OPEN_PARTS, PartitionedClaims};
 use super::{resolve_actor, write_output};
-use crate::export::{self as formats, csv, dot, gexf, graphml, json, jsonl, parquet};
+use crate::export::parquet::{self, Month};
+use crate::export::{self as formats, csv, dot, gexf, graphml, json, jsonl};
 use crate::persist::{self, StoreFile};
 use crate::query::{self, Selection};
 
@@ -231,9 +233,22 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
 /// Writes DIR/actors.parquet, DIR/edges.parquet and the claims partitioned by
 /// month under DIR/claims/ (which must be new or empty).
 fn write_parquet(graph: &crate::graph::KnowledgeGraph, dir: &Path) -> anyhow::Result<()> {
+    // Records come edge by edge, their months interleaved: they are written
+    // in passes of at most OPEN_PARTS months (one pass unless the store spans
+    // more than ten years), so that each month is one file.
+    let mut months = BTreeSet::new();
+    for e in graph.edges_unsorted() {
+        months.extend(e.evidence_unsorted().map(|v| Month::of(v.date)));
+    }
+    let months: Vec<Month> = months.into_iter().collect();
     let mut claims = PartitionedClaims::create(&dir.join("claims"))?;
-    for (claim, role) in graph.records() {
-        claims.push(claim, role)?;
+    for batch in months.chunks(OPEN_PARTS) {
+        let pass = batch[0]..=batch[batch.len() - 1];
+        for (claim, role) in graph.records() {
+            if pass.contains(&Month::of(claim.evidence.date)) {
+                claims.push(claim, role)?;
+            }
+        }
     }
     claims.finish()?;
     let gazetteer = super::shared_gazetteer()?;

@@ -17,25 +17,44 @@ use crate::export::parquet::{ClaimsWriter, Month, ROW_GROUP_ROWS};
 use crate::gazetteer::Gazetteer;
 use crate::model::{Claim, Role};
 
-/// The one file of each partition.
-const PART_FILE: &str = "part-0.parquet";
+/// Partition files open at once: past this, the one written least recently
+/// is finished, and a later claim of its month starts that month's next file
+/// (`part-1.parquet`, ...), so a corpus spanning centuries stays far below
+/// the usual limit of 1024 open files.
+pub(super) const OPEN_PARTS: usize = 128;
 
-/// Writes claims into `DIR/month=YYYY-MM/part-0.parquet`, one file per month
-/// of the evidence date (`month=unknown` for undated records), as they come.
+/// One open partition file.
+struct Part {
+    writer: ClaimsWriter<BufWriter<File>>,
+    path: PathBuf,
+    /// When it was last written to, for closing the least recent.
+    used: u64,
+}
+
+/// Writes claims into `DIR/month=YYYY-MM/part-N.parquet`, by month of the
+/// evidence date (`month=unknown` for undated records), as they come.
 /// All partitions together buffer at most [`ROW_GROUP_ROWS`] claims: past
-/// that, the fullest partition writes a row group, so memory stays bounded
-/// however the months are interleaved.
+/// that, the fullest writes a row group, so memory stays bounded however the
+/// months are interleaved; and at most [`OPEN_PARTS`] files are open.
 pub(super) struct PartitionedClaims {
     dir: PathBuf,
-    parts: BTreeMap<Month, ClaimsWriter<BufWriter<File>>>,
+    open: BTreeMap<Month, Part>,
+    /// Files started per month (the next file's N).
+    files: BTreeMap<Month, u32>,
+    open_max: usize,
     buffered: usize,
     rows: u64,
+    clock: u64,
 }
 
 impl PartitionedClaims {
     /// Creates `dir` (or takes it empty): partitions of an earlier run left
     /// beside new ones would be read as part of the table.
     pub(super) fn create(dir: &Path) -> anyhow::Result<Self> {
+        Self::with_open_max(dir, OPEN_PARTS)
+    }
+
+    fn with_open_max(dir: &Path, open_max: usize) -> anyhow::Result<Self> {
         let shown = dir.display();
         if dir.exists() {
             let mut entries = std::fs::read_dir(dir)
@@ -50,35 +69,32 @@ impl PartitionedClaims {
             .with_context(|| format!("{shown}: cannot create the directory"))?;
         Ok(PartitionedClaims {
             dir: dir.to_owned(),
-            parts: BTreeMap::new(),
+            open: BTreeMap::new(),
+            files: BTreeMap::new(),
+            open_max: open_max.max(1),
             buffered: 0,
             rows: 0,
+            clock: 0,
         })
     }
 
     /// Adds one claim to its month's file.
     pub(super) fn push(&mut self, claim: Claim, role: Option<Role>) -> anyhow::Result<()> {
         let month = Month::of(claim.evidence.date);
-        let writer = match self.parts.entry(month) {
-            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(e) => {
-                let path = self.dir.join(month.dir_name());
-                std::fs::create_dir_all(&path)
-                    .with_context(|| format!("{}: cannot create the directory", path.display()))?;
-                let path = path.join(PART_FILE);
-                let file = File::create(&path)
-                    .with_context(|| format!("{}: cannot create", path.display()))?;
-                e.insert(ClaimsWriter::new(BufWriter::new(file)).with_context(|| {
-                    format!("{}: cannot start the Parquet file", path.display())
-                })?)
+        if !self.open.contains_key(&month) {
+            if self.open.len() >= self.open_max {
+                self.close_least_recent()?;
             }
-        };
-        let before = writer.buffered();
-        let dir = &self.dir;
-        writer
+            self.start_file(month)?;
+        }
+        let part = self.open.get_mut(&month).expect("opened above");
+        self.clock += 1;
+        part.used = self.clock;
+        let before = part.writer.buffered();
+        part.writer
             .push(claim, role)
-            .with_context(|| cannot_write(dir, month))?;
-        self.buffered = self.buffered + writer.buffered() - before;
+            .with_context(|| format!("{}: cannot write", part.path.display()))?;
+        self.buffered = self.buffered + part.writer.buffered() - before;
         self.rows += 1;
         if self.buffered > ROW_GROUP_ROWS {
             self.flush_fullest()?;
@@ -86,34 +102,65 @@ impl PartitionedClaims {
         Ok(())
     }
 
-    fn flush_fullest(&mut self) -> anyhow::Result<()> {
-        let Some((&month, writer)) = self.parts.iter_mut().max_by_key(|(_, w)| w.buffered()) else {
-            return Ok(());
-        };
-        self.buffered -= writer.buffered();
-        let dir = &self.dir;
-        writer.flush().with_context(|| cannot_write(dir, month))
+    fn start_file(&mut self, month: Month) -> anyhow::Result<()> {
+        let dir = self.dir.join(month.dir_name());
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+        let n = self.files.entry(month).or_insert(0);
+        let path = dir.join(format!("part-{n}.parquet"));
+        *n += 1;
+        let file =
+            File::create(&path).with_context(|| format!("{}: cannot create", path.display()))?;
+        let writer = ClaimsWriter::new(BufWriter::new(file))
+            .with_context(|| format!("{}: cannot start the Parquet file", path.display()))?;
+        self.open.insert(
+            month,
+            Part {
+                writer,
+                path,
+                used: 0,
+            },
+        );
+        Ok(())
     }
 
-    /// Writes every file's rest and footer; returns the claims written and
-    /// the partitions.
-    pub(super) fn finish(self) -> anyhow::Result<(u64, usize)> {
-        let parts = self.parts.len();
-        for (month, writer) in self.parts {
-            let dir = &self.dir;
-            let out = writer.finish().with_context(|| cannot_write(dir, month))?;
-            out.into_inner()
-                .map_err(|e| e.into_error())
-                .and_then(|f| f.sync_all())
-                .with_context(|| cannot_write(dir, month))?;
+    fn flush_fullest(&mut self) -> anyhow::Result<()> {
+        let Some(part) = self.open.values_mut().max_by_key(|p| p.writer.buffered()) else {
+            return Ok(());
+        };
+        self.buffered -= part.writer.buffered();
+        part.writer
+            .flush()
+            .with_context(|| format!("{}: cannot write", part.path.display()))
+    }
+
+    fn close_least_recent(&mut self) -> anyhow::Result<()> {
+        let Some((&month, _)) = self.open.iter().min_by_key(|(_, p)| p.used) else {
+            return Ok(());
+        };
+        let part = self.open.remove(&month).expect("found above");
+        self.buffered -= part.writer.buffered();
+        close(part)
+    }
+
+    /// Writes every open file's rest and footer; returns the claims written
+    /// and the files.
+    pub(super) fn finish(self) -> anyhow::Result<(u64, u32)> {
+        for part in self.open.into_values() {
+            close(part)?;
         }
-        Ok((self.rows, parts))
+        Ok((self.rows, self.files.values().sum()))
     }
 }
 
-fn cannot_write(dir: &Path, month: Month) -> String {
-    let path = dir.join(month.dir_name()).join(PART_FILE);
-    format!("{}: cannot write", path.display())
+/// Writes a partition file's rest and footer, and syncs it.
+fn close(part: Part) -> anyhow::Result<()> {
+    let cannot = || format!("{}: cannot write", part.path.display());
+    let out = part.writer.finish().with_context(cannot)?;
+    out.into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|f| f.sync_all())
+        .with_context(cannot)
 }
 
 /// Whether `path` is read as Parquet: a `.parquet` name, or a file that
@@ -191,5 +238,74 @@ pub(super) fn read_parquet(
             Ok(bad + 1)
         }
         Err(e) => Err(anyhow::anyhow!("{name}: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, ActorId, ArticleId, Evidence, Relation, Span};
+
+    fn claim(article: &str, date: Option<&str>) -> Claim {
+        let actor = |id: &str| Actor::from_id(ActorId::new(id).expect("a valid test id"));
+        Claim {
+            source: actor("RUS"),
+            relation: Relation::Sanctions,
+            target: actor("USA"),
+            negated: false,
+            hedged: false,
+            attributed_to: Vec::new(),
+            evidence: Evidence {
+                article: ArticleId(article.to_owned()),
+                title: None,
+                url: None,
+                date: date.map(|d| d.parse().expect("a valid test date")),
+                sentence: 0,
+                span: Span::new(0, 4),
+                text: "Text".to_owned(),
+                lang: None,
+            },
+        }
+    }
+
+    #[test]
+    fn past_the_open_files_bound_a_month_goes_on_in_its_next_part_file() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let mut parts = PartitionedClaims::with_open_max(dir.path(), 2).expect("created");
+        for (article, date) in [
+            ("a", Some("2024-01-05")),
+            ("b", Some("2024-02-05")),
+            ("c", None),
+            ("d", Some("2024-01-20")),
+            ("e", Some("2024-01-21")),
+        ] {
+            parts.push(claim(article, date), None).expect("pushed");
+        }
+        assert_eq!(parts.finish().expect("finished"), (5, 4));
+        let read = |rel: &str| {
+            let file = File::open(dir.path().join(rel)).expect("the file exists");
+            let mut articles = Vec::new();
+            read_claims(file, None, &mut |_, r| {
+                articles.push(r.expect("a good row").claim.evidence.article.0);
+            })
+            .expect("readable");
+            articles
+        };
+        // January was closed when `unknown` opened (February was used later),
+        // so its later claims are a second file.
+        assert_eq!(read("month=2024-01/part-0.parquet"), ["a"]);
+        assert_eq!(read("month=2024-01/part-1.parquet"), ["d", "e"]);
+        assert_eq!(read("month=2024-02/part-0.parquet"), ["b"]);
+        assert_eq!(read("month=unknown/part-0.parquet"), ["c"]);
+    }
+
+    #[test]
+    fn a_directory_with_something_in_it_is_refused() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        std::fs::write(dir.path().join("old.parquet"), b"x").expect("written");
+        let err = PartitionedClaims::create(dir.path())
+            .err()
+            .expect("refused");
+        assert!(err.to_string().contains("exists and is not empty"), "{err}");
     }
 }
