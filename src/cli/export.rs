@@ -1,7 +1,7 @@
 //! `diplograph export dot|json|graphml|gexf|csv|jsonl|parquet [-o FILE]`: the store, or the
 //! part of it a focus and filters select, as a picture or a data file.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -9,9 +9,9 @@ use anyhow::Context;
 use clap::{Parser, ValueEnum};
 
 use super::filter::FilterArgs;
-use super::parquet_files::{OPEN_PARTS, PartitionedClaims};
+use super::parquet_files::{OPEN_PARTS, PartitionedClaims, passes};
 use super::{resolve_actor, write_output};
-use crate::export::parquet::{self, Month};
+use crate::export::parquet::{self, ClaimRow, Month, ROW_GROUP_ROWS};
 use crate::export::{self as formats, csv, dot, gexf, graphml, json, jsonl};
 use crate::persist::{self, StoreFile};
 use crate::query::{self, Selection};
@@ -230,23 +230,30 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Rows `export parquet` buffers across months: four row groups.
+const EXPORT_BUFFER: usize = 4 * ROW_GROUP_ROWS;
+
 /// Writes DIR/actors.parquet, DIR/edges.parquet and the claims partitioned by
 /// month under DIR/claims/ (which must be new or empty).
 fn write_parquet(graph: &crate::graph::KnowledgeGraph, dir: &Path) -> anyhow::Result<()> {
-    // Records come edge by edge, their months interleaved: they are written
-    // in passes of at most OPEN_PARTS months (one pass unless the store spans
-    // more than ten years), so that each month is one file.
-    let mut months = BTreeSet::new();
+    // Records come edge by edge, their months interleaved. They are written
+    // in passes over the graph, each buffering a run of months whole, so
+    // that each month is one file of full row groups and memory holds at
+    // most EXPORT_BUFFER rows (a bigger month streams through by itself).
+    let mut months: BTreeMap<Month, usize> = BTreeMap::new();
     for e in graph.edges_unsorted() {
-        months.extend(e.evidence_unsorted().map(|v| Month::of(v.date)));
+        for v in e.evidence_unsorted() {
+            *months.entry(Month::of(v.date)).or_default() += 1;
+        }
     }
-    let months: Vec<Month> = months.into_iter().collect();
-    let mut claims = PartitionedClaims::create(&dir.join("claims"))?;
-    for batch in months.chunks(OPEN_PARTS) {
-        let pass = batch[0]..=batch[batch.len() - 1];
-        for (claim, role) in graph.records() {
-            if pass.contains(&Month::of(claim.evidence.date)) {
-                claims.push(claim, role)?;
+    let dir_claims = dir.join("claims");
+    let mut claims = PartitionedClaims::with_limits(&dir_claims, OPEN_PARTS, EXPORT_BUFFER)?;
+    for pass in passes(&months, OPEN_PARTS, EXPORT_BUFFER) {
+        for e in graph.edges() {
+            for v in e.evidence() {
+                if pass.contains(&Month::of(v.date)) {
+                    claims.push(&ClaimRow::of_evidence(&e, &v))?;
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ use super::input::{self, ReadOptions, StdinInput};
 use super::parquet_files::PartitionedClaims;
 use super::{Lang, extractor};
 use crate::export::jsonl::claim_to_line;
+use crate::export::parquet::ClaimRow;
 use crate::model::{Claim, Date};
 
 /// Arguments of `extract`.
@@ -107,7 +108,7 @@ impl Output {
         match self {
             Output::Lines(ExtractFormat::Table, out) => writeln!(out, "{}", table_row(&claim))?,
             Output::Lines(_, out) => writeln!(out, "{}", claim_to_line(&claim))?,
-            Output::Parquet(parts) => parts.push(claim, None)?,
+            Output::Parquet(parts) => parts.push(&ClaimRow::of(&claim, None))?,
         }
         Ok(())
     }

@@ -13,9 +13,8 @@ use anyhow::Context;
 
 use crate::export::jsonl::ClaimRecord;
 use crate::export::parquet::read::{ParquetReadError, read_claims};
-use crate::export::parquet::{ClaimsWriter, Month, ROW_GROUP_ROWS};
+use crate::export::parquet::{ClaimRow, ClaimsWriter, Month, ROW_GROUP_ROWS};
 use crate::gazetteer::Gazetteer;
-use crate::model::{Claim, Role};
 
 /// Partition files open at once: past this, the one written least recently
 /// is finished, and a later claim of its month starts that month's next file
@@ -42,6 +41,8 @@ pub(super) struct PartitionedClaims {
     /// Files started per month (the next file's N).
     files: BTreeMap<Month, u32>,
     open_max: usize,
+    /// Rows all partitions may buffer before the fullest writes a row group.
+    buffer_max: usize,
     buffered: usize,
     rows: u64,
     clock: u64,
@@ -51,10 +52,16 @@ impl PartitionedClaims {
     /// Creates `dir` (or takes it empty): partitions of an earlier run left
     /// beside new ones would be read as part of the table.
     pub(super) fn create(dir: &Path) -> anyhow::Result<Self> {
-        Self::with_open_max(dir, OPEN_PARTS)
+        Self::with_limits(dir, OPEN_PARTS, ROW_GROUP_ROWS)
     }
 
-    fn with_open_max(dir: &Path, open_max: usize) -> anyhow::Result<Self> {
+    /// [`PartitionedClaims::create`] with other bounds on the files open and
+    /// the rows buffered.
+    pub(super) fn with_limits(
+        dir: &Path,
+        open_max: usize,
+        buffer_max: usize,
+    ) -> anyhow::Result<Self> {
         let shown = dir.display();
         if dir.exists() {
             let mut entries = std::fs::read_dir(dir)
@@ -72,6 +79,7 @@ impl PartitionedClaims {
             open: BTreeMap::new(),
             files: BTreeMap::new(),
             open_max: open_max.max(1),
+            buffer_max,
             buffered: 0,
             rows: 0,
             clock: 0,
@@ -79,8 +87,8 @@ impl PartitionedClaims {
     }
 
     /// Adds one claim to its month's file.
-    pub(super) fn push(&mut self, claim: Claim, role: Option<Role>) -> anyhow::Result<()> {
-        let month = Month::of(claim.evidence.date);
+    pub(super) fn push(&mut self, row: &ClaimRow<'_>) -> anyhow::Result<()> {
+        let month = Month::of(row.date);
         if !self.open.contains_key(&month) {
             if self.open.len() >= self.open_max {
                 self.close_least_recent()?;
@@ -92,11 +100,11 @@ impl PartitionedClaims {
         part.used = self.clock;
         let before = part.writer.buffered();
         part.writer
-            .push(claim, role)
+            .push(row)
             .with_context(|| format!("{}: cannot write", part.path.display()))?;
         self.buffered = self.buffered + part.writer.buffered() - before;
         self.rows += 1;
-        if self.buffered > ROW_GROUP_ROWS {
+        if self.buffered > self.buffer_max {
             self.flush_fullest()?;
         }
         Ok(())
@@ -161,6 +169,33 @@ fn close(part: Part) -> anyhow::Result<()> {
         .map_err(|e| e.into_error())
         .and_then(|f| f.sync_all())
         .with_context(cannot)
+}
+
+/// Splits months (in order, with their row counts) into runs to write one
+/// pass each: a run holds at most `open_max` months and, unless one month
+/// alone is more, at most `buffer_max` rows. A pass that buffers all its rows
+/// writes each month as whole row groups, into one file.
+pub(super) fn passes(
+    months: &BTreeMap<Month, usize>,
+    open_max: usize,
+    buffer_max: usize,
+) -> Vec<std::ops::RangeInclusive<Month>> {
+    let mut out = Vec::new();
+    let mut run: Option<(Month, Month, usize, usize)> = None;
+    for (&month, &rows) in months {
+        run = match run {
+            Some((first, _, total, n)) if n < open_max && total + rows <= buffer_max => {
+                Some((first, month, total + rows, n + 1))
+            }
+            Some((first, last, _, _)) => {
+                out.push(first..=last);
+                Some((month, month, rows, 1))
+            }
+            None => Some((month, month, rows, 1)),
+        };
+    }
+    out.extend(run.map(|(first, last, _, _)| first..=last));
+    out
 }
 
 /// Whether `path` is read as Parquet: a `.parquet` name, or a file that
@@ -244,7 +279,7 @@ pub(super) fn read_parquet(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, ActorId, ArticleId, Evidence, Relation, Span};
+    use crate::model::{Actor, ActorId, ArticleId, Claim, Evidence, Relation, Span};
 
     fn claim(article: &str, date: Option<&str>) -> Claim {
         let actor = |id: &str| Actor::from_id(ActorId::new(id).expect("a valid test id"));
@@ -271,7 +306,8 @@ mod tests {
     #[test]
     fn past_the_open_files_bound_a_month_goes_on_in_its_next_part_file() {
         let dir = tempfile::tempdir().expect("a temp dir");
-        let mut parts = PartitionedClaims::with_open_max(dir.path(), 2).expect("created");
+        let mut parts =
+            PartitionedClaims::with_limits(dir.path(), 2, ROW_GROUP_ROWS).expect("created");
         for (article, date) in [
             ("a", Some("2024-01-05")),
             ("b", Some("2024-02-05")),
@@ -279,7 +315,8 @@ mod tests {
             ("d", Some("2024-01-20")),
             ("e", Some("2024-01-21")),
         ] {
-            parts.push(claim(article, date), None).expect("pushed");
+            let c = claim(article, date);
+            parts.push(&ClaimRow::of(&c, None)).expect("pushed");
         }
         assert_eq!(parts.finish().expect("finished"), (5, 4));
         let read = |rel: &str| {
@@ -297,6 +334,28 @@ mod tests {
         assert_eq!(read("month=2024-01/part-1.parquet"), ["d", "e"]);
         assert_eq!(read("month=2024-02/part-0.parquet"), ["b"]);
         assert_eq!(read("month=unknown/part-0.parquet"), ["c"]);
+    }
+
+    #[test]
+    fn passes_bound_months_and_rows() {
+        let m = |month: u8| Month::Known { year: 2024, month };
+        let months: BTreeMap<Month, usize> = [
+            (m(1), 5),
+            (m(2), 5),
+            (m(3), 20),
+            (m(4), 1),
+            (m(5), 1),
+            (m(6), 1),
+        ]
+        .into_iter()
+        .chain([(Month::Unknown, 2)])
+        .collect();
+        assert_eq!(
+            passes(&months, 2, 10),
+            vec![m(1)..=m(2), m(3)..=m(3), m(4)..=m(5), m(6)..=Month::Unknown]
+        );
+        assert_eq!(passes(&months, 100, 1000), vec![m(1)..=Month::Unknown]);
+        assert!(passes(&BTreeMap::new(), 2, 10).is_empty());
     }
 
     #[test]

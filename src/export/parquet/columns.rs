@@ -41,77 +41,161 @@ fn bytes(s: &str) -> ByteArray {
     ByteArray::from(s.as_bytes().to_vec())
 }
 
-/// A required text column.
-pub(super) fn text<'a>(values: impl Iterator<Item = &'a str>) -> Column {
-    Column::Text(values.map(bytes).collect())
+/// Builds a required text column.
+#[derive(Default)]
+pub(super) struct Texts(Vec<ByteArray>);
+
+impl Texts {
+    pub(super) fn push(&mut self, s: &str) {
+        self.0.push(bytes(s));
+    }
+    pub(super) fn take(&mut self) -> Column {
+        Column::Text(std::mem::take(&mut self.0))
+    }
 }
 
-/// A nullable text column; an empty string is written as null, as the claim
-/// contract leaves out an empty name.
-pub(super) fn opt_text<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Column {
-    let (mut present, mut levels) = (Vec::new(), Vec::new());
-    for v in values {
+/// Builds a nullable text column; an empty string is written as null, as the
+/// claim contract leaves out an empty name.
+#[derive(Default)]
+pub(super) struct OptTexts {
+    present: Vec<ByteArray>,
+    levels: Vec<i16>,
+}
+
+impl OptTexts {
+    pub(super) fn push(&mut self, v: Option<&str>) {
         match v.filter(|s| !s.is_empty()) {
             Some(s) => {
-                present.push(bytes(s));
-                levels.push(1);
+                self.present.push(bytes(s));
+                self.levels.push(1);
             }
-            None => levels.push(0),
+            None => self.levels.push(0),
         }
     }
-    Column::OptText(present, levels)
+    pub(super) fn take(&mut self) -> Column {
+        Column::OptText(
+            std::mem::take(&mut self.present),
+            std::mem::take(&mut self.levels),
+        )
+    }
 }
 
-/// A required integer column.
-pub(super) fn int64(values: impl Iterator<Item = u64>) -> Column {
-    // Counts, indices and byte offsets are far below i64::MAX.
-    Column::Int64(
-        values
-            .map(|v| i64::try_from(v).unwrap_or(i64::MAX))
-            .collect(),
-    )
+/// Builds a required integer column.
+#[derive(Default)]
+pub(super) struct Ints(Vec<i64>);
+
+impl Ints {
+    pub(super) fn push(&mut self, v: u64) {
+        // Counts, indices and byte offsets are far below i64::MAX.
+        self.0.push(i64::try_from(v).unwrap_or(i64::MAX));
+    }
+    pub(super) fn take(&mut self) -> Column {
+        Column::Int64(std::mem::take(&mut self.0))
+    }
 }
 
-/// A required boolean column.
-pub(super) fn bools(values: impl Iterator<Item = bool>) -> Column {
-    Column::Bool(values.collect())
+/// Builds a required boolean column.
+#[derive(Default)]
+pub(super) struct Bools(Vec<bool>);
+
+impl Bools {
+    pub(super) fn push(&mut self, v: bool) {
+        self.0.push(v);
+    }
+    pub(super) fn take(&mut self) -> Column {
+        Column::Bool(std::mem::take(&mut self.0))
+    }
 }
 
-/// A nullable DATE column.
-pub(super) fn dates(values: impl Iterator<Item = Option<Date>>) -> Column {
-    let (mut present, mut levels) = (Vec::new(), Vec::new());
-    for v in values {
+/// Builds a nullable DATE column.
+#[derive(Default)]
+pub(super) struct Dates {
+    present: Vec<i32>,
+    levels: Vec<i16>,
+}
+
+impl Dates {
+    pub(super) fn push(&mut self, v: Option<Date>) {
         match v {
             Some(d) => {
-                present.push(days_since_epoch(d));
-                levels.push(1);
+                self.present.push(days_since_epoch(d));
+                self.levels.push(1);
             }
-            None => levels.push(0),
+            None => self.levels.push(0),
         }
     }
-    Column::OptDate(present, levels)
+    pub(super) fn take(&mut self) -> Column {
+        Column::OptDate(
+            std::mem::take(&mut self.present),
+            std::mem::take(&mut self.levels),
+        )
+    }
 }
 
-/// A required list-of-text column.
-pub(super) fn text_lists<'a, L>(rows: impl Iterator<Item = L>) -> Column
-where
-    L: IntoIterator<Item = &'a str>,
-{
-    let (mut values, mut defs, mut reps) = (Vec::new(), Vec::new(), Vec::new());
-    for row in rows {
+/// Builds a required list-of-text column.
+#[derive(Default)]
+pub(super) struct TextLists {
+    values: Vec<ByteArray>,
+    defs: Vec<i16>,
+    reps: Vec<i16>,
+}
+
+impl TextLists {
+    pub(super) fn push<'a>(&mut self, row: impl IntoIterator<Item = &'a str>) {
         let mut first = true;
         for s in row {
-            values.push(bytes(s));
-            defs.push(1);
-            reps.push(if first { 0 } else { 1 });
+            self.values.push(bytes(s));
+            self.defs.push(1);
+            self.reps.push(if first { 0 } else { 1 });
             first = false;
         }
         if first {
-            defs.push(0);
-            reps.push(0);
+            self.defs.push(0);
+            self.reps.push(0);
         }
     }
-    Column::TextList { values, defs, reps }
+    pub(super) fn take(&mut self) -> Column {
+        Column::TextList {
+            values: std::mem::take(&mut self.values),
+            defs: std::mem::take(&mut self.defs),
+            reps: std::mem::take(&mut self.reps),
+        }
+    }
+}
+
+/// A required text column of all `values` at once.
+pub(super) fn text<'a>(values: impl Iterator<Item = &'a str>) -> Column {
+    let mut c = Texts::default();
+    values.for_each(|v| c.push(v));
+    c.take()
+}
+
+/// A nullable text column of all `values` at once.
+pub(super) fn opt_text<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Column {
+    let mut c = OptTexts::default();
+    values.for_each(|v| c.push(v));
+    c.take()
+}
+
+/// A required integer column of all `values` at once.
+pub(super) fn int64(values: impl Iterator<Item = u64>) -> Column {
+    let mut c = Ints::default();
+    values.for_each(|v| c.push(v));
+    c.take()
+}
+
+/// A required boolean column of all `values` at once.
+pub(super) fn bools(values: impl Iterator<Item = bool>) -> Column {
+    let mut c = Bools::default();
+    values.for_each(|v| c.push(v));
+    c.take()
+}
+
+/// A nullable DATE column of all `values` at once.
+pub(super) fn dates(values: impl Iterator<Item = Option<Date>>) -> Column {
+    let mut c = Dates::default();
+    values.for_each(|v| c.push(v));
+    c.take()
 }
 
 /// Writes one row group: the columns in schema order.

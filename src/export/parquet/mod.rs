@@ -27,9 +27,12 @@ use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 
 use crate::gazetteer::Gazetteer;
-use crate::graph::KnowledgeGraph;
-use crate::model::{Claim, Date, Role};
-use columns::{Column, bools, dates, int64, opt_text, text, text_lists, write_row_group};
+use crate::graph::{EdgeView, EvidenceView, KnowledgeGraph};
+use crate::model::{Actor, ActorId, ArticleId, Claim, Date, Lang, Relation, Role, Span};
+use columns::{
+    Bools, Column, Dates, Ints, OptTexts, TextLists, Texts, bools, dates, int64, opt_text, text,
+    write_row_group,
+};
 
 /// Rows per row group: DuckDB and Spark split a scan by row group, and at
 /// about a hundred bytes a compressed claim this keeps groups near 10 MiB
@@ -183,11 +186,188 @@ fn file_writer<W: Write + Send>(
     SerializedFileWriter::new(out, schema, properties())
 }
 
+/// One row of the claims table, borrowed from a claim or from a stored
+/// edge's evidence record (so an export copies nothing before encoding).
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimRow<'a> {
+    /// Who acts.
+    pub source: &'a Actor,
+    /// The relation.
+    pub relation: Relation,
+    /// Who is acted on.
+    pub target: &'a Actor,
+    /// The sentence denies it.
+    pub negated: bool,
+    /// The sentence hedges it.
+    pub hedged: bool,
+    /// Who asserts it.
+    pub attributed_to: &'a [ActorId],
+    /// The article's id.
+    pub article: &'a ArticleId,
+    /// The evidence date.
+    pub date: Option<Date>,
+    /// The sentence's index.
+    pub sentence: u32,
+    /// The evidence's bytes in the article.
+    pub span: Span,
+    /// The sentence.
+    pub text: &'a str,
+    /// The article's headline.
+    pub title: Option<&'a str>,
+    /// The article's address.
+    pub url: Option<&'a str>,
+    /// The sentence's language (extraction knows it; a store does not).
+    pub lang: Option<Lang>,
+    /// The office of a `leader_of` record.
+    pub role: Option<Role>,
+}
+
+impl<'a> ClaimRow<'a> {
+    /// The row of a claim.
+    pub fn of(claim: &'a Claim, role: Option<Role>) -> Self {
+        let e = &claim.evidence;
+        ClaimRow {
+            source: &claim.source,
+            relation: claim.relation,
+            target: &claim.target,
+            negated: claim.negated,
+            hedged: claim.hedged,
+            attributed_to: &claim.attributed_to,
+            article: &e.article,
+            date: e.date,
+            sentence: e.sentence,
+            span: e.span,
+            text: &e.text,
+            title: e.title.as_deref(),
+            url: e.url.as_deref(),
+            lang: e.lang,
+            role,
+        }
+    }
+
+    /// The row of one stored evidence record of an edge.
+    pub fn of_evidence(edge: &EdgeView<'a>, e: &EvidenceView<'a>) -> Self {
+        ClaimRow {
+            source: edge.source,
+            relation: edge.relation,
+            target: edge.target,
+            negated: e.negated,
+            hedged: e.hedged,
+            attributed_to: e.attributed_to,
+            article: e.article,
+            date: e.date,
+            sentence: e.sentence,
+            span: e.span,
+            text: e.text,
+            title: e.title,
+            url: e.url,
+            lang: None,
+            role: e.role,
+        }
+    }
+}
+
+/// The claims table's columns being built, in [`CLAIMS_SCHEMA`] order.
+#[derive(Default)]
+struct ClaimColumns {
+    source: [ActorColumns; 2],
+    relation: Texts,
+    negated: Bools,
+    hedged: Bools,
+    attributed_to: TextLists,
+    article: Texts,
+    date: Dates,
+    sentence: Ints,
+    span_start: Ints,
+    span_end: Ints,
+    text: Texts,
+    title: OptTexts,
+    url: OptTexts,
+    lang: OptTexts,
+    role: OptTexts,
+}
+
+/// An actor's four columns (`source`, `source_kind`, `source_country`, `source_name`).
+#[derive(Default)]
+struct ActorColumns {
+    id: Texts,
+    kind: Texts,
+    country: OptTexts,
+    name: OptTexts,
+}
+
+impl ActorColumns {
+    fn push(&mut self, a: &Actor) {
+        self.id.push(a.id.as_str());
+        self.kind.push(a.kind.as_str());
+        self.country.push(a.country.as_ref().map(ActorId::as_str));
+        self.name.push(Some(&a.name));
+    }
+
+    fn take(&mut self, out: &mut Vec<Column>) {
+        out.extend([
+            self.id.take(),
+            self.kind.take(),
+            self.country.take(),
+            self.name.take(),
+        ]);
+    }
+}
+
+impl ClaimColumns {
+    fn push(&mut self, r: &ClaimRow<'_>) {
+        self.source[0].push(r.source);
+        self.relation.push(r.relation.as_str());
+        self.source[1].push(r.target);
+        self.negated.push(r.negated);
+        self.hedged.push(r.hedged);
+        self.attributed_to
+            .push(r.attributed_to.iter().map(ActorId::as_str));
+        self.article.push(&r.article.0);
+        self.date.push(r.date);
+        self.sentence.push(u64::from(r.sentence));
+        self.span_start.push(u64::from(r.span.start));
+        self.span_end.push(u64::from(r.span.end));
+        self.text.push(r.text);
+        self.title.push(r.title);
+        self.url.push(r.url);
+        self.lang.push(r.lang.map(Lang::as_str));
+        let role = r.role.filter(|_| r.relation == Relation::LeaderOf);
+        self.role.push(role.map(Role::as_str));
+    }
+
+    /// The columns built so far, in schema order; the builders start afresh.
+    fn take(&mut self) -> Vec<Column> {
+        let mut out = Vec::with_capacity(22);
+        let [source, target] = &mut self.source;
+        source.take(&mut out);
+        out.push(self.relation.take());
+        target.take(&mut out);
+        out.extend([
+            self.negated.take(),
+            self.hedged.take(),
+            self.attributed_to.take(),
+            self.article.take(),
+            self.date.take(),
+            self.sentence.take(),
+            self.span_start.take(),
+            self.span_end.take(),
+            self.text.take(),
+            self.title.take(),
+            self.url.take(),
+            self.lang.take(),
+            self.role.take(),
+        ]);
+        out
+    }
+}
+
 /// Writes the claims table into `out`, a row group at a time: at most
-/// [`ROW_GROUP_ROWS`] claims are held, however many are pushed.
+/// [`ROW_GROUP_ROWS`] rows are held, however many are pushed.
 pub struct ClaimsWriter<W: Write + Send> {
     file: SerializedFileWriter<W>,
-    buffered: Vec<(Claim, Option<Role>)>,
+    columns: ClaimColumns,
+    buffered: usize,
 }
 
 impl<W: Write + Send> ClaimsWriter<W> {
@@ -195,33 +375,33 @@ impl<W: Write + Send> ClaimsWriter<W> {
     pub fn new(out: W) -> Result<Self, ParquetError> {
         Ok(ClaimsWriter {
             file: file_writer(out, CLAIMS_SCHEMA)?,
-            buffered: Vec::new(),
+            columns: ClaimColumns::default(),
+            buffered: 0,
         })
     }
 
-    /// Adds a claim (with the role of a `leader_of` record); writes a row
-    /// group once [`ROW_GROUP_ROWS`] are buffered.
-    pub fn push(&mut self, claim: Claim, role: Option<Role>) -> Result<(), ParquetError> {
-        self.buffered.push((claim, role));
-        if self.buffered.len() >= ROW_GROUP_ROWS {
+    /// Adds a row; writes a row group once [`ROW_GROUP_ROWS`] are buffered.
+    pub fn push(&mut self, row: &ClaimRow<'_>) -> Result<(), ParquetError> {
+        self.columns.push(row);
+        self.buffered += 1;
+        if self.buffered >= ROW_GROUP_ROWS {
             self.flush()?;
         }
         Ok(())
     }
 
-    /// Claims buffered and not yet written.
+    /// Rows buffered and not yet written.
     pub fn buffered(&self) -> usize {
-        self.buffered.len()
+        self.buffered
     }
 
     /// Writes what is buffered as one row group (nothing when empty).
     pub fn flush(&mut self) -> Result<(), ParquetError> {
-        if self.buffered.is_empty() {
+        if self.buffered == 0 {
             return Ok(());
         }
-        let columns = claim_columns(&self.buffered);
-        self.buffered.clear();
-        write_row_group(&mut self.file, columns)
+        self.buffered = 0;
+        write_row_group(&mut self.file, self.columns.take())
     }
 
     /// Writes the rest and the footer; returns the output.
@@ -229,39 +409,6 @@ impl<W: Write + Send> ClaimsWriter<W> {
         self.flush()?;
         self.file.into_inner()
     }
-}
-
-/// The claims' columns in [`CLAIMS_SCHEMA`] order.
-fn claim_columns(rows: &[(Claim, Option<Role>)]) -> Vec<Column> {
-    let c = || rows.iter().map(|(c, _)| c);
-    let role = |(c, r): &(Claim, Option<Role>)| {
-        r.filter(|_| c.relation == crate::model::Relation::LeaderOf)
-            .map(Role::as_str)
-    };
-    vec![
-        text(c().map(|c| c.source.id.as_str())),
-        text(c().map(|c| c.source.kind.as_str())),
-        opt_text(c().map(|c| c.source.country.as_ref().map(|a| a.as_str()))),
-        opt_text(c().map(|c| Some(c.source.name.as_str()))),
-        text(c().map(|c| c.relation.as_str())),
-        text(c().map(|c| c.target.id.as_str())),
-        text(c().map(|c| c.target.kind.as_str())),
-        opt_text(c().map(|c| c.target.country.as_ref().map(|a| a.as_str()))),
-        opt_text(c().map(|c| Some(c.target.name.as_str()))),
-        bools(c().map(|c| c.negated)),
-        bools(c().map(|c| c.hedged)),
-        text_lists(c().map(|c| c.attributed_to.iter().map(|a| a.as_str()))),
-        text(c().map(|c| c.evidence.article.0.as_str())),
-        dates(c().map(|c| c.evidence.date)),
-        int64(c().map(|c| u64::from(c.evidence.sentence))),
-        int64(c().map(|c| u64::from(c.evidence.span.start))),
-        int64(c().map(|c| u64::from(c.evidence.span.end))),
-        text(c().map(|c| c.evidence.text.as_str())),
-        opt_text(c().map(|c| c.evidence.title.as_deref())),
-        opt_text(c().map(|c| c.evidence.url.as_deref())),
-        opt_text(c().map(|c| c.evidence.lang.map(|l| l.as_str()))),
-        opt_text(rows.iter().map(role)),
-    ]
 }
 
 /// The actors table of a graph: names from the graph (English display name)
@@ -338,7 +485,7 @@ pub fn edges_parquet(graph: &KnowledgeGraph) -> Result<Vec<u8>, ParquetError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Actor, ActorId, ArticleId, Evidence, Relation, Span};
+    use crate::model::Evidence;
 
     fn date(s: &str) -> Date {
         s.parse().expect("a valid test date")
@@ -434,7 +581,7 @@ mod tests {
         let mut file = tempfile::tempfile().expect("a temp file");
         let mut writer = ClaimsWriter::new(&mut file).expect("a writer");
         for c in &claims {
-            writer.push(c.clone(), None).expect("push");
+            writer.push(&ClaimRow::of(c, None)).expect("push");
             // A row group per claim: the levels of each group start afresh.
             writer.flush().expect("a row group");
         }
