@@ -5,14 +5,16 @@
 //! conversion between [`Date`] and Parquet's DATE (days since 1970-01-01).
 //! Writes into any `Write` the caller opens and reads from any file it opens
 //! ([`read`]); touches no path itself, so the layout on disk
-//! (`claims/month=2024-06/part-0.parquet`) is the caller's.
+//! (`claims/month=2024-06/part-0.parquet`) is the caller's. A claims row is
+//! a [`ClaimRow`], borrowed from a claim or from a stored evidence record.
 //!
 //! The claims table is the JSONL claim contract flattened into typed columns:
 //! an actor object becomes four columns (`source`, `source_kind`,
 //! `source_country`, `source_name`), `span` becomes `span_start` and
 //! `span_end`, `date` is a DATE, the flags are booleans and `attributed_to` a
-//! list of strings. The writer uses the low-level column API, so the crate is
-//! built without its Arrow half (which would double the build).
+//! list of strings. The writer uses the low-level column API and the reader
+//! the record API, so the crate is built without its Arrow half (the
+//! `arrow-*` crates) and with Snappy only.
 
 mod columns;
 pub mod read;
@@ -34,9 +36,9 @@ use columns::{
     write_row_group,
 };
 
-/// Rows per row group: DuckDB and Spark split a scan by row group, and at
-/// about a hundred bytes a compressed claim this keeps groups near 10 MiB
-/// while a writer buffers no more than this many claims.
+/// Rows per row group: DuckDB and Spark split a scan by row group, so a
+/// group is a unit of parallel work; at 40 to 100 bytes a compressed claim
+/// this is 3 to 7 MiB, while a writer buffers no more than this many rows.
 pub const ROW_GROUP_ROWS: usize = 65_536;
 
 /// The claims table: one row per evidence record, the JSONL claim contract's fields.
