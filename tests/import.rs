@@ -248,7 +248,9 @@ fn missing_files_and_directories_are_one_line_each_and_the_rest_is_imported() {
         "{stderr}"
     );
     assert!(
-        lines[1].ends_with(": is a directory; give the claim files in it; skipped"),
+        lines[1].ends_with(
+            ": is a directory with no .parquet files in it; give claim files (JSONL or Parquet) or a folder of Parquet partitions; skipped"
+        ),
         "{stderr}"
     );
     assert!(

@@ -568,3 +568,26 @@ fn input_text_reads_a_brace_as_one_article_and_input_needs_a_dash() {
         .code(2)
         .stderr(contains("--input"));
 }
+
+/// The README's schema table names every column of the three tables.
+#[test]
+fn the_readme_lists_every_column_of_the_tables() {
+    use diplograph::export::parquet::{ACTORS_SCHEMA, CLAIMS_SCHEMA, EDGES_SCHEMA};
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for (table, schema) in [
+        ("claims", CLAIMS_SCHEMA),
+        ("edges", EDGES_SCHEMA),
+        ("actors", ACTORS_SCHEMA),
+    ] {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{table}` |")))
+            .unwrap_or_else(|| panic!("README has no schema row for {table}"));
+        let schema = parquet::schema::parser::parse_message_type(schema).unwrap();
+        for field in schema.get_fields() {
+            let name = format!("`{}`", field.name());
+            assert!(row.contains(&name), "README's {table} row lacks {name}");
+        }
+    }
+}
