@@ -71,6 +71,26 @@ fn json_of(store: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// A store's `export jsonl` lines, sorted.
+fn sorted_claims(store: &Path) -> Vec<String> {
+    let out = bin_with_store(store)
+        .args(["export", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut lines: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    lines.sort();
+    lines
+}
+
 /// The README shows the queries the DuckDB test runs, character for character.
 #[test]
 fn the_readme_shows_the_duckdb_queries_the_engine_test_runs() {
@@ -145,6 +165,34 @@ fn duckdb_counts_what_stats_counts_with_the_readme_queries() {
         assert_eq!(row[3].as_i64().unwrap(), relations.len() as i64, "{a} {b}");
     }
     eprintln!("duckdb: queries took {} s", got["seconds"]);
+    // Another engine's layout of the same claims (structs, a timestamp, a
+    // list span) imports as the same store.
+    let nested = dir.path().join("nested.parquet");
+    run_json(&[
+        &script("duckdb_nested.py"),
+        claims.to_str().unwrap(),
+        nested.to_str().unwrap(),
+    ]);
+    let copy = dir.path().join("copy.dgraph");
+    bin_with_store(&copy)
+        .arg("import")
+        .arg(&nested)
+        .assert()
+        .success();
+    let sorted = |s: &Path| {
+        let out = bin_with_store(s)
+            .args(["export", "jsonl"])
+            .output()
+            .unwrap();
+        let mut lines: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(sorted(&copy), sorted(&store));
 }
 
 #[test]
@@ -190,20 +238,7 @@ fn spark_pipes_a_corpus_through_extract_and_its_parquet_imports_as_ingest() {
         .arg(&out)
         .assert()
         .success();
-    let claims = |store: &Path| {
-        let out = bin_with_store(store)
-            .args(["export", "jsonl"])
-            .output()
-            .unwrap();
-        let mut lines: Vec<String> = String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(str::to_owned)
-            .collect();
-        lines.sort();
-        lines
-    };
-    let (want, have) = (claims(&local), claims(&spark));
+    let (want, have) = (sorted_claims(&local), sorted_claims(&spark));
     assert!(want.len() > 300);
     // Spark wrote every claim `extract` gives on one machine (two readings
     // of one sentence are one evidence record in a store, so count lines).
