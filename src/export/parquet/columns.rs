@@ -6,6 +6,7 @@
 
 use std::io::Write;
 
+use bytes::Bytes;
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::writer::SerializedFileWriter;
@@ -37,20 +38,44 @@ pub(super) enum Column {
     },
 }
 
-fn bytes(s: &str) -> ByteArray {
-    ByteArray::from(s.as_bytes().to_vec())
+/// Strings of one column chunk in one buffer: a value is a slice of it, so a
+/// row group of text costs one allocation, not one per value.
+#[derive(Default)]
+struct Strings {
+    buf: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn push(&mut self, s: &str) {
+        self.buf.extend_from_slice(s.as_bytes());
+        self.ends.push(self.buf.len());
+    }
+
+    fn take(&mut self) -> Vec<ByteArray> {
+        let all = Bytes::from(std::mem::take(&mut self.buf));
+        let mut start = 0;
+        self.ends
+            .drain(..)
+            .map(|end| {
+                let value = ByteArray::from(all.slice(start..end));
+                start = end;
+                value
+            })
+            .collect()
+    }
 }
 
 /// Builds a required text column.
 #[derive(Default)]
-pub(super) struct Texts(Vec<ByteArray>);
+pub(super) struct Texts(Strings);
 
 impl Texts {
     pub(super) fn push(&mut self, s: &str) {
-        self.0.push(bytes(s));
+        self.0.push(s);
     }
     pub(super) fn take(&mut self) -> Column {
-        Column::Text(std::mem::take(&mut self.0))
+        Column::Text(self.0.take())
     }
 }
 
@@ -58,7 +83,7 @@ impl Texts {
 /// claim contract leaves out an empty name.
 #[derive(Default)]
 pub(super) struct OptTexts {
-    present: Vec<ByteArray>,
+    present: Strings,
     levels: Vec<i16>,
 }
 
@@ -66,17 +91,14 @@ impl OptTexts {
     pub(super) fn push(&mut self, v: Option<&str>) {
         match v.filter(|s| !s.is_empty()) {
             Some(s) => {
-                self.present.push(bytes(s));
+                self.present.push(s);
                 self.levels.push(1);
             }
             None => self.levels.push(0),
         }
     }
     pub(super) fn take(&mut self) -> Column {
-        Column::OptText(
-            std::mem::take(&mut self.present),
-            std::mem::take(&mut self.levels),
-        )
+        Column::OptText(self.present.take(), std::mem::take(&mut self.levels))
     }
 }
 
@@ -135,7 +157,7 @@ impl Dates {
 /// Builds a required list-of-text column.
 #[derive(Default)]
 pub(super) struct TextLists {
-    values: Vec<ByteArray>,
+    values: Strings,
     defs: Vec<i16>,
     reps: Vec<i16>,
 }
@@ -144,7 +166,7 @@ impl TextLists {
     pub(super) fn push<'a>(&mut self, row: impl IntoIterator<Item = &'a str>) {
         let mut first = true;
         for s in row {
-            self.values.push(bytes(s));
+            self.values.push(s);
             self.defs.push(1);
             self.reps.push(if first { 0 } else { 1 });
             first = false;
@@ -156,7 +178,7 @@ impl TextLists {
     }
     pub(super) fn take(&mut self) -> Column {
         Column::TextList {
-            values: std::mem::take(&mut self.values),
+            values: self.values.take(),
             defs: std::mem::take(&mut self.defs),
             reps: std::mem::take(&mut self.reps),
         }

@@ -67,7 +67,7 @@ pub fn read_claims<R: ChunkReader + 'static>(
     for row in rows {
         number += 1;
         let row = row.map_err(|error| ParquetReadError::Read { row: number, error })?;
-        let record = record_from_value(claim_object(&row), gazetteer).map_err(|e| e.to_string());
+        let record = record_from_value(claim_object(row), gazetteer).map_err(|e| e.to_string());
         each(number, record);
     }
     Ok(number)
@@ -78,7 +78,7 @@ pub fn read_claims<R: ChunkReader + 'static>(
 /// object, `span_start` and `span_end` into `span`, nulls left out (as an
 /// absent optional field) except an actor's `country`, which the contract
 /// needs present.
-fn claim_object(row: &Row) -> Value {
+fn claim_object(row: Row) -> Value {
     let mut m = object(row);
     for end in ["source", "target"] {
         let Some(Value::String(id)) = m.get(end).cloned() else {
@@ -106,9 +106,10 @@ fn claim_object(row: &Row) -> Value {
 }
 
 /// A group's fields by name, nulls left out except `country`.
-fn object(row: &Row) -> Map<String, Value> {
-    row.get_column_iter()
-        .map(|(name, field)| (name.clone(), value(field)))
+fn object(row: Row) -> Map<String, Value> {
+    row.into_columns()
+        .into_iter()
+        .map(|(name, field)| (name, value(field)))
         .filter(|(name, v)| !v.is_null() || name == "country")
         .collect()
 }
@@ -118,28 +119,30 @@ const MILLIS_PER_DAY: i64 = 86_400_000;
 /// One field as JSON. A date is written `YYYY-MM-DD`, a timestamp as its UTC
 /// day; a type no claim field has (decimal, time of day, map) is null, so a
 /// required field of that type is reported as missing.
-fn value(field: &Field) -> Value {
+fn value(field: Field) -> Value {
     match field {
         Field::Null => Value::Null,
-        Field::Bool(b) => Value::Bool(*b),
-        Field::Byte(v) => Value::from(*v),
-        Field::Short(v) => Value::from(*v),
-        Field::Int(v) => Value::from(*v),
-        Field::Long(v) => Value::from(*v),
-        Field::UByte(v) => Value::from(*v),
-        Field::UShort(v) => Value::from(*v),
-        Field::UInt(v) => Value::from(*v),
-        Field::ULong(v) => Value::from(*v),
-        Field::Float16(v) => Value::from(f32::from(*v)),
-        Field::Float(v) => Value::from(*v),
-        Field::Double(v) => Value::from(*v),
-        Field::Str(s) => Value::String(s.clone()),
+        Field::Bool(b) => Value::Bool(b),
+        Field::Byte(v) => Value::from(v),
+        Field::Short(v) => Value::from(v),
+        Field::Int(v) => Value::from(v),
+        Field::Long(v) => Value::from(v),
+        Field::UByte(v) => Value::from(v),
+        Field::UShort(v) => Value::from(v),
+        Field::UInt(v) => Value::from(v),
+        Field::ULong(v) => Value::from(v),
+        Field::Float16(v) => Value::from(f32::from(v)),
+        Field::Float(v) => Value::from(v),
+        Field::Double(v) => Value::from(v),
+        Field::Str(s) => Value::String(s),
         Field::Bytes(b) => std::str::from_utf8(b.data()).map_or(Value::Null, Value::from),
-        Field::Date(days) => day(i64::from(*days)),
+        Field::Date(days) => day(i64::from(days)),
         Field::TimestampMillis(ms) => day(ms.div_euclid(MILLIS_PER_DAY)),
         Field::TimestampMicros(us) => day(us.div_euclid(MILLIS_PER_DAY * 1000)),
         Field::Group(row) => Value::Object(object(row)),
-        Field::ListInternal(list) => Value::Array(list.elements().iter().map(value).collect()),
+        Field::ListInternal(list) => {
+            Value::Array(list.elements().iter().cloned().map(value).collect())
+        }
         Field::Decimal(_) | Field::TimeMillis(_) | Field::TimeMicros(_) | Field::MapInternal(_) => {
             Value::Null
         }
