@@ -312,6 +312,35 @@ fn import_of_the_parquet_claims_rebuilds_the_store() {
         .assert()
         .success();
     assert_eq!(jsonl_claims(&copy), jsonl_claims(&store));
+    // A folder of JSONL and Parquet claim files (what engines leave beside
+    // them left out) is read whole.
+    let mixed = dir.path().join("mixed");
+    fs::create_dir_all(mixed.join("a")).unwrap();
+    let jsonl = stdout_of(&store, &["export", "jsonl", "--relation", "sanctions"]);
+    fs::write(mixed.join("a/sanctions.jsonl"), &jsonl).unwrap();
+    fs::write(mixed.join("_SUCCESS"), "").unwrap();
+    fs::write(mixed.join(".part-0.parquet.crc"), "junk").unwrap();
+    fs::copy(
+        out.join("claims/month=2025-06/part-0.parquet"),
+        mixed.join("june.parquet"),
+    )
+    .unwrap();
+    let both = dir.path().join("both.dgraph");
+    bin_with_store(&both)
+        .arg("import")
+        .arg(&mixed)
+        .assert()
+        .success();
+    let got = jsonl_claims(&both);
+    let june = got
+        .iter()
+        .filter(|c| c["date"].as_str().is_some_and(|d| d.starts_with("2025-06")));
+    assert!(june.count() > 0);
+    let sanctions = got
+        .iter()
+        .filter(|c| c["relation"] == json!("sanctions"))
+        .count();
+    assert_eq!(sanctions, jsonl.lines().count());
     // One partition file alone is read too, and only its month lands.
     let june = dir.path().join("june.dgraph");
     bin_with_store(&june)
@@ -435,7 +464,9 @@ fn a_file_that_is_no_claims_table_is_named_and_skipped() {
             "no-text.parquet: no column `text`; a claims table needs",
         ))
         .stderr(contains("corrupt.parquet: not a readable Parquet file"))
-        .stderr(contains("empty: is a directory with no .parquet files"))
+        .stderr(contains(
+            "empty: is a directory with no .parquet or .jsonl files",
+        ))
         .stderr(contains("1 claims read"))
         .stderr(contains("3 files skipped"));
 }

@@ -30,7 +30,7 @@ Examples:
   diplograph extract --format table article.txt
   diplograph extract --format parquet -o claims/ corpus.jsonl   claims/month=YYYY-MM/part-0.parquet
   cat corpus.jsonl | diplograph extract - > claims.jsonl       a map step: one record in, its claims out
-  ls shards/*.jsonl | xargs -P 4 -I{} sh -c 'diplograph extract {} > {}.claims'")]
+  ls shard-* | xargs -P 4 -I{} sh -c 'diplograph extract - < {} > out/{}.jsonl'")]
 pub struct ExtractArgs {
     /// Articles: plain text or Markdown files, HTML pages, JSONL corpora
     /// ({id, title, date, url, lang, text} per line), directories (read

@@ -12,7 +12,7 @@ use anyhow::Context;
 use clap::Parser;
 
 use super::input::{JsonLines, report_line};
-use super::parquet_files::{is_parquet, parquet_files, read_parquet};
+use super::parquet_files::{claim_files, is_parquet, read_parquet};
 use crate::export::jsonl::{ClaimRecord, record_from_line};
 use crate::gazetteer::Gazetteer;
 
@@ -79,8 +79,8 @@ pub(super) fn run(
     })
 }
 
-/// Reads one claim file (`-` = stdin), Parquet file or folder of Parquet
-/// files into `claims`; returns the bad lines (or rows), reported as
+/// Reads one claim file (`-` = stdin), Parquet file or folder of claim files
+/// into `claims`; returns the bad lines (or rows), reported as
 /// `FILE:LINE: reason; skipped`, and the files of a folder skipped. A file
 /// that cannot be opened is an error; a read error part-way keeps the lines
 /// before it.
@@ -95,13 +95,13 @@ fn read_file(
             0,
         ));
     }
-    let name = path.display().to_string();
     if path.is_dir() {
-        // A folder is a Parquet table, partitioned or not (Spark writes one
-        // file per task): every file in it is read, and a bad one skipped.
+        // A folder of claim files: a Parquet table, partitioned or not (Spark
+        // writes one file per task), or the JSONL of many `extract` runs.
+        // Every file in it is read, and a bad one skipped.
         let (mut lines, mut files) = (0, 0);
-        for file in parquet_files(path)? {
-            match read_parquet(&file, gazetteer, claims) {
+        for file in claim_files(path)? {
+            match read_one(&file, gazetteer, claims) {
                 Ok(n) => lines += n,
                 Err(e) => {
                     eprintln!("diplograph: {e:#}; skipped");
@@ -111,14 +111,21 @@ fn read_file(
         }
         return Ok((lines, files));
     }
+    Ok((read_one(path, gazetteer, claims)?, 0))
+}
+
+/// Reads one claim file, Parquet or JSONL; returns the bad lines (or rows).
+fn read_one(
+    path: &Path,
+    gazetteer: &Gazetteer,
+    claims: &mut Vec<ClaimRecord>,
+) -> anyhow::Result<usize> {
     if is_parquet(path) {
-        return Ok((read_parquet(path, gazetteer, claims)?, 0));
+        return read_parquet(path, gazetteer, claims);
     }
+    let name = path.display().to_string();
     let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
-    Ok((
-        read_claims(BufReader::new(file), &name, gazetteer, claims),
-        0,
-    ))
+    Ok(read_claims(BufReader::new(file), &name, gazetteer, claims))
 }
 
 /// Parses lines into `claims`, line by line as bytes; reports and counts the

@@ -1,7 +1,7 @@
 //! Parquet on disk: the Hive-partitioned claims folder that `export parquet`
 //! and `extract --format parquet` write (`month=2024-06/part-0.parquet`), and
-//! the Parquet files `import` reads (a file, or every `.parquet` file under a
-//! folder). The tables themselves are `export::parquet`'s.
+//! the files `import` reads (a Parquet file, or every `.parquet` and `.jsonl`
+//! file under a folder). The tables themselves are `export::parquet`'s.
 #![allow(clippy::print_stderr)]
 
 use std::collections::BTreeMap;
@@ -213,10 +213,10 @@ pub(super) fn is_parquet(path: &Path) -> bool {
         .is_ok_and(|()| &magic == b"PAR1")
 }
 
-/// The `.parquet` files under a folder, recursively and sorted, leaving out
-/// what engines write beside the data (`_SUCCESS`, `_temporary/`, `.crc`
-/// files): names starting with `_` or `.`.
-pub(super) fn parquet_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+/// The claim files under a folder (`.parquet` and `.jsonl`), recursively
+/// and sorted, leaving out what engines write beside the data (`_SUCCESS`,
+/// `_temporary/`, `.crc` files): names starting with `_` or `.`.
+pub(super) fn claim_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut todo = vec![dir.to_owned()];
     while let Some(d) = todo.pop() {
@@ -232,7 +232,10 @@ pub(super) fn parquet_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             }
             if path.is_dir() {
                 todo.push(path);
-            } else if name.to_ascii_lowercase().ends_with(".parquet") {
+            } else if [".parquet", ".jsonl"]
+                .iter()
+                .any(|ext| name.to_ascii_lowercase().ends_with(ext))
+            {
                 out.push(path);
             }
         }
@@ -240,7 +243,7 @@ pub(super) fn parquet_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     out.sort();
     if out.is_empty() {
         anyhow::bail!(
-            "{}: is a directory with no .parquet files in it; give claim files (JSONL or Parquet) or a folder of Parquet partitions",
+            "{}: is a directory with no .parquet or .jsonl files in it; give claim files or a folder of them",
             dir.display()
         );
     }
