@@ -20,8 +20,8 @@ use crate::gazetteer::Gazetteer;
 #[derive(Debug, Parser)]
 pub struct ImportArgs {
     /// Claim files: JSONL, one JSON claim per line (`-` reads stdin), or
-    /// Parquet (a `.parquet` file, or a folder of them such as
-    /// `export parquet`'s `claims/` or a Spark job's output).
+    /// Parquet (`.parquet`); or folders of them (`.jsonl` and `.parquet`
+    /// files, such as `export parquet`'s `claims/` or a Spark job's output).
     #[arg(required = true, value_name = "CLAIMS")]
     pub files: Vec<PathBuf>,
 }
@@ -33,6 +33,9 @@ pub(super) fn run(
     gazetteer_file: Option<&Path>,
     args: ImportArgs,
 ) -> anyhow::Result<ExitCode> {
+    // A damaged Parquet file can panic its decoder: quietly, one line (see
+    // `read_parquet`).
+    crate::extract::isolate::install_panic_hook();
     let gazetteer = super::gazetteer(gazetteer_file)?;
     let mut claims = Vec::new();
     let (mut bad_lines, mut bad_files) = (0usize, 0usize);

@@ -252,8 +252,8 @@ pub(super) fn claim_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 /// Reads one Parquet file's claims into `claims`; returns the bad rows, each
 /// reported as `FILE: row N: reason; skipped`. A file that is no Parquet or
-/// lacks a needed column is an error; a decoding error part-way keeps the
-/// rows before it and counts as one bad row.
+/// lacks a needed column, or makes the decoder panic, is an error; a decoding
+/// error part-way keeps the rows before it and counts as one bad row.
 pub(super) fn read_parquet(
     path: &Path,
     gazetteer: &Gazetteer,
@@ -269,13 +269,21 @@ pub(super) fn read_parquet(
             bad += 1;
         }
     };
-    match read_claims(file, Some(gazetteer), &mut each) {
-        Ok(_) => Ok(bad),
-        Err(e @ ParquetReadError::Read { .. }) => {
+    // The decoder trusts offsets in a damaged file's metadata and can panic
+    // on them (we met one: "column start and length should not be
+    // negative"); that costs the file, not the import.
+    let read = crate::extract::isolate::isolated(|| read_claims(file, Some(gazetteer), &mut each));
+    match read {
+        Ok(Ok(_)) => Ok(bad),
+        Ok(Err(e @ ParquetReadError::Read { .. })) => {
             eprintln!("diplograph: {name}: {e}");
             Ok(bad + 1)
         }
-        Err(e) => Err(anyhow::anyhow!("{name}: {e}")),
+        Ok(Err(e)) => Err(anyhow::anyhow!("{name}: {e}")),
+        Err(panic) => Err(anyhow::anyhow!(
+            "{name}: the Parquet decoder gave up on this file ({}); it is damaged, or written in a way the `parquet` crate cannot read",
+            panic.0
+        )),
     }
 }
 
@@ -359,6 +367,47 @@ mod tests {
         );
         assert_eq!(passes(&months, 100, 1000), vec![m(1)..=Month::Unknown]);
         assert!(passes(&BTreeMap::new(), 2, 10).is_empty());
+    }
+
+    // A damaged footer made the decoder panic ("column start and length
+    // should not be negative"); every such file must come back as an error.
+    #[test]
+    fn a_damaged_footer_costs_the_file_never_the_import() {
+        crate::extract::isolate::install_panic_hook();
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let good = dir.path().join("good.parquet");
+        let mut writer =
+            ClaimsWriter::new(File::create(&good).expect("created")).expect("a writer");
+        for (article, date) in [
+            ("a", Some("2024-01-05")),
+            ("b", None),
+            ("c", Some("2024-02-05")),
+        ] {
+            let c = claim(article, date);
+            writer.push(&ClaimRow::of(&c, None)).expect("pushed");
+        }
+        writer.finish().expect("finished");
+        let bytes = std::fs::read(&good).expect("read");
+        let footer = u32::from_le_bytes(
+            bytes[bytes.len() - 8..bytes.len() - 4]
+                .try_into()
+                .expect("4 bytes"),
+        );
+        let start = bytes.len() - 8 - footer as usize;
+        let gazetteer = Gazetteer::builtin();
+        let bad = dir.path().join("bad.parquet");
+        let (mut refused, mut gave_up) = (0, 0);
+        for at in (start..bytes.len() - 8).step_by(3) {
+            let mut damaged = bytes.clone();
+            damaged[at] = 0xFF;
+            std::fs::write(&bad, &damaged).expect("written");
+            if let Err(e) = read_parquet(&bad, &gazetteer, &mut Vec::new()) {
+                refused += 1;
+                gave_up += usize::from(e.to_string().contains("gave up"));
+            }
+        }
+        assert!(refused > 0, "some damage is noticed");
+        eprintln!("{refused} damaged footers refused, {gave_up} of them by a decoder panic");
     }
 
     #[test]
