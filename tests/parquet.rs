@@ -622,3 +622,50 @@ fn the_readme_lists_every_column_of_the_tables() {
         }
     }
 }
+
+// A folder is read on several threads; its messages still come in file order.
+#[test]
+fn a_folder_reports_its_bad_files_in_order() {
+    let dir = tempdir();
+    let folder = dir.path().join("claims");
+    fs::create_dir_all(folder.join("m=2")).unwrap();
+    let schema = "message m { required binary source (STRING); required binary relation (STRING);
+        required binary target (STRING); required binary article (STRING); required binary text (STRING); }";
+    for name in ["a.parquet", "m=2/d.parquet"] {
+        write_strings(
+            &folder.join(name),
+            schema,
+            &[
+                vec!["RUS", "sanctions", "USA", name, "Good."],
+                vec!["RUS", "sanctionz", "USA", name, "Bad."],
+            ],
+        );
+    }
+    let good =
+        r#"{"source": "JPN", "relation": "visit", "target": "KOR", "article": "b", "text": "t"}"#;
+    fs::write(folder.join("b.jsonl"), format!("{good}\nnot json\n")).unwrap();
+    fs::write(folder.join("c.parquet"), b"PAR1 broken").unwrap();
+    let store = dir.path().join("s.dgraph");
+    let out = bin_with_store(&store)
+        .arg("import")
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 5, "{stderr}");
+    for (line, want) in lines.iter().zip([
+        "a.parquet: row 2:",
+        "b.jsonl:2:",
+        "c.parquet: not a readable",
+        "d.parquet: row 2:",
+    ]) {
+        assert!(line.contains(want), "{want} in {line}\n{stderr}");
+    }
+    assert!(
+        lines[4].contains("3 claims read")
+            && lines[4].contains("3 bad lines skipped; 1 files skipped"),
+        "{stderr}"
+    );
+}

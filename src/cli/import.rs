@@ -7,11 +7,13 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context;
 use clap::Parser;
 
-use super::input::{JsonLines, report_line};
+use super::input::JsonLines;
 use super::parquet_files::{claim_files, is_parquet, read_parquet};
 use crate::export::jsonl::{ClaimRecord, record_from_line};
 use crate::gazetteer::Gazetteer;
@@ -82,6 +84,15 @@ pub(super) fn run(
     })
 }
 
+/// Where a reader's messages go: `FILE:LINE: reason; skipped`, without the
+/// program's name.
+type Report<'a> = &'a mut dyn FnMut(String);
+
+/// Prints a message now.
+fn print(message: String) {
+    eprintln!("diplograph: {message}");
+}
+
 /// Reads one claim file (`-` = stdin), Parquet file or folder of claim files
 /// into `claims`; returns the bad lines (or rows), reported as
 /// `FILE:LINE: reason; skipped`, and the files of a folder skipped. A file
@@ -93,28 +104,71 @@ fn read_file(
     claims: &mut Vec<ClaimRecord>,
 ) -> anyhow::Result<(usize, usize)> {
     if path.as_os_str() == "-" {
-        return Ok((
-            read_claims(io::stdin().lock(), "stdin", gazetteer, claims),
-            0,
-        ));
+        let lines = read_claims(io::stdin().lock(), "stdin", gazetteer, claims, &mut print);
+        return Ok((lines, 0));
     }
     if path.is_dir() {
         // A folder of claim files: a Parquet table, partitioned or not (Spark
         // writes one file per task), or the JSONL of many `extract` runs.
-        // Every file in it is read, and a bad one skipped.
-        let (mut lines, mut files) = (0, 0);
-        for file in claim_files(path)? {
-            match read_one(&file, gazetteer, claims) {
-                Ok(n) => lines += n,
-                Err(e) => {
-                    eprintln!("diplograph: {e:#}; skipped");
-                    files += 1;
+        return Ok(read_folder(&claim_files(path)?, gazetteer, claims));
+    }
+    Ok((read_one(path, gazetteer, claims, &mut print)?, 0))
+}
+
+/// What reading one file of a folder gave.
+struct FileRead {
+    claims: Vec<ClaimRecord>,
+    reports: Vec<String>,
+    /// The bad lines, or why the file was skipped.
+    result: anyhow::Result<usize>,
+}
+
+/// Reads a folder's files on every core (decoding Parquet rows costs more
+/// than merging them), then reports and keeps them in file order, as one
+/// thread reading them in turn would. Returns the bad lines and the files
+/// skipped.
+fn read_folder(
+    files: &[PathBuf],
+    gazetteer: &Gazetteer,
+    claims: &mut Vec<ClaimRecord>,
+) -> (usize, usize) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(files.len());
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<FileRead>>> = Mutex::new(files.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    let (mut claims, mut reports) = (Vec::new(), Vec::new());
+                    let result = read_one(path, gazetteer, &mut claims, &mut |m| reports.push(m));
+                    let read = FileRead {
+                        claims,
+                        reports,
+                        result,
+                    };
+                    done.lock().expect("a worker never panics holding the lock")[i] = Some(read);
                 }
+            });
+        }
+    });
+    let (mut lines, mut skipped) = (0, 0);
+    let done = done.into_inner().expect("the workers have finished");
+    for read in done.into_iter().flatten() {
+        read.reports.into_iter().for_each(print);
+        match read.result {
+            Ok(n) => lines += n,
+            Err(e) => {
+                print(format!("{e:#}; skipped"));
+                skipped += 1;
             }
         }
-        return Ok((lines, files));
+        claims.extend(read.claims);
     }
-    Ok((read_one(path, gazetteer, claims)?, 0))
+    (lines, skipped)
 }
 
 /// Reads one claim file, Parquet or JSONL; returns the bad lines (or rows).
@@ -122,13 +176,20 @@ fn read_one(
     path: &Path,
     gazetteer: &Gazetteer,
     claims: &mut Vec<ClaimRecord>,
+    report: Report<'_>,
 ) -> anyhow::Result<usize> {
     if is_parquet(path) {
-        return read_parquet(path, gazetteer, claims);
+        return read_parquet(path, gazetteer, claims, report);
     }
     let name = path.display().to_string();
     let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
-    Ok(read_claims(BufReader::new(file), &name, gazetteer, claims))
+    Ok(read_claims(
+        BufReader::new(file),
+        &name,
+        gazetteer,
+        claims,
+        report,
+    ))
 }
 
 /// Parses lines into `claims`, line by line as bytes; reports and counts the
@@ -138,15 +199,16 @@ fn read_claims(
     name: &str,
     gazetteer: &Gazetteer,
     claims: &mut Vec<ClaimRecord>,
+    report: Report<'_>,
 ) -> usize {
     let mut skipped = 0;
     for line in JsonLines::new(reader) {
         let line = match line {
             Ok(line) => line,
             Err((number, e)) => {
-                eprintln!(
-                    "diplograph: {name}:{number}: cannot read: {e}; the rest of the file skipped"
-                );
+                report(format!(
+                    "{name}:{number}: cannot read: {e}; the rest of the file skipped"
+                ));
                 return skipped + 1;
             }
         };
@@ -157,7 +219,7 @@ fn read_claims(
         match parsed {
             Ok(claim) => claims.push(claim),
             Err(reason) => {
-                report_line(name, line.number, &reason);
+                report(format!("{name}:{}: {reason}; skipped", line.number));
                 skipped += 1;
             }
         }

@@ -303,11 +303,6 @@ impl Iterator for Articles {
     }
 }
 
-/// Reports a bad line of a JSONL input: `FILE:LINE: reason; skipped`.
-pub(super) fn report_line(name: &str, number: usize, reason: &dyn std::fmt::Display) {
-    eprintln!("diplograph: {name}:{number}: {reason}; skipped");
-}
-
 /// The longest line a JSONL input may have (64 MiB): a longer one is reported
 /// and skipped without being held in memory.
 const MAX_LINE: usize = 64 << 20;

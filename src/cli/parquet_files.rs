@@ -251,13 +251,14 @@ pub(super) fn claim_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 /// Reads one Parquet file's claims into `claims`; returns the bad rows, each
-/// reported as `FILE: row N: reason; skipped`. A file that is no Parquet or
+/// given to `report` as `FILE: row N: reason; skipped`. A file that is no Parquet or
 /// lacks a needed column, or makes the decoder panic, is an error; a decoding
 /// error part-way keeps the rows before it and counts as one bad row.
 pub(super) fn read_parquet(
     path: &Path,
     gazetteer: &Gazetteer,
     claims: &mut Vec<ClaimRecord>,
+    report: &mut dyn FnMut(String),
 ) -> anyhow::Result<usize> {
     let name = path.display().to_string();
     let file = File::open(path).with_context(|| format!("{name}: cannot open"))?;
@@ -265,7 +266,7 @@ pub(super) fn read_parquet(
     let mut each = |row: usize, record: Result<ClaimRecord, String>| match record {
         Ok(r) => claims.push(r),
         Err(reason) => {
-            eprintln!("diplograph: {name}: row {row}: {reason}; skipped");
+            report(format!("{name}: row {row}: {reason}; skipped"));
             bad += 1;
         }
     };
@@ -276,7 +277,7 @@ pub(super) fn read_parquet(
     match read {
         Ok(Ok(_)) => Ok(bad),
         Ok(Err(e @ ParquetReadError::Read { .. })) => {
-            eprintln!("diplograph: {name}: {e}");
+            report(format!("{name}: {e}"));
             Ok(bad + 1)
         }
         Ok(Err(e)) => Err(anyhow::anyhow!("{name}: {e}")),
@@ -401,7 +402,7 @@ mod tests {
             let mut damaged = bytes.clone();
             damaged[at] = 0xFF;
             std::fs::write(&bad, &damaged).expect("written");
-            if let Err(e) = read_parquet(&bad, &gazetteer, &mut Vec::new()) {
+            if let Err(e) = read_parquet(&bad, &gazetteer, &mut Vec::new(), &mut |_| {}) {
                 refused += 1;
                 gave_up += usize::from(e.to_string().contains("gave up"));
             }
