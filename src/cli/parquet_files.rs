@@ -32,9 +32,10 @@ struct Part {
 
 /// Writes claims into `DIR/month=YYYY-MM/part-N.parquet`, by month of the
 /// evidence date (`month=unknown` for undated records), as they come.
-/// All partitions together buffer at most [`ROW_GROUP_ROWS`] claims: past
-/// that, the fullest writes a row group, so memory stays bounded however the
-/// months are interleaved; and at most [`OPEN_PARTS`] files are open.
+/// All partitions together buffer a bounded number of rows ([`ROW_GROUP_ROWS`]
+/// unless [`PartitionedClaims::with_limits`] says otherwise): past that, the
+/// fullest writes a row group, so memory stays bounded however the months
+/// are interleaved; and at most [`OPEN_PARTS`] files are open.
 pub(super) struct PartitionedClaims {
     dir: PathBuf,
     open: BTreeMap<Month, Part>,
@@ -161,14 +162,15 @@ impl PartitionedClaims {
     }
 }
 
-/// Writes a partition file's rest and footer, and syncs it.
+/// Writes a partition file's rest and footer. Like every export it is not
+/// synced: the table can be written again from its source.
 fn close(part: Part) -> anyhow::Result<()> {
     let cannot = || format!("{}: cannot write", part.path.display());
     let out = part.writer.finish().with_context(cannot)?;
     out.into_inner()
         .map_err(|e| e.into_error())
-        .and_then(|f| f.sync_all())
-        .with_context(cannot)
+        .with_context(cannot)?;
+    Ok(())
 }
 
 /// Splits months (in order, with their row counts) into runs to write one
