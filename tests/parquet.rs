@@ -593,6 +593,14 @@ fn input_text_reads_a_brace_as_one_article_and_input_needs_a_dash() {
         json!([2, 26]),
         "leading blanks are kept in the spans"
     );
+    // A byte order mark and CRLF lines before the first record: still a corpus.
+    let bom = crate::common::bin()
+        .args(["extract", "-"])
+        .write_stdin(format!("\u{feff}\r\n{RECORD}\r\n"))
+        .output()
+        .unwrap();
+    let line: Value = serde_json::from_slice(&bom.stdout).unwrap();
+    assert_eq!(line["article"], json!("a1"));
     crate::common::bin()
         .args(["extract", "--input", "jsonl", "x.txt"])
         .assert()
