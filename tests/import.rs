@@ -230,10 +230,13 @@ fn missing_files_and_directories_are_one_line_each_and_the_rest_is_imported() {
     let store = dir.path().join("s.dgraph");
     let input = dir.path().join("c.jsonl");
     fs::write(&input, CLAIMS).unwrap();
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    fs::write(empty.join("notes.txt"), "not claims").unwrap();
     let out = bin_with_store(&store)
         .arg("import")
         .arg(dir.path().join("missing.jsonl"))
-        .arg(dir.path())
+        .arg(&empty)
         .arg(&input)
         .output()
         .unwrap();
@@ -248,7 +251,9 @@ fn missing_files_and_directories_are_one_line_each_and_the_rest_is_imported() {
         "{stderr}"
     );
     assert!(
-        lines[1].ends_with(": is a directory; give the claim files in it; skipped"),
+        lines[1].ends_with(
+            ": is a directory with no .parquet or .jsonl files in it; give claim files or a folder of them; skipped"
+        ),
         "{stderr}"
     );
     assert!(

@@ -1,6 +1,7 @@
-//! `diplograph export dot|json|graphml|gexf|csv|jsonl [-o FILE]`: the store, or the
+//! `diplograph export dot|json|graphml|gexf|csv|jsonl|parquet [-o FILE]`: the store, or the
 //! part of it a focus and filters select, as a picture or a data file.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -8,7 +9,9 @@ use anyhow::Context;
 use clap::{Parser, ValueEnum};
 
 use super::filter::FilterArgs;
+use super::parquet_files::{OPEN_PARTS, PartitionedClaims, passes};
 use super::{resolve_actor, write_output};
+use crate::export::parquet::{self, ClaimRow, Month, ROW_GROUP_ROWS};
 use crate::export::{self as formats, csv, dot, gexf, graphml, json, jsonl};
 use crate::persist::{self, StoreFile};
 use crate::query::{self, Selection};
@@ -30,6 +33,10 @@ pub enum ExportFormat {
     Csv,
     /// One JSON claim per line, as `import` reads (denials included, flagged).
     Jsonl,
+    /// Parquet tables for DuckDB, Spark, DataFusion: `-o DIR` writes
+    /// DIR/actors.parquet, DIR/edges.parquet and DIR/claims/ (every evidence
+    /// record, partitioned by month: claims/month=2024-06/part-0.parquet).
+    Parquet,
 }
 
 /// Graphviz layout engines.
@@ -66,13 +73,15 @@ Examples:
   diplograph export dot --focus PRK --depth 1 --svg prk.svg
   diplograph export graphml --relation sanctions,arms_supply -o weapons.graphml
   diplograph export csv --by-state -o neo4j/     writes neo4j/nodes.csv and neo4j/edges.csv
-  neo4j-admin database import full --nodes=neo4j/nodes.csv --relationships=neo4j/edges.csv")]
+  neo4j-admin database import full --nodes=neo4j/nodes.csv --relationships=neo4j/edges.csv
+  diplograph export parquet -o world/            actors, edges, claims/month=YYYY-MM/ for DuckDB, Spark")]
 pub struct ExportArgs {
     /// What to write.
     #[arg(value_enum)]
     pub format: ExportFormat,
     /// Write here instead of stdout; for `csv`, a directory that receives
-    /// nodes.csv and edges.csv (required).
+    /// nodes.csv and edges.csv (required); for `parquet`, a directory that
+    /// receives actors.parquet, edges.parquet and claims/ (required).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Only this actor and those within --depth hops of it (any alias).
@@ -106,15 +115,30 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     if args.layout.is_some() && args.format != ExportFormat::Dot {
         anyhow::bail!("--layout: only `export dot` has a layout");
     }
-    if args.evidence && matches!(args.format, ExportFormat::Dot | ExportFormat::Jsonl) {
+    if args.evidence
+        && matches!(
+            args.format,
+            ExportFormat::Dot | ExportFormat::Jsonl | ExportFormat::Parquet
+        )
+    {
         anyhow::bail!(
-            "--evidence: only json, graphml, gexf and csv add evidence records (jsonl is one record per line already)"
+            "--evidence: only json, graphml, gexf and csv add evidence records (jsonl and parquet hold every record already)"
         );
     }
+    let parquet_dir = if args.format == ExportFormat::Parquet {
+        let Some(dir) = args.output.as_deref().filter(|p| p.as_os_str() != "-") else {
+            anyhow::bail!(
+                "export parquet writes a folder (actors.parquet, edges.parquet, claims/); give a directory with -o DIR"
+            );
+        };
+        Some(dir)
+    } else {
+        None
+    };
     refuse_store_outputs(store, &args)?;
     let focus = args.focus.as_deref().map(resolve_actor).transpose()?;
     let mut filter = args.filter.to_filter()?;
-    if args.format == ExportFormat::Jsonl {
+    if matches!(args.format, ExportFormat::Jsonl | ExportFormat::Parquet) {
         // The claim contract carries the flag itself: a denial is data there.
         filter.include_negated = true;
     }
@@ -198,8 +222,49 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
             let bytes = jsonl::records_to_jsonl(records.iter().map(|(c, r)| (c, *r)));
             write_output(args.output.as_deref(), &bytes)?
         }
+        ExportFormat::Parquet => {
+            let dir = parquet_dir.expect("checked before loading");
+            write_parquet(graph, dir)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Rows `export parquet` buffers across months: four row groups.
+const EXPORT_BUFFER: usize = 4 * ROW_GROUP_ROWS;
+
+/// Writes DIR/actors.parquet, DIR/edges.parquet and the claims partitioned by
+/// month under DIR/claims/ (which must be new or empty).
+fn write_parquet(graph: &crate::graph::KnowledgeGraph, dir: &Path) -> anyhow::Result<()> {
+    // Records come edge by edge, their months interleaved. They are written
+    // in passes over the graph, each buffering a run of months whole, so
+    // that each month is one file of full row groups and memory holds at
+    // most EXPORT_BUFFER rows (a bigger month streams through by itself).
+    let mut months: BTreeMap<Month, usize> = BTreeMap::new();
+    for e in graph.edges_unsorted() {
+        for v in e.evidence_unsorted() {
+            *months.entry(Month::of(v.date)).or_default() += 1;
+        }
+    }
+    let dir_claims = dir.join("claims");
+    let mut claims = PartitionedClaims::with_limits(&dir_claims, OPEN_PARTS, EXPORT_BUFFER)?;
+    for pass in passes(&months, OPEN_PARTS, EXPORT_BUFFER) {
+        for e in graph.edges() {
+            for v in e.evidence() {
+                if pass.contains(&Month::of(v.date)) {
+                    claims.push(&ClaimRow::of_evidence(&e, &v))?;
+                }
+            }
+        }
+    }
+    claims.finish()?;
+    let gazetteer = super::shared_gazetteer()?;
+    let actors = parquet::actors_parquet(graph, gazetteer)
+        .with_context(|| format!("{}: cannot encode the actors table", dir.display()))?;
+    write_output(Some(&dir.join("actors.parquet")), &actors)?;
+    let edges = parquet::edges_parquet(graph)
+        .with_context(|| format!("{}: cannot encode the edges table", dir.display()))?;
+    write_output(Some(&dir.join("edges.parquet")), &edges)
 }
 
 /// Japanese names from the gazetteer for the actors drawn, and whether to add
@@ -229,6 +294,10 @@ fn refuse_store_outputs(store: &Path, args: &ExportArgs) -> anyhow::Result<()> {
             outputs.push(("-o", o.join("nodes.csv")));
             outputs.push(("-o", o.join("edges.csv")));
             outputs.push(("-o", o.join("evidence.csv")));
+        }
+        if args.format == ExportFormat::Parquet {
+            outputs.push(("-o", o.join("actors.parquet")));
+            outputs.push(("-o", o.join("edges.parquet")));
         }
     }
     if let Some(svg) = &args.svg {

@@ -76,6 +76,7 @@ pub(super) fn run(
     let options = ReadOptions {
         lang: args.lang.code(),
         date: args.date,
+        stdin: input::StdinInput::Auto,
     };
     let jobs = args
         .jobs

@@ -22,6 +22,20 @@ pub(super) struct ReadOptions {
     pub(super) lang: Option<crate::model::Lang>,
     /// Date for articles that carry none.
     pub(super) date: Option<Date>,
+    /// What `-` (stdin) holds.
+    pub(super) stdin: StdinInput,
+}
+
+/// What stdin holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum StdinInput {
+    /// A JSONL corpus when the first non-blank byte is `{`, else one article.
+    #[default]
+    Auto,
+    /// A JSONL corpus, one article record per line, read as it arrives.
+    Jsonl,
+    /// One plain-text or HTML article.
+    Text,
 }
 
 /// The files behind the given paths: directories expanded recursively and
@@ -87,13 +101,26 @@ pub(super) fn open_articles(path: &Path, options: &ReadOptions) -> anyhow::Resul
         .unwrap_or("")
         .to_ascii_lowercase();
     let mut size = 0;
+    let mut stdin_reader = None;
+    if stdin {
+        let (reader, corpus) = peek_stdin(options.stdin).context("stdin: cannot read")?;
+        if corpus {
+            return Ok(Articles::new(
+                name,
+                options,
+                Source::Corpus(JsonLines::new(reader)),
+                0,
+            ));
+        }
+        stdin_reader = Some(reader);
+    }
     let source = if ext == "jsonl" && !stdin {
         let file = File::open(path).with_context(|| format!("{name}: cannot open the corpus"))?;
         Source::Corpus(JsonLines::new(Box::new(BufReader::new(file))))
     } else {
         let mut bytes = Vec::new();
-        if stdin {
-            std::io::stdin()
+        if let Some(mut reader) = stdin_reader {
+            reader
                 .read_to_end(&mut bytes)
                 .context("stdin: cannot read")?;
         } else {
@@ -118,15 +145,38 @@ pub(super) fn open_articles(path: &Path, options: &ReadOptions) -> anyhow::Resul
             article::from_plain(text)
         }))
     };
-    Ok(Articles {
-        name,
-        options: options.clone(),
-        source,
-        size,
-        bad: 0,
-        line: None,
-        held: None,
-    })
+    Ok(Articles::new(name, options, source, size))
+}
+
+/// Stdin, and whether it is a JSONL corpus: as `input` says, or for `auto`
+/// when its first byte that is not blank (nor a byte order mark) is `{`.
+/// The bytes looked at are put back in front, so a plain article keeps its
+/// leading blanks (spans count them) and a corpus its line numbers.
+fn peek_stdin(input: StdinInput) -> io::Result<(Box<dyn BufRead + Send>, bool)> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut stdin = BufReader::new(io::stdin());
+    if input != StdinInput::Auto {
+        return Ok((Box::new(stdin), input == StdinInput::Jsonl));
+    }
+    let mut seen = Vec::new();
+    let first = loop {
+        let buf = stdin.fill_buf()?;
+        if buf.is_empty() {
+            break None;
+        }
+        let blank = |(at, b): (usize, &u8)| {
+            let offset = seen.len() + at;
+            b.is_ascii_whitespace() || BOM.get(offset) == Some(b)
+        };
+        if let Some(at) = buf.iter().enumerate().position(|x| !blank(x)) {
+            break Some(buf[at]);
+        }
+        let n = buf.len();
+        seen.extend_from_slice(buf);
+        stdin.consume(n);
+    };
+    let reader = Box::new(io::Cursor::new(seen).chain(stdin));
+    Ok((reader, first == Some(b'{')))
 }
 
 /// The articles of one file, read on demand; see [`open_articles`].
@@ -150,6 +200,18 @@ enum Source {
 }
 
 impl Articles {
+    fn new(name: String, options: &ReadOptions, source: Source, size: u64) -> Self {
+        Articles {
+            name,
+            options: options.clone(),
+            source,
+            size,
+            bad: 0,
+            line: None,
+            held: None,
+        }
+    }
+
     /// Lines reported and skipped so far.
     pub(super) fn bad(&self) -> usize {
         self.bad
@@ -239,11 +301,6 @@ impl Iterator for Articles {
         }
         Some(article)
     }
-}
-
-/// Reports a bad line of a JSONL input: `FILE:LINE: reason; skipped`.
-pub(super) fn report_line(name: &str, number: usize, reason: &dyn std::fmt::Display) {
-    eprintln!("diplograph: {name}:{number}: {reason}; skipped");
 }
 
 /// The longest line a JSONL input may have (64 MiB): a longer one is reported

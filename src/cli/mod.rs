@@ -18,6 +18,7 @@ mod input;
 mod lexicon;
 mod merge;
 mod ontology;
+mod parquet_files;
 mod path;
 mod relations;
 mod serve;
@@ -133,7 +134,7 @@ pub enum Command {
     Timeline(timeline::TimelineArgs),
     /// The explorer: a local, read-only web page and JSON API over the store.
     Serve(serve::ServeArgs),
-    /// Write the store (or a focus) as DOT, JSON, GraphML, GEXF, CSV or JSONL claims.
+    /// Write the store (or a focus) as DOT, JSON, GraphML, GEXF, CSV, JSONL claims or Parquet tables.
     Export(export::ExportArgs),
     /// Check lexicon files (the extractor's cue words and flag words).
     Lexicon(lexicon::LexiconArgs),

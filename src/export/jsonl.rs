@@ -281,7 +281,22 @@ pub fn record_from_line(
     line: &str,
     gazetteer: Option<&Gazetteer>,
 ) -> Result<ClaimRecord, JsonlError> {
-    let l: InputLine = serde_json::from_str(line)?;
+    record_from_input(serde_json::from_str(line)?, gazetteer)
+}
+
+/// Reads a claim from a JSON object with the fields of a line, by the same
+/// rules as [`record_from_line`]: the Parquet reader builds one per row.
+pub fn record_from_value(
+    value: serde_json::Value,
+    gazetteer: Option<&Gazetteer>,
+) -> Result<ClaimRecord, JsonlError> {
+    record_from_input(serde_json::from_value(value)?, gazetteer)
+}
+
+fn record_from_input(
+    l: InputLine,
+    gazetteer: Option<&Gazetteer>,
+) -> Result<ClaimRecord, JsonlError> {
     let [start, end] = match l.span {
         Some(span) => span,
         None => [0, u32::try_from(l.text.len()).unwrap_or(u32::MAX)],

@@ -1,4 +1,5 @@
-//! Exports: the JSONL claim contract, Graphviz DOT, JSON, GraphML, GEXF and CSV, as bytes.
+//! Exports: the JSONL claim contract, Graphviz DOT, JSON, GraphML, GEXF and CSV, as bytes,
+//! and Parquet tables (into any `Write`, and read back from any file: [`parquet`]).
 //!
 //! Owns every output format's shape. Must not touch files or stdout: the caller
 //! (`cli`) writes the bytes where the user asked.
@@ -16,6 +17,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod json;
 pub mod jsonl;
+pub mod parquet;
 
 use std::collections::BTreeMap;
 
