@@ -363,6 +363,17 @@ fn japanese_subject_of_a_stance_on_an_act_is_not_its_agent() {
 }
 
 #[test]
+fn japanese_headline_visitor_stands_right_before_the_visit_prefix() {
+    assert_eq!(claims("インド首相訪米へ"), ["IND visit USA"]);
+    // Arriving in a state is visiting it; goods that arrive visit no one.
+    assert_eq!(
+        claims("インドの首相が中国に到着した。"),
+        ["IND visit CHN"]
+    );
+    assert!(claims("支援物資がウクライナに到着した。").is_empty());
+}
+
+#[test]
 fn japanese_target_takes_a_topic_particle_after_ni() {
     assert_eq!(
         claims("NATOにはトルコが加盟している。"),

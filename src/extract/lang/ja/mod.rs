@@ -575,7 +575,10 @@ impl Japanese {
             }
             if let Ending::Cue { hit: k, genitive } = roles[i] {
                 if k == h {
-                    if genitive && !cue.genitive_is_target && !symmetric {
+                    // `安倍首相訪中`: before a visit prefix stands the visitor; its
+                    // goal follows the prefix.
+                    let visitor = !genitive && self.is_visit_prefix(&text[hit.start..hit.end]);
+                    if visitor || genitive && !cue.genitive_is_target && !symmetric {
                         attached_sources.push(i);
                     } else if genitive || !symmetric || phrases[i].prefix == Some('対') {
                         attached_targets.push(i);
