@@ -622,6 +622,16 @@ PERSONS = {
     "person:saied-kais": ("凯斯·赛义德", "赛义德"),
     "person:bouteflika-abdelaziz": ("布特弗利卡", "布特弗利卡"),
     "person:mohammed-vi": ("穆罕默德六世", "穆罕默德六世"),
+    "person:park-tae-joon": ("朴泰俊", ""),
+    "person:lee-han-dong": ("李汉东", ""),
+    "person:kim-suk-soo": ("金硕洙", ""),
+    "person:goh-kun": ("高建", ""),
+    "person:han-myeong-sook": ("韩明淑", ""),
+    "person:han-seung-soo": ("韩升洙", ""),
+    "person:chung-un-chan": ("郑云灿", ""),
+    "person:lee-wan-koo": ("李完九", ""),
+    "person:akihito": ("明仁|明仁上皇", "明仁"),
+    "person:naruhito": ("德仁|德仁天皇", "德仁"),
 }
 
 ABBR_NOTE = ("# abbr: one-character forms that count only inside compounds (中美, 对华, 美方); "
