@@ -336,6 +336,11 @@ impl Korean {
     /// Whether a subject particle follows the cue word (`인정이`, `침공은`).
     fn cue_is_subject(&self, view: &SentenceView<'_>, cue_end: usize) -> bool {
         let rest = &view.text[cue_end..view.range.end];
+        // After a verb stem (`추방하`), `는` is its adnominal ending (`추방하는
+        // 한편`), not a topic particle.
+        if view.text[..cue_end].ends_with('하') {
+            return false;
+        }
         ["이 ", "가 ", "은 ", "는 "]
             .iter()
             .any(|p| rest.starts_with(p))

@@ -177,3 +177,12 @@ fn passives_and_imports_put_the_roles_right() {
         ["RUS trade JPN"]
     );
 }
+
+#[test]
+fn the_adnominal_ending_of_a_verb_cue_is_no_topic_particle() {
+    // `추방하는 한편`: "while expelling", not the expulsion as a topic.
+    assert_eq!(
+        claims("캐나다는 이란 외교관을 추방하는 한편 대사관을 닫았다."),
+        ["CAN expulsion IRN"]
+    );
+}
