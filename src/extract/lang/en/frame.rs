@@ -83,7 +83,11 @@ impl English {
             relation = given;
         }
         let premods = if cue.pos == Pos::Noun {
-            premodifiers(cx, hit)
+            let mut premods = premodifiers(cx, hit);
+            if premods.is_empty() && relation.is_symmetric() {
+                premods.extend(their_group(p, hit).map(Premod::Group));
+            }
+            premods
         } else {
             Vec::new()
         };
@@ -623,6 +627,18 @@ fn passive(p: &Parsed<'_>, hit: Hit) -> bool {
 /// Before a cue noun: the actors that modify it (`Russia's invasion`, `the
 /// Russian invasion`, `US-China talks`), then adjectives directly before it
 /// even without a state organ.
+/// `Putin and Modi ... following their talks`: `their` before a two-sided
+/// noun stands for the last group of two or more named before it.
+fn their_group(p: &Parsed<'_>, hit: Hit) -> Option<usize> {
+    let k = (0..hit.a).rev().find(|&k| !p.is(k, MOD))?;
+    if !p.word(k).eq_ignore_ascii_case("their") || p.is(hit.b - 1, ROLE_NOUN) {
+        return None;
+    }
+    (0..k)
+        .rev()
+        .find_map(|j| p.group_of[j].filter(|&g| p.groups[g].entries.len() >= 2))
+}
+
 fn premodifiers(cx: &Context<'_, '_>, hit: Hit) -> Vec<Premod> {
     let p = cx.p;
     let mut premods = Vec::new();

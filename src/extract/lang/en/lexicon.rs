@@ -53,6 +53,7 @@ pub(super) struct FlagsDef {
     pub(super) receiving_verbs: Vec<String>,
     pub(super) seat_nouns: Vec<String>,
     pub(super) listing_words: Vec<String>,
+    pub(super) role_nouns: Vec<String>,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -167,6 +168,7 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("receiving_verbs", &f.receiving_verbs),
         ("seat_nouns", &f.seat_nouns),
         ("listing_words", &f.listing_words),
+        ("role_nouns", &f.role_nouns),
         ("pair_phrases", &f.pair_phrases),
     ] {
         lexicon::unique(name, "flags", field, list, |w| w.to_ascii_lowercase())?;
@@ -202,6 +204,7 @@ pub(super) const RELATIVE: u32 = 1 << 20;
 pub(super) const RECEIVE: u32 = 1 << 21;
 pub(super) const SEAT: u32 = 1 << 22;
 pub(super) const LISTING: u32 = 1 << 23;
+pub(super) const ROLE_NOUN: u32 = 1 << 24;
 
 #[derive(Debug)]
 pub(super) struct Flags {
@@ -231,6 +234,7 @@ pub(super) struct Flags {
     pub(super) receiving_verbs: TokenSet,
     pub(super) seat_nouns: TokenSet,
     pub(super) listing_words: TokenSet,
+    pub(super) role_nouns: TokenSet,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -388,6 +392,7 @@ impl English {
             receiving_verbs: build_set(&f.receiving_verbs),
             seat_nouns: build_set(&f.seat_nouns),
             listing_words: build_set(&f.listing_words),
+            role_nouns: build_set(&f.role_nouns),
             pair_phrases: f.pair_phrases,
             classes: Default::default(),
         };
@@ -417,6 +422,7 @@ impl English {
             (&flags.receiving_verbs, RECEIVE),
             (&flags.seat_nouns, SEAT),
             (&flags.listing_words, LISTING),
+            (&flags.role_nouns, ROLE_NOUN),
         ] {
             for w in set {
                 *flags.classes.entry(w.clone()).or_insert(0) |= bit;

@@ -349,6 +349,18 @@ mod tests {
     }
 
     #[test]
+    fn their_before_a_two_sided_noun_stands_for_the_pair_named_before() {
+        assert_eq!(
+            triples("Kenya and Chile made no comment following their talks."),
+            ["CHL summit KEN"]
+        );
+        // One actor is no pair.
+        assert!(triples("Kenya said their talks failed.").is_empty());
+        // Their allies are others' allies, not each other.
+        assert!(triples("Kenya and Chile asked their allies for help.").is_empty());
+    }
+
+    #[test]
     fn speaker_is_attribution_not_participant() {
         let ex = crate::extract::Extractor::new(Gazetteer::builtin());
         let article = crate::extract::article::from_plain(
