@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::graph::{Census, EdgeView, EvidenceView, Kept, KnowledgeGraph};
 use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation, Role};
 
+pub mod scope;
+
 /// Why a question cannot be answered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
@@ -283,6 +285,12 @@ impl Filter {
         } else {
             Kept::NotNegated
         })
+    }
+
+    /// True when the filter looks at each record (dates, roles, roll-up), so
+    /// that a question under it reads stored records even when it shows none.
+    pub fn reads_records(&self) -> bool {
+        self.flags_only().is_none()
     }
 
     fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
@@ -1139,46 +1147,13 @@ pub fn subgraph(
     selection: &Selection,
 ) -> Result<KnowledgeGraph, QueryError> {
     let lens = Lens::new(graph, &selection.filter);
-    let rolled = match &selection.focus {
-        None => lens.roll(graph.edges(), true),
-        Some(focus) => {
-            lens.check(focus)?;
-            let focus = &lens.level(focus);
-            let mut reached: std::collections::HashSet<ActorId> =
-                std::collections::HashSet::from([focus.clone()]);
-            let mut frontier = vec![focus.clone()];
-            for _ in 0..selection.depth {
-                let mut next = Vec::new();
-                for x in &frontier {
-                    for (k, _) in lens.roll(lens.edges_around(x), false) {
-                        for end in [&k.0, &k.2] {
-                            if reached.insert(end.clone()) {
-                                next.push(end.clone());
-                            }
-                        }
-                    }
-                }
-                frontier = next;
-            }
-            // Edges among the reached actors, with their evidence.
-            let mut around = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            for x in &reached {
-                for e in lens.edges_around(x) {
-                    if seen.insert((&e.source.id, e.relation, &e.target.id)) {
-                        around.push(e);
-                    }
-                }
-            }
-            let mut rolled = lens.roll(around, true);
-            rolled.retain(|k, _| reached.contains(&k.0) && reached.contains(&k.2));
-            if rolled.is_empty() {
-                let mut only = KnowledgeGraph::new();
-                only.upsert_actor(actor_for(graph, focus));
-                return Ok(only);
-            }
-            rolled
+    let rolled = match select(&lens, selection, true)? {
+        Selected::Focus(focus) => {
+            let mut only = KnowledgeGraph::new();
+            only.upsert_actor(actor_for(graph, &focus));
+            return Ok(only);
         }
+        Selected::Edges(rolled) => rolled,
     };
     let mut out = KnowledgeGraph::new();
     for ((s, relation, t), acc) in rolled {
@@ -1207,6 +1182,98 @@ pub fn subgraph(
         }
     }
     Ok(out)
+}
+
+/// [`subgraph`] without its records, when the filter looks at flags only
+/// (`None` otherwise): the same actors and edges, each edge with the counts
+/// of the records [`subgraph`] would keep, read from the edges' summaries.
+/// Its `edge_count` and [`EdgeView::counts`] are [`subgraph`]'s, so DOT draws
+/// it alike and an ego network's size is known before any record is read;
+/// its records, dates and roles cannot be read.
+///
+/// # Complexity
+/// O(V + E) for the kept part, no record read.
+pub fn subgraph_counted(
+    graph: &KnowledgeGraph,
+    selection: &Selection,
+) -> Result<Option<KnowledgeGraph>, QueryError> {
+    if selection.filter.reads_records() {
+        return Ok(None);
+    }
+    let lens = Lens::new(graph, &selection.filter);
+    let mut b = crate::graph::GraphBuilder::new();
+    let mut at: HashMap<ActorId, u32> = HashMap::new();
+    let mut position = |b: &mut crate::graph::GraphBuilder, id: &ActorId| {
+        *at.entry(id.clone())
+            .or_insert_with(|| b.actor(actor_for(graph, id)))
+    };
+    match select(&lens, selection, false)? {
+        Selected::Focus(focus) => {
+            position(&mut b, &focus);
+        }
+        Selected::Edges(rolled) => {
+            for ((s, relation, t), acc) in rolled {
+                let (source, target) = (position(&mut b, &s), position(&mut b, &t));
+                let summary = crate::graph::EdgeSummary::counted(acc.counts, &acc.roles);
+                b.stored_edge(source, relation, target, summary)
+                    .expect("rolled keys are distinct and their actors are added");
+            }
+        }
+    }
+    Ok(Some(b.finish()))
+}
+
+/// What a [`Selection`] keeps, before a graph is built of it.
+enum Selected<'g> {
+    /// No edge: the focus alone.
+    Focus(ActorId),
+    /// The rolled-up edges (with their records when asked).
+    Edges(BTreeMap<Key, Acc<'g>>),
+}
+
+/// The edges `selection` keeps, with their records when `keep_evidence`.
+fn select<'g>(
+    lens: &Lens<'g>,
+    selection: &Selection,
+    keep_evidence: bool,
+) -> Result<Selected<'g>, QueryError> {
+    let Some(focus) = &selection.focus else {
+        return Ok(Selected::Edges(lens.roll(lens.graph.edges(), keep_evidence)));
+    };
+    lens.check(focus)?;
+    let focus = &lens.level(focus);
+    let mut reached: std::collections::HashSet<ActorId> =
+        std::collections::HashSet::from([focus.clone()]);
+    let mut frontier = vec![focus.clone()];
+    for _ in 0..selection.depth {
+        let mut next = Vec::new();
+        for x in &frontier {
+            for (k, _) in lens.roll(lens.edges_around(x), false) {
+                for end in [&k.0, &k.2] {
+                    if reached.insert(end.clone()) {
+                        next.push(end.clone());
+                    }
+                }
+            }
+        }
+        frontier = next;
+    }
+    // Edges among the reached actors, with their evidence.
+    let mut around = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for x in &reached {
+        for e in lens.edges_around(x) {
+            if seen.insert((&e.source.id, e.relation, &e.target.id)) {
+                around.push(e);
+            }
+        }
+    }
+    let mut rolled = lens.roll(around, keep_evidence);
+    rolled.retain(|k, _| reached.contains(&k.0) && reached.contains(&k.2));
+    if rolled.is_empty() {
+        return Ok(Selected::Focus(focus.clone()));
+    }
+    Ok(Selected::Edges(rolled))
 }
 
 /// The stored actor record, or one guessed from the id (a rolled-up state that

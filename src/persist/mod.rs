@@ -4,7 +4,8 @@
 //! Owns the on-disk format and is the only user of `bincode`. Must not touch clap,
 //! DOT or graph logic beyond converting a [`KnowledgeGraph`] to and from its DTOs.
 //! Submodules: `v2` (formats 1 and 2, one DTO), `v3` (format 3: sections),
-//! `read_at` (positioned reads).
+//! `section` (a format 3 graph section kept decoded, from which a question
+//! builds the part of the graph it reads), `read_at` (positioned reads).
 //!
 //! # Layout (format version 3)
 //!
@@ -86,10 +87,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 mod read_at;
+mod section;
 mod v2;
 mod v3;
 
 use read_at::ReadAt;
+pub use section::Section;
 pub use v3::Appended;
 
 use crate::graph::KnowledgeGraph;

@@ -1,0 +1,366 @@
+//! The graph section of a store's last commit, read once, from which a
+//! question builds only the part of the graph it asks about.
+//!
+//! Opening a format 3 store for a question used to build the whole graph
+//! (every actor, article and edge, in petgraph) before the question looked at
+//! a tenth of it: on a 1M-record store that was most of the time and memory
+//! of `who`, `path` or `timeline`. A [`Section`] decodes the section's tables
+//! once, borrowing its strings, and gives the [`Outline`] (actors and the ends
+//! of every edge) from which `query::scope` chooses edges; [`Section::graph`]
+//! then builds a graph of every actor and the chosen edges only, with the
+//! article table only when records are to be read.
+//!
+//! The section is decoded in three runs of fields (the head up to the actors,
+//! the article table, the rest): bincode writes a struct as its fields one
+//! after the other, so the runs decode exactly what [`super::v3::GraphDto`]
+//! encodes (tested below), and the article table can be skipped by range.
+
+use std::fs::File;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::v3::{self, ChunkDto, EdgeDto};
+use super::{PersistError, config, unpack_date};
+use crate::graph::{GraphBuilder, KnowledgeGraph, Outline};
+use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role};
+
+/// The fields of the graph section before its article table.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    relations: Vec<&'a str>,
+    #[serde(borrow)]
+    kinds: Vec<&'a str>,
+    #[serde(borrow)]
+    roles: Vec<&'a str>,
+    #[serde(borrow)]
+    actors: Vec<ActorRef<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ActorRef<'a> {
+    id: &'a str,
+    kind: u32,
+    country: Option<&'a str>,
+    name: &'a str,
+}
+
+#[derive(Deserialize)]
+struct ArticleRef<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    date: u32,
+    lang: Option<&'a str>,
+    version: u64,
+}
+
+/// A sequence decoded element by element and dropped: the article table,
+/// when a question reads no records, costs a walk over its bytes and no
+/// allocation.
+struct Skipped<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Skipped<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Walk<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Walk<T> {
+            type Value = Skipped<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<T>()?.is_some() {}
+                Ok(Skipped(std::marker::PhantomData))
+            }
+        }
+        d.deserialize_seq(Walk(std::marker::PhantomData))
+    }
+}
+
+/// A table decoded into one allocation of its length: serde's own `Vec`
+/// grows from a capped guess, which cost a tenth of a big store's open. The
+/// length is trusted only as far as the bytes left can hold elements of at
+/// least `min_bytes` each.
+struct Table<T> {
+    most: usize,
+    kind: std::marker::PhantomData<T>,
+}
+
+impl<T> Table<T> {
+    fn within(bytes: usize, min_bytes: usize) -> Self {
+        Table {
+            most: bytes / min_bytes,
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> serde::de::DeserializeSeed<'de> for Table<T> {
+    type Value = Vec<T>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Table<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a sequence")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(self.most));
+        while let Some(e) = seq.next_element::<T>()? {
+            out.push(e);
+        }
+        Ok(out)
+    }
+}
+
+/// Bytes of the smallest edge (sixteen one-byte varints) and chunk (three).
+const MIN_EDGE_BYTES: usize = 16;
+const MIN_CHUNK_BYTES: usize = 3;
+
+/// The fields after the article table.
+struct Tail {
+    sentences: u64,
+    blocks: Vec<u64>,
+    edges: Vec<EdgeDto>,
+    chunks: Vec<ChunkDto>,
+}
+
+impl Tail {
+    /// Decodes the fields from `at` to the end of `payload`.
+    fn decode(payload: &[u8], at: usize, path: &Path) -> Result<Tail, PersistError> {
+        let (sentences, at): (u64, usize) = decode_run(payload, at, path)?;
+        let (blocks, at): (Vec<u64>, usize) = decode_run(payload, at, path)?;
+        let left = payload.len() - at;
+        let (edges, at) = decode_seed(Table::within(left, MIN_EDGE_BYTES), payload, at, path)?;
+        let left = payload.len() - at;
+        let (chunks, at) = decode_seed(Table::within(left, MIN_CHUNK_BYTES), payload, at, path)?;
+        let (_dead, at): (u64, usize) = decode_run(payload, at, path)?;
+        if at != payload.len() {
+            return Err(v3::corrupt(path, "undecoded bytes in the graph section"));
+        }
+        Ok(Tail {
+            sentences,
+            blocks,
+            edges,
+            chunks,
+        })
+    }
+}
+
+/// The graph section of a format 3 store's last commit, decoded but for its
+/// article table, with what it takes to read the blocks of its edges.
+pub struct Section {
+    path: PathBuf,
+    file: File,
+    /// Where the commit ends: no block lies beyond it.
+    end: u64,
+    payload: Vec<u8>,
+    /// Where the article table lies in `payload`.
+    articles: Range<usize>,
+    roles: Vec<Role>,
+    outline: Outline,
+    tail: Tail,
+    /// Each edge's first chunk in `tail.chunks`; one more entry than edges.
+    chunk_start: Vec<usize>,
+}
+
+impl std::fmt::Debug for Section {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Section({}, {} edges)", self.path.display(), self.tail.edges.len())
+    }
+}
+
+fn decode_run<'a, T: Deserialize<'a>>(
+    payload: &'a [u8],
+    at: usize,
+    path: &Path,
+) -> Result<(T, usize), PersistError> {
+    let bytes = payload.get(at..).unwrap_or_default();
+    let (value, read) = bincode::serde::borrow_decode_from_slice(bytes, config())
+        .map_err(|_| v3::corrupt(path, "cannot decode the graph"))?;
+    Ok((value, at + read))
+}
+
+fn decode_seed<'a, S: serde::de::DeserializeSeed<'a>>(
+    seed: S,
+    payload: &'a [u8],
+    at: usize,
+    path: &Path,
+) -> Result<(S::Value, usize), PersistError> {
+    let bytes = payload.get(at..).unwrap_or_default();
+    let (value, read) = bincode::serde::seed_decode_from_slice(seed, bytes, config())
+        .map_err(|_| v3::corrupt(path, "cannot decode the graph"))?;
+    Ok((value, at + read))
+}
+
+fn newer(path: &Path) -> impl Fn(crate::model::ModelError) -> PersistError + '_ {
+    move |e| v3::corrupt(path, format!("{e}; a newer diplograph may know it"))
+}
+
+fn parse_all<T: std::str::FromStr<Err = crate::model::ModelError>>(
+    names: &[&str],
+    path: &Path,
+) -> Result<Vec<T>, PersistError> {
+    names
+        .iter()
+        .map(|n| n.parse::<T>().map_err(newer(path)))
+        .collect()
+}
+
+fn parse_actors(head: &Head<'_>, path: &Path) -> Result<Vec<Actor>, PersistError> {
+    let kinds: Vec<ActorKind> = parse_all(&head.kinds, path)?;
+    let id = |s: &str| ActorId::new(s).map_err(|e| v3::corrupt(path, e.to_string()));
+    head.actors
+        .iter()
+        .map(|a| {
+            let kind = *kinds
+                .get(a.kind as usize)
+                .ok_or_else(|| v3::corrupt(path, format!("actor kind {} out of range", a.kind)))?;
+            Ok(Actor {
+                id: id(a.id)?,
+                kind,
+                country: a.country.map(id).transpose()?,
+                name: a.name.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// The ends of every edge, checked against the actor and relation tables.
+fn outline_edges(
+    edges: &[EdgeDto],
+    actors: usize,
+    relations: &[Relation],
+    path: &Path,
+) -> Result<Vec<(u32, Relation, u32)>, PersistError> {
+    edges
+        .iter()
+        .map(|e| {
+            let relation = *relations.get(e.relation as usize).ok_or_else(|| {
+                v3::corrupt(path, format!("relation {} out of range", e.relation))
+            })?;
+            if e.source as usize >= actors || e.target as usize >= actors {
+                return Err(v3::corrupt(path, "an edge names an actor out of range"));
+            }
+            Ok((e.source, relation, e.target))
+        })
+        .collect()
+}
+
+impl Section {
+    /// Reads the graph section of the store at `path`; `None` when the store
+    /// is of format 1 or 2 (one DTO, read whole by [`super::open`]).
+    pub fn open(path: &Path) -> Result<Option<Section>, PersistError> {
+        let (file, len, version) = super::open_file(path, path)?;
+        if version < 3 {
+            return Ok(None);
+        }
+        let (payload, end) = v3::last_graph_payload(&file, len, path)?;
+        let (head, at): (Head<'_>, usize) = decode_run(&payload, 0, path)?;
+        let (_, after): (Skipped<ArticleRef<'_>>, usize) = decode_run(&payload, at, path)?;
+        let tail = Tail::decode(&payload, after, path)?;
+        let relations: Vec<Relation> = parse_all(&head.relations, path)?;
+        let roles: Vec<Role> = parse_all(&head.roles, path)?;
+        let actors = parse_actors(&head, path)?;
+        let edges = outline_edges(&tail.edges, actors.len(), &relations, path)?;
+        let mut chunk_start = Vec::with_capacity(tail.edges.len() + 1);
+        chunk_start.push(0usize);
+        for e in &tail.edges {
+            let next = chunk_start[chunk_start.len() - 1] + e.chunks as usize;
+            if next > tail.chunks.len() {
+                return Err(v3::corrupt(path, "edges claim more chunks than stored"));
+            }
+            chunk_start.push(next);
+        }
+        drop(head);
+        Ok(Some(Section {
+            path: path.to_owned(),
+            file,
+            end,
+            payload,
+            articles: at..after,
+            roles,
+            outline: Outline { actors, edges },
+            tail,
+            chunk_start,
+        }))
+    }
+
+    /// The actors and the ends of every edge.
+    pub fn outline(&self) -> &Outline {
+        &self.outline
+    }
+
+    /// A graph of every actor and the edges at these positions of the
+    /// outline, each with its summary; their records are read from the file
+    /// when a question asks for them, which needs the article table:
+    /// `records` says whether to build it. Without it, a read of records
+    /// fails (an error for [`KnowledgeGraph::take_evidence_error`], never a
+    /// wrong answer).
+    pub fn graph(&self, edges: &[usize], records: bool) -> Result<KnowledgeGraph, PersistError> {
+        let path = &self.path;
+        let articles: Vec<ArticleRef<'_>> = if records {
+            decode_run(&self.payload[..self.articles.end], self.articles.start, path)?.0
+        } else {
+            Vec::new()
+        };
+        let mut b = GraphBuilder::with_capacity(
+            self.outline.actors.len(),
+            articles.len(),
+            0,
+            edges.len(),
+        );
+        for a in &self.outline.actors {
+            b.actor(a.clone());
+        }
+        for (i, a) in articles.iter().enumerate() {
+            let p = b.article(&ArticleId(a.id.to_owned()), a.title, a.url);
+            debug_assert_eq!(p as usize, i);
+            let date = unpack_date(a.date).map_err(|e| v3::corrupt(path, e.to_string()))?;
+            b.article_info(p, date, a.lang, a.version)
+                .map_err(|e| v3::corrupt(path, e.to_string()))?;
+        }
+        let mut chunks = Vec::new();
+        let mut chunk_start = Vec::with_capacity(edges.len() + 1);
+        chunk_start.push(0);
+        for &i in edges {
+            let e = self
+                .tail
+                .edges
+                .get(i)
+                .ok_or_else(|| v3::corrupt(path, format!("edge {i} out of range")))?;
+            let (source, relation, target) = self.outline.edges[i];
+            let summary = v3::summary(e, &self.roles, path)?;
+            b.stored_edge(source, relation, target, summary)
+                .map_err(|e| v3::corrupt(path, e.to_string()))?;
+            chunks.extend_from_slice(&self.tail.chunks[self.chunk_start[i]..self.chunk_start[i + 1]]);
+            chunk_start.push(chunks.len());
+        }
+        b.stored_sentences(usize::try_from(self.tail.sentences).unwrap_or(usize::MAX));
+        let reader = self
+            .file
+            .try_clone()
+            .map_err(super::io_err(path, "read the store"))?;
+        let blocks = v3::Blocks::new(
+            Box::new(reader),
+            path,
+            self.end,
+            self.tail.blocks.clone(),
+            (chunks, chunk_start),
+            self.roles.clone(),
+        );
+        Ok(b.finish_stored(Arc::new(blocks)))
+    }
+
+    /// A graph of every actor and every edge (see [`Section::graph`]).
+    pub fn whole(&self, records: bool) -> Result<KnowledgeGraph, PersistError> {
+        let all: Vec<usize> = (0..self.outline.edges.len()).collect();
+        self.graph(&all, records)
+    }
+}
