@@ -137,12 +137,20 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         && !f.by_state;
     // The whole store is read before anything is written, so a corrupt block
     // stops the export before its output; a selection reads what it keeps.
-    let graph = super::load_for_query(store, whole)?;
+    let graph = match &selection.focus {
+        Some(focus) if !f.by_state => {
+            let records = args.format != ExportFormat::Dot || f.reads_records();
+            super::load_part(store, records, |o| {
+                query::scope::within(o, &[focus], selection.depth)
+            })?
+        }
+        _ => super::load_for_query(store, whole)?,
+    };
     let sub;
     let graph = if whole {
         &graph
     } else {
-        sub = query::subgraph(&graph, &selection)?;
+        sub = select(&graph, &selection, args.format)?;
         &sub
     };
     super::evidence_ok(graph)?;
@@ -200,6 +208,21 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `selection` keeps of `graph`: for DOT, which draws counts only,
+/// without reading records when the filter allows.
+fn select(
+    graph: &crate::graph::KnowledgeGraph,
+    selection: &Selection,
+    format: ExportFormat,
+) -> anyhow::Result<crate::graph::KnowledgeGraph> {
+    if format == ExportFormat::Dot
+        && let Some(counted) = query::subgraph_counted(graph, selection)?
+    {
+        return Ok(counted);
+    }
+    Ok(query::subgraph(graph, selection)?)
 }
 
 /// Japanese names from the gazetteer for the actors drawn, and whether to add

@@ -31,14 +31,20 @@ pub struct PathArgs {
     pub format: QueryFormat,
 }
 
-/// Loads the store, asks [`query::path`], prints the chains.
+/// Asks [`query::path`] of the store, prints the chains.
 pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.from)?;
     let b = resolve_actor(&args.to)?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store, false)?;
-    let chains = super::answer_or_empty(query::path(&graph, &a, &b, args.max_len, &filter))?;
-    super::evidence_ok(&graph)?;
+    let chains = match crate::persist::Section::open(store)? {
+        Some(section) if !filter.by_state => chains_in(&section, &a, &b, args.max_len, &filter)?,
+        _ => {
+            let graph = super::load_for_query(store, false)?;
+            let chains = query::path(&graph, &a, &b, args.max_len, &filter);
+            super::evidence_ok(&graph)?;
+            super::answer_or_empty(chains)?
+        }
+    };
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&chains)? + "\n",
         QueryFormat::Table => table(&chains, &a, &b, args.max_len)?,
@@ -46,6 +52,32 @@ pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     };
     write_output(None, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// [`query::path`] on parts of the store grown one hop at a time around
+/// `a`: a part holding every edge within `hops` of `a` answers as the whole
+/// store once a chain of `hops + 1` or fewer is found, `max_len` is reached,
+/// or the part holds all `a` can reach (see [`query::scope::path_is_final`]).
+fn chains_in(
+    section: &crate::persist::Section,
+    a: &crate::model::ActorId,
+    b: &crate::model::ActorId,
+    max_len: usize,
+    filter: &query::Filter,
+) -> anyhow::Result<Vec<Chain>> {
+    let (mut hops, mut last) = (0, None);
+    loop {
+        let edges = query::scope::within(section.outline(), &[a], hops);
+        let whole = last == Some(edges.len());
+        last = Some(edges.len());
+        let graph = super::with_roles(section.graph(&edges, filter.reads_records())?)?;
+        let chains = query::path(&graph, a, b, max_len, filter);
+        super::evidence_ok(&graph)?;
+        match chains {
+            Ok(c) if !whole && !query::scope::path_is_final(&c, hops, max_len) => hops += 1,
+            answer => return super::answer_or_empty(answer),
+        }
+    }
 }
 
 fn table(

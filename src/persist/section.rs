@@ -80,48 +80,72 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Skipped<T> {
     }
 }
 
-/// A table decoded into one allocation of its length: serde's own `Vec`
-/// grows from a capped guess, which cost a tenth of a big store's open. The
-/// length is trusted only as far as the bytes left can hold elements of at
-/// least `min_bytes` each.
-struct Table<T> {
-    most: usize,
-    kind: std::marker::PhantomData<T>,
+/// Bincode's varints (standard configuration), read by hand from a slice:
+/// the edge and chunk tables are most of a big store's graph section, and
+/// decoding them through serde cost three times as long. `None` when the
+/// bytes end early or a value does not fit.
+struct Varints<'a> {
+    bytes: &'a [u8],
+    at: usize,
 }
 
-impl<T> Table<T> {
-    fn within(bytes: usize, min_bytes: usize) -> Self {
-        Table {
-            most: bytes / min_bytes,
-            kind: std::marker::PhantomData,
+impl Varints<'_> {
+    fn u64(&mut self) -> Option<u64> {
+        let first = *self.bytes.get(self.at)?;
+        self.at += 1;
+        let n = match first {
+            0..=250 => return Some(u64::from(first)),
+            251 => 2,
+            252 => 4,
+            253 => 8,
+            _ => return None,
+        };
+        let le = self.bytes.get(self.at..self.at + n)?;
+        self.at += n;
+        let mut buf = [0u8; 8];
+        buf[..n].copy_from_slice(le);
+        Some(u64::from_le_bytes(buf))
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.u64()?).ok()
+    }
+
+    /// A table's length, trusted only as far as the bytes left can hold
+    /// rows of `min_bytes` each.
+    fn len(&mut self, min_bytes: usize) -> Option<(usize, usize)> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        let room = (self.bytes.len() - self.at) / min_bytes;
+        Some((n, n.min(room)))
+    }
+
+    fn edges(&mut self) -> Option<Vec<EdgeDto>> {
+        let (n, room) = self.len(EdgeDto::FIELDS)?;
+        let mut out = Vec::with_capacity(room);
+        for _ in 0..n {
+            let mut fields = [0u32; EdgeDto::FIELDS];
+            for f in &mut fields {
+                *f = self.u32()?;
+            }
+            out.push(EdgeDto::from_fields(fields));
         }
+        Some(out)
     }
-}
 
-impl<'de, T: Deserialize<'de>> serde::de::DeserializeSeed<'de> for Table<T> {
-    type Value = Vec<T>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Table<T> {
-    type Value = Vec<T>;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a sequence")
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(self.most));
-        while let Some(e) = seq.next_element::<T>()? {
-            out.push(e);
+    fn chunks(&mut self) -> Option<Vec<ChunkDto>> {
+        let (n, room) = self.len(3)?;
+        let mut out = Vec::with_capacity(room);
+        for _ in 0..n {
+            let (block, first, count) = (self.u32()?, self.u32()?, self.u32()?);
+            out.push(ChunkDto {
+                block,
+                first,
+                count,
+            });
         }
-        Ok(out)
+        Some(out)
     }
 }
-
-/// Bytes of the smallest edge (sixteen one-byte varints) and chunk (three).
-const MIN_EDGE_BYTES: usize = 16;
-const MIN_CHUNK_BYTES: usize = 3;
 
 /// The fields after the article table.
 struct Tail {
@@ -136,10 +160,11 @@ impl Tail {
     fn decode(payload: &[u8], at: usize, path: &Path) -> Result<Tail, PersistError> {
         let (sentences, at): (u64, usize) = decode_run(payload, at, path)?;
         let (blocks, at): (Vec<u64>, usize) = decode_run(payload, at, path)?;
-        let left = payload.len() - at;
-        let (edges, at) = decode_seed(Table::within(left, MIN_EDGE_BYTES), payload, at, path)?;
-        let left = payload.len() - at;
-        let (chunks, at) = decode_seed(Table::within(left, MIN_CHUNK_BYTES), payload, at, path)?;
+        let mut r = Varints { bytes: payload, at };
+        let table = |_| v3::corrupt(path, "cannot decode the graph");
+        let edges = r.edges().ok_or_else(|| table(()))?;
+        let chunks = r.chunks().ok_or_else(|| table(()))?;
+        let at = r.at;
         let (_dead, at): (u64, usize) = decode_run(payload, at, path)?;
         if at != payload.len() {
             return Err(v3::corrupt(path, "undecoded bytes in the graph section"));
@@ -183,18 +208,6 @@ fn decode_run<'a, T: Deserialize<'a>>(
 ) -> Result<(T, usize), PersistError> {
     let bytes = payload.get(at..).unwrap_or_default();
     let (value, read) = bincode::serde::borrow_decode_from_slice(bytes, config())
-        .map_err(|_| v3::corrupt(path, "cannot decode the graph"))?;
-    Ok((value, at + read))
-}
-
-fn decode_seed<'a, S: serde::de::DeserializeSeed<'a>>(
-    seed: S,
-    payload: &'a [u8],
-    at: usize,
-    path: &Path,
-) -> Result<(S::Value, usize), PersistError> {
-    let bytes = payload.get(at..).unwrap_or_default();
-    let (value, read) = bincode::serde::seed_decode_from_slice(seed, bytes, config())
         .map_err(|_| v3::corrupt(path, "cannot decode the graph"))?;
     Ok((value, at + read))
 }

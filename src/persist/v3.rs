@@ -87,7 +87,7 @@ struct ArticleDto<'a> {
     version: u64,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct EdgeDto {
     pub(super) source: u32,
     pub(super) relation: u32,
@@ -104,11 +104,33 @@ pub(super) struct EdgeDto {
 }
 
 /// Records `first .. first + count` of block `block`.
-#[derive(Serialize, Deserialize, Clone, Copy)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct ChunkDto {
-    block: u32,
-    first: u32,
-    count: u32,
+    pub(super) block: u32,
+    pub(super) first: u32,
+    pub(super) count: u32,
+}
+
+impl EdgeDto {
+    /// How many `u32` fields an edge has (arrays count their elements).
+    pub(super) const FIELDS: usize = 15;
+
+    /// An edge from its fields in their order in the file.
+    pub(super) fn from_fields(f: [u32; Self::FIELDS]) -> Self {
+        EdgeDto {
+            source: f[0],
+            relation: f[1],
+            target: f[2],
+            asserted: f[3],
+            hedged: f[4],
+            negated: f[5],
+            articles: [f[6], f[7], f[8]],
+            roles: [f[9], f[10], f[11]],
+            first: f[12],
+            last: f[13],
+            chunks: f[14],
+        }
+    }
 }
 
 /// One evidence block, bincode-coded then compressed with LZ4.

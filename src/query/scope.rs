@@ -91,3 +91,14 @@ pub fn within(outline: &Outline, ids: &[&ActorId], hops: usize) -> Vec<usize> {
     }
     touching(outline, &reached)
 }
+
+/// True when [`super::path`] on the part [`within`] `hops` of its start
+/// answered as on the whole store: the search's first `hops + 1` levels only
+/// expand actors within `hops`, whose edges the part holds whole, so a chain
+/// found there, or no chain when `max_len` is no longer, is final.
+pub fn path_is_final(chains: &[super::Chain], hops: usize, max_len: usize) -> bool {
+    match chains.first() {
+        Some(c) => c.hops.len() <= hops + 1,
+        None => max_len <= hops + 1,
+    }
+}
