@@ -343,6 +343,10 @@ impl Acc<'_> {
     }
 }
 
+/// Above this many actors, [`Lens::edges_among`] passes over every edge
+/// rather than over each actor's.
+const FEW_ACTORS: usize = 16;
+
 /// A filtered, possibly rolled-up view of a graph.
 struct Lens<'g> {
     graph: &'g KnowledgeGraph,
@@ -429,6 +433,28 @@ impl<'g> Lens<'g> {
         out
     }
 
+    /// Stored edges both of whose ends count as actors of `reached` (ids at
+    /// the lens's level): the edges around each when they are few, else one
+    /// pass over the graph's edges.
+    fn edges_among(&self, reached: &std::collections::HashSet<ActorId>) -> Vec<EdgeView<'g>> {
+        let inside = |e: &EdgeView<'g>| {
+            reached.contains(self.key_of(e.source)) && reached.contains(self.key_of(e.target))
+        };
+        if reached.len() > FEW_ACTORS {
+            return self.graph.edges_unsorted().filter(inside).collect();
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for x in reached {
+            for e in self.edges_around(x) {
+                if inside(&e) && seen.insert((&e.source.id, e.relation, &e.target.id)) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
     /// Filters and rolls up edges: one entry per (source, relation, target) at
     /// the lens's level, with the evidence kept (symmetric keys sorted, self-loops
     /// made by the roll-up dropped, edges under `min_evidence` dropped).
@@ -441,7 +467,15 @@ impl<'g> Lens<'g> {
             return self.roll_summaries(edges, kept);
         }
         let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
-        let mut edges: Vec<EdgeView<'g>> = edges.into_iter().collect();
+        let min = self.filter.min_evidence.max(1);
+        let flags = self.filter.flags_only();
+        // Under a filter of flags, an edge's summary says how many of its
+        // records pass: an edge short of `min` has its records never read.
+        let mut edges: Vec<EdgeView<'g>> = edges
+            .into_iter()
+            .filter(|e| self.filter.keeps_relation(e.relation))
+            .filter(|e| flags.is_none_or(|kept| e.summary().kept(kept).0.evidence >= min))
+            .collect();
         // Stored records are read block by block; in the file's order (by
         // ids), each block is read once.
         edges.sort_by(|a, b| {
@@ -494,7 +528,6 @@ impl<'g> Lens<'g> {
                 }
             }
         }
-        let min = self.filter.min_evidence.max(1);
         out.retain(|_, a| {
             a.counts.articles = a.articles.len();
             a.counts.evidence >= min
@@ -1174,12 +1207,9 @@ pub fn subgraph(
             );
         }
     }
-    let kept: std::collections::HashSet<ArticleId> =
-        out.article_rows().iter().map(|a| a.id.clone()).collect();
-    for a in graph.article_rows() {
-        if kept.contains(a.id) {
-            out.set_article_info(a.id, a.date, a.lang, a.version);
-        }
+    let kept: Vec<ArticleId> = out.article_rows().iter().map(|a| a.id.clone()).collect();
+    for a in kept.iter().filter_map(|id| graph.article_row(id)) {
+        out.set_article_info(a.id, a.date, a.lang, a.version);
     }
     Ok(out)
 }
@@ -1240,12 +1270,27 @@ fn select<'g>(
     let Some(focus) = &selection.focus else {
         return Ok(Selected::Edges(lens.roll(lens.graph.edges(), keep_evidence)));
     };
+    let (focus, reached) = reach(lens, focus, selection.depth)?;
+    // Only edges with both ends reached can stay.
+    let rolled = lens.roll(lens.edges_among(&reached), keep_evidence);
+    if rolled.is_empty() {
+        return Ok(Selected::Focus(focus));
+    }
+    Ok(Selected::Edges(rolled))
+}
+
+/// The focus at the lens's level and the actors within `depth` hops of it,
+/// by edges the filter keeps.
+fn reach(
+    lens: &Lens<'_>,
+    focus: &ActorId,
+    depth: usize,
+) -> Result<(ActorId, std::collections::HashSet<ActorId>), QueryError> {
     lens.check(focus)?;
-    let focus = &lens.level(focus);
-    let mut reached: std::collections::HashSet<ActorId> =
-        std::collections::HashSet::from([focus.clone()]);
+    let focus = lens.level(focus);
+    let mut reached = std::collections::HashSet::from([focus.clone()]);
     let mut frontier = vec![focus.clone()];
-    for _ in 0..selection.depth {
+    for _ in 0..depth {
         let mut next = Vec::new();
         for x in &frontier {
             for (k, _) in lens.roll(lens.edges_around(x), false) {
@@ -1258,22 +1303,41 @@ fn select<'g>(
         }
         frontier = next;
     }
-    // Edges among the reached actors, with their evidence.
-    let mut around = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for x in &reached {
-        for e in lens.edges_around(x) {
-            if seen.insert((&e.source.id, e.relation, &e.target.id)) {
-                around.push(e);
-            }
-        }
-    }
-    let mut rolled = lens.roll(around, keep_evidence);
-    rolled.retain(|k, _| reached.contains(&k.0) && reached.contains(&k.2));
-    if rolled.is_empty() {
-        return Ok(Selected::Focus(focus.clone()));
-    }
-    Ok(Selected::Edges(rolled))
+    Ok((focus, reached))
+}
+
+/// The number of edges [`subgraph`] keeps, when the filter looks at flags
+/// only (`None` otherwise), from the edges' summaries: an ego network's size
+/// before any record is read.
+///
+/// # Complexity
+/// O(E) over the graph's edges, plus the BFS around the focus.
+pub fn subgraph_size(
+    graph: &KnowledgeGraph,
+    selection: &Selection,
+) -> Result<Option<usize>, QueryError> {
+    let Some(kept) = selection.filter.flags_only() else {
+        return Ok(None);
+    };
+    let lens = Lens::new(graph, &selection.filter);
+    let reached = match &selection.focus {
+        Some(focus) => Some(reach(&lens, focus, selection.depth)?.1),
+        None => None,
+    };
+    let min = selection.filter.min_evidence.max(1);
+    // No roll-up under a filter of flags: each edge is its own entry.
+    Ok(Some(
+        graph
+            .edges_unsorted()
+            .filter(|e| selection.filter.keeps_relation(e.relation))
+            .filter(|e| {
+                reached
+                    .as_ref()
+                    .is_none_or(|r| r.contains(&e.source.id) && r.contains(&e.target.id))
+            })
+            .filter(|e| e.summary().kept(kept).0.evidence >= min)
+            .count(),
+    ))
 }
 
 /// The stored actor record, or one guessed from the id (a rolled-up state that

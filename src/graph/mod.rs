@@ -604,6 +604,19 @@ impl KnowledgeGraph {
         Some(self.articles.metas[ax as usize].version)
     }
 
+    /// What the graph knows of one article; `None` for one it does not hold.
+    pub fn article_row(&self, id: &ArticleId) -> Option<ArticleRow<'_>> {
+        let m = &self.articles.metas[self.articles.index_of(id)? as usize];
+        Some(ArticleRow {
+            id: &m.id,
+            title: m.title.as_deref(),
+            url: m.url.as_deref(),
+            date: m.date,
+            lang: m.lang.as_deref(),
+            version: m.version,
+        })
+    }
+
     /// Every article's (id, title, url), sorted by id.
     pub fn articles(&self) -> impl Iterator<Item = (&ArticleId, Option<&str>, Option<&str>)> {
         let mut v: Vec<_> = self
