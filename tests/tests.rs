@@ -20,6 +20,7 @@ mod merge;
 mod messages;
 mod queries;
 mod reading_articles;
+mod scoped_queries;
 mod readme;
 mod serve;
 mod store;

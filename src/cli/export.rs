@@ -138,7 +138,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     // The whole store is read before anything is written, so a corrupt block
     // stops the export before its output; a selection reads what it keeps.
     let graph = match &selection.focus {
-        Some(focus) if !f.by_state => {
+        Some(focus) => {
             let records = args.format != ExportFormat::Dot || f.reads_records();
             super::load_part(store, records, |o| {
                 query::scope::within(o, &[focus], selection.depth)

@@ -37,8 +37,8 @@ pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     let b = resolve_actor(&args.to)?;
     let filter = args.filter.to_filter()?;
     let chains = match crate::persist::Section::open(store)? {
-        Some(section) if !filter.by_state => chains_in(&section, &a, &b, args.max_len, &filter)?,
-        _ => {
+        Some(section) => chains_in(&section, &a, &b, args.max_len, &filter)?,
+        None => {
             let graph = super::load_for_query(store, false)?;
             let chains = query::path(&graph, &a, &b, args.max_len, &filter);
             super::evidence_ok(&graph)?;
@@ -54,10 +54,7 @@ pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// [`query::path`] on parts of the store grown one hop at a time around
-/// `a`: a part holding every edge within `hops` of `a` answers as the whole
-/// store once a chain of `hops + 1` or fewer is found, `max_len` is reached,
-/// or the part holds all `a` can reach (see [`query::scope::path_is_final`]).
+/// [`query::path`] on parts of the store (see [`query::scope::path_in_parts`]).
 fn chains_in(
     section: &crate::persist::Section,
     a: &crate::model::ActorId,
@@ -65,19 +62,13 @@ fn chains_in(
     max_len: usize,
     filter: &query::Filter,
 ) -> anyhow::Result<Vec<Chain>> {
-    let (mut hops, mut last) = (0, None);
-    loop {
-        let edges = query::scope::within(section.outline(), &[a], hops);
-        let whole = last == Some(edges.len());
-        last = Some(edges.len());
-        let graph = super::with_roles(section.graph(&edges, filter.reads_records())?)?;
-        let chains = query::path(&graph, a, b, max_len, filter);
-        super::evidence_ok(&graph)?;
-        match chains {
-            Ok(c) if !whole && !query::scope::path_is_final(&c, hops, max_len) => hops += 1,
-            answer => return super::answer_or_empty(answer),
-        }
-    }
+    let records = filter.reads_records();
+    let (graph, chains) =
+        query::scope::path_in_parts(section.outline(), (a, b), max_len, filter, |edges| {
+            super::with_roles(section.graph(edges, records)?)
+        })?;
+    super::evidence_ok(&graph)?;
+    super::answer_or_empty(chains)
 }
 
 fn table(
