@@ -1268,7 +1268,9 @@ fn select<'g>(
     keep_evidence: bool,
 ) -> Result<Selected<'g>, QueryError> {
     let Some(focus) = &selection.focus else {
-        return Ok(Selected::Edges(lens.roll(lens.graph.edges(), keep_evidence)));
+        return Ok(Selected::Edges(
+            lens.roll(lens.graph.edges(), keep_evidence),
+        ));
     };
     let (focus, reached) = reach(lens, focus, selection.depth)?;
     // Only edges with both ends reached can stay.

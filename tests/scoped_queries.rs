@@ -14,7 +14,15 @@ use crate::common::{claims, graph_of, tempdir};
 
 /// The pool's actors, one id no claim uses, and `None`.
 fn ends() -> Vec<Option<ActorId>> {
-    let ids = ["RUS", "PRK", "UKR", "NATO", "WEST", "person:kim-jong-un", "USA"];
+    let ids = [
+        "RUS",
+        "PRK",
+        "UKR",
+        "NATO",
+        "WEST",
+        "person:kim-jong-un",
+        "USA",
+    ];
     let mut v: Vec<Option<ActorId>> = ids.iter().map(|i| Some(ActorId::new(i).unwrap())).collect();
     v.push(None);
     v
@@ -51,7 +59,9 @@ fn stored(g: &KnowledgeGraph) -> (tempfile::TempDir, KnowledgeGraph, Section) {
     let path = dir.path().join("s.dgraph");
     StoreWriter::lock(&path).unwrap().save(g).unwrap();
     let whole = persist::load(&path).unwrap();
-    let section = Section::open(&path).unwrap().expect("this build writes format 3");
+    let section = Section::open(&path)
+        .unwrap()
+        .expect("this build writes format 3");
     (dir, whole, section)
 }
 
@@ -108,7 +118,9 @@ fn path_and_focus(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
                 focus: Some(a.clone()),
                 depth,
             };
-            let part = section.graph(&scope::within(o, &[&a], depth), true).unwrap();
+            let part = section
+                .graph(&scope::within(o, &[&a], depth), true)
+                .unwrap();
             let expected = query::subgraph(whole, &selection).map(|g| json::to_json(&g, &options));
             let got = query::subgraph(&part, &selection).map(|g| json::to_json(&g, &options));
             assert_eq!(got, expected, "focus {a} {depth} {f:?}");
@@ -116,7 +128,11 @@ fn path_and_focus(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
                 continue;
             };
             if let Some(counted) = query::subgraph_counted(&part, &selection).unwrap() {
-                assert_eq!(dot::to_dot(&counted), dot::to_dot(&drawn), "DOT of {a} {depth}");
+                assert_eq!(
+                    dot::to_dot(&counted),
+                    dot::to_dot(&drawn),
+                    "DOT of {a} {depth}"
+                );
             }
             if let Some(size) = query::subgraph_size(&part, &selection).unwrap() {
                 assert_eq!(size, drawn.edge_count(), "size of {a} {depth}");
@@ -160,5 +176,8 @@ fn the_outline_lists_every_actor_and_edge_of_the_store() {
         .collect();
     assert_eq!(ends, expected);
     let all = section.whole(true).unwrap();
-    assert_eq!(all.records().collect::<Vec<_>>(), whole.records().collect::<Vec<_>>());
+    assert_eq!(
+        all.records().collect::<Vec<_>>(),
+        whole.records().collect::<Vec<_>>()
+    );
 }

@@ -71,7 +71,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Skipped<T> {
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a sequence")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
                 while seq.next_element::<T>()?.is_some() {}
                 Ok(Skipped(std::marker::PhantomData))
             }
@@ -119,15 +122,27 @@ impl Varints<'_> {
         Some((n, n.min(room)))
     }
 
-    fn edges(&mut self) -> Option<Vec<EdgeDto>> {
+    fn edge(&mut self) -> Option<EdgeDto> {
+        let mut fields = [0u32; EdgeDto::FIELDS];
+        for f in &mut fields {
+            *f = self.u32()?;
+        }
+        Some(EdgeDto::from_fields(fields))
+    }
+
+    /// The edge table, walked: each edge's ends, chunk count and offset
+    /// (the rest of an edge is decoded only for the edges a question reads).
+    fn edges(&mut self) -> Option<Vec<EdgeHead>> {
         let (n, room) = self.len(EdgeDto::FIELDS)?;
         let mut out = Vec::with_capacity(room);
         for _ in 0..n {
-            let mut fields = [0u32; EdgeDto::FIELDS];
-            for f in &mut fields {
-                *f = self.u32()?;
-            }
-            out.push(EdgeDto::from_fields(fields));
+            let at = self.at;
+            let e = self.edge()?;
+            out.push(EdgeHead {
+                at,
+                ends: (e.source, e.relation, e.target),
+                chunks: e.chunks,
+            });
         }
         Some(out)
     }
@@ -147,11 +162,19 @@ impl Varints<'_> {
     }
 }
 
+/// Where an edge lies in the payload, its ends (source, relation in the
+/// file's table, target) and how many chunks it has.
+struct EdgeHead {
+    at: usize,
+    ends: (u32, u32, u32),
+    chunks: u32,
+}
+
 /// The fields after the article table.
 struct Tail {
     sentences: u64,
     blocks: Vec<u64>,
-    edges: Vec<EdgeDto>,
+    edges: Vec<EdgeHead>,
     chunks: Vec<ChunkDto>,
 }
 
@@ -186,18 +209,27 @@ pub struct Section {
     /// Where the commit ends: no block lies beyond it.
     end: u64,
     payload: Vec<u8>,
+    /// Where each edge lies in `payload`.
+    edge_at: Vec<usize>,
     /// Where the article table lies in `payload`.
     articles: Range<usize>,
     roles: Vec<Role>,
     outline: Outline,
-    tail: Tail,
-    /// Each edge's first chunk in `tail.chunks`; one more entry than edges.
+    sentences: u64,
+    blocks: Vec<u64>,
+    chunks: Vec<ChunkDto>,
+    /// Each edge's first chunk in `chunks`; one more entry than edges.
     chunk_start: Vec<usize>,
 }
 
 impl std::fmt::Debug for Section {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Section({}, {} edges)", self.path.display(), self.tail.edges.len())
+        write!(
+            f,
+            "Section({}, {} edges)",
+            self.path.display(),
+            self.edge_at.len()
+        )
     }
 }
 
@@ -247,7 +279,7 @@ fn parse_actors(head: &Head<'_>, path: &Path) -> Result<Vec<Actor>, PersistError
 
 /// The ends of every edge, checked against the actor and relation tables.
 fn outline_edges(
-    edges: &[EdgeDto],
+    edges: &[EdgeHead],
     actors: usize,
     relations: &[Relation],
     path: &Path,
@@ -255,13 +287,14 @@ fn outline_edges(
     edges
         .iter()
         .map(|e| {
-            let relation = *relations.get(e.relation as usize).ok_or_else(|| {
-                v3::corrupt(path, format!("relation {} out of range", e.relation))
-            })?;
-            if e.source as usize >= actors || e.target as usize >= actors {
+            let (source, relation, target) = e.ends;
+            let relation = *relations
+                .get(relation as usize)
+                .ok_or_else(|| v3::corrupt(path, format!("relation {relation} out of range")))?;
+            if source as usize >= actors || target as usize >= actors {
                 return Err(v3::corrupt(path, "an edge names an actor out of range"));
             }
-            Ok((e.source, relation, e.target))
+            Ok((source, relation, target))
         })
         .collect()
 }
@@ -292,15 +325,19 @@ impl Section {
             chunk_start.push(next);
         }
         drop(head);
+        let edge_at = tail.edges.iter().map(|e| e.at).collect();
         Ok(Some(Section {
             path: path.to_owned(),
             file,
+            edge_at,
+            sentences: tail.sentences,
+            blocks: tail.blocks,
+            chunks: tail.chunks,
             end,
             payload,
             articles: at..after,
             roles,
             outline: Outline { actors, edges },
-            tail,
             chunk_start,
         }))
     }
@@ -319,16 +356,17 @@ impl Section {
     pub fn graph(&self, edges: &[usize], records: bool) -> Result<KnowledgeGraph, PersistError> {
         let path = &self.path;
         let articles: Vec<ArticleRef<'_>> = if records {
-            decode_run(&self.payload[..self.articles.end], self.articles.start, path)?.0
+            decode_run(
+                &self.payload[..self.articles.end],
+                self.articles.start,
+                path,
+            )?
+            .0
         } else {
             Vec::new()
         };
-        let mut b = GraphBuilder::with_capacity(
-            self.outline.actors.len(),
-            articles.len(),
-            0,
-            edges.len(),
-        );
+        let mut b =
+            GraphBuilder::with_capacity(self.outline.actors.len(), articles.len(), 0, edges.len());
         for a in &self.outline.actors {
             b.actor(a.clone());
         }
@@ -343,19 +381,24 @@ impl Section {
         let mut chunk_start = Vec::with_capacity(edges.len() + 1);
         chunk_start.push(0);
         for &i in edges {
-            let e = self
-                .tail
-                .edges
+            let at = *self
+                .edge_at
                 .get(i)
                 .ok_or_else(|| v3::corrupt(path, format!("edge {i} out of range")))?;
+            let e = Varints {
+                bytes: &self.payload,
+                at,
+            }
+            .edge()
+            .expect("the edge was decoded when the section was opened");
             let (source, relation, target) = self.outline.edges[i];
-            let summary = v3::summary(e, &self.roles, path)?;
+            let summary = v3::summary(&e, &self.roles, path)?;
             b.stored_edge(source, relation, target, summary)
                 .map_err(|e| v3::corrupt(path, e.to_string()))?;
-            chunks.extend_from_slice(&self.tail.chunks[self.chunk_start[i]..self.chunk_start[i + 1]]);
+            chunks.extend_from_slice(&self.chunks[self.chunk_start[i]..self.chunk_start[i + 1]]);
             chunk_start.push(chunks.len());
         }
-        b.stored_sentences(usize::try_from(self.tail.sentences).unwrap_or(usize::MAX));
+        b.stored_sentences(usize::try_from(self.sentences).unwrap_or(usize::MAX));
         let reader = self
             .file
             .try_clone()
@@ -364,7 +407,7 @@ impl Section {
             Box::new(reader),
             path,
             self.end,
-            self.tail.blocks.clone(),
+            self.blocks.clone(),
             (chunks, chunk_start),
             self.roles.clone(),
         );

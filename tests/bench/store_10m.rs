@@ -61,8 +61,9 @@ fn main() {
     let opened = t.elapsed();
     let edges = scope::around(section.outline(), &[&a, &b]);
     let part = section.graph(&edges, false).expect("the part");
-    let rows = query::relations_filtered(&part, &a, Some(&b), Side::Both, &Filter::default(), false)
-        .expect("both actors are stored");
+    let rows =
+        query::relations_filtered(&part, &a, Some(&b), Side::Both, &Filter::default(), false)
+            .expect("both actors are stored");
     println!(
         "open (graph section of {} edges): {opened:.2?}; relations {a} {b}: {} rows in {:.2?} (open included)",
         section.outline().edges.len(),
