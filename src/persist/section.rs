@@ -12,8 +12,10 @@
 //!
 //! The section is decoded in three runs of fields (the head up to the actors,
 //! the article table, the rest): bincode writes a struct as its fields one
-//! after the other, so the runs decode exactly what [`super::v3::GraphDto`]
-//! encodes (tested below), and the article table can be skipped by range.
+//! after the other, so the runs decode exactly what `v3::GraphDto` encodes
+//! (`tests/scoped_queries.rs` reads every record of random stores through a
+//! section), and the article table can be skipped by range. The edge and
+//! chunk tables, most of a big section, are read by hand (`Varints`).
 
 use std::fs::File;
 use std::ops::Range;
@@ -418,5 +420,52 @@ impl Section {
     pub fn whole(&self, records: bool) -> Result<KnowledgeGraph, PersistError> {
         let all: Vec<usize> = (0..self.outline.edges.len()).collect();
         self.graph(&all, records)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_read_varints_are_bincodes() {
+        let values = [0u32, 1, 250, 251, 252, 65_535, 65_536, 1 << 24, u32::MAX];
+        let bytes = bincode::serde::encode_to_vec(values, config()).unwrap();
+        let mut r = Varints {
+            bytes: &bytes,
+            at: 0,
+        };
+        let read: Vec<u32> = values.iter().map(|_| r.u32().unwrap()).collect();
+        assert_eq!(read, values);
+        assert_eq!(r.at, bytes.len());
+        let chunk = ChunkDto {
+            block: 7,
+            first: 300,
+            count: 70_000,
+        };
+        let bytes = bincode::serde::encode_to_vec(vec![chunk, chunk], config()).unwrap();
+        let mut r = Varints {
+            bytes: &bytes,
+            at: 0,
+        };
+        assert_eq!(r.chunks(), Some(vec![chunk, chunk]));
+    }
+
+    #[test]
+    fn a_table_claiming_more_rows_than_its_bytes_is_refused_without_allocating_them() {
+        // A length of 2^40 edges, then one edge's worth of bytes.
+        let mut bytes = vec![253];
+        bytes.extend_from_slice(&(1u64 << 40).to_le_bytes());
+        bytes.extend_from_slice(&[1; EdgeDto::FIELDS]);
+        let mut r = Varints {
+            bytes: &bytes,
+            at: 0,
+        };
+        assert!(r.edges().is_none());
+        let mut r = Varints {
+            bytes: &[252, 1, 2],
+            at: 0,
+        };
+        assert_eq!(r.u32(), None, "a value cut short");
     }
 }
