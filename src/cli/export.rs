@@ -146,14 +146,17 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
         _ => super::load_for_query(store, whole)?,
     };
-    let sub;
     let graph = if whole {
-        &graph
+        graph
     } else {
-        sub = select(&graph, &selection, args.format)?;
-        &sub
+        let sub = select(&graph, &selection, args.format)?;
+        // The selection read its records from the store's graph: a block
+        // that did not check out shows there, not in the selection.
+        super::evidence_ok(&graph)?;
+        sub
     };
-    super::evidence_ok(graph)?;
+    super::evidence_ok(&graph)?;
+    let graph = &graph;
     let options = export_options(graph, args.evidence)?;
     match args.format {
         ExportFormat::Csv => {
