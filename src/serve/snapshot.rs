@@ -87,6 +87,13 @@ impl Snapshot {
         Ok(Snapshot { path, load, loaded })
     }
 
+    /// Makes the next [`Snapshot::current`] read the store again, as when
+    /// its file changed (a damaged block was met: the graph keeps that
+    /// edge's records as none, so it must not answer again).
+    pub(super) fn reload_next(&mut self) {
+        self.loaded.stamp = None;
+    }
+
     /// The store as it is now: reloaded first when the file changed. When the
     /// new file cannot be read, that is the answer (the old graph would show
     /// a store that no longer exists).
