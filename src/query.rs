@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::graph::{Census, EdgeView, EvidenceView, Kept, KnowledgeGraph};
 use crate::model::{ActorId, ActorKind, ArticleId, Date, Relation, Role};
 
+pub mod scope;
+
 /// Why a question cannot be answered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
@@ -285,6 +287,12 @@ impl Filter {
         })
     }
 
+    /// True when the filter looks at each record (dates, roles, roll-up), so
+    /// that a question under it reads stored records even when it shows none.
+    pub fn reads_records(&self) -> bool {
+        self.flags_only().is_none()
+    }
+
     fn keeps_evidence(&self, e: &EvidenceView<'_>) -> bool {
         if e.negated && !self.include_negated {
             return false;
@@ -334,6 +342,10 @@ impl Acc<'_> {
         }
     }
 }
+
+/// Above this many actors, [`Lens::edges_among`] passes over every edge
+/// rather than over each actor's.
+const FEW_ACTORS: usize = 16;
 
 /// A filtered, possibly rolled-up view of a graph.
 struct Lens<'g> {
@@ -421,6 +433,28 @@ impl<'g> Lens<'g> {
         out
     }
 
+    /// Stored edges both of whose ends count as actors of `reached` (ids at
+    /// the lens's level): the edges around each when they are few, else one
+    /// pass over the graph's edges.
+    fn edges_among(&self, reached: &std::collections::HashSet<ActorId>) -> Vec<EdgeView<'g>> {
+        let inside = |e: &EdgeView<'g>| {
+            reached.contains(self.key_of(e.source)) && reached.contains(self.key_of(e.target))
+        };
+        if reached.len() > FEW_ACTORS {
+            return self.graph.edges_unsorted().filter(inside).collect();
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for x in reached {
+            for e in self.edges_around(x) {
+                if inside(&e) && seen.insert((&e.source.id, e.relation, &e.target.id)) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
     /// Filters and rolls up edges: one entry per (source, relation, target) at
     /// the lens's level, with the evidence kept (symmetric keys sorted, self-loops
     /// made by the roll-up dropped, edges under `min_evidence` dropped).
@@ -433,7 +467,15 @@ impl<'g> Lens<'g> {
             return self.roll_summaries(edges, kept);
         }
         let mut out: BTreeMap<Key, Acc<'g>> = BTreeMap::new();
-        let mut edges: Vec<EdgeView<'g>> = edges.into_iter().collect();
+        let min = self.filter.min_evidence.max(1);
+        let flags = self.filter.flags_only();
+        // Under a filter of flags, an edge's summary says how many of its
+        // records pass: an edge short of `min` has its records never read.
+        let mut edges: Vec<EdgeView<'g>> = edges
+            .into_iter()
+            .filter(|e| self.filter.keeps_relation(e.relation))
+            .filter(|e| flags.is_none_or(|kept| e.summary().kept(kept).0.evidence >= min))
+            .collect();
         // Stored records are read block by block; in the file's order (by
         // ids), each block is read once.
         edges.sort_by(|a, b| {
@@ -486,7 +528,6 @@ impl<'g> Lens<'g> {
                 }
             }
         }
-        let min = self.filter.min_evidence.max(1);
         out.retain(|_, a| {
             a.counts.articles = a.articles.len();
             a.counts.evidence >= min
@@ -1139,46 +1180,13 @@ pub fn subgraph(
     selection: &Selection,
 ) -> Result<KnowledgeGraph, QueryError> {
     let lens = Lens::new(graph, &selection.filter);
-    let rolled = match &selection.focus {
-        None => lens.roll(graph.edges(), true),
-        Some(focus) => {
-            lens.check(focus)?;
-            let focus = &lens.level(focus);
-            let mut reached: std::collections::HashSet<ActorId> =
-                std::collections::HashSet::from([focus.clone()]);
-            let mut frontier = vec![focus.clone()];
-            for _ in 0..selection.depth {
-                let mut next = Vec::new();
-                for x in &frontier {
-                    for (k, _) in lens.roll(lens.edges_around(x), false) {
-                        for end in [&k.0, &k.2] {
-                            if reached.insert(end.clone()) {
-                                next.push(end.clone());
-                            }
-                        }
-                    }
-                }
-                frontier = next;
-            }
-            // Edges among the reached actors, with their evidence.
-            let mut around = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            for x in &reached {
-                for e in lens.edges_around(x) {
-                    if seen.insert((&e.source.id, e.relation, &e.target.id)) {
-                        around.push(e);
-                    }
-                }
-            }
-            let mut rolled = lens.roll(around, true);
-            rolled.retain(|k, _| reached.contains(&k.0) && reached.contains(&k.2));
-            if rolled.is_empty() {
-                let mut only = KnowledgeGraph::new();
-                only.upsert_actor(actor_for(graph, focus));
-                return Ok(only);
-            }
-            rolled
+    let rolled = match select(&lens, selection, true)? {
+        Selected::Focus(focus) => {
+            let mut only = KnowledgeGraph::new();
+            only.upsert_actor(actor_for(graph, &focus));
+            return Ok(only);
         }
+        Selected::Edges(rolled) => rolled,
     };
     let mut out = KnowledgeGraph::new();
     for ((s, relation, t), acc) in rolled {
@@ -1199,14 +1207,139 @@ pub fn subgraph(
             );
         }
     }
-    let kept: std::collections::HashSet<ArticleId> =
-        out.article_rows().iter().map(|a| a.id.clone()).collect();
-    for a in graph.article_rows() {
-        if kept.contains(a.id) {
-            out.set_article_info(a.id, a.date, a.lang, a.version);
-        }
+    let kept: Vec<ArticleId> = out.article_rows().iter().map(|a| a.id.clone()).collect();
+    for a in kept.iter().filter_map(|id| graph.article_row(id)) {
+        out.set_article_info(a.id, a.date, a.lang, a.version);
     }
     Ok(out)
+}
+
+/// [`subgraph`] without its records, when the filter looks at flags only
+/// (`None` otherwise): the same actors and edges, each edge with the counts
+/// of the records [`subgraph`] would keep, read from the edges' summaries.
+/// Its `edge_count` and [`EdgeView::counts`] are [`subgraph`]'s, so DOT draws
+/// it alike and an ego network's size is known before any record is read;
+/// its records, dates and roles cannot be read.
+///
+/// # Complexity
+/// O(V + E) for the kept part, no record read.
+pub fn subgraph_counted(
+    graph: &KnowledgeGraph,
+    selection: &Selection,
+) -> Result<Option<KnowledgeGraph>, QueryError> {
+    if selection.filter.reads_records() {
+        return Ok(None);
+    }
+    let lens = Lens::new(graph, &selection.filter);
+    let mut b = crate::graph::GraphBuilder::new();
+    let mut at: HashMap<ActorId, u32> = HashMap::new();
+    let mut position = |b: &mut crate::graph::GraphBuilder, id: &ActorId| {
+        *at.entry(id.clone())
+            .or_insert_with(|| b.actor(actor_for(graph, id)))
+    };
+    match select(&lens, selection, false)? {
+        Selected::Focus(focus) => {
+            position(&mut b, &focus);
+        }
+        Selected::Edges(rolled) => {
+            for ((s, relation, t), acc) in rolled {
+                let (source, target) = (position(&mut b, &s), position(&mut b, &t));
+                let summary = crate::graph::EdgeSummary::counted(acc.counts, &acc.roles);
+                b.stored_edge(source, relation, target, summary)
+                    .expect("rolled keys are distinct and their actors are added");
+            }
+        }
+    }
+    Ok(Some(b.finish()))
+}
+
+/// What a [`Selection`] keeps, before a graph is built of it.
+enum Selected<'g> {
+    /// No edge: the focus alone.
+    Focus(ActorId),
+    /// The rolled-up edges (with their records when asked).
+    Edges(BTreeMap<Key, Acc<'g>>),
+}
+
+/// The edges `selection` keeps, with their records when `keep_evidence`.
+fn select<'g>(
+    lens: &Lens<'g>,
+    selection: &Selection,
+    keep_evidence: bool,
+) -> Result<Selected<'g>, QueryError> {
+    let Some(focus) = &selection.focus else {
+        return Ok(Selected::Edges(
+            lens.roll(lens.graph.edges(), keep_evidence),
+        ));
+    };
+    let (focus, reached) = reach(lens, focus, selection.depth)?;
+    // Only edges with both ends reached can stay.
+    let rolled = lens.roll(lens.edges_among(&reached), keep_evidence);
+    if rolled.is_empty() {
+        return Ok(Selected::Focus(focus));
+    }
+    Ok(Selected::Edges(rolled))
+}
+
+/// The focus at the lens's level and the actors within `depth` hops of it,
+/// by edges the filter keeps.
+fn reach(
+    lens: &Lens<'_>,
+    focus: &ActorId,
+    depth: usize,
+) -> Result<(ActorId, std::collections::HashSet<ActorId>), QueryError> {
+    lens.check(focus)?;
+    let focus = lens.level(focus);
+    let mut reached = std::collections::HashSet::from([focus.clone()]);
+    let mut frontier = vec![focus.clone()];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for x in &frontier {
+            for (k, _) in lens.roll(lens.edges_around(x), false) {
+                for end in [&k.0, &k.2] {
+                    if reached.insert(end.clone()) {
+                        next.push(end.clone());
+                    }
+                }
+            }
+        }
+        frontier = next;
+    }
+    Ok((focus, reached))
+}
+
+/// The number of edges [`subgraph`] keeps, when the filter looks at flags
+/// only (`None` otherwise), from the edges' summaries: an ego network's size
+/// before any record is read.
+///
+/// # Complexity
+/// O(E) over the graph's edges, plus the BFS around the focus.
+pub fn subgraph_size(
+    graph: &KnowledgeGraph,
+    selection: &Selection,
+) -> Result<Option<usize>, QueryError> {
+    let Some(kept) = selection.filter.flags_only() else {
+        return Ok(None);
+    };
+    let lens = Lens::new(graph, &selection.filter);
+    let reached = match &selection.focus {
+        Some(focus) => Some(reach(&lens, focus, selection.depth)?.1),
+        None => None,
+    };
+    let min = selection.filter.min_evidence.max(1);
+    // No roll-up under a filter of flags: each edge is its own entry.
+    Ok(Some(
+        graph
+            .edges_unsorted()
+            .filter(|e| selection.filter.keeps_relation(e.relation))
+            .filter(|e| {
+                reached
+                    .as_ref()
+                    .is_none_or(|r| r.contains(&e.source.id) && r.contains(&e.target.id))
+            })
+            .filter(|e| e.summary().kept(kept).0.evidence >= min)
+            .count(),
+    ))
 }
 
 /// The stored actor record, or one guessed from the id (a rolled-up state that

@@ -23,6 +23,7 @@ mod parquet;
 mod queries;
 mod reading_articles;
 mod readme;
+mod scoped_queries;
 mod serve;
 mod store;
 mod store_safety;

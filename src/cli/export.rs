@@ -161,15 +161,26 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         && !f.by_state;
     // The whole store is read before anything is written, so a corrupt block
     // stops the export before its output; a selection reads what it keeps.
-    let graph = super::load_for_query(store, whole)?;
-    let sub;
-    let graph = if whole {
-        &graph
-    } else {
-        sub = query::subgraph(&graph, &selection)?;
-        &sub
+    let graph = match &selection.focus {
+        Some(focus) => {
+            let records = args.format != ExportFormat::Dot || f.reads_records();
+            super::load_part(store, records, |o| {
+                query::scope::within(o, &[focus], selection.depth)
+            })?
+        }
+        _ => super::load_for_query(store, whole)?,
     };
-    super::evidence_ok(graph)?;
+    let graph = if whole {
+        graph
+    } else {
+        let sub = select(&graph, &selection, args.format)?;
+        // The selection read its records from the store's graph: a block
+        // that did not check out shows there, not in the selection.
+        super::evidence_ok(&graph)?;
+        sub
+    };
+    super::evidence_ok(&graph)?;
+    let graph = &graph;
     let options = export_options(graph, args.evidence)?;
     match args.format {
         ExportFormat::Csv => {
@@ -265,6 +276,21 @@ fn write_parquet(graph: &crate::graph::KnowledgeGraph, dir: &Path) -> anyhow::Re
     let edges = parquet::edges_parquet(graph)
         .with_context(|| format!("{}: cannot encode the edges table", dir.display()))?;
     write_output(Some(&dir.join("edges.parquet")), &edges)
+}
+
+/// What `selection` keeps of `graph`: for DOT, which draws counts only,
+/// without reading records when the filter allows.
+fn select(
+    graph: &crate::graph::KnowledgeGraph,
+    selection: &Selection,
+    format: ExportFormat,
+) -> anyhow::Result<crate::graph::KnowledgeGraph> {
+    if format == ExportFormat::Dot
+        && let Some(counted) = query::subgraph_counted(graph, selection)?
+    {
+        return Ok(counted);
+    }
+    Ok(query::subgraph(graph, selection)?)
 }
 
 /// Japanese names from the gazetteer for the actors drawn, and whether to add

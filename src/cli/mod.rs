@@ -447,11 +447,34 @@ fn evidence_ok(graph: &crate::graph::KnowledgeGraph) -> anyhow::Result<()> {
 /// and claims from before roles were kept) get the office the gazetteer says
 /// the person held on the record's date.
 fn load_for_query(store: &Path, whole: bool) -> anyhow::Result<crate::graph::KnowledgeGraph> {
-    let mut graph = if whole {
+    with_roles(if whole {
         crate::persist::load(store)?
     } else {
         crate::persist::open(store)?
+    })
+}
+
+/// Loads the part of a store a question reads: every actor and the edges
+/// `choose` picks from the store's outline (see [`crate::query::scope`]),
+/// with the article table when the question reads `records`. A store of
+/// format 1 or 2 is [opened](crate::persist::open) whole.
+fn load_part(
+    store: &Path,
+    records: bool,
+    choose: impl FnOnce(&crate::graph::Outline) -> Vec<usize>,
+) -> anyhow::Result<crate::graph::KnowledgeGraph> {
+    let Some(section) = crate::persist::Section::open(store)? else {
+        return load_for_query(store, false);
     };
+    let graph = section.graph(&choose(section.outline()), records)?;
+    with_roles(graph)
+}
+
+/// Fills in the roles of `leader_of` records held without one (see
+/// [`load_for_query`]).
+fn with_roles(
+    mut graph: crate::graph::KnowledgeGraph,
+) -> anyhow::Result<crate::graph::KnowledgeGraph> {
     let gazetteer = shared_gazetteer()?;
     graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
     Ok(graph)

@@ -31,14 +31,20 @@ pub struct PathArgs {
     pub format: QueryFormat,
 }
 
-/// Loads the store, asks [`query::path`], prints the chains.
+/// Asks [`query::path`] of the store, prints the chains.
 pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.from)?;
     let b = resolve_actor(&args.to)?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store, false)?;
-    let chains = super::answer_or_empty(query::path(&graph, &a, &b, args.max_len, &filter))?;
-    super::evidence_ok(&graph)?;
+    let chains = match crate::persist::Section::open(store)? {
+        Some(section) => chains_in(&section, &a, &b, args.max_len, &filter)?,
+        None => {
+            let graph = super::load_for_query(store, false)?;
+            let chains = query::path(&graph, &a, &b, args.max_len, &filter);
+            super::evidence_ok(&graph)?;
+            super::answer_or_empty(chains)?
+        }
+    };
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&chains)? + "\n",
         QueryFormat::Table => table(&chains, &a, &b, args.max_len)?,
@@ -46,6 +52,23 @@ pub(super) fn run(store: &Path, args: PathArgs) -> anyhow::Result<ExitCode> {
     };
     write_output(None, text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// [`query::path`] on parts of the store (see [`query::scope::path_in_parts`]).
+fn chains_in(
+    section: &crate::persist::Section,
+    a: &crate::model::ActorId,
+    b: &crate::model::ActorId,
+    max_len: usize,
+    filter: &query::Filter,
+) -> anyhow::Result<Vec<Chain>> {
+    let records = filter.reads_records();
+    let (graph, chains) =
+        query::scope::path_in_parts(section.outline(), (a, b), max_len, filter, |edges| {
+            super::with_roles(section.graph(edges, records)?)
+        })?;
+    super::evidence_ok(&graph)?;
+    super::answer_or_empty(chains)
 }
 
 fn table(

@@ -33,12 +33,15 @@ pub struct RelationsArgs {
     pub format: QueryFormat,
 }
 
-/// Loads the store, asks [`query::relations_filtered`], prints the rows.
+/// Loads the edges around A (and B), asks [`query::relations_filtered`],
+/// prints the rows.
 pub(super) fn run(store: &Path, args: RelationsArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.actor)?;
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store, false)?;
+    let ends: Vec<&crate::model::ActorId> = std::iter::once(&a).chain(b.as_ref()).collect();
+    let records = args.evidence || filter.reads_records();
+    let graph = super::load_part(store, records, |o| query::scope::around(o, &ends))?;
     let rows = super::answer_or_empty(query::relations_filtered(
         &graph,
         &a,

@@ -43,7 +43,9 @@ pub(super) fn run(store: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     let gazetteer = shared_gazetteer()?;
     let load: crate::serve::Loader = Box::new(move |path| {
-        let mut graph = crate::persist::load(path)?;
+        // The graph section only: each edge's records are read when a
+        // request first shows them (an ego network's size needs none).
+        let mut graph = crate::persist::open(path)?;
         graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
         Ok(graph)
     });

@@ -36,12 +36,14 @@ pub struct TimelineArgs {
     pub format: QueryFormat,
 }
 
-/// Loads the store, asks [`query::timeline`], prints the dated records.
+/// Loads the edges around A (and B), asks [`query::timeline`], prints the
+/// dated records.
 pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.actor)?;
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store, false)?;
+    let ends: Vec<&crate::model::ActorId> = std::iter::once(&a).chain(b.as_ref()).collect();
+    let graph = super::load_part(store, true, |o| query::scope::around(o, &ends))?;
     let rows = super::answer_or_empty(query::timeline(
         &graph,
         &a,

@@ -33,7 +33,8 @@ pub struct WhoArgs {
     pub format: QueryFormat,
 }
 
-/// Loads the store, asks [`query::who`], prints the rows (most evidence first).
+/// Loads the edges around the fixed ends (or of RELATION), asks
+/// [`query::who`], prints the rows (most evidence first).
 pub(super) fn run(store: &Path, args: WhoArgs) -> anyhow::Result<ExitCode> {
     let relation = parse_relation(&args.relation)?;
     if !args.filter.relations.is_empty() {
@@ -44,7 +45,12 @@ pub(super) fn run(store: &Path, args: WhoArgs) -> anyhow::Result<ExitCode> {
     let source = args.source.as_deref().map(resolve_actor).transpose()?;
     let target = args.target.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let graph = super::load_for_query(store, false)?;
+    let ends: Vec<&crate::model::ActorId> = source.iter().chain(target.iter()).collect();
+    let records = args.evidence || filter.reads_records();
+    let graph = super::load_part(store, records, |o| match ends[..] {
+        [] => query::scope::of_relation(o, relation),
+        _ => query::scope::around(o, &ends),
+    })?;
     let rows = super::answer_or_empty(query::who(
         &graph,
         relation,

@@ -39,7 +39,7 @@ pub use census::{Census, Degree, RelationCensus};
 pub use merge::MergeOutcome;
 pub use store::{ArticleRow, EdgeRow, EvidenceRow, GraphBuilder, SentenceRow, Tables};
 use store::{Articles, Edge, EvidenceRec, join_actor};
-pub use stored::{EvidenceSource, SourceError, StoredRecord};
+pub use stored::{EvidenceSource, Outline, SourceError, StoredRecord};
 pub use summary::{EdgeSummary, Kept, role_bit};
 
 /// The graph of actors and their evidenced relations.
@@ -602,6 +602,19 @@ impl KnowledgeGraph {
     pub fn article_version(&self, id: &ArticleId) -> Option<u64> {
         let ax = self.articles.index_of(id)?;
         Some(self.articles.metas[ax as usize].version)
+    }
+
+    /// What the graph knows of one article; `None` for one it does not hold.
+    pub fn article_row(&self, id: &ArticleId) -> Option<ArticleRow<'_>> {
+        let m = &self.articles.metas[self.articles.index_of(id)? as usize];
+        Some(ArticleRow {
+            id: &m.id,
+            title: m.title.as_deref(),
+            url: m.url.as_deref(),
+            date: m.date,
+            lang: m.lang.as_deref(),
+            version: m.version,
+        })
     }
 
     /// Every article's (id, title, url), sorted by id.

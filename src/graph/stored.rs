@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::store::{EvidenceKey, EvidenceList, EvidenceRec};
 use super::summary::EdgeSummary;
 use super::{EvidenceFacts, KnowledgeGraph};
+use crate::model::{Actor, Relation};
 
 /// An error reading evidence, as the source reports it (a `persist` error
 /// naming the file).
@@ -27,6 +28,17 @@ pub struct StoredRecord {
     pub facts: EvidenceFacts,
     /// The sentence.
     pub text: String,
+}
+
+/// The actors of a stored graph and the ends of its edges, without counts or
+/// records: what a question looks at to choose the edges it builds a graph
+/// of (see `query::scope`), so that it never builds the whole store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// Every actor, sorted by id.
+    pub actors: Vec<Actor>,
+    /// Every edge as (source, relation, target), ends by position in `actors`.
+    pub edges: Vec<(u32, Relation, u32)>,
 }
 
 /// Reads the records of one stored edge.
@@ -148,6 +160,6 @@ impl KnowledgeGraph {
     /// True when every edge's evidence is in memory (a graph built by inserts,
     /// merges or a full load), as writing it and merging it need.
     pub fn is_held(&self) -> bool {
-        self.link.source.is_none()
+        self.link.source.is_none() && self.link.summaries.is_empty()
     }
 }

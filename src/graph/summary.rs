@@ -94,6 +94,23 @@ impl EdgeSummary {
         s
     }
 
+    /// The summary of records with these counts and roles, all taken as one
+    /// class (so [`EdgeSummary::kept`] with [`Kept::All`] gives them back),
+    /// their dates unknown: the edges of a graph that shows counts only.
+    pub fn counted(counts: super::EdgeCounts, roles: &[Role]) -> Self {
+        let n = |x: usize| u32::try_from(x).expect("fewer than 4 billion records");
+        let articles = n(counts.articles);
+        let mask = roles.iter().fold(0, |m, r| m | role_bit(*r));
+        EdgeSummary {
+            asserted: n(counts.asserted),
+            hedged: n(counts.hedged),
+            negated: n(counts.negated),
+            articles: [articles; 3],
+            roles: [mask, 0, 0],
+            dates: None,
+        }
+    }
+
     /// Number of records.
     pub fn evidence(&self) -> usize {
         (self.asserted + self.hedged + self.negated) as usize

@@ -4,7 +4,8 @@
 //! Owns the on-disk format and is the only user of `bincode`. Must not touch clap,
 //! DOT or graph logic beyond converting a [`KnowledgeGraph`] to and from its DTOs.
 //! Submodules: `v2` (formats 1 and 2, one DTO), `v3` (format 3: sections),
-//! `read_at` (positioned reads).
+//! `section` (a format 3 graph section kept decoded, from which a question
+//! builds the part of the graph it reads), `read_at` (positioned reads).
 //!
 //! # Layout (format version 3)
 //!
@@ -53,9 +54,12 @@
 //!
 //! What is read when: every question reads the header and the last footer;
 //! `stats` and `top` (without filter flags) read the census alone; other
-//! questions read the graph section, which gives each edge its counts from
-//! the summary, and read a block only when they look at an edge's records
-//! (`--evidence`, dates, roles, roll-up), and only the blocks of those edges.
+//! questions read the graph section ([`Section`]: decoded once, strings
+//! borrowed, the article table skipped unless records are read), choose the
+//! edges they can look at from its outline, and build a graph of every actor
+//! and those edges only, each with its counts from the summary. They read a
+//! block only when they look at an edge's records (`--evidence`, dates,
+//! roles, roll-up), and only the blocks of those edges.
 //! Writers that change what is stored (merge, forget, another version of an
 //! article, compact) read everything and write a new file with one commit, by
 //! temporary file and rename; `ingest` and `import` of new articles append a
@@ -86,10 +90,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 mod read_at;
+mod section;
 mod v2;
 mod v3;
 
 use read_at::ReadAt;
+pub use section::Section;
 pub use v3::Appended;
 
 use crate::graph::KnowledgeGraph;

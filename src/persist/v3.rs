@@ -87,11 +87,11 @@ struct ArticleDto<'a> {
     version: u64,
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy)]
-struct EdgeDto {
-    source: u32,
-    relation: u32,
-    target: u32,
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct EdgeDto {
+    pub(super) source: u32,
+    pub(super) relation: u32,
+    pub(super) target: u32,
     asserted: u32,
     hedged: u32,
     negated: u32,
@@ -100,15 +100,37 @@ struct EdgeDto {
     roles: [u32; 3],
     first: u32,
     last: u32,
-    chunks: u32,
+    pub(super) chunks: u32,
 }
 
 /// Records `first .. first + count` of block `block`.
-#[derive(Serialize, Deserialize, Clone, Copy)]
-struct ChunkDto {
-    block: u32,
-    first: u32,
-    count: u32,
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct ChunkDto {
+    pub(super) block: u32,
+    pub(super) first: u32,
+    pub(super) count: u32,
+}
+
+impl EdgeDto {
+    /// How many `u32` fields an edge has (arrays count their elements).
+    pub(super) const FIELDS: usize = 15;
+
+    /// An edge from its fields in their order in the file.
+    pub(super) fn from_fields(f: [u32; Self::FIELDS]) -> Self {
+        EdgeDto {
+            source: f[0],
+            relation: f[1],
+            target: f[2],
+            asserted: f[3],
+            hedged: f[4],
+            negated: f[5],
+            articles: [f[6], f[7], f[8]],
+            roles: [f[9], f[10], f[11]],
+            first: f[12],
+            last: f[13],
+            chunks: f[14],
+        }
+    }
 }
 
 /// One evidence block, bincode-coded then compressed with LZ4.
@@ -166,7 +188,7 @@ struct DegreeDto<'a> {
     evidence: u64,
 }
 
-fn corrupt(path: &Path, reason: impl Into<String>) -> PersistError {
+pub(super) fn corrupt(path: &Path, reason: impl Into<String>) -> PersistError {
     PersistError::Corrupt {
         path: path.to_owned(),
         reason: reason.into(),
@@ -603,6 +625,19 @@ pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commi
     graph_at(r, footer, path)
 }
 
+/// The graph section's payload of the last commit of a file `len` bytes long
+/// (its census checked, as [`last_commit`] does), and where the commit ends.
+pub(super) fn last_graph_payload(
+    r: &dyn ReadAt,
+    len: u64,
+    path: &Path,
+) -> Result<(Vec<u8>, u64), PersistError> {
+    let footer = last_footer(r, len, path)?;
+    read_section(r, footer.census_at, footer.end - FOOTER_LEN, CENSUS, path)?;
+    let payload = read_section(r, footer.graph_at, footer.census_at, GRAPH, path)?;
+    Ok((payload, footer.end))
+}
+
 /// The census of the last commit of a file `len` bytes long: the one section
 /// `stats` and `top` read.
 pub(super) fn last_census(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Census, PersistError> {
@@ -743,7 +778,11 @@ fn builder(dto: &GraphDto<'_>, parsed: &Parsed, path: &Path) -> Result<GraphBuil
 }
 
 /// An edge's summary, its roles mapped from the file's role table.
-fn summary(e: &EdgeDto, roles: &[Role], path: &Path) -> Result<EdgeSummary, PersistError> {
+pub(super) fn summary(
+    e: &EdgeDto,
+    roles: &[Role],
+    path: &Path,
+) -> Result<EdgeSummary, PersistError> {
     let mut mask = [0u8; 3];
     for (m, file) in mask.iter_mut().zip(e.roles) {
         for (i, role) in roles.iter().enumerate().take(32) {
@@ -796,6 +835,28 @@ impl std::fmt::Debug for Blocks {
 }
 
 impl Blocks {
+    /// A reader of the blocks at `blocks`, for the edges whose chunks are
+    /// given: slot `i` has chunks `chunk_start[i] .. chunk_start[i + 1]`.
+    pub(super) fn new(
+        reader: Box<dyn ReadAt>,
+        path: &Path,
+        end: u64,
+        blocks: Vec<u64>,
+        (chunks, chunk_start): (Vec<ChunkDto>, Vec<usize>),
+        roles: Vec<Role>,
+    ) -> Self {
+        Blocks {
+            reader,
+            path: path.to_owned(),
+            end,
+            blocks,
+            chunks,
+            chunk_start,
+            roles,
+            recent: Mutex::new(Vec::with_capacity(RECENT_BLOCKS)),
+        }
+    }
+
     fn block(&self, i: u32) -> Result<Arc<BlockDto<'static>>, PersistError> {
         let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(k) = recent.iter().position(|(j, _)| *j == i) {
@@ -937,16 +998,14 @@ pub(super) fn graph_of(
         chunk_start.push(next);
         summaries.push(summary(e, &parsed.roles, path)?);
     }
-    let blocks = Blocks {
+    let blocks = Blocks::new(
         reader,
-        path: path.to_owned(),
-        end: commit.end,
-        blocks: block_at,
-        chunks,
-        chunk_start,
-        roles: parsed.roles.clone(),
-        recent: Mutex::new(Vec::with_capacity(RECENT_BLOCKS)),
-    };
+        path,
+        commit.end,
+        block_at,
+        (chunks, chunk_start),
+        parsed.roles.clone(),
+    );
     for (slot, (e, s)) in dto.edges.iter().zip(summaries).enumerate() {
         let relation = *parsed
             .relations

@@ -195,17 +195,13 @@ fn ego(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
         focus: Some(focus.clone()),
         depth,
     };
-    let sub = query::subgraph(ctx.graph(), &selection).map_err(unknown)?;
-    if sub.edge_count() > MAX_EGO_EDGES {
-        return Err(ApiError {
-            status: 413,
-            message: format!(
-                "{focus} at depth {depth} has {} edges, more than {MAX_EGO_EDGES}; \
-                 lower depth, pick relations or raise min_evidence",
-                sub.edge_count()
-            ),
-        });
+    // The size first, from the edges' counts, so that a network too big to
+    // send is refused before any of its records is read.
+    if let Some(edges) = query::subgraph_size(ctx.graph(), &selection).map_err(unknown)? {
+        too_big(&focus, depth, edges)?;
     }
+    let sub = query::subgraph(ctx.graph(), &selection).map_err(unknown)?;
+    too_big(&focus, depth, sub.edge_count())?;
     let options = crate::export::Options {
         names_ja: sub
             .actors()
@@ -220,6 +216,20 @@ fn ego(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
     doc["depth"] = json!(depth);
     doc["dates"] = json!(ctx.loaded.dates);
     Ok(doc)
+}
+
+/// Refuses an ego network of more than [`MAX_EGO_EDGES`] edges with 413.
+fn too_big(focus: &ActorId, depth: usize, edges: usize) -> Result<(), ApiError> {
+    if edges <= MAX_EGO_EDGES {
+        return Ok(());
+    }
+    Err(ApiError {
+        status: 413,
+        message: format!(
+            "{focus} at depth {depth} has {edges} edges, more than {MAX_EGO_EDGES}; \
+             lower depth, pick relations or raise min_evidence"
+        ),
+    })
 }
 
 /// Adds to `export json`'s nodes their shape and to its edges their colour,
@@ -295,10 +305,9 @@ fn with_articles(graph: &KnowledgeGraph, mut sentences: Vec<Value>) -> Vec<Value
         .iter()
         .filter_map(|s| s["article"].as_str())
         .collect();
-    let articles: HashMap<String, (Option<String>, Option<String>)> = graph
-        .article_rows()
+    let articles: HashMap<String, (Option<String>, Option<String>)> = wanted
         .into_iter()
-        .filter(|a| wanted.contains(a.id.0.as_str()))
+        .filter_map(|id| graph.article_row(&crate::model::ArticleId(id.to_owned())))
         .map(|a| {
             (
                 a.id.0.clone(),
@@ -344,7 +353,7 @@ fn timeline(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
 
 /// `GET /api/stats`: what the store holds, its date range and the legend.
 fn stats(ctx: &Context<'_>) -> Result<Value, ApiError> {
-    let mut v = serde_json::to_value(query::stats(ctx.graph())).expect("stats serialize");
+    let mut v = ctx.loaded.stats.clone();
     v["store"] = json!(ctx.loaded.name);
     v["dates"] = json!(ctx.loaded.dates);
     v["colors"] = Relation::ALL

@@ -125,6 +125,13 @@ impl<'g> Explorer<'g> {
         };
         let answer = params::Params::parse(query)
             .and_then(|p| api::answer(&api::Context::new(loaded, self.gazetteer), path, &p));
+        // Records are read from the file when an answer shows them: a block
+        // that does not check out makes this answer, and the next ones until
+        // the store is read again, an error rather than short of records.
+        if let Some(e) = loaded.graph.take_evidence_error() {
+            self.store.reload_next();
+            return Reply::error(503, &format!("{e}; the explorer keeps trying"));
+        }
         match answer {
             Ok(json) => Reply {
                 status: 200,

@@ -39,20 +39,21 @@ pub(super) struct Loaded {
     pub(super) graph: KnowledgeGraph,
     /// The earliest and latest evidence dates (the date slider's ends).
     pub(super) dates: Option<(Date, Date)>,
+    /// What `/api/stats` answers before it adds the store's name and dates:
+    /// counted once per load, not per request.
+    pub(super) stats: serde_json::Value,
     /// The store's file name (never its directory: the page need not know it).
     pub(super) name: String,
     stamp: Option<Stamp>,
 }
 
-/// The earliest and latest date any evidence record carries.
+/// The earliest and latest date any evidence record carries, from the
+/// edges' summaries (no stored record is read).
 fn date_span(graph: &KnowledgeGraph) -> Option<(Date, Date)> {
-    let mut span: Option<(Date, Date)> = None;
-    for e in graph.edges() {
-        for d in e.evidence_unsorted().filter_map(|v| v.date) {
-            span = Some(span.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
-        }
-    }
-    span
+    graph
+        .edges_unsorted()
+        .filter_map(|e| e.summary().dates)
+        .reduce(|(lo, hi), (a, b)| (lo.min(a), hi.max(b)))
 }
 
 fn read(path: &Path, load: &Loader) -> Result<Loaded, PersistError> {
@@ -62,6 +63,7 @@ fn read(path: &Path, load: &Loader) -> Result<Loaded, PersistError> {
     let graph = load(path)?;
     Ok(Loaded {
         dates: date_span(&graph),
+        stats: serde_json::to_value(crate::query::stats(&graph)).expect("stats serialize"),
         name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -83,6 +85,13 @@ impl Snapshot {
     pub(super) fn open(path: PathBuf, load: Loader) -> Result<Self, PersistError> {
         let loaded = read(&path, &load)?;
         Ok(Snapshot { path, load, loaded })
+    }
+
+    /// Makes the next [`Snapshot::current`] read the store again, as when
+    /// its file changed (a damaged block was met: the graph keeps that
+    /// edge's records as none, so it must not answer again).
+    pub(super) fn reload_next(&mut self) {
+        self.loaded.stamp = None;
     }
 
     /// The store as it is now: reloaded first when the file changed. When the

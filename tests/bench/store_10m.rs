@@ -11,10 +11,10 @@ mod synthetic;
 
 use std::time::Instant;
 
-use diplograph::persist::{self, StoreWriter};
-use diplograph::query::{self, Filter, Side, TopBy};
+use diplograph::persist::{self, Section, StoreWriter};
+use diplograph::query::{self, Filter, Side, TopBy, scope};
 
-use synthetic::{EVIDENCE, actor_id, synthetic_part};
+use synthetic::{EVIDENCE, actor_id, synthetic_articles, synthetic_part};
 
 const PARTS: u64 = 10;
 
@@ -54,24 +54,30 @@ fn main() {
     drop(writer);
 
     let (a, b) = (actor_id(0), actor_id(1));
+    // As `diplograph relations A B` asks: the graph section, then a graph of
+    // every actor and the edges around A and B only.
     let t = Instant::now();
-    let g = persist::open(&path).expect("open");
+    let section = Section::open(&path).expect("open").expect("format 3");
     let opened = t.elapsed();
-    let rows = query::relations_filtered(&g, &a, Some(&b), Side::Both, &Filter::default(), false)
-        .expect("both actors are stored");
+    let edges = scope::around(section.outline(), &[&a, &b]);
+    let part = section.graph(&edges, false).expect("the part");
+    let rows =
+        query::relations_filtered(&part, &a, Some(&b), Side::Both, &Filter::default(), false)
+            .expect("both actors are stored");
     println!(
-        "open: {opened:.2?}; relations {a} {b}: {} rows in {:.2?} (open included); {} evidence in the store",
+        "open (graph section of {} edges): {opened:.2?}; relations {a} {b}: {} rows in {:.2?} (open included)",
+        section.outline().edges.len(),
         rows.len(),
         t.elapsed(),
-        g.evidence_count()
     );
     let t = Instant::now();
-    let rows = query::relations_filtered(&g, &a, Some(&b), Side::Both, &Filter::default(), true)
+    let part = section.graph(&edges, true).expect("the part");
+    let rows = query::relations_filtered(&part, &a, Some(&b), Side::Both, &Filter::default(), true)
         .expect("both actors are stored");
     let shown: usize = rows.iter().map(|r| r.sentences.len()).sum();
-    assert!(g.take_evidence_error().is_none());
+    assert!(part.take_evidence_error().is_none());
     println!(
-        "relations {a} {b} --evidence: {shown} sentences in {:.2?} (store open)",
+        "relations {a} {b} --evidence: {shown} sentences in {:.2?} (section open)",
         t.elapsed()
     );
     let t = Instant::now();
@@ -83,7 +89,9 @@ fn main() {
     );
 
     let writer = StoreWriter::lock(&path).expect("the lock");
-    let extra = synthetic_part(PARTS, 25_000);
+    // 1,000 new articles of 25 records each, as issue 12 asks.
+    let extra = synthetic_articles(PARTS, 25_000, 1_000);
+    assert_eq!(extra.article_count(), 1_000, "every article drawn");
     let t = Instant::now();
     writer
         .append(&extra)

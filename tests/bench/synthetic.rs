@@ -63,11 +63,18 @@ pub(crate) fn synthetic() -> KnowledgeGraph {
 /// Part `part` of a bigger synthetic store: `evidence` records of its own
 /// articles (ids from `part * 40,000` on), seeded by `part`.
 pub(crate) fn synthetic_part(part: u64, evidence: usize) -> KnowledgeGraph {
+    synthetic_articles(part, evidence, ARTICLES)
+}
+
+/// [`synthetic_part`] with its records drawn from `articles` articles only
+/// (at most 40,000): 25 records an article or more reach nearly all of them.
+pub(crate) fn synthetic_articles(part: u64, evidence: usize, articles: u64) -> KnowledgeGraph {
+    let articles = articles.min(ARTICLES);
     let mut rng = Rng(0x5eed + part);
     let mut g = KnowledgeGraph::new();
     let date = Date::new(2024, 6, 19).expect("a valid date");
     while g.evidence_count() < evidence {
-        let article = part * ARTICLES + rng.below(ARTICLES);
+        let article = part * ARTICLES + rng.below(articles);
         let sentence = rng.below(SENTENCES);
         // News is skewed: a few states appear in most claims.
         let (s, t) = (skewed(&mut rng, 250), skewed(&mut rng, 250));

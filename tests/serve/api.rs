@@ -387,3 +387,26 @@ fn an_ego_network_over_the_edge_bound_is_413() {
         1
     );
 }
+
+#[test]
+fn a_damaged_block_is_a_503_on_every_request_that_reads_it() {
+    let dir = tempdir();
+    let store = dir.path().join("s.dgraph");
+    import_claims(&store, crate::common::CLAIMS);
+    let mut bytes = std::fs::read(&store).unwrap();
+    // The header (25 bytes), the first block's section header (13), then its
+    // payload, which holds every record of this small store.
+    bytes[25 + 13 + 4] ^= 0x40;
+    std::fs::write(&store, &bytes).unwrap();
+    // The graph section is intact: the explorer starts and answers from it.
+    let ex = Explorer::start(&store, &[]);
+    assert_eq!(ex.ok("/api/stats")["evidence"], 3);
+    for _ in 0..2 {
+        let (status, json) = ex.json("/api/edge?source=PRK&relation=arms_supply&target=RUS");
+        assert_eq!(status, 503, "{json}");
+        assert!(
+            json["error"].as_str().unwrap().contains("checksum"),
+            "{json}"
+        );
+    }
+}

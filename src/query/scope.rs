@@ -1,0 +1,153 @@
+//! Which stored edges a question reads: chosen from a store's [`Outline`]
+//! (its actors and the ends of its edges), so that the graph a question runs
+//! on holds every actor but only the edges it can look at.
+//!
+//! Each chooser returns a superset of the edges its question reads, so the
+//! question, run on the part, answers exactly as on the whole store (tested
+//! in `tests/scoped_queries.rs` against the whole graph held in memory):
+//!
+//! - [`around`]: the edges touching the actors given, the states they serve,
+//!   and every actor serving those states (what `relations`, `who` and
+//!   `timeline` read, with or without `--by-state`);
+//! - [`of_relation`]: every edge of one relation (`who R` with neither end);
+//! - [`within`]: the edges touching any actor at most `hops` links away, any
+//!   relation counted, with the actors of each one's state (`path` and
+//!   `export --focus`: a filter only removes links, and a roll-up to states
+//!   only joins an actor with its state's, so the distance the question
+//!   walks is never shorter).
+//!
+//! Each takes O(V + E) over the outline, with no record and no count read.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::graph::{KnowledgeGraph, Outline};
+use crate::model::{ActorId, Relation};
+
+/// Positions in `outline.actors` of the actors counting as any of `ids`: each
+/// id, its state, and every actor whose state is one of those.
+fn group(outline: &Outline, ids: &[&ActorId]) -> HashSet<u32> {
+    let mut heads: HashSet<&ActorId> = ids.iter().copied().collect();
+    for a in &outline.actors {
+        if ids.contains(&&a.id) {
+            heads.insert(a.state());
+        }
+    }
+    (0..outline.actors.len())
+        .filter(|&i| {
+            let a = &outline.actors[i];
+            heads.contains(&a.id) || a.country.as_ref().is_some_and(|c| heads.contains(c))
+        })
+        .map(|i| u32::try_from(i).expect("fewer than 4 billion actors"))
+        .collect()
+}
+
+/// The positions of the edges with an end marked in `is_end`.
+fn touching(outline: &Outline, is_end: &[bool]) -> Vec<usize> {
+    (0..outline.edges.len())
+        .filter(|&i| {
+            let (s, _, t) = outline.edges[i];
+            is_end[s as usize] || is_end[t as usize]
+        })
+        .collect()
+}
+
+/// The edges touching `ids`, their states and those states' members.
+pub fn around(outline: &Outline, ids: &[&ActorId]) -> Vec<usize> {
+    let mut is_end = vec![false; outline.actors.len()];
+    for x in group(outline, ids) {
+        is_end[x as usize] = true;
+    }
+    touching(outline, &is_end)
+}
+
+/// Every edge of `relation`.
+pub fn of_relation(outline: &Outline, relation: Relation) -> Vec<usize> {
+    (0..outline.edges.len())
+        .filter(|&i| outline.edges[i].1 == relation)
+        .collect()
+}
+
+/// The edges touching any actor at most `hops` links from `ids` (or from
+/// their groups, as [`around`] takes them), any relation counted; each actor
+/// reached brings the actors of its state along, so that a question rolled
+/// up to states (`--by-state`) finds every member's edges in the part.
+pub fn within(outline: &Outline, ids: &[&ActorId], hops: usize) -> Vec<usize> {
+    let mut by_state: HashMap<&ActorId, Vec<u32>> = HashMap::new();
+    let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); outline.actors.len()];
+    for (i, a) in outline.actors.iter().enumerate() {
+        let i = u32::try_from(i).expect("fewer than 4 billion actors");
+        by_state.entry(a.state()).or_default().push(i);
+    }
+    for &(s, _, t) in &outline.edges {
+        neighbours[s as usize].push(t);
+        neighbours[t as usize].push(s);
+    }
+    let mut reached = HashSet::new();
+    let mut frontier = Vec::new();
+    let mut reach = |x: u32, frontier: &mut Vec<u32>| {
+        let state = outline.actors[x as usize].state();
+        for &m in by_state.get(state).into_iter().flatten() {
+            if reached.insert(m) {
+                frontier.push(m);
+            }
+        }
+    };
+    for x in group(outline, ids) {
+        reach(x, &mut frontier);
+    }
+    for _ in 0..hops {
+        let mut next = Vec::new();
+        for x in frontier {
+            for &n in &neighbours[x as usize] {
+                reach(n, &mut next);
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    let mut is_end = vec![false; outline.actors.len()];
+    for x in reached {
+        is_end[x as usize] = true;
+    }
+    touching(outline, &is_end)
+}
+
+/// [`super::path`] on parts of a store grown one hop at a time around `a`:
+/// `part` builds the graph of the edges given. The part [`within`] `hops` of
+/// `a` holds whole the edges of every actor the search's first `hops + 1`
+/// levels expand, so its answer is final once it has a chain of `hops + 1`
+/// or fewer, or `max_len` is no longer, or the part holds all `a` reaches.
+/// Returns the last part built (for its evidence errors) and the answer.
+///
+/// # Complexity
+/// O(h (V + E)) for the h parts built, each O(V + E) at most; one part when
+/// the chains are one hop long.
+pub fn path_in_parts<E>(
+    outline: &Outline,
+    (a, b): (&ActorId, &ActorId),
+    max_len: usize,
+    filter: &super::Filter,
+    mut part: impl FnMut(&[usize]) -> Result<KnowledgeGraph, E>,
+) -> Result<(KnowledgeGraph, Result<Vec<super::Chain>, super::QueryError>), E> {
+    let (mut hops, mut last) = (0, None);
+    loop {
+        let edges = within(outline, &[a], hops);
+        let whole = last == Some(edges.len());
+        last = Some(edges.len());
+        let graph = part(&edges)?;
+        let answer = super::path(&graph, a, b, max_len, filter);
+        let settled = match &answer {
+            Ok(chains) => match chains.first() {
+                Some(c) => c.hops.len() <= hops + 1,
+                None => max_len <= hops + 1,
+            },
+            Err(_) => true,
+        };
+        if whole || settled {
+            return Ok((graph, answer));
+        }
+        hops += 1;
+    }
+}
