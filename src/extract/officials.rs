@@ -87,8 +87,7 @@ impl Titles {
     /// is out of office (`former`, `late`).
     fn in_office_word(&self, rest: &str) -> Option<usize> {
         let word = first_word(rest);
-        if !word.starts_with(|c: char| c.is_ascii_lowercase()) || self.english_at(rest).is_some()
-        {
+        if !word.starts_with(|c: char| c.is_ascii_lowercase()) || self.english_at(rest).is_some() {
             return Some(0);
         }
         if self.not_in_office.contains(word) {
@@ -365,7 +364,10 @@ fn english_official(titles: &Titles, text: &str, m: &Mention, limit: usize) -> O
     while words.last().is_some_and(|w| titles.particles.contains(*w)) {
         words.pop();
     }
-    let capitals = words.iter().filter(|w| !titles.particles.contains(**w)).count();
+    let capitals = words
+        .iter()
+        .filter(|w| !titles.particles.contains(**w))
+        .count();
     if capitals < 2 {
         return None;
     }

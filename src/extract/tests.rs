@@ -297,8 +297,14 @@ fn japanese_lists_reach_past_the_owner_of_a_listed_official() {
     // The second member is an official of a state (`XのY大統領`): the state
     // before it is still a member of the list.
     let found = claims("カナダの外相、ブラジルのルラ大統領などが英国の決定を批判した。");
-    assert!(found.contains(&"CAN condemnation GBR".to_owned()), "{found:?}");
-    assert!(found.contains(&"BRA condemnation GBR".to_owned()), "{found:?}");
+    assert!(
+        found.contains(&"CAN condemnation GBR".to_owned()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"BRA condemnation GBR".to_owned()),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -352,9 +358,11 @@ fn japanese_meeting_of_a_body_pairs_its_named_members_not_the_body() {
 fn japanese_subject_of_a_stance_on_an_act_is_not_its_agent() {
     // Concern about (懸念), opposition to (反対) an arms sale: not China's sale.
     assert!(claims("中国は台湾への武器売却に反対した。").is_empty());
-    assert!(claims("インドは米軍の日本への配備に懸念を示した。")
-        .iter()
-        .all(|c| !c.starts_with("IND")));
+    assert!(
+        claims("インドは米軍の日本への配備に懸念を示した。")
+            .iter()
+            .all(|c| !c.starts_with("IND"))
+    );
     // A verb that takes the act on (踏み切った) keeps the subject as agent.
     assert_eq!(
         claims("米国はイランへの制裁に踏み切った。"),
@@ -366,10 +374,7 @@ fn japanese_subject_of_a_stance_on_an_act_is_not_its_agent() {
 fn japanese_headline_visitor_stands_right_before_the_visit_prefix() {
     assert_eq!(claims("インド首相訪米へ"), ["IND visit USA"]);
     // Arriving in a state is visiting it; goods that arrive visit no one.
-    assert_eq!(
-        claims("インドの首相が中国に到着した。"),
-        ["IND visit CHN"]
-    );
+    assert_eq!(claims("インドの首相が中国に到着した。"), ["IND visit CHN"]);
     assert!(claims("支援物資がウクライナに到着した。").is_empty());
 }
 

@@ -840,7 +840,8 @@ impl Japanese {
             // A meeting of the body (クアッド首脳会合) still names it; an act on it
             // (NATO批判) makes it an object, not what the states form.
             let acts_follow = s.hits.iter().any(|h| {
-                (after..=body.end).contains(&h.start) && self.cues[h.cue].relation != Relation::Summit
+                (after..=body.end).contains(&h.start)
+                    && self.cues[h.cue].relation != Relation::Summit
             });
             if heads && !acts_follow && view.kind_of(body.entry) == ActorKind::Organization {
                 out.push(Found {

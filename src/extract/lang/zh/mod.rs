@@ -406,7 +406,11 @@ impl Chinese {
         let before_cue = &view.text[clause_start..hit.start];
         // `印巴互相指责`: each member of the subject acts on the other.
         let both_ways = cue.both_ways
-            || !symmetric && self.reciprocal.iter().any(|r| before_cue.ends_with(r.as_str()));
+            || !symmetric
+                && self
+                    .reciprocal
+                    .iter()
+                    .any(|r| before_cue.ends_with(r.as_str()));
         if both_ways && roles.targets.is_empty() && roles.sources.len() > 1 {
             roles.targets = roles.sources.split_off(1);
         }
