@@ -281,6 +281,51 @@ struct Phrase {
     prefix: Option<char>,
 }
 
+/// Where one cue stands in its sentence and what its form allows.
+#[derive(Clone, Copy)]
+struct CueScope<'c, 't> {
+    h: usize,
+    hit: CueHit,
+    cue: &'c Cue,
+    symmetric: bool,
+    clause_start: usize,
+    clause_end: usize,
+    /// The text after the cue (after the goal of 訪), to the sentence end.
+    after: &'t str,
+    cue_quoted: bool,
+    /// The head noun of a relative clause ending in the cue.
+    relative: Option<usize>,
+    /// `…と批判した`: the cue ends a quoted clause.
+    quotative: bool,
+    /// The cue is a verb (or a noun made one by a light verb).
+    verbal: bool,
+    /// A nominal cue that is the object of the next cue (侵略を側面支援).
+    object_of_cue: bool,
+    /// A stance (懸念, 反対) governs the cue: someone else's act.
+    governed: bool,
+    /// The topic may stand in for a missing role.
+    topic_ok: bool,
+}
+
+/// The roles postpositions mark around one cue, before lists are joined.
+#[derive(Default)]
+struct Marked {
+    attached_sources: Vec<usize>,
+    attached_targets: Vec<usize>,
+    partners: Vec<usize>,
+    nearest_source: Option<usize>,
+    nearest_target: Option<(usize, &'static str)>,
+}
+
+/// The mentions in each role of one cue.
+struct Cast {
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    partners: Vec<usize>,
+    /// Those joined to the cue itself (compounds, genitives), for 'G7サミット'.
+    attached_targets: Vec<usize>,
+}
+
 /// What every cue of one sentence shares.
 struct Sentence<'v, 'a> {
     view: &'v SentenceView<'a>,
@@ -460,16 +505,30 @@ impl Japanese {
         out
     }
 
-    /// The claims one cue yields: assign roles, fall back to the topic, set flags.
+    /// The claims one cue yields, in four stages: where the cue stands, the
+    /// roles its postpositions mark, the mentions in each role once lists and
+    /// heads are resolved, then the claims with the topic fallback and flags.
     fn cue_claims(&self, s: &Sentence<'_, '_>, h: usize, out: &mut Vec<Found>) {
-        let (view, hits, phrases, roles) = (s.view, s.hits, s.phrases, s.roles);
+        let Some(c) = self.cue_scope(s, h) else {
+            return;
+        };
+        let marked = self.mark_roles(s, &c);
+        let cast = self.cast(s, &c, marked);
+        self.emit(s, &c, cast, out);
+    }
+
+    /// Stage 1: the cue's clause, what follows it, and what its form allows.
+    /// `None` for a cue that runs straight into another: it names a thing,
+    /// not an act (援助条約).
+    fn cue_scope<'c, 't>(&'c self, s: &Sentence<'_, 't>, h: usize) -> Option<CueScope<'c, 't>> {
+        let view = s.view;
+        let hits = s.hits;
         let text = view.text;
         let mentions = view.mentions;
         let s1 = view.range.end;
         let hit = hits[h];
-        // A cue that runs straight into another names a thing, not an act (援助条約).
         if hits.get(h + 1).is_some_and(|n| n.start == hit.end) {
-            return;
+            return None;
         }
         let cue = &self.cues[hit.cue];
         let symmetric = cue.relation.is_symmetric();
@@ -524,7 +583,43 @@ impl Japanese {
             && !object_of_cue
             && !governed
             && (verbal || after.is_empty() || TOPIC_TAILS.iter().any(|t| after.starts_with(t)));
+        Some(CueScope {
+            h,
+            hit,
+            cue,
+            symmetric,
+            clause_start,
+            clause_end,
+            after,
+            cue_quoted,
+            relative,
+            quotative,
+            verbal,
+            object_of_cue,
+            governed,
+            topic_ok,
+        })
+    }
 
+    /// Stage 2: the role each mention's postposition marks for this cue,
+    /// before lists are joined.
+    fn mark_roles(&self, s: &Sentence<'_, '_>, c: &CueScope<'_, '_>) -> Marked {
+        let (view, hits, phrases, roles) = (s.view, s.hits, s.phrases, s.roles);
+        let text = view.text;
+        let mentions = view.mentions;
+        let CueScope {
+            h,
+            hit,
+            cue,
+            symmetric,
+            clause_start,
+            clause_end,
+            cue_quoted,
+            quotative,
+            object_of_cue,
+            governed,
+            ..
+        } = *c;
         let mut attached_sources: Vec<usize> = Vec::new();
         let mut attached_targets: Vec<usize> = Vec::new();
         let mut partners: Vec<usize> = Vec::new();
@@ -673,6 +768,36 @@ impl Japanese {
                 partners.push(i);
             }
         }
+        Marked {
+            attached_sources,
+            attached_targets,
+            partners,
+            nearest_source,
+            nearest_target,
+        }
+    }
+
+    /// Stage 3: sources, targets and partners, with lists, the forum of a
+    /// meeting, the head of a relative clause and an apposition resolved.
+    fn cast(&self, s: &Sentence<'_, '_>, c: &CueScope<'_, '_>, marked: Marked) -> Cast {
+        let (view, phrases) = (s.view, s.phrases);
+        let text = view.text;
+        let mentions = view.mentions;
+        let CueScope {
+            hit,
+            symmetric,
+            after,
+            cue_quoted,
+            relative,
+            ..
+        } = *c;
+        let Marked {
+            attached_sources,
+            mut attached_targets,
+            mut partners,
+            nearest_source,
+            nearest_target,
+        } = marked;
         let group = |n: usize| coordination_group(n, phrases, mentions, text);
         let mut sources: Vec<usize> = attached_sources.clone();
         if sources.is_empty()
@@ -720,6 +845,37 @@ impl Japanese {
                 sources = vec![i];
             }
         }
+        Cast {
+            sources,
+            targets,
+            partners,
+            attached_targets,
+        }
+    }
+
+    /// Stage 4: the claims, with the topic as fallback and the flags.
+    fn emit(&self, s: &Sentence<'_, '_>, c: &CueScope<'_, '_>, cast: Cast, out: &mut Vec<Found>) {
+        let (view, hits, roles) = (s.view, s.hits, s.roles);
+        let text = view.text;
+        let mentions = view.mentions;
+        let CueScope {
+            h,
+            hit,
+            cue,
+            symmetric,
+            clause_end,
+            after,
+            relative,
+            verbal,
+            topic_ok,
+            ..
+        } = *c;
+        let Cast {
+            sources,
+            targets,
+            partners,
+            attached_targets,
+        } = cast;
         let entries = |list: &[usize]| -> Vec<EntryIndex> {
             list.iter().map(|&i| mentions[i].entry).collect()
         };
