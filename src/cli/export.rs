@@ -180,7 +180,16 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         sub
     };
     super::evidence_ok(&graph)?;
-    let graph = &graph;
+    write_format(&graph, &args, parquet_dir)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the selected graph in the format asked for, where `args` says.
+fn write_format(
+    graph: &crate::graph::KnowledgeGraph,
+    args: &ExportArgs,
+    parquet_dir: Option<&Path>,
+) -> anyhow::Result<()> {
     let options = export_options(graph, args.evidence)?;
     match args.format {
         ExportFormat::Csv => {
@@ -238,7 +247,7 @@ pub(super) fn run(store: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
             write_parquet(graph, dir)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Rows `export parquet` buffers across months: four row groups.
