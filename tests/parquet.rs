@@ -141,16 +141,23 @@ fn expected_columns(line: &Value) -> BTreeMap<String, Value> {
     m
 }
 
-#[test]
-fn export_parquet_claims_match_export_jsonl_field_by_field() {
-    let dir = tempdir();
-    let store = corpus_store(dir.path());
-    let out = dir.path().join("pq");
+/// The bundled corpus ingested into a store under `dir`, and exported as
+/// Parquet to `dir/pq`.
+fn exported_corpus(dir: &Path) -> (PathBuf, PathBuf) {
+    let store = corpus_store(dir);
+    let out = dir.join("pq");
     bin_with_store(&store)
         .args(["export", "parquet", "-o"])
         .arg(&out)
         .assert()
         .success();
+    (store, out)
+}
+
+#[test]
+fn export_parquet_claims_match_export_jsonl_field_by_field() {
+    let dir = tempdir();
+    let (store, out) = exported_corpus(dir.path());
     let lines = jsonl_claims(&store);
     assert!(lines.len() > 300, "the corpus gives a few hundred claims");
     let mut want: Vec<String> = lines
@@ -183,13 +190,7 @@ fn export_parquet_claims_match_export_jsonl_field_by_field() {
 #[test]
 fn the_claims_schema_is_typed() {
     let dir = tempdir();
-    let store = corpus_store(dir.path());
-    let out = dir.path().join("pq");
-    bin_with_store(&store)
-        .args(["export", "parquet", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    let (_, out) = exported_corpus(dir.path());
     let part = fs::read_dir(out.join("claims"))
         .unwrap()
         .next()
@@ -298,13 +299,7 @@ fn edges_and_actors_tables_carry_the_graph() {
 #[test]
 fn import_of_the_parquet_claims_rebuilds_the_store() {
     let dir = tempdir();
-    let store = corpus_store(dir.path());
-    let out = dir.path().join("pq");
-    bin_with_store(&store)
-        .args(["export", "parquet", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
+    let (store, out) = exported_corpus(dir.path());
     let copy = dir.path().join("copy.dgraph");
     bin_with_store(&copy)
         .arg("import")
