@@ -592,7 +592,7 @@ PERSONS = {
     "person:diaz-canel-miguel": ("迪亚斯-卡内尔|迪亚斯－卡内尔", "迪亚斯-卡内尔"),
     "person:bachelet-michelle": ("巴切莱特|巴舍莱", "巴切莱特"),
     "person:boric-gabriel": ("博里奇", "博里奇"),
-    "person:kast-jose-antonio": ("何塞·安东尼奥·卡斯特", "卡斯特"),
+    "person:kast-jose-antonio": ("何塞·安东尼奥·卡斯特", ""),  # 卡斯特 alone starts 卡斯特罗 (Castro)
     "person:morales-evo": ("埃沃·莫拉莱斯", "莫拉莱斯"),
     "person:bukele-nayib": ("布克莱", "布克莱"),
     "person:ortega-daniel": ("丹尼尔·奥尔特加", "奥尔特加"),

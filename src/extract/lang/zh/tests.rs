@@ -132,3 +132,9 @@ fn nouns_holding_a_cue_word_are_no_cue() {
     // 反对派: the opposition, not an act of opposing.
     assert!(claims("叙利亚反对派的代表抵达。").is_empty());
 }
+
+#[test]
+fn a_family_name_that_starts_a_longer_transliteration_is_not_matched() {
+    // 卡斯特 (Kast) starts 卡斯特罗 (Castro): the Honduran president is no Chilean.
+    assert_eq!(claims("洪都拉斯总统卡斯特罗访华。"), ["HND visit CHN"]);
+}
