@@ -712,27 +712,23 @@ struct Parsed {
     roles: Vec<Role>,
 }
 
+/// The ontology names a section lists (relations, roles, kinds), parsed; a
+/// name this build does not know makes the store corrupt or newer.
+fn parse_all<T>(names: &[Text<'_>], path: &Path) -> Result<Vec<T>, PersistError>
+where
+    T: std::str::FromStr<Err = crate::model::ModelError>,
+{
+    names
+        .iter()
+        .map(|n| n.parse::<T>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| corrupt(path, format!("{e}; a newer diplograph may know it")))
+}
+
 fn parse_names(dto: &GraphDto<'_>, path: &Path) -> Result<Parsed, PersistError> {
-    let newer =
-        |e: crate::model::ModelError| corrupt(path, format!("{e}; a newer diplograph may know it"));
-    let relations = dto
-        .relations
-        .iter()
-        .map(|r| r.parse::<Relation>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(newer)?;
-    let roles = dto
-        .roles
-        .iter()
-        .map(|r| r.parse::<Role>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(newer)?;
-    let kinds = dto
-        .kinds
-        .iter()
-        .map(|k| k.parse::<ActorKind>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(newer)?;
+    let relations: Vec<Relation> = parse_all(&dto.relations, path)?;
+    let roles: Vec<Role> = parse_all(&dto.roles, path)?;
+    let kinds: Vec<ActorKind> = parse_all(&dto.kinds, path)?;
     let actors = dto
         .actors
         .iter()
