@@ -250,7 +250,7 @@ impl Extractor {
             if found.is_empty() {
                 continue;
             }
-            let start = normalized.original_start(range.start);
+            let start = normalized.original_start(range.start, &article.text);
             let end = normalized.original_end(range.end, &article.text);
             let evidence = Evidence {
                 article: article.id.clone(),

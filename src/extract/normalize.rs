@@ -10,40 +10,77 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 pub struct Normalized<'a> {
     /// The normalized text.
     pub text: Cow<'a, str>,
-    /// For each byte of `text` (and one past the end), the offset in the original;
-    /// `None` when the original was already normalized.
-    map: Option<Vec<u32>>,
+    /// Where the bytes of `text` came from, as pieces in order; `None` when
+    /// the original was already normalized.
+    map: Option<Vec<Piece>>,
+}
+
+/// A run of the normalized text with one origin: copied bytes (each from the
+/// original byte at the same distance), or the output of one original char.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Where the piece starts in the normalized text.
+    start: u32,
+    /// Where its source starts in the original.
+    origin: u32,
+    /// Whether the piece is a copy (offsets move together) or one char's
+    /// normalization (every byte comes from that char).
+    copied: bool,
 }
 
 impl<'a> Normalized<'a> {
     /// Normalizes `original`, char by char (combining sequences are rare in news
     /// text; normalizing per char keeps the offset map exact).
     pub fn new(original: &'a str) -> Self {
-        if original.is_ascii() || is_nfkc_quick(original.chars()) == IsNormalized::Yes {
+        // Most news text is stable chars throughout; the quick check is only
+        // needed from the first other char on (stable chars never combine, so
+        // the check can start there).
+        let unstable = original.char_indices().find(|&(_, c)| !is_stable(c));
+        let normalized =
+            unstable.is_none_or(|(i, _)| is_nfkc_quick(original[i..].chars()) == IsNormalized::Yes);
+        if normalized {
             return Normalized {
                 text: Cow::Borrowed(original),
                 map: None,
             };
         }
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        let mut buf = [0u8; 4];
-        for (offset, c) in original.char_indices() {
-            if is_stable(c) {
-                text.push(c);
-                map.extend(std::iter::repeat_n(offset as u32, c.len_utf8()));
-                continue;
+        let mut map = Vec::new();
+        let mut copied_from = 0;
+        let mut piece = |text: &mut String, origin: usize, copied: bool| {
+            map.push(Piece {
+                start: text.len() as u32,
+                origin: origin as u32,
+                copied,
+            });
+        };
+        for (offset, c) in original.char_indices().filter(|&(_, c)| !is_stable(c)) {
+            if copied_from < offset {
+                piece(&mut text, copied_from, true);
+                text.push_str(&original[copied_from..offset]);
             }
-            for n in std::iter::once(c).nfkc() {
-                text.push_str(n.encode_utf8(&mut buf));
-                map.extend(std::iter::repeat_n(offset as u32, n.len_utf8()));
+            piece(&mut text, offset, false);
+            match full_width_ascii(c) {
+                Some(ascii) => text.push(ascii),
+                None => text.extend(std::iter::once(c).nfkc()),
             }
+            copied_from = offset + c.len_utf8();
         }
-        map.push(original.len() as u32);
+        if copied_from < original.len() {
+            piece(&mut text, copied_from, true);
+            text.push_str(&original[copied_from..]);
+        }
         Normalized {
             text: Cow::Owned(text),
             map: Some(map),
         }
+    }
+
+    /// The piece that holds the normalized byte `i`.
+    fn piece_of(map: &[Piece], i: usize) -> Piece {
+        map[map
+            .partition_point(|p| p.start as usize <= i)
+            .saturating_sub(1)]
     }
 
     /// Replaces chars of the normalized text by others of the same UTF-8
@@ -68,10 +105,15 @@ impl<'a> Normalized<'a> {
     }
 
     /// The original offset of a normalized start offset.
-    pub fn original_start(&self, i: usize) -> usize {
+    pub fn original_start(&self, i: usize, original: &str) -> usize {
         match &self.map {
             None => i,
-            Some(m) => m[i] as usize,
+            Some(_) if i >= self.text.len() => original.len(),
+            Some(m) => {
+                let p = Self::piece_of(m, i);
+                let moved = if p.copied { i - p.start as usize } else { 0 };
+                p.origin as usize + moved
+            }
         }
     }
 
@@ -82,17 +124,44 @@ impl<'a> Normalized<'a> {
             None => i,
             Some(_) if i == 0 => 0,
             Some(m) => {
-                let o = m[i - 1] as usize;
-                o + original[o..].chars().next().map_or(0, char::len_utf8)
+                let p = Self::piece_of(m, i - 1);
+                let origin = p.origin as usize;
+                if p.copied {
+                    origin + (i - p.start as usize)
+                } else {
+                    origin + original[origin..].chars().next().map_or(0, char::len_utf8)
+                }
             }
         }
     }
 }
 
 /// Chars that NFKC never changes and that never combine with a neighbour:
-/// ASCII, kana and CJK ideographs, which make up nearly all news text.
+/// ASCII, kana, CJK ideographs, Hangul syllables and the CJK and typographic
+/// punctuation that stands between them, which make up nearly all news text.
 fn is_stable(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{7F}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+    matches!(c,
+        '\u{0}'..='\u{7F}'
+        | '\u{B7}'
+        | '\u{2013}'..='\u{2014}'
+        | '\u{2018}'..='\u{2019}'
+        | '\u{201C}'..='\u{201D}'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FC}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// The ASCII char a full-width form stands for (`，` is `,`): NFKC maps the
+/// block U+FF01..U+FF5E one to one onto U+0021..U+007E, and Chinese text is
+/// full of them.
+fn full_width_ascii(c: char) -> Option<char> {
+    ('\u{FF01}'..='\u{FF5E}')
+        .contains(&c)
+        .then(|| char::from_u32(c as u32 - 0xFEE0))
+        .flatten()
 }
 
 #[cfg(test)]
@@ -106,7 +175,7 @@ mod tests {
         assert_eq!(n.text, "G7サミット(イタリア)");
         let s = n.text.find("イタリア").unwrap();
         let e = s + "イタリア".len();
-        let (os, oe) = (n.original_start(s), n.original_end(e, original));
+        let (os, oe) = (n.original_start(s, original), n.original_end(e, original));
         assert_eq!(&original[os..oe], "イタリア");
         let g = n.original_end(2, original);
         assert_eq!(&original[..g], "Ｇ７");
@@ -120,10 +189,58 @@ mod tests {
         assert_eq!(n.text, "(美国)对华制裁");
         let s = n.text.find("对华").unwrap();
         let (os, oe) = (
-            n.original_start(s),
+            n.original_start(s, original),
             n.original_end(s + "对华".len(), original),
         );
         assert_eq!(&original[os..oe], "對華");
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_nfkc_char_by_char() {
+        let stable = "米中、「会談」。“Talks”—ok·한미 정상회담・カタカナ";
+        assert!(matches!(Normalized::new(stable).text, Cow::Borrowed(_)));
+        for c in ('\u{FF01}'..='\u{FF5E}').chain(stable.chars()) {
+            let one = c.to_string();
+            let nfkc: String = one.nfkc().collect();
+            assert_eq!(Normalized::new(&one).text, nfkc, "{c:?}");
+        }
+        assert_eq!(Normalized::new("中国，美国！").text, "中国,美国!");
+    }
+
+    /// The byte-by-byte map the pieces replace: for each normalized byte
+    /// (and one past the end), its original offset.
+    fn dense_map(original: &str) -> (String, Vec<usize>) {
+        let (mut text, mut map) = (String::new(), Vec::new());
+        for (offset, c) in original.char_indices() {
+            for n in std::iter::once(c).nfkc() {
+                text.push(n);
+                map.extend(std::iter::repeat_n(offset, n.len_utf8()));
+            }
+        }
+        map.push(original.len());
+        (text, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_map_every_byte_as_the_dense_map_does(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '中', '國', 'あ', 'ア', '한', '，', '（', 'Ｇ', '…', '　',
+                '\u{301}', '\u{3099}', 'ｱ', '①', '\u{11A8}', 'é', '“', '—',
+            ]), 0..40)
+        ) {
+            let original: String = chars.into_iter().collect();
+            let n = Normalized::new(&original);
+            let (text, map) = dense_map(&original);
+            proptest::prop_assert_eq!(&*n.text, text.as_str());
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(n.original_start(i, &original), map[i]);
+                let end = if i == 0 { 0 } else {
+                    map[i - 1] + original[map[i - 1]..].chars().next().map_or(0, char::len_utf8)
+                };
+                proptest::prop_assert_eq!(n.original_end(i, &original), end);
+            }
+        }
     }
 
     #[test]

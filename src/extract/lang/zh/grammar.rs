@@ -2,6 +2,9 @@
 //! title and a person), coordination into groups, the preposition that marks
 //! a group's role, clauses and the flags before a verb.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::extract::words::WordSet;
 use crate::extract::{Discourse, SentenceView};
 use crate::gazetteer::{EntryIndex, Form, Mention};
@@ -182,7 +185,8 @@ impl Group {
     }
 
     /// A group of one phrase, its marker read once.
-    fn new(view: &SentenceView<'_>, head: usize, start: usize, end: usize) -> Self {
+    fn new(view: &SentenceView<'_>, quotes: &Quotes, head: usize, span: (usize, usize)) -> Self {
+        let (start, end) = span;
         let s0 = view.range.start;
         let before = strip_titles(&view.text[s0..start]);
         let marker = MARKERS
@@ -195,7 +199,7 @@ impl Group {
             end,
             marker_at: s0 + before.len(),
             marker,
-            quoted: quoted_at(view, start),
+            quoted: quotes.around(start),
         }
     }
 
@@ -232,9 +236,40 @@ impl Group {
     }
 }
 
+/// The titles by their last and by their first char, each in the order of
+/// `TITLES`, so stripping tries only the titles that can match.
+struct TitleIndex {
+    by_last: HashMap<char, Vec<&'static str>>,
+    by_first: HashMap<char, Vec<&'static str>>,
+}
+
+fn title_index() -> &'static TitleIndex {
+    static INDEX: OnceLock<TitleIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = TitleIndex {
+            by_last: HashMap::new(),
+            by_first: HashMap::new(),
+        };
+        for &t in TITLES {
+            let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
+                continue;
+            };
+            index.by_last.entry(last).or_default().push(t);
+            index.by_first.entry(first).or_default().push(t);
+        }
+        index
+    })
+}
+
 /// `text` without the title words it ends with (`与国务委员兼外长` → `与`).
 fn strip_titles(mut text: &str) -> &str {
-    while let Some(t) = TITLES.iter().find(|t| text.ends_with(*t)) {
+    let index = title_index();
+    while let Some(t) = text
+        .chars()
+        .next_back()
+        .and_then(|c| index.by_last.get(&c))
+        .and_then(|ts| ts.iter().find(|t| text.ends_with(*t)))
+    {
         text = &text[..text.len() - t.len()];
     }
     text
@@ -242,9 +277,12 @@ fn strip_titles(mut text: &str) -> &str {
 
 /// `text` without the title words it starts with (`总统访华` → `访华`).
 fn skip_titles(mut text: &str) -> &str {
-    while let Some(t) = TITLES
-        .iter()
-        .find(|t| !t.is_empty() && text.starts_with(*t))
+    let index = title_index();
+    while let Some(t) = text
+        .chars()
+        .next()
+        .and_then(|c| index.by_first.get(&c))
+        .and_then(|ts| ts.iter().find(|t| text.starts_with(*t)))
     {
         text = &text[t.len()..];
     }
@@ -266,7 +304,7 @@ fn abbreviations(a: &Mention, b: &Mention) -> bool {
 }
 
 /// The groups of the sentence: mentions into phrases, phrases into groups.
-pub(super) fn groups(view: &SentenceView<'_>) -> Vec<Group> {
+pub(super) fn groups(view: &SentenceView<'_>, quotes: &Quotes) -> Vec<Group> {
     let text = view.text;
     let mentions = view.mentions;
     let mut phrases: Vec<(usize, usize, usize)> = Vec::new(); // (head, start, end)
@@ -297,16 +335,45 @@ pub(super) fn groups(view: &SentenceView<'_>) -> Vec<Group> {
                 continue;
             }
         }
-        out.push(Group::new(view, head, start, end));
+        out.push(Group::new(view, quotes, head, (start, end)));
     }
     out
 }
 
-/// Whether `at` stands inside quotes (`“…”`, `「…」`) in its sentence.
-pub(super) fn quoted_at(view: &SentenceView<'_>, at: usize) -> bool {
-    let head = &view.text[view.range.start..at];
-    head.matches('“').count() > head.matches('”').count()
-        || head.matches('「').count() > head.matches('」').count()
+/// Where the sentence's quotes open and close (`“…”`, `「…」`), found in one
+/// pass so each name and cue asks in time proportional to the quotes alone.
+pub(super) struct Quotes {
+    /// Byte offsets of the marks, with the kind of quote (0 for `“”`, 1 for
+    /// `「」`) and whether the mark opens it.
+    marks: Vec<(usize, usize, bool)>,
+}
+
+impl Quotes {
+    pub(super) fn of(view: &SentenceView<'_>) -> Self {
+        let s0 = view.range.start;
+        let marks = view
+            .sentence()
+            .char_indices()
+            .filter_map(|(i, c)| match c {
+                '“' => Some((s0 + i, 0, true)),
+                '”' => Some((s0 + i, 0, false)),
+                '「' => Some((s0 + i, 1, true)),
+                '」' => Some((s0 + i, 1, false)),
+                _ => None,
+            })
+            .collect();
+        Quotes { marks }
+    }
+
+    /// Whether `at` stands inside quotes: more of one kind opened than
+    /// closed before it.
+    pub(super) fn around(&self, at: usize) -> bool {
+        let mut depth = [0i32; 2];
+        for &(_, kind, open) in self.marks.iter().take_while(|m| m.0 < at) {
+            depth[kind] += if open { 1 } else { -1 };
+        }
+        depth.iter().any(|&d| d > 0)
+    }
 }
 
 /// The sentence's subject: its first unmarked group outside quotes that does

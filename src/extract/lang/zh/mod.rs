@@ -136,6 +136,8 @@ struct CueHit {
     cue: usize,
     start: usize,
     end: usize,
+    /// Whether the cue stands inside quotes.
+    quoted: bool,
 }
 
 /// The roles one cue found.
@@ -324,9 +326,10 @@ impl Chinese {
         if view.mentions.is_empty() {
             return Vec::new();
         }
-        let groups = grammar::groups(view);
+        let quotes = grammar::Quotes::of(view);
+        let groups = grammar::groups(view, &quotes);
         let subject = grammar::subject(&groups, view);
-        let hits = self.cue_hits(view);
+        let hits = self.cue_hits(view, &quotes);
         let mut out = Vec::new();
         for hit in &hits {
             self.cue_claims(view, &groups, hit, subject, discourse.topic, &mut out);
@@ -343,7 +346,7 @@ impl Chinese {
 
     /// The cue words of the sentence, in order; a one-char cue (`访`, `赴`)
     /// only when a name follows it (`访华`), as it is a prefix then.
-    fn cue_hits(&self, view: &SentenceView<'_>) -> Vec<CueHit> {
+    fn cue_hits(&self, view: &SentenceView<'_>, quotes: &grammar::Quotes) -> Vec<CueHit> {
         let s0 = view.range.start;
         self.automaton
             .find_iter(view.sentence())
@@ -352,7 +355,12 @@ impl Chinese {
                 let (start, end) = (s0 + m.start(), s0 + m.end());
                 let one_char = view.text[start..end].chars().count() == 1;
                 let named_after = view.mentions.iter().any(|n| n.start == end);
-                (!one_char || named_after).then_some(CueHit { cue, start, end })
+                (!one_char || named_after).then(|| CueHit {
+                    cue,
+                    start,
+                    end,
+                    quoted: quotes.around(start),
+                })
             })
             .collect()
     }
@@ -392,7 +400,7 @@ impl Chinese {
             };
         // A quoted cue keeps to its quote; the text's topic stands in only
         // when the sentence names no one before the cue.
-        if needs_source && !grammar::quoted_at(view, hit.start) {
+        if needs_source && !hit.quoted {
             match subject.filter(|&s| groups[s].end <= hit.start) {
                 Some(s) => groups[s].extend_into(view, &mut roles.sources),
                 None if groups.iter().all(|g| g.start >= hit.start) => {
@@ -465,7 +473,7 @@ impl Chinese {
     ) -> Roles {
         let cue = &self.cues[hit.cue];
         let symmetric = cue.relation.is_symmetric();
-        let cue_quoted = grammar::quoted_at(view, hit.start);
+        let cue_quoted = hit.quoted;
         let mut found = Found_::default();
         let in_clause = groups
             .iter()
