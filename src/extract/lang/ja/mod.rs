@@ -411,10 +411,7 @@ impl Japanese {
                 target_from_topic: def.target_from_topic,
             });
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("cue words are plain strings");
+        let automaton = crate::extract::words::word_automaton(&patterns);
         let verbs: Vec<String> = file
             .flags
             .attribution

@@ -322,8 +322,7 @@ impl Korean {
             let tail = &word[name_end.min(word.len())..];
             if let Some((_, m)) = self
                 .particles
-                .iter()
-                .find(|(p, _)| (name_end > 0 || tail.len() > p.len()) && tail.ends_with(p.as_str()))
+                .suffix_where(tail, |p, _| name_end > 0 || tail.len() > p.len())
                 && *m != Marker::Genitive
             {
                 return Some(*m);
@@ -365,13 +364,14 @@ impl Korean {
         between.split(' ').filter(|w| !w.is_empty()).count() <= 2
             && !between.contains([',', '"', '“', '”'])
             && !between.split(' ').any(|w| {
-                self.particles.iter().any(|(p, m)| {
-                    *m != Marker::Genitive && w.len() > p.len() && w.ends_with(p.as_str())
-                }) && !s
-                    .view
-                    .mentions
-                    .iter()
-                    .any(|m| s.view.text[m.start..m.end] == *w)
+                self.particles
+                    .suffix_where(w, |p, m| *m != Marker::Genitive && w.len() > p.len())
+                    .is_some()
+                    && !s
+                        .view
+                        .mentions
+                        .iter()
+                        .any(|m| s.view.text[m.start..m.end] == *w)
             })
     }
 

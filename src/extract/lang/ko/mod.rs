@@ -22,11 +22,11 @@
 //! attribution from verbs of saying after a quotation (`…"라고 밝혔다`) and
 //! `에 따르면`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::extract::lexicon::{self, LexiconError};
-use crate::extract::words::WordSet;
+use crate::extract::words::{Affixes, WordSet};
 use crate::extract::{Discourse, Found, SentenceView};
 use crate::gazetteer::{EntryIndex, Mention};
 use crate::model::{ActorId, Lang, Relation};
@@ -136,9 +136,10 @@ pub(crate) struct Korean {
     words: Vec<usize>,
     automaton: AhoCorasick,
     /// Particles, longest first, with the role each gives.
-    particles: Vec<(String, Marker)>,
+    particles: Affixes<Marker>,
     passive_source: Vec<String>,
-    name_tails: Vec<String>,
+    /// Words that belong to the name before them, longest first.
+    name_tails: Affixes<()>,
     negation: WordSet,
     hedge: WordSet,
     attribution: WordSet,
@@ -318,10 +319,7 @@ impl Korean {
                 states_only: def.states_only,
             });
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("cue words are plain strings");
+        let automaton = crate::extract::words::word_automaton(&patterns);
         let m = file.markers;
         let mut particles: Vec<(String, Marker)> = Vec::new();
         for (list, marker) in [
@@ -343,6 +341,8 @@ impl Korean {
         particles.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let mut name_tails = m.name_tails;
         name_tails.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let name_tails = Affixes::new(name_tails.into_iter().map(|t| (t, ())).collect());
+        let particles = Affixes::new(particles);
         let f = file.flags;
         Ok(Korean {
             cues,
@@ -503,16 +503,11 @@ impl Korean {
                 let word = &rest[..rest.find(' ').unwrap_or(rest.len())];
                 let particle = self
                     .particles
-                    .iter()
-                    .find(|(p, _)| word.len() > p.len() && word.ends_with(p.as_str()))
+                    .suffix_where(word, |p, _| word.len() > p.len())
                     .map_or(0, |(p, _)| p.len());
                 return at + word.len() - particle;
             }
-            let Some(tail) = self
-                .name_tails
-                .iter()
-                .find(|t| rest.starts_with(t.as_str()))
-            else {
+            let Some((tail, _)) = self.name_tails.prefix_of(rest) else {
                 return pos;
             };
             pos = at + tail.len();
@@ -537,13 +532,12 @@ impl Korean {
         }
         if let Some((p, marker)) = self
             .particles
-            .iter()
-            .find(|(p, _)| rest.starts_with(p.as_str()) && word_ends(&rest[p.len()..], p))
+            .prefix_where(rest, |p, _| word_ends(&rest[p.len()..], p))
         {
             let after = pos + p.len();
             // `노르웨이와 아일랜드, 스페인이`: 와/과 before another name joins a list.
             if *marker == Marker::Coordinator
-                || (*marker == Marker::Partner && LIST_JOINERS.contains(&p.as_str()))
+                || (*marker == Marker::Partner && LIST_JOINERS.contains(&p))
             {
                 let skip = text[after..end].len() - text[after..end].trim_start().len();
                 if let Some(next) = mentions.iter().position(|n| n.start == after + skip) {

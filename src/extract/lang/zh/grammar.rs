@@ -2,10 +2,9 @@
 //! title and a person), coordination into groups, the preposition that marks
 //! a group's role, clauses and the flags before a verb.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::extract::words::WordSet;
+use crate::extract::words::{Affixes, WordSet};
 use crate::extract::{Discourse, SentenceView};
 use crate::gazetteer::{EntryIndex, Form, Mention};
 
@@ -236,40 +235,15 @@ impl Group {
     }
 }
 
-/// The titles by their last and by their first char, each in the order of
-/// `TITLES`, so stripping tries only the titles that can match.
-struct TitleIndex {
-    by_last: HashMap<char, Vec<&'static str>>,
-    by_first: HashMap<char, Vec<&'static str>>,
-}
-
-fn title_index() -> &'static TitleIndex {
-    static INDEX: OnceLock<TitleIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = TitleIndex {
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
-        };
-        for &t in TITLES {
-            let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
-                continue;
-            };
-            index.by_last.entry(last).or_default().push(t);
-            index.by_first.entry(first).or_default().push(t);
-        }
-        index
-    })
+/// [`TITLES`], looked up by the char at either end.
+fn titles() -> &'static Affixes<()> {
+    static INDEX: OnceLock<Affixes<()>> = OnceLock::new();
+    INDEX.get_or_init(|| Affixes::new(TITLES.iter().map(|t| (t.to_string(), ())).collect()))
 }
 
 /// `text` without the title words it ends with (`与国务委员兼外长` → `与`).
 fn strip_titles(mut text: &str) -> &str {
-    let index = title_index();
-    while let Some(t) = text
-        .chars()
-        .next_back()
-        .and_then(|c| index.by_last.get(&c))
-        .and_then(|ts| ts.iter().find(|t| text.ends_with(*t)))
-    {
+    while let Some((t, _)) = titles().suffix_of(text) {
         text = &text[..text.len() - t.len()];
     }
     text
@@ -277,13 +251,7 @@ fn strip_titles(mut text: &str) -> &str {
 
 /// `text` without the title words it starts with (`总统访华` → `访华`).
 fn skip_titles(mut text: &str) -> &str {
-    let index = title_index();
-    while let Some(t) = text
-        .chars()
-        .next()
-        .and_then(|c| index.by_first.get(&c))
-        .and_then(|ts| ts.iter().find(|t| text.starts_with(*t)))
-    {
+    while let Some((t, _)) = titles().prefix_of(text) {
         text = &text[t.len()..];
     }
     text

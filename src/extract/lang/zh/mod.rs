@@ -23,7 +23,7 @@
 //! The text is in simplified characters already (see [`crate::simplify`]);
 //! the lexicon is folded the same way when it loads.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::extract::claims::symmetric_pairs;
@@ -276,10 +276,7 @@ impl Chinese {
                 implied_target: def.implied_target,
             });
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("cue words are plain strings");
+        let automaton = crate::extract::words::word_automaton(&patterns);
         Ok(Chinese {
             cues,
             words,
