@@ -219,6 +219,19 @@ impl Group {
         })
     }
 
+    /// Whether the group owns the noun at `at` through a short modifier
+    /// (`乌克兰最坚定的支持者`, `美国最重要的盟友`): a few chars, `的`, and a few
+    /// more before the noun, within one clause.
+    pub(super) fn possesses(&self, view: &SentenceView<'_>, at: usize) -> bool {
+        let Some(gap) = view.text.get(self.end..at) else {
+            return false;
+        };
+        let short = |s: &str| s.chars().count() <= 4 && s.chars().all(crate::script::is_han);
+        skip_titles(gap)
+            .split_once('的')
+            .is_some_and(|(before, after)| short(before) && short(after))
+    }
+
     /// Whether the group sits in a phrase that ends in `的` right before
     /// `next` (a possessive or a relative clause), so `next` is the head.
     fn modifies(&self, view: &SentenceView<'_>, next: &Group) -> bool {

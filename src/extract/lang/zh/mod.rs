@@ -183,7 +183,8 @@ impl Found_<'_> {
         if symmetric {
             // `X和Y签署协议`: a pair in the subject is complete without an object.
             let pair = roles.sources.len() + roles.partners.len() >= 2;
-            if let Some(o) = self.object.filter(|_| !pair) {
+            // `日本是美国的盟友`: the owner of the noun is the other party.
+            if let Some(o) = self.possessed.or(self.object).filter(|_| !pair) {
                 o.extend_into(view, &mut roles.partners);
             }
             roles.partners.retain(|p| !roles.sources.contains(p));
@@ -500,8 +501,13 @@ impl Chinese {
                     found.owner = Some(g);
                 }
                 (true, Marker::None) if found.subject.is_none() => found.subject = Some(g),
-                // `X是Y的Z`: after a copula, a name with 的 owns the cue noun.
-                (true, Marker::None) if g.genitive(view) && copula => found.possessed = Some(g),
+                // `X是Y的Z`, `X是Y最坚定的Z`: after a copula, a name with 的
+                // owns the cue noun.
+                (true, Marker::None)
+                    if copula && (g.genitive(view) || g.possesses(view, hit.start)) =>
+                {
+                    found.possessed = Some(g);
+                }
                 (false, Marker::None | Marker::Target) if found.object.is_none() => {
                     found.object = Some(g);
                 }

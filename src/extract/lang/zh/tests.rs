@@ -138,3 +138,27 @@ fn a_family_name_that_starts_a_longer_transliteration_is_not_matched() {
     // 卡斯特 (Kast) starts 卡斯特罗 (Castro): the Honduran president is no Chilean.
     assert_eq!(claims("洪都拉斯总统卡斯特罗访华。"), ["HND visit CHN"]);
 }
+
+#[test]
+fn after_a_copula_the_owner_of_the_cue_noun_is_its_target() {
+    assert_eq!(
+        claims("法国一直是乌克兰最坚定的支持者之一。"),
+        ["FRA support UKR"]
+    );
+    assert_eq!(claims("波兰是乌克兰的坚定支持者。"), ["POL support UKR"]);
+    assert_eq!(claims("日本是美国最重要的盟友。"), ["JPN alliance USA"]);
+    // A clause between them breaks the tie.
+    assert!(claims("法国是乌克兰,也是最早的支持者。").is_empty());
+}
+
+#[test]
+fn fighting_between_two_is_an_attack_each_way() {
+    assert_eq!(
+        claims("亚美尼亚与阿塞拜疆爆发边境冲突。"),
+        ["ARM attack AZE", "AZE attack ARM"]
+    );
+    assert_eq!(
+        claims("泰国和柬埔寨军队交火。"),
+        ["THA attack KHM", "KHM attack THA"]
+    );
+}
