@@ -95,6 +95,9 @@ pub(crate) struct Discourse {
     pub(crate) persons: Vec<EntryIndex>,
     /// The last pair a symmetric claim linked (for `両国`, `両首脳`).
     pub(crate) linked: Option<(EntryIndex, EntryIndex)>,
+    /// The states of the last list of three or more that a sentence named
+    /// (for a later `3国`: those three).
+    pub(crate) listed: Vec<EntryIndex>,
 }
 
 /// The extractor: a gazetteer and the language plugins, built once.

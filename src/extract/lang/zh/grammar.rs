@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use crate::extract::words::{Affixes, WordSet};
 use crate::extract::{Discourse, SentenceView};
 use crate::gazetteer::{EntryIndex, Form, Mention};
+use crate::model::ActorKind;
 
 /// The longest run of title words between a state and a person, or between a
 /// speaker and the verb of saying (`外交部发言人`, 6 chars).
@@ -157,6 +158,14 @@ impl Group {
     /// The entry the group stands for when one is needed: its first phrase.
     pub(super) fn head(&self, view: &SentenceView<'_>) -> EntryIndex {
         view.mentions[self.heads[0]].entry
+    }
+
+    /// The group's states when it lists three or more and nothing else.
+    pub(super) fn states(&self, view: &SentenceView<'_>) -> Option<Vec<EntryIndex>> {
+        let mut list = Vec::new();
+        self.extend_into(view, &mut list);
+        let all_states = list.iter().all(|&e| view.kind_of(e) == ActorKind::Country);
+        (list.len() >= 3 && all_states).then_some(list)
     }
 
     /// Adds every phrase of the group to `list`, one per state.
@@ -434,6 +443,56 @@ pub(super) fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<
                 out.push(super::side(a, start, split));
                 out.push(super::side(b, split, end));
             }
+        }
+    }
+    out
+}
+
+/// How many a numeral char counts (`3`, `三`), from three to nine: `两国` has
+/// its own reading ([`both_sides`]).
+fn count_of(c: char) -> Option<usize> {
+    match c {
+        '3'..='9' => c.to_digit(10).map(|n| n as usize),
+        _ => "三四五六七八九".chars().position(|n| n == c).map(|i| i + 3),
+    }
+}
+
+/// `3国`, `三个国家`: the states of the last list of as many, as coordinated
+/// mentions on the phrase (all but the last empty, so that they group).
+/// Not when a list of names runs right into it (`美日印澳四国`: named there).
+pub(super) fn counted_states(
+    view: &SentenceView<'_>,
+    discourse: &Discourse,
+    taken: &[Mention],
+) -> Vec<Mention> {
+    let listed = &discourse.listed;
+    let mut out = Vec::new();
+    if listed.len() < 3 {
+        return out;
+    }
+    let sentence = view.sentence();
+    for (i, c) in sentence.char_indices() {
+        if count_of(c) != Some(listed.len()) {
+            continue;
+        }
+        let after = &sentence[i + c.len_utf8()..];
+        let Some(noun) = ["国", "个国家"].into_iter().find(|n| after.starts_with(n)) else {
+            continue;
+        };
+        let start = view.range.start + i;
+        let end = start + c.len_utf8() + noun.len();
+        let named_before = view.mentions.iter().any(|m| m.end == start);
+        let overlaps = view
+            .mentions
+            .iter()
+            .chain(taken)
+            .any(|m| m.start < end && start < m.end);
+        if named_before || overlaps {
+            continue;
+        }
+        for (k, &entry) in listed.iter().enumerate() {
+            let last = k + 1 == listed.len();
+            out.push(super::side(entry, start, if last { end } else { start }));
         }
     }
     out

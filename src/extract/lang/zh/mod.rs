@@ -305,7 +305,9 @@ impl Chinese {
         if let Some(f) = plain.iter().find(|f| !f.negated) {
             discourse.linked = Some((f.source, f.target));
         }
-        let both = grammar::both_sides(view, discourse);
+        let mut both = grammar::both_sides(view, discourse);
+        let counted = grammar::counted_states(view, discourse, &both);
+        both.extend(counted);
         if both.is_empty() {
             *discourse = first;
             return plain;
@@ -334,6 +336,10 @@ impl Chinese {
         }
         if let Some(s) = subject {
             discourse.topic = Some(groups[s].head(view));
+        }
+        // A list of three or more states, for a later `3国`.
+        if let Some(list) = groups.iter().rev().find_map(|g| g.states(view)) {
+            discourse.listed = list;
         }
         // The pair a later 两国 / 双方 refers to: the last two states related.
         if let Some(f) = out.iter().rev().find(|f| !f.negated) {

@@ -162,3 +162,24 @@ fn fighting_between_two_is_an_attack_each_way() {
         ["THA attack KHM", "KHM attack THA"]
     );
 }
+
+#[test]
+fn a_count_of_states_names_the_last_list_of_as_many() {
+    let text = "德国、法国和意大利宣布承认巴勒斯坦国。以色列随即召见3国大使表示抗议。";
+    let found = claims(text);
+    for s in ["DEU", "FRA", "ITA"] {
+        assert!(
+            found.contains(&format!("ISR condemnation {s}")),
+            "{found:?}"
+        );
+    }
+    // Four named, three counted: no reading.
+    let four = "德国、法国、西班牙和意大利承认巴勒斯坦国。以色列谴责三国的决定。";
+    assert!(
+        !claims(four)
+            .iter()
+            .any(|c| c.starts_with("ISR condemnation"))
+    );
+    // The list named right before the count is read as it stands.
+    assert_eq!(claims("美日印澳四国举行峰会。").len(), 6);
+}
