@@ -448,3 +448,9 @@ fn japanese_rescue_teams_sent_abroad_are_humanitarian_aid() {
         ["CAN deployment TUR"]
     );
 }
+
+#[test]
+fn japanese_capitals_stand_for_their_states() {
+    assert_eq!(claims("日本の代表団がテヘランを訪問した。"), ["JPN visit IRN"]);
+    assert_eq!(claims("米国の国務長官がキーウに到着した。"), ["USA visit UKR"]);
+}
