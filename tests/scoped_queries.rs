@@ -66,7 +66,7 @@ fn stored(g: &KnowledgeGraph) -> (tempfile::TempDir, KnowledgeGraph, Section) {
 }
 
 fn relation_questions(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
-    let o = section.outline();
+    let o = section.index();
     for a in ends().into_iter().flatten() {
         for b in ends() {
             let ids: Vec<&ActorId> = std::iter::once(&a).chain(b.as_ref()).collect();
@@ -99,7 +99,7 @@ fn relation_questions(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
 }
 
 fn path_and_focus(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
-    let o = section.outline();
+    let o = section.index();
     let options = export::Options::default();
     for a in ends().into_iter().flatten() {
         for b in ends().into_iter().flatten() {
@@ -162,7 +162,7 @@ fn the_outline_lists_every_actor_and_edge_of_the_store() {
         .map(|l| diplograph::export::jsonl::claim_from_line(l).unwrap())
         .collect();
     let (_dir, whole, section) = stored(&graph_of(&cs));
-    let o = section.outline();
+    let o = section.index();
     let ids: Vec<&ActorId> = o.actors.iter().map(|a| &a.id).collect();
     assert_eq!(ids, whole.actors().map(|a| &a.id).collect::<Vec<_>>());
     let ends: Vec<(&ActorId, Relation, &ActorId)> = o

@@ -89,6 +89,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod index;
 mod read_at;
 mod section;
 mod v2;
@@ -104,7 +105,7 @@ use crate::model::{ArticleId, Date};
 /// The first bytes of every store file.
 pub const MAGIC: [u8; 8] = *b"DGRAPH\0\x1a";
 /// The format version this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The oldest format version this build reads.
 pub const OLDEST_SUPPORTED_FORMAT: u32 = 1;
 /// Codec byte: bincode 2, standard configuration.
@@ -680,8 +681,10 @@ impl StoreWriter {
 
     /// Adds `delta`, whose articles the store does not hold, as a new commit
     /// at the end of the file: its blocks, a new graph section and census, a
-    /// footer. `None` when the store cannot take it so (no format 3 store, or
-    /// an article it holds): load, merge and [save](StoreWriter::save) then.
+    /// footer. `None` when the store cannot take it so (no store of this
+    /// build's format, since every commit of a file is of its header's format,
+    /// or an article it holds): load, merge and [save](StoreWriter::save) then,
+    /// which migrates an older store.
     /// Once superseded sections pass half the file, the store is compacted.
     pub fn append(&self, delta: &KnowledgeGraph) -> Result<Option<Appended>, PersistError> {
         refuse_read_only(&self.path, &self.target)?;
@@ -689,7 +692,7 @@ impl StoreWriter {
             Err(PersistError::Missing { .. }) => return Ok(None),
             other => other?,
         };
-        if version < 3 {
+        if version < FORMAT_VERSION {
             return Ok(None);
         }
         let commit = v3::last_commit(&f, len, &self.path)?;

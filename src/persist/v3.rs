@@ -30,6 +30,9 @@ const BLOCK: u8 = 1;
 const GRAPH: u8 = 2;
 /// Section kind of a census (the counts `stats` and `top` show).
 const CENSUS: u8 = 3;
+/// Section kind of an index (format 4: the edges of each actor and relation,
+/// see `index`), right after the graph section it indexes.
+const INDEX: u8 = 4;
 /// Section header: kind, payload length (u64), CRC-32 of the payload.
 pub(super) const SECTION_HEADER_LEN: u64 = 1 + 8 + 4;
 /// The first bytes of a footer.
@@ -432,6 +435,7 @@ pub(super) fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()>
     let payload =
         bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
     let graph_at = out.section(GRAPH, &payload)?;
+    out.section(INDEX, &super::index::encode(&payload))?;
     let census_at = out.section(CENSUS, &encode_census(&graph.census()))?;
     out.footer(graph_at, census_at)
 }
@@ -626,16 +630,26 @@ pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commi
 }
 
 /// The graph section's payload of the last commit of a file `len` bytes long
-/// (its census checked, as [`last_commit`] does), and where the commit ends.
+/// (its census checked, as [`last_commit`] does), the index section after it
+/// when the file's `version` has one (4 on), and where the commit ends.
 pub(super) fn last_graph_payload(
     r: &dyn ReadAt,
     len: u64,
+    version: u32,
     path: &Path,
-) -> Result<(Vec<u8>, u64), PersistError> {
+) -> Result<(Vec<u8>, Option<Vec<u8>>, u64), PersistError> {
     let footer = last_footer(r, len, path)?;
     read_section(r, footer.census_at, footer.end - FOOTER_LEN, CENSUS, path)?;
     let payload = read_section(r, footer.graph_at, footer.census_at, GRAPH, path)?;
-    Ok((payload, footer.end))
+    if version < 4 {
+        return Ok((payload, None, footer.end));
+    }
+    let index_at = footer.graph_at + SECTION_HEADER_LEN + payload.len() as u64;
+    let index = read_section(r, index_at, footer.census_at, INDEX, path)?;
+    if index_at + SECTION_HEADER_LEN + index.len() as u64 != footer.census_at {
+        return Err(corrupt(path, "bytes between the index and the census"));
+    }
+    Ok((payload, Some(index), footer.end))
 }
 
 /// The census of the last commit of a file `len` bytes long: the one section
@@ -1171,6 +1185,8 @@ fn write_commit(
         bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
     let census = census_of_section(&payload, old.end, path)?;
     let graph_at = out.section(GRAPH, &payload).map_err(io)?;
+    out.section(INDEX, &super::index::encode(&payload))
+        .map_err(io)?;
     let census_at = out.section(CENSUS, &encode_census(&census)).map_err(io)?;
     let footer_at = out.at;
     // The footer goes last, once all it names is on disk: a crash before it

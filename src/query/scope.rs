@@ -1,6 +1,7 @@
-//! Which stored edges a question reads: chosen from a store's [`Outline`]
-//! (its actors and the ends of its edges), so that the graph a question runs
-//! on holds every actor but only the edges it can look at.
+//! Which stored edges a question reads: chosen from a store's [`Adjacency`]
+//! (its actors, and the edges of each actor and each relation), so that the
+//! graph a question runs on holds every actor but only the edges it can look
+//! at, and the edges it leaves out are never read.
 //!
 //! Each chooser returns a superset of the edges its question reads, so the
 //! question, run on the part, answers exactly as on the whole store (tested
@@ -16,16 +17,18 @@
 //!   only joins an actor with its state's, so the distance the question
 //!   walks is never shorter).
 //!
-//! Each takes O(V + E) over the outline, with no record and no count read.
+//! Each takes O(V) plus the length of the index lists it reads (the edges
+//! it returns, and for [`within`] the neighbours of the actors it reaches),
+//! with no edge, record or count read.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::graph::{KnowledgeGraph, Outline};
+use crate::graph::{Adjacency, KnowledgeGraph};
 use crate::model::{ActorId, Relation};
 
 /// Positions in `outline.actors` of the actors counting as any of `ids`: each
 /// id, its state, and every actor whose state is one of those.
-fn group(outline: &Outline, ids: &[&ActorId]) -> HashSet<u32> {
+fn group(outline: &Adjacency, ids: &[&ActorId]) -> HashSet<u32> {
     let mut heads: HashSet<&ActorId> = ids.iter().copied().collect();
     for a in &outline.actors {
         if ids.contains(&&a.id) {
@@ -41,18 +44,19 @@ fn group(outline: &Outline, ids: &[&ActorId]) -> HashSet<u32> {
         .collect()
 }
 
-/// The positions of the edges with an end marked in `is_end`.
-fn touching(outline: &Outline, is_end: &[bool]) -> Vec<usize> {
-    (0..outline.edges.len())
-        .filter(|&i| {
-            let (s, _, t) = outline.edges[i];
-            is_end[s as usize] || is_end[t as usize]
-        })
-        .collect()
+/// The positions of the edges with an end marked in `is_end`, ascending.
+fn touching(index: &Adjacency, is_end: &[bool]) -> Vec<usize> {
+    let mut edges: Vec<usize> = (0..index.actors.len())
+        .filter(|&x| is_end[x])
+        .flat_map(|x| index.touching[x].iter().map(|&e| e as usize))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
 }
 
 /// The edges touching `ids`, their states and those states' members.
-pub fn around(outline: &Outline, ids: &[&ActorId]) -> Vec<usize> {
+pub fn around(outline: &Adjacency, ids: &[&ActorId]) -> Vec<usize> {
     let mut is_end = vec![false; outline.actors.len()];
     for x in group(outline, ids) {
         is_end[x as usize] = true;
@@ -61,9 +65,11 @@ pub fn around(outline: &Outline, ids: &[&ActorId]) -> Vec<usize> {
 }
 
 /// Every edge of `relation`.
-pub fn of_relation(outline: &Outline, relation: Relation) -> Vec<usize> {
-    (0..outline.edges.len())
-        .filter(|&i| outline.edges[i].1 == relation)
+pub fn of_relation(index: &Adjacency, relation: Relation) -> Vec<usize> {
+    index
+        .of_relation(relation)
+        .iter()
+        .map(|&e| e as usize)
         .collect()
 }
 
@@ -71,16 +77,12 @@ pub fn of_relation(outline: &Outline, relation: Relation) -> Vec<usize> {
 /// their groups, as [`around`] takes them), any relation counted; each actor
 /// reached brings the actors of its state along, so that a question rolled
 /// up to states (`--by-state`) finds every member's edges in the part.
-pub fn within(outline: &Outline, ids: &[&ActorId], hops: usize) -> Vec<usize> {
+pub fn within(outline: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> {
     let mut by_state: HashMap<&ActorId, Vec<u32>> = HashMap::new();
-    let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); outline.actors.len()];
+    let neighbours = &outline.neighbours;
     for (i, a) in outline.actors.iter().enumerate() {
         let i = u32::try_from(i).expect("fewer than 4 billion actors");
         by_state.entry(a.state()).or_default().push(i);
-    }
-    for &(s, _, t) in &outline.edges {
-        neighbours[s as usize].push(t);
-        neighbours[t as usize].push(s);
     }
     let mut reached = HashSet::new();
     let mut frontier = Vec::new();
@@ -122,10 +124,10 @@ pub fn within(outline: &Outline, ids: &[&ActorId], hops: usize) -> Vec<usize> {
 /// Returns the last part built (for its evidence errors) and the answer.
 ///
 /// # Complexity
-/// O(h (V + E)) for the h parts built, each O(V + E) at most; one part when
-/// the chains are one hop long.
+/// O(h (V + E)) for the h parts built, each O(V + E) at most (E the edges
+/// the part holds); one part when the chains are one hop long.
 pub fn path_in_parts<E>(
-    outline: &Outline,
+    outline: &Adjacency,
     (a, b): (&ActorId, &ActorId),
     max_len: usize,
     filter: &super::Filter,
