@@ -10,7 +10,10 @@
 //! - [`around`]: the edges touching the actors given, the states they serve,
 //!   and every actor serving those states (what `relations`, `who` and
 //!   `timeline` read, with or without `--by-state`);
-//! - [`of_relation`]: every edge of one relation (`who R` with neither end);
+//! - [`between`]: the edges with an end in each of two such groups
+//!   (`relations A B`, `timeline A B`, and `who` with both ends);
+//! - [`of_relation`]: every edge of one relation (`who R`), and
+//!   [`of_relation_around`], those of them [`around`] the actors given;
 //! - [`within`]: the edges touching any actor at most `hops` links away, any
 //!   relation counted, with the actors of each one's state (`path` and
 //!   `export --focus`: a filter only removes links, and a roll-up to states
@@ -62,6 +65,35 @@ pub fn around(outline: &Adjacency, ids: &[&ActorId]) -> Vec<usize> {
         is_end[x as usize] = true;
     }
     touching(outline, &is_end)
+}
+
+/// The positions in both ascending lists, ascending.
+fn both(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+    }
+    out
+}
+
+/// The edges touching both `a`'s group and `b`'s (as [`around`] takes
+/// groups): every edge between the two, at actor or state level, and
+/// nothing else a question about the pair could read, so that the blocks
+/// read for its evidence are those of the edges between the two only.
+pub fn between(index: &Adjacency, a: &ActorId, b: &ActorId) -> Vec<usize> {
+    both(&around(index, &[a]), &around(index, &[b]))
+}
+
+/// The edges of `relation` [`around`] `ids`.
+pub fn of_relation_around(index: &Adjacency, relation: Relation, ids: &[&ActorId]) -> Vec<usize> {
+    both(&of_relation(index, relation), &around(index, ids))
 }
 
 /// Every edge of `relation`.
