@@ -333,4 +333,58 @@ mod tests {
         assert_eq!(sums(&d, 70_000), None);
         assert_eq!(sums(&[1, u32::MAX], usize::MAX), None, "an overflow");
     }
+
+    /// A store whose index section is replaced by `lie` (its checksum made
+    /// good), and the error `relations` meets reading it.
+    fn open_with_index(lie: impl Fn(&mut IndexDto)) -> String {
+        use crate::export::jsonl::claim_from_line;
+        let mut g = crate::graph::KnowledgeGraph::new();
+        for (s, t) in [("USA", "RUS"), ("JPN", "RUS"), ("USA", "CHN")] {
+            let line = format!(
+                r#"{{"source":"{s}","relation":"sanctions","target":"{t}","article":"a","text":"{s} {t}."}}"#
+            );
+            g.insert_claim(&claim_from_line(&line).unwrap());
+        }
+        let bytes = v3::encode(&g);
+        let u64_at = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        let graph_at = u64_at(&bytes, bytes.len() - 20) as usize;
+        let index_at = graph_at + 13 + u64_at(&bytes, graph_at + 1) as usize;
+        let len = u64_at(&bytes, index_at + 1) as usize;
+        let mut dto = decode(&bytes[index_at + 13..index_at + 13 + len], Path::new("")).unwrap();
+        lie(&mut dto);
+        let new = bincode::serde::encode_to_vec(&dto, config()).unwrap();
+        // Same length, so that the footer's offsets still hold.
+        assert_eq!(new.len(), len, "the lie must keep the index's length");
+        let mut bytes = bytes.clone();
+        bytes[index_at + 13..index_at + 13 + len].copy_from_slice(&new);
+        let crc = crc32fast::hash(&new);
+        bytes[index_at + 9..index_at + 13].copy_from_slice(&crc.to_le_bytes());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.dgraph");
+        std::fs::write(&path, &bytes).unwrap();
+        let read = super::super::Section::open(&path).and_then(|s| {
+            let s = s.unwrap();
+            s.graph(&(0..s.index().edges).collect::<Vec<_>>(), false)
+        });
+        match read {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn an_index_that_does_not_fit_its_graph_section_is_a_corrupt_store() {
+        assert_eq!(open_with_index(|_| {}), "", "the index as written");
+        let lies: [(&str, fn(&mut IndexDto)); 5] = [
+            ("an edge past the table", |d| d.touching[0][0] = 9),
+            ("a neighbour past the actors", |d| d.neighbours[0][0] = 9),
+            ("more edges than the table", |d| d.edges += 1),
+            ("a page in the wrong place", |d| d.pages[0][0] += 1),
+            ("a chunk table elsewhere", |d| d.chunks_at += 1),
+        ];
+        for (what, lie) in lies {
+            let err = open_with_index(lie);
+            assert!(err.contains("s.dgraph: corrupt store"), "{what}: {err}");
+        }
+    }
 }
