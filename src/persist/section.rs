@@ -177,7 +177,6 @@ fn parse_actors(head: &Head<'_>, path: &Path) -> Result<Vec<Actor>, PersistError
         .collect()
 }
 
-
 /// The fields after the article table, read at the offsets the index names
 /// and checked against it: the sentence count, the block offsets, and where
 /// the article table lies.
@@ -355,10 +354,9 @@ impl Section {
         let mut cursor = None;
         for &i in edges {
             let (e, own) = self.edge(&mut cursor, i)?;
-            let relation = *self
-                .relations
-                .get(e.relation as usize)
-                .ok_or_else(|| v3::corrupt(path, format!("relation {} out of range", e.relation)))?;
+            let relation = *self.relations.get(e.relation as usize).ok_or_else(|| {
+                v3::corrupt(path, format!("relation {} out of range", e.relation))
+            })?;
             if e.source as usize >= actors.len() || e.target as usize >= actors.len() {
                 return Err(v3::corrupt(path, "an edge names an actor out of range"));
             }

@@ -1,9 +1,11 @@
-//! Format 3: a small graph section that every command reads, and the evidence in
-//! compressed blocks read by offset, only for the edges a command shows.
+//! Formats 3 and 4: a small graph section that every command reads, and the
+//! evidence in compressed blocks read by offset, only for the edges a command
+//! shows.
 //!
 //! The file is a log of commits after the header; each commit is the evidence
-//! blocks it adds, then a whole graph section, then a footer naming that
-//! section. The last footer that checks out names the current graph: a commit
+//! blocks it adds, then a whole graph section (in format 4 followed by its
+//! index section, see `index`), a census, then a footer naming the graph
+//! section and the census. The last footer that checks out names the current graph: a commit
 //! torn by a crash ends without one and is ignored (see the layout in the
 //! module docs of `persist`).
 
@@ -382,15 +384,16 @@ fn names<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> Vec<Text<'stat
     all.iter().map(|x| Cow::Borrowed(name(*x))).collect()
 }
 
-/// The bytes of a whole format 3 file: header, one commit.
+/// The bytes of a whole file of this build's format: header, one commit.
 pub(super) fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
     let mut bytes = Vec::new();
     write(graph, &mut bytes).expect("writing into a Vec cannot fail");
     bytes
 }
 
-/// Writes a whole format 3 file: header, one commit. Blocks go out as they
-/// close, so the file is never held whole in memory.
+/// Writes a whole file of this build's format: header, one commit (its
+/// graph section followed by its index). Blocks go out as they close, so the
+/// file is never held whole in memory.
 pub(super) fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     let t = graph.tables();
     let header = super::file_header(super::FORMAT_VERSION);
