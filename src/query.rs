@@ -329,16 +329,19 @@ struct Acc<'g> {
     counts: crate::graph::EdgeCounts,
     articles: std::collections::HashSet<&'g ArticleId>,
     roles: Vec<Role>,
+    /// The one edge an entry counted from a summary stands for.
+    counted_from: Option<EdgeView<'g>>,
 }
 
-impl Acc<'_> {
+impl<'g> Acc<'g> {
     /// An entry counted from an edge's summary, without records.
-    fn counted(counts: crate::graph::EdgeCounts, roles: Vec<Role>) -> Self {
+    fn counted(counts: crate::graph::EdgeCounts, roles: Vec<Role>, edge: EdgeView<'g>) -> Self {
         Acc {
             evidence: Vec::new(),
             counts,
             articles: Default::default(),
             roles,
+            counted_from: Some(edge),
         }
     }
 }
@@ -507,6 +510,7 @@ impl<'g> Lens<'g> {
                     counts: Default::default(),
                     articles: Default::default(),
                     roles: Vec::new(),
+                    counted_from: None,
                 });
             for v in kept {
                 a.counts.evidence += 1;
@@ -550,7 +554,7 @@ impl<'g> Lens<'g> {
             .filter_map(|e| {
                 let (counts, roles) = e.summary().kept(kept);
                 let key = (e.source.id.clone(), e.relation, e.target.id.clone());
-                (counts.evidence >= min).then(|| (key, Acc::counted(counts, roles)))
+                (counts.evidence >= min).then(|| (key, Acc::counted(counts, roles, e)))
             })
             .collect()
     }
@@ -1227,7 +1231,49 @@ pub fn subgraph_counted(
     graph: &KnowledgeGraph,
     selection: &Selection,
 ) -> Result<Option<KnowledgeGraph>, QueryError> {
-    if selection.filter.reads_records() {
+    counted_graph(graph, selection, false)
+}
+
+/// [`subgraph_counted`] with each edge's first and last date as well, so
+/// that `export json` (without evidence) writes it as it writes
+/// [`subgraph`]: the explorer's ego network. An edge whose every record the
+/// filter keeps takes the dates of its summary; only the others have their
+/// records read, for the dates of those kept.
+///
+/// # Complexity
+/// O(V + E) for the kept part, plus the records of the edges the filter
+/// keeps only some of.
+pub fn subgraph_dated(
+    graph: &KnowledgeGraph,
+    selection: &Selection,
+) -> Result<Option<KnowledgeGraph>, QueryError> {
+    counted_graph(graph, selection, true)
+}
+
+/// The first and last date of the records of `acc`'s edge that `filter` keeps.
+fn kept_dates(filter: &Filter, acc: &Acc<'_>) -> Option<(Date, Date)> {
+    let e = acc.counted_from?;
+    let all = e.summary();
+    if acc.counts.evidence == all.evidence() {
+        return all.dates;
+    }
+    e.evidence_unsorted()
+        .filter(|v| filter.keeps_record(e.relation, v))
+        .filter_map(|v| v.date)
+        .fold(None, |span, d| match span {
+            None => Some((d, d)),
+            Some((lo, hi)) => Some((d.min(lo), d.max(hi))),
+        })
+}
+
+fn counted_graph(
+    graph: &KnowledgeGraph,
+    selection: &Selection,
+    dated: bool,
+) -> Result<Option<KnowledgeGraph>, QueryError> {
+    // Dates come from summaries only where each entry is one stored edge
+    // (no roll-up), as under a filter of flags.
+    if selection.filter.reads_records() || (dated && selection.filter.flags_only().is_none()) {
         return Ok(None);
     }
     let lens = Lens::new(graph, &selection.filter);
@@ -1244,7 +1290,10 @@ pub fn subgraph_counted(
         Selected::Edges(rolled) => {
             for ((s, relation, t), acc) in rolled {
                 let (source, target) = (position(&mut b, &s), position(&mut b, &t));
-                let summary = crate::graph::EdgeSummary::counted(acc.counts, &acc.roles);
+                let mut summary = crate::graph::EdgeSummary::counted(acc.counts, &acc.roles);
+                if dated {
+                    summary.dates = kept_dates(&selection.filter, &acc);
+                }
                 b.stored_edge(source, relation, target, summary)
                     .expect("rolled keys are distinct and their actors are added");
             }

@@ -146,6 +146,14 @@ fn path_and_focus(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
                     "DOT of {a} {depth}"
                 );
             }
+            // The explorer's ego network: JSON from summaries, as from records.
+            if let Some(dated) = query::subgraph_dated(&part, &selection).unwrap() {
+                assert_eq!(
+                    String::from_utf8(json::to_json(&dated, &options)).unwrap(),
+                    String::from_utf8(json::to_json(&drawn, &options)).unwrap(),
+                    "ego JSON of {a} {depth} {f:?}"
+                );
+            }
             if let Some(size) = query::subgraph_size(&part, &selection).unwrap() {
                 assert_eq!(size, drawn.edge_count(), "size of {a} {depth}");
             }

@@ -223,6 +223,13 @@ impl<'g> EdgeView<'g> {
         })
     }
 
+    /// Whether the edge's records can be read: not for an edge of a graph
+    /// built from counts alone (`query::subgraph_counted`), whose summary is
+    /// all it holds.
+    pub fn records_readable(&self) -> bool {
+        self.edge.stored.is_none() || self.link.source.is_some()
+    }
+
     /// Number of evidence records (cheaper than [`EdgeView::counts`]).
     pub fn evidence_count(&self) -> usize {
         match self.edge.stored {
