@@ -109,7 +109,9 @@ pub fn edge_facts(e: &EdgeView<'_>, with_records: bool) -> EdgeFacts {
     let counts = e.counts();
     let (mut dates, mut roles): (Vec<Date>, Vec<&str>) = if e.records_readable() {
         let dates = e.evidence_unsorted().filter_map(|v| v.date).collect();
-        let roles = e.evidence_unsorted().filter_map(|v| v.role.map(|r| r.as_str()));
+        let roles = e
+            .evidence_unsorted()
+            .filter_map(|v| v.role.map(|r| r.as_str()));
         (dates, roles.collect())
     } else {
         // An edge counted from a summary (`query::subgraph_dated`): its
