@@ -375,7 +375,8 @@ mod tests {
     #[test]
     fn an_index_that_does_not_fit_its_graph_section_is_a_corrupt_store() {
         assert_eq!(open_with_index(|_| {}), "", "the index as written");
-        let lies: [(&str, fn(&mut IndexDto)); 5] = [
+        type Lie = fn(&mut IndexDto);
+        let lies: [(&str, Lie); 5] = [
             ("an edge past the table", |d| d.touching[0][0] = 9),
             ("a neighbour past the actors", |d| d.neighbours[0][0] = 9),
             ("more edges than the table", |d| d.edges += 1),

@@ -223,7 +223,11 @@ impl Section {
         if version < 3 {
             return Ok(None);
         }
-        let (payload, stored, end) = v3::last_graph_payload(&file, len, version, path)?;
+        let v3::GraphPayload {
+            graph: payload,
+            index: stored,
+            end,
+        } = v3::last_graph_payload(&file, len, version, path)?;
         let dto = match stored {
             Some(bytes) => index::decode(&bytes, path)?,
             None => index::walk(&payload, path)?,

@@ -632,6 +632,15 @@ pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commi
     graph_at(r, footer, path)
 }
 
+/// The payloads of a commit's graph section and of its index.
+pub(super) struct GraphPayload {
+    pub(super) graph: Vec<u8>,
+    /// `None` in a format 3 file.
+    pub(super) index: Option<Vec<u8>>,
+    /// Where the commit ends.
+    pub(super) end: u64,
+}
+
 /// The graph section's payload of the last commit of a file `len` bytes long
 /// (its census checked, as [`last_commit`] does), the index section after it
 /// when the file's `version` has one (4 on), and where the commit ends.
@@ -640,19 +649,27 @@ pub(super) fn last_graph_payload(
     len: u64,
     version: u32,
     path: &Path,
-) -> Result<(Vec<u8>, Option<Vec<u8>>, u64), PersistError> {
+) -> Result<GraphPayload, PersistError> {
     let footer = last_footer(r, len, path)?;
     read_section(r, footer.census_at, footer.end - FOOTER_LEN, CENSUS, path)?;
     let payload = read_section(r, footer.graph_at, footer.census_at, GRAPH, path)?;
     if version < 4 {
-        return Ok((payload, None, footer.end));
+        return Ok(GraphPayload {
+            graph: payload,
+            index: None,
+            end: footer.end,
+        });
     }
     let index_at = footer.graph_at + SECTION_HEADER_LEN + payload.len() as u64;
     let index = read_section(r, index_at, footer.census_at, INDEX, path)?;
     if index_at + SECTION_HEADER_LEN + index.len() as u64 != footer.census_at {
         return Err(corrupt(path, "bytes between the index and the census"));
     }
-    Ok((payload, Some(index), footer.end))
+    Ok(GraphPayload {
+        graph: payload,
+        index: Some(index),
+        end: footer.end,
+    })
 }
 
 /// The census of the last commit of a file `len` bytes long: the one section
