@@ -214,8 +214,7 @@ fn ego(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
             .collect(),
         evidence: false,
     };
-    let mut doc: Value = serde_json::from_slice(&crate::export::json::to_json(&sub, &options))
-        .expect("export::json writes valid JSON");
+    let mut doc = crate::export::json::to_value(&sub, &options);
     decorate(&sub, &mut doc);
     doc["focus"] = json!(ctx.level(&focus, by_state));
     doc["depth"] = json!(depth);
