@@ -29,18 +29,18 @@ use std::collections::{HashMap, HashSet};
 use crate::graph::{Adjacency, KnowledgeGraph};
 use crate::model::{ActorId, Relation};
 
-/// Positions in `outline.actors` of the actors counting as any of `ids`: each
+/// Positions in `index.actors` of the actors counting as any of `ids`: each
 /// id, its state, and every actor whose state is one of those.
-fn group(outline: &Adjacency, ids: &[&ActorId]) -> HashSet<u32> {
+fn group(index: &Adjacency, ids: &[&ActorId]) -> HashSet<u32> {
     let mut heads: HashSet<&ActorId> = ids.iter().copied().collect();
-    for a in &outline.actors {
+    for a in &index.actors {
         if ids.contains(&&a.id) {
             heads.insert(a.state());
         }
     }
-    (0..outline.actors.len())
+    (0..index.actors.len())
         .filter(|&i| {
-            let a = &outline.actors[i];
+            let a = &index.actors[i];
             heads.contains(&a.id) || a.country.as_ref().is_some_and(|c| heads.contains(c))
         })
         .map(|i| u32::try_from(i).expect("fewer than 4 billion actors"))
@@ -59,12 +59,12 @@ fn touching(index: &Adjacency, is_end: &[bool]) -> Vec<usize> {
 }
 
 /// The edges touching `ids`, their states and those states' members.
-pub fn around(outline: &Adjacency, ids: &[&ActorId]) -> Vec<usize> {
-    let mut is_end = vec![false; outline.actors.len()];
-    for x in group(outline, ids) {
+pub fn around(index: &Adjacency, ids: &[&ActorId]) -> Vec<usize> {
+    let mut is_end = vec![false; index.actors.len()];
+    for x in group(index, ids) {
         is_end[x as usize] = true;
     }
-    touching(outline, &is_end)
+    touching(index, &is_end)
 }
 
 /// The positions in both ascending lists, ascending.
@@ -109,24 +109,24 @@ pub fn of_relation(index: &Adjacency, relation: Relation) -> Vec<usize> {
 /// their groups, as [`around`] takes them), any relation counted; each actor
 /// reached brings the actors of its state along, so that a question rolled
 /// up to states (`--by-state`) finds every member's edges in the part.
-pub fn within(outline: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> {
+pub fn within(index: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> {
     let mut by_state: HashMap<&ActorId, Vec<u32>> = HashMap::new();
-    let neighbours = &outline.neighbours;
-    for (i, a) in outline.actors.iter().enumerate() {
+    let neighbours = &index.neighbours;
+    for (i, a) in index.actors.iter().enumerate() {
         let i = u32::try_from(i).expect("fewer than 4 billion actors");
         by_state.entry(a.state()).or_default().push(i);
     }
     let mut reached = HashSet::new();
     let mut frontier = Vec::new();
     let mut reach = |x: u32, frontier: &mut Vec<u32>| {
-        let state = outline.actors[x as usize].state();
+        let state = index.actors[x as usize].state();
         for &m in by_state.get(state).into_iter().flatten() {
             if reached.insert(m) {
                 frontier.push(m);
             }
         }
     };
-    for x in group(outline, ids) {
+    for x in group(index, ids) {
         reach(x, &mut frontier);
     }
     for _ in 0..hops {
@@ -141,11 +141,11 @@ pub fn within(outline: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> 
         }
         frontier = next;
     }
-    let mut is_end = vec![false; outline.actors.len()];
+    let mut is_end = vec![false; index.actors.len()];
     for x in reached {
         is_end[x as usize] = true;
     }
-    touching(outline, &is_end)
+    touching(index, &is_end)
 }
 
 /// [`super::path`] on parts of a store grown one hop at a time around `a`:
@@ -159,7 +159,7 @@ pub fn within(outline: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> 
 /// O(h (V + E)) for the h parts built, each O(V + E) at most (E the edges
 /// the part holds); one part when the chains are one hop long.
 pub fn path_in_parts<E>(
-    outline: &Adjacency,
+    index: &Adjacency,
     (a, b): (&ActorId, &ActorId),
     max_len: usize,
     filter: &super::Filter,
@@ -167,7 +167,7 @@ pub fn path_in_parts<E>(
 ) -> Result<(KnowledgeGraph, Result<Vec<super::Chain>, super::QueryError>), E> {
     let (mut hops, mut last) = (0, None);
     loop {
-        let edges = within(outline, &[a], hops);
+        let edges = within(index, &[a], hops);
         let whole = last == Some(edges.len());
         last = Some(edges.len());
         let graph = part(&edges)?;
