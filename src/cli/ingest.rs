@@ -14,7 +14,8 @@
 //! The merged graph goes to the store each time it holds [`BATCH_RECORDS`]
 //! records (an append, under the store's lock, like a separate `ingest` of
 //! those articles), and what is left at the end: memory holds one batch of
-//! new evidence, not the corpus's. A run stopped part way leaves the batches
+//! new evidence and the store's graph section (whose article table grows
+//! with the corpus), not the corpus's evidence. A run stopped part way leaves the batches
 //! already written; ingesting the corpus again adds the rest.
 #![allow(clippy::print_stderr)]
 
@@ -42,10 +43,10 @@ const CHUNK_ITEMS: usize = 64;
 const CHUNK_BYTES: u64 = 1 << 20;
 /// Chunks queued per worker, in each direction (to the workers and back).
 const QUEUE_PER_WORKER: usize = 2;
-/// Records of new evidence held before they go to the store (about 150 MB
+/// Records of new evidence held before they go to the store (about 80 MB
 /// of graph for news-sized sentences). Fewer batches mean fewer graph
 /// sections superseded in the file, each of which is rewritten whole.
-const BATCH_RECORDS: usize = 500_000;
+const BATCH_RECORDS: usize = 250_000;
 
 /// Arguments of `ingest`.
 #[derive(Debug, Parser)]
