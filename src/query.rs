@@ -547,16 +547,26 @@ impl<'g> Lens<'g> {
         edges: impl IntoIterator<Item = EdgeView<'g>>,
         kept: Kept,
     ) -> BTreeMap<Key, Acc<'g>> {
+        self.summaries(edges, kept).collect()
+    }
+
+    /// The entries [`Lens::roll_summaries`] makes of `edges`, one per edge
+    /// (a filter of flags rolls nothing up), in the order given: for a caller
+    /// that needs them neither sorted nor all at once.
+    fn summaries<'a>(
+        &'a self,
+        edges: impl IntoIterator<Item = EdgeView<'g>> + 'a,
+        kept: Kept,
+    ) -> impl Iterator<Item = (Key, Acc<'g>)> + 'a {
         let min = self.filter.min_evidence.max(1);
         edges
             .into_iter()
             .filter(|e| self.filter.keeps_relation(e.relation))
-            .filter_map(|e| {
+            .filter_map(move |e| {
                 let (counts, roles) = e.summary().kept(kept);
                 let key = (e.source.id.clone(), e.relation, e.target.id.clone());
                 (counts.evidence >= min).then(|| (key, Acc::counted(counts, roles, e)))
             })
-            .collect()
     }
 }
 
@@ -1273,33 +1283,67 @@ fn counted_graph(
 ) -> Result<Option<KnowledgeGraph>, QueryError> {
     // Dates come from summaries only where each entry is one stored edge
     // (no roll-up), as under a filter of flags.
-    if selection.filter.reads_records() || (dated && selection.filter.flags_only().is_none()) {
+    let kept = selection.filter.flags_only();
+    if selection.filter.reads_records() || (dated && kept.is_none()) {
         return Ok(None);
     }
     let lens = Lens::new(graph, &selection.filter);
-    let mut b = crate::graph::GraphBuilder::new();
-    let mut at: HashMap<ActorId, u32> = HashMap::new();
-    let mut position = |b: &mut crate::graph::GraphBuilder, id: &ActorId| {
-        *at.entry(id.clone())
-            .or_insert_with(|| b.actor(actor_for(graph, id)))
+    let mut out = Counted {
+        graph,
+        b: crate::graph::GraphBuilder::new(),
+        at: HashMap::new(),
+        dated: dated.then_some(&selection.filter),
     };
-    match select(&lens, selection, false)? {
-        Selected::Focus(focus) => {
-            position(&mut b, &focus);
-        }
-        Selected::Edges(rolled) => {
-            for ((s, relation, t), acc) in rolled {
-                let (source, target) = (position(&mut b, &s), position(&mut b, &t));
-                let mut summary = crate::graph::EdgeSummary::counted(acc.counts, &acc.roles);
-                if dated {
-                    summary.dates = kept_dates(&selection.filter, &acc);
-                }
-                b.stored_edge(source, relation, target, summary)
-                    .expect("rolled keys are distinct and their actors are added");
+    let Some(kept) = kept else {
+        match select(&lens, selection, false)? {
+            Selected::Focus(focus) => {
+                out.position(&focus);
             }
+            Selected::Edges(rolled) => rolled.into_iter().for_each(|(k, acc)| out.edge(k, &acc)),
         }
+        return Ok(Some(out.b.finish()));
+    };
+    // One entry per edge: built as they come, never all held at once (a
+    // focus on a dense store keeps most of its edges).
+    let (focus, edges) = candidates(&lens, selection)?;
+    let mut entries = lens.summaries(edges, kept).peekable();
+    match (entries.peek(), focus) {
+        (None, Some(focus)) => {
+            out.position(&focus);
+        }
+        _ => entries.for_each(|(k, acc)| out.edge(k, &acc)),
     }
-    Ok(Some(b.finish()))
+    Ok(Some(out.b.finish()))
+}
+
+/// A graph of counted edges being built (see [`subgraph_counted`]).
+struct Counted<'g, 'f> {
+    graph: &'g KnowledgeGraph,
+    b: crate::graph::GraphBuilder,
+    at: HashMap<ActorId, u32>,
+    /// The filter whose kept records date each edge, when dates are asked for.
+    dated: Option<&'f Filter>,
+}
+
+impl Counted<'_, '_> {
+    fn position(&mut self, id: &ActorId) -> u32 {
+        let (graph, b) = (self.graph, &mut self.b);
+        *self
+            .at
+            .entry(id.clone())
+            .or_insert_with(|| b.actor(actor_for(graph, id)))
+    }
+
+    fn edge(&mut self, (s, relation, t): Key, acc: &Acc<'_>) {
+        let (source, target) = (self.position(&s), self.position(&t));
+        let mut summary = crate::graph::EdgeSummary::counted(acc.counts, &acc.roles);
+        if let Some(filter) = self.dated {
+            summary.dates = kept_dates(filter, acc);
+        }
+        self.b
+            .stored_edge(source, relation, target, summary)
+            .expect("entries are distinct and their actors are added");
+    }
 }
 
 /// What a [`Selection`] keeps, before a graph is built of it.
@@ -1316,18 +1360,27 @@ fn select<'g>(
     selection: &Selection,
     keep_evidence: bool,
 ) -> Result<Selected<'g>, QueryError> {
+    let (focus, edges) = candidates(lens, selection)?;
+    let rolled = lens.roll(edges, keep_evidence);
+    match focus {
+        Some(focus) if rolled.is_empty() => Ok(Selected::Focus(focus)),
+        _ => Ok(Selected::Edges(rolled)),
+    }
+}
+
+/// The edges a selection looks at before its filter: every edge, or those
+/// with both ends within its depth of its focus (at the lens's level, and
+/// returned).
+fn candidates<'g>(
+    lens: &Lens<'g>,
+    selection: &Selection,
+) -> Result<(Option<ActorId>, Vec<EdgeView<'g>>), QueryError> {
     let Some(focus) = &selection.focus else {
-        return Ok(Selected::Edges(
-            lens.roll(lens.graph.edges(), keep_evidence),
-        ));
+        return Ok((None, lens.graph.edges().collect()));
     };
     let (focus, reached) = reach(lens, focus, selection.depth)?;
     // Only edges with both ends reached can stay.
-    let rolled = lens.roll(lens.edges_among(&reached), keep_evidence);
-    if rolled.is_empty() {
-        return Ok(Selected::Focus(focus));
-    }
-    Ok(Selected::Edges(rolled))
+    Ok((Some(focus), lens.edges_among(&reached)))
 }
 
 /// The focus at the lens's level and the actors within `depth` hops of it,
