@@ -47,7 +47,7 @@ fn every_frozen_format_still_loads() {
 fn an_older_store_migrates_on_its_first_write_and_says_so_once() {
     // See: issue 12
     let dir = crate::common::tempdir();
-    for old in [1, 2] {
+    for old in [1, 2, 3] {
         let store = dir.path().join(format!("v{old}.dgraph"));
         std::fs::copy(fixture(old), &store).unwrap();
         let claim = format!(
@@ -73,4 +73,18 @@ fn an_older_store_migrates_on_its_first_write_and_says_so_once() {
             expected().evidence_count() + 1
         );
     }
+}
+
+/// A format 3 store has no index section: the index built by walking its
+/// edge table is the one a format 4 store of the same graph holds.
+#[test]
+fn a_format_3_store_is_indexed_as_its_format_4_copy_is() {
+    // See: issue 12
+    let dir = crate::common::tempdir();
+    let v4 = dir.path().join("v4.dgraph");
+    std::fs::write(&v4, persist::encode(&expected())).unwrap();
+    let walked = persist::Section::open(&fixture(3)).unwrap().unwrap();
+    let stored = persist::Section::open(&v4).unwrap().unwrap();
+    assert_eq!(walked.index(), stored.index());
+    assert!(!walked.index().touching.iter().all(Vec::is_empty));
 }

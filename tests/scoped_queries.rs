@@ -65,24 +65,36 @@ fn stored(g: &KnowledgeGraph) -> (tempfile::TempDir, KnowledgeGraph, Section) {
     (dir, whole, section)
 }
 
+/// The edges the CLI reads for a question about `a` (and `b`).
+fn pair(o: &diplograph::graph::Adjacency, a: &ActorId, b: Option<&ActorId>) -> Vec<usize> {
+    match b {
+        Some(b) => scope::between(o, a, b),
+        None => scope::around(o, &[a]),
+    }
+}
+
 fn relation_questions(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
-    let o = section.outline();
+    let o = section.index();
     for a in ends().into_iter().flatten() {
         for b in ends() {
-            let ids: Vec<&ActorId> = std::iter::once(&a).chain(b.as_ref()).collect();
             for evidence in [false, true] {
-                let part = section.graph(&scope::around(o, &ids), evidence || f.reads_records());
+                let part = section.graph(&pair(o, &a, b.as_ref()), evidence || f.reads_records());
                 let part = part.unwrap();
                 let q = |g| query::relations_filtered(g, &a, b.as_ref(), Side::Both, f, evidence);
                 assert_eq!(q(&part), q(whole), "relations {a} {b:?} {f:?}");
                 assert!(part.take_evidence_error().is_none());
             }
-            let part = section.graph(&scope::around(o, &ids), true).unwrap();
+            let part = section.graph(&pair(o, &a, b.as_ref()), true).unwrap();
             for members in [false, true] {
                 let q = |g| query::timeline(g, &a, b.as_ref(), Side::Both, f, members);
                 assert_eq!(q(&part), q(whole), "timeline {a} {b:?} {f:?}");
             }
             for r in [Relation::Sanctions, Relation::Summit, Relation::LeaderOf] {
+                let part = match &b {
+                    Some(b) => section.graph(&scope::between(o, &a, b), true),
+                    None => section.graph(&scope::of_relation_around(o, r, &[&a]), true),
+                };
+                let part = part.unwrap();
                 let (s, t) = (Some(&a), b.as_ref());
                 for (s, t) in [(s, t), (t, s)] {
                     let q = |g| query::who(g, r, s, t, f, false);
@@ -99,7 +111,7 @@ fn relation_questions(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
 }
 
 fn path_and_focus(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
-    let o = section.outline();
+    let o = section.index();
     let options = export::Options::default();
     for a in ends().into_iter().flatten() {
         for b in ends().into_iter().flatten() {
@@ -134,6 +146,14 @@ fn path_and_focus(whole: &KnowledgeGraph, section: &Section, f: &Filter) {
                     "DOT of {a} {depth}"
                 );
             }
+            // The explorer's ego network: JSON from summaries, as from records.
+            if let Some(dated) = query::subgraph_dated(&part, &selection).unwrap() {
+                assert_eq!(
+                    String::from_utf8(json::to_json(&dated, &options)).unwrap(),
+                    String::from_utf8(json::to_json(&drawn, &options)).unwrap(),
+                    "ego JSON of {a} {depth} {f:?}"
+                );
+            }
             if let Some(size) = query::subgraph_size(&part, &selection).unwrap() {
                 assert_eq!(size, drawn.edge_count(), "size of {a} {depth}");
             }
@@ -154,30 +174,50 @@ proptest! {
     }
 }
 
-/// The section's outline is the store's actors and edges, in the store's order.
+/// The section's index lists every actor of the store, and for each actor
+/// and relation exactly the edges of the store that are its; the graph of
+/// every edge holds every record.
 #[test]
-fn the_outline_lists_every_actor_and_edge_of_the_store() {
+fn the_index_lists_every_actor_and_the_edges_of_each() {
     let cs: Vec<_> = crate::common::CLAIMS
         .lines()
         .map(|l| diplograph::export::jsonl::claim_from_line(l).unwrap())
         .collect();
     let (_dir, whole, section) = stored(&graph_of(&cs));
-    let o = section.outline();
+    let o = section.index();
     let ids: Vec<&ActorId> = o.actors.iter().map(|a| &a.id).collect();
     assert_eq!(ids, whole.actors().map(|a| &a.id).collect::<Vec<_>>());
-    let ends: Vec<(&ActorId, Relation, &ActorId)> = o
-        .edges
-        .iter()
-        .map(|&(s, r, t)| (ids[s as usize], r, ids[t as usize]))
-        .collect();
-    let expected: Vec<_> = whole
+    let ends: Vec<(&ActorId, Relation, &ActorId)> = whole
         .edges()
         .map(|e| (&e.source.id, e.relation, &e.target.id))
         .collect();
-    assert_eq!(ends, expected);
+    assert_eq!(o.edges, ends.len());
+    for (x, id) in ids.iter().enumerate() {
+        let expected: Vec<u32> = (0..ends.len() as u32)
+            .filter(|&i| ends[i as usize].0 == *id || ends[i as usize].2 == *id)
+            .collect();
+        assert_eq!(o.touching[x], expected, "edges of {id}");
+        let mut near: Vec<u32> = expected
+            .iter()
+            .flat_map(|&i| [ends[i as usize].0, ends[i as usize].2])
+            .map(|n| ids.iter().position(|i| *i == n).unwrap() as u32)
+            .filter(|&n| n as usize != x || ends.iter().any(|e| e.0 == *id && e.2 == *id))
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        assert_eq!(o.neighbours[x], near, "neighbours of {id}");
+    }
+    for r in Relation::ALL.iter().copied() {
+        let expected: Vec<u32> = (0..ends.len() as u32)
+            .filter(|&i| ends[i as usize].1 == r)
+            .collect();
+        assert_eq!(o.of_relation(r), expected.as_slice(), "edges of {r}");
+    }
     let all = section.whole(true).unwrap();
     assert_eq!(
         all.records().collect::<Vec<_>>(),
         whole.records().collect::<Vec<_>>()
     );
+    let picked = section.graph(&[ends.len() - 1, 0, 1], false).unwrap();
+    assert_eq!(picked.edge_count(), 3, "edges asked for out of table order");
 }

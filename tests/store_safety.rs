@@ -317,8 +317,9 @@ fn control_characters_from_a_corrupt_store_are_escaped() {
     let mut bytes = fs::read(&store).unwrap();
     let footer = bytes.len() - 28;
     let at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) as usize;
-    let (graph_at, census_at) = (at(footer + 8), at(footer + 16));
-    let payload = graph_at + 13..census_at;
+    // The graph section's own length: the index section follows it.
+    let graph_at = at(footer + 8);
+    let payload = graph_at + 13..graph_at + 13 + at(graph_at + 1);
     let at = payload.start
         + bytes[payload.clone()]
             .windows(3)

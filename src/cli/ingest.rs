@@ -7,9 +7,16 @@
 //! uses every core: a reader thread cuts the inputs into chunks of articles,
 //! `--jobs` workers extract each chunk into a small graph of its own, and this
 //! thread merges those graphs as they come. Both queues are bounded, so memory
-//! holds the graph plus a few chunks, however large the corpus. Merging is
-//! commutative, so the graph does not depend on which worker finished first;
-//! messages are printed in input order all the same.
+//! holds the graph plus a few chunks. Merging is commutative, so the graph
+//! does not depend on which worker finished first; messages are printed in
+//! input order all the same.
+//!
+//! The merged graph goes to the store each time it holds [`BATCH_RECORDS`]
+//! records (an append, under the store's lock, like a separate `ingest` of
+//! those articles), and what is left at the end: memory holds one batch of
+//! new evidence and the store's graph section (whose article table grows
+//! with the corpus), not the corpus's evidence. A run stopped part way leaves the batches
+//! already written; ingesting the corpus again adds the rest.
 #![allow(clippy::print_stderr)]
 
 use std::collections::{BTreeMap, VecDeque};
@@ -36,6 +43,10 @@ const CHUNK_ITEMS: usize = 64;
 const CHUNK_BYTES: u64 = 1 << 20;
 /// Chunks queued per worker, in each direction (to the workers and back).
 const QUEUE_PER_WORKER: usize = 2;
+/// Records of new evidence held before they go to the store (about 80 MB
+/// of graph for news-sized sentences). Fewer batches mean fewer graph
+/// sections superseded in the file, each of which is rewritten whole.
+const BATCH_RECORDS: usize = 250_000;
 
 /// Arguments of `ingest`.
 #[derive(Debug, Parser)]
@@ -100,11 +111,24 @@ pub(super) fn run(
     // save, so concurrent writers cannot lose each other's updates.
     let extract = |a: &Article, sink: &mut dyn FnMut(Claim)| extractor.try_extract_each(a, sink);
     let reader = Reader::new(files, options.clone());
-    let (new, tally) = extract_all(&extract, reader, options.lang, jobs, &progress);
+    let mut stored = Stored::default();
+    let mut flush = |batch| stored.add(store, batch);
+    let mut batches = Batches {
+        limit: BATCH_RECORDS,
+        flush: &mut flush,
+    };
+    let (rest, tally) = extract_all(
+        &extract,
+        reader,
+        options.lang,
+        jobs,
+        &progress,
+        &mut batches,
+    );
     progress.finish_and_clear();
+    stored.add(store, rest);
+    let added = stored.finish()?;
     let skipped = failed + tally.skipped;
-    let writer = super::lock_store(store)?;
-    let added = super::add_to_store(&writer, new)?;
     eprintln!(
         "diplograph: {}: {} articles, {} sentences read, {} claims; \
          {} new actors, {} new relations, {} new evidence{}",
@@ -126,6 +150,62 @@ pub(super) fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where the merged graph goes once it holds `limit` records (see the module
+/// docs).
+struct Batches<'f> {
+    limit: usize,
+    flush: &'f mut dyn FnMut(KnowledgeGraph),
+}
+
+impl Batches<'_> {
+    /// Hands `graph` on, leaving it empty, once it is full.
+    fn check(&mut self, graph: &mut KnowledgeGraph) {
+        if graph.evidence_count() >= self.limit {
+            (self.flush)(std::mem::replace(graph, KnowledgeGraph::new()));
+        }
+    }
+}
+
+/// What the batches written so far added to the store, or the first error:
+/// after one, later batches are dropped (extraction runs on to the end of
+/// the input, since the workers stop only when it does).
+#[derive(Default)]
+struct Stored {
+    added: crate::graph::MergeOutcome,
+    error: Option<anyhow::Error>,
+}
+
+impl Stored {
+    /// Writes `batch` to the store, holding its lock for that write only.
+    fn add(&mut self, store: &Path, batch: KnowledgeGraph) {
+        if self.error.is_some() || (batch.article_count() == 0 && self.written()) {
+            return;
+        }
+        let result = super::lock_store(store).and_then(|w| super::add_to_store(&w, batch));
+        match result {
+            Ok(a) => {
+                self.added.new_actors += a.new_actors;
+                self.added.new_edges += a.new_edges;
+                self.added.new_evidence += a.new_evidence;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Whether a batch has gone to the store (an empty one is written only
+    /// when it is the only one, so that the store exists after a run).
+    fn written(&self) -> bool {
+        self.added.new_evidence > 0 || self.added.new_actors > 0
+    }
+
+    fn finish(self) -> anyhow::Result<crate::graph::MergeOutcome> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.added),
+        }
+    }
 }
 
 /// One thing read from the inputs, in input order.
@@ -222,15 +302,17 @@ impl AddAssign for Tally {
     }
 }
 
-/// Extracts every item into one graph: on this thread for `jobs == 1`, else
-/// on `jobs` workers fed by a reader thread (see the module docs). Reports go
-/// to stderr in input order either way, around the progress bar.
+/// Extracts every item into one graph, handed to `batches` whenever it is
+/// full: on this thread for `jobs == 1`, else on `jobs` workers fed by a
+/// reader thread (see the module docs). Returns what is left of the graph.
+/// Reports go to stderr in input order either way, around the progress bar.
 fn extract_all(
     extract: &Extract<'_>,
     items: impl Iterator<Item = (Item, u64)> + Send,
     lang: Option<crate::model::Lang>,
     jobs: usize,
     progress: &ProgressBar,
+    batches: &mut Batches<'_>,
 ) -> (KnowledgeGraph, Tally) {
     let mut report = |m: String| progress.suspend(|| eprintln!("diplograph: {m}"));
     let mut graph = KnowledgeGraph::new();
@@ -240,6 +322,7 @@ fn extract_all(
             extract_item(extract, item, lang, &mut graph, &mut tally, &mut report);
             tally.bytes += bytes;
             progress.inc(bytes);
+            batches.check(&mut graph);
         }
         return (graph, tally);
     }
@@ -270,6 +353,7 @@ fn extract_all(
             tally += done.tally;
             progress.inc(done.tally.bytes);
             in_order.put(done.seq, done.reports, &mut report);
+            progress.suspend(|| batches.check(&mut graph));
         }
     });
     (graph, tally)
@@ -444,7 +528,18 @@ mod tests {
         let extract =
             |a: &Article, sink: &mut dyn FnMut(Claim)| extract_or_boom(&extractor, a, sink);
         let reader = Reader::new(files.to_vec(), ReadOptions::default());
-        extract_all(&extract, reader, None, jobs, &ProgressBar::hidden())
+        let mut batches = Batches {
+            limit: usize::MAX,
+            flush: &mut |_| unreachable!("no batch is full"),
+        };
+        extract_all(
+            &extract,
+            reader,
+            None,
+            jobs,
+            &ProgressBar::hidden(),
+            &mut batches,
+        )
     }
 
     // See: issue 8. A panic in one article of a corpus costs that article only.
@@ -504,6 +599,53 @@ mod tests {
             assert!(
                 ingest(&files, jobs) == one,
                 "--jobs {jobs} differs from --jobs 1"
+            );
+        }
+    }
+
+    #[test]
+    fn batches_handed_on_as_the_graph_fills_add_up_to_the_one_graph() {
+        // See: issue 12 (item 5)
+        let dir = tempfile::tempdir().unwrap();
+        let mut corpus = String::new();
+        for i in 0..(3 * CHUNK_ITEMS) {
+            let pair = ["Japan imposed sanctions on Russia.", "Iran warned Israel."];
+            corpus.push_str(&format!(
+                "{{\"id\":\"a{i}\",\"text\":\"{}\"}}\n",
+                pair[i % 2]
+            ));
+        }
+        let file = dir.path().join("c.jsonl");
+        std::fs::write(&file, corpus).unwrap();
+        let (one, _) = ingest(std::slice::from_ref(&file), 2);
+        let extractor = Extractor::new(crate::gazetteer::Gazetteer::builtin());
+        let extract =
+            |a: &Article, sink: &mut dyn FnMut(Claim)| extractor.try_extract_each(a, sink);
+        for jobs in [1, 2] {
+            let mut handed = Vec::new();
+            let mut batches = Batches {
+                limit: 10,
+                flush: &mut |g| handed.push(g),
+            };
+            let reader = Reader::new(vec![file.clone()], ReadOptions::default());
+            let (rest, _) = extract_all(
+                &extract,
+                reader,
+                None,
+                jobs,
+                &ProgressBar::hidden(),
+                &mut batches,
+            );
+            // One check per article on one thread, per chunk of articles on two.
+            assert!(handed.len() > 1, "--jobs {jobs}: {} batches", handed.len());
+            assert!(handed.iter().all(|g| g.evidence_count() >= 10));
+            let mut all = rest;
+            for g in handed {
+                all.merge_owned(g);
+            }
+            assert!(
+                all == one,
+                "--jobs {jobs}: the batches differ from one graph"
             );
         }
     }

@@ -455,18 +455,18 @@ fn load_for_query(store: &Path, whole: bool) -> anyhow::Result<crate::graph::Kno
 }
 
 /// Loads the part of a store a question reads: every actor and the edges
-/// `choose` picks from the store's outline (see [`crate::query::scope`]),
+/// `choose` picks from the store's index (see [`crate::query::scope`]),
 /// with the article table when the question reads `records`. A store of
 /// format 1 or 2 is [opened](crate::persist::open) whole.
 fn load_part(
     store: &Path,
     records: bool,
-    choose: impl FnOnce(&crate::graph::Outline) -> Vec<usize>,
+    choose: impl FnOnce(&crate::graph::Adjacency) -> Vec<usize>,
 ) -> anyhow::Result<crate::graph::KnowledgeGraph> {
     let Some(section) = crate::persist::Section::open(store)? else {
         return load_for_query(store, false);
     };
-    let graph = section.graph(&choose(section.outline()), records)?;
+    let graph = section.graph(&choose(section.index()), records)?;
     with_roles(graph)
 }
 

@@ -64,7 +64,7 @@ fn chains_in(
 ) -> anyhow::Result<Vec<Chain>> {
     let records = filter.reads_records();
     let (graph, chains) =
-        query::scope::path_in_parts(section.outline(), (a, b), max_len, filter, |edges| {
+        query::scope::path_in_parts(section.index(), (a, b), max_len, filter, |edges| {
             super::with_roles(section.graph(edges, records)?)
         })?;
     super::evidence_ok(&graph)?;

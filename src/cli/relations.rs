@@ -39,9 +39,11 @@ pub(super) fn run(store: &Path, args: RelationsArgs) -> anyhow::Result<ExitCode>
     let a = resolve_actor(&args.actor)?;
     let b = args.other.as_deref().map(resolve_actor).transpose()?;
     let filter = args.filter.to_filter()?;
-    let ends: Vec<&crate::model::ActorId> = std::iter::once(&a).chain(b.as_ref()).collect();
     let records = args.evidence || filter.reads_records();
-    let graph = super::load_part(store, records, |o| query::scope::around(o, &ends))?;
+    let graph = super::load_part(store, records, |o| match &b {
+        Some(b) => query::scope::between(o, &a, b),
+        None => query::scope::around(o, &[&a]),
+    })?;
     let rows = super::answer_or_empty(query::relations_filtered(
         &graph,
         &a,

@@ -49,7 +49,8 @@ pub(super) fn run(store: &Path, args: WhoArgs) -> anyhow::Result<ExitCode> {
     let records = args.evidence || filter.reads_records();
     let graph = super::load_part(store, records, |o| match ends[..] {
         [] => query::scope::of_relation(o, relation),
-        _ => query::scope::around(o, &ends),
+        [s, t] => query::scope::between(o, s, t),
+        _ => query::scope::of_relation_around(o, relation, &ends),
     })?;
     let rows = super::answer_or_empty(query::who(
         &graph,

@@ -54,7 +54,21 @@ struct Doc<'g> {
 
 /// The graph as pretty-printed JSON, newline-terminated.
 pub fn to_json(graph: &KnowledgeGraph, options: &Options) -> Vec<u8> {
-    let doc = Doc {
+    let mut out =
+        serde_json::to_vec_pretty(&doc(graph, options)).expect("plain structs always serialize");
+    out.push(b'\n');
+    out
+}
+
+/// The document [`to_json`] writes, as a JSON value: for a caller that adds
+/// to it before writing it (the explorer's ego network), without printing
+/// and parsing it first.
+pub fn to_value(graph: &KnowledgeGraph, options: &Options) -> serde_json::Value {
+    serde_json::to_value(doc(graph, options)).expect("plain structs always serialize")
+}
+
+fn doc<'g>(graph: &'g KnowledgeGraph, options: &'g Options) -> Doc<'g> {
+    Doc {
         directed: true,
         nodes: graph
             .actors()
@@ -91,8 +105,5 @@ pub fn to_json(graph: &KnowledgeGraph, options: &Options) -> Vec<u8> {
                 }
             })
             .collect(),
-    };
-    let mut out = serde_json::to_vec_pretty(&doc).expect("plain structs always serialize");
-    out.push(b'\n');
-    out
+    }
 }

@@ -107,13 +107,22 @@ pub fn count_columns(c: &EdgeCounts) -> [(&'static str, usize); 5] {
 /// The facts of one edge; `records` only when `with_records`.
 pub fn edge_facts(e: &EdgeView<'_>, with_records: bool) -> EdgeFacts {
     let counts = e.counts();
-    let mut dates: Vec<Date> = e.evidence_unsorted().filter_map(|v| v.date).collect();
+    let (mut dates, mut roles): (Vec<Date>, Vec<&str>) = if e.records_readable() {
+        let dates = e.evidence_unsorted().filter_map(|v| v.date).collect();
+        let roles = e
+            .evidence_unsorted()
+            .filter_map(|v| v.role.map(|r| r.as_str()));
+        (dates, roles.collect())
+    } else {
+        // An edge counted from a summary (`query::subgraph_dated`): its
+        // summary holds the first and last date and the roles.
+        let s = e.summary();
+        let dates = s.dates.map_or(Vec::new(), |(a, b)| vec![a, b]);
+        let roles = s.kept(crate::graph::Kept::All).1;
+        (dates, roles.iter().map(|r| r.as_str()).collect())
+    };
     dates.sort();
     dates.dedup();
-    let mut roles: Vec<&str> = e
-        .evidence_unsorted()
-        .filter_map(|v| v.role.map(|r| r.as_str()))
-        .collect();
     roles.sort();
     roles.dedup();
     let records = if with_records {

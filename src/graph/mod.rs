@@ -39,7 +39,7 @@ pub use census::{Census, Degree, RelationCensus};
 pub use merge::MergeOutcome;
 pub use store::{ArticleRow, EdgeRow, EvidenceRow, GraphBuilder, SentenceRow, Tables};
 use store::{Articles, Edge, EvidenceRec, join_actor};
-pub use stored::{EvidenceSource, Outline, SourceError, StoredRecord};
+pub use stored::{Adjacency, EvidenceSource, SourceError, StoredRecord};
 pub use summary::{EdgeSummary, Kept, role_bit};
 
 /// The graph of actors and their evidenced relations.
@@ -221,6 +221,13 @@ impl<'g> EdgeView<'g> {
                 role: rec.role,
             }
         })
+    }
+
+    /// Whether the edge's records can be read: not for an edge of a graph
+    /// built from counts alone (`query::subgraph_counted`), whose summary is
+    /// all it holds.
+    pub fn records_readable(&self) -> bool {
+        self.edge.stored.is_none() || self.link.source.is_some()
     }
 
     /// Number of evidence records (cheaper than [`EdgeView::counts`]).

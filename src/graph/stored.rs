@@ -30,15 +30,35 @@ pub struct StoredRecord {
     pub text: String,
 }
 
-/// The actors of a stored graph and the ends of its edges, without counts or
+/// The actors of a stored graph and, for each actor and each relation, the
+/// positions of its edges in the store's edge table, without counts or
 /// records: what a question looks at to choose the edges it builds a graph
-/// of (see `query::scope`), so that it never builds the whole store.
+/// of (see `query::scope`), so that it never reads the whole edge table.
+/// A store of format 4 holds this index on disk; for older ones `persist`
+/// builds it by walking the edge table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outline {
+pub struct Adjacency {
     /// Every actor, sorted by id.
     pub actors: Vec<Actor>,
-    /// Every edge as (source, relation, target), ends by position in `actors`.
-    pub edges: Vec<(u32, Relation, u32)>,
+    /// How many edges the store holds.
+    pub edges: usize,
+    /// Per actor (by position in `actors`): the edges it is an end of,
+    /// ascending, each once.
+    pub touching: Vec<Vec<u32>>,
+    /// Per actor: the actors one edge away, ascending, each once.
+    pub neighbours: Vec<Vec<u32>>,
+    /// Per relation the store has edges of: those edges, ascending.
+    pub by_relation: Vec<(Relation, Vec<u32>)>,
+}
+
+impl Adjacency {
+    /// The edges of `relation`, ascending.
+    pub fn of_relation(&self, relation: Relation) -> &[u32] {
+        self.by_relation
+            .iter()
+            .find(|(r, _)| *r == relation)
+            .map_or(&[], |(_, list)| list.as_slice())
+    }
 }
 
 /// Reads the records of one stored edge.

@@ -3,11 +3,13 @@
 //!
 //! Owns the on-disk format and is the only user of `bincode`. Must not touch clap,
 //! DOT or graph logic beyond converting a [`KnowledgeGraph`] to and from its DTOs.
-//! Submodules: `v2` (formats 1 and 2, one DTO), `v3` (format 3: sections),
-//! `section` (a format 3 graph section kept decoded, from which a question
-//! builds the part of the graph it reads), `read_at` (positioned reads).
+//! Submodules: `v2` (formats 1 and 2, one DTO), `v3` (formats 3 and 4:
+//! sections), `index` (format 4's index section, or the same index built by
+//! walking a format 3 edge table), `section` (a graph section kept decoded,
+//! from which a question builds the part of the graph it reads), `read_at`
+//! (positioned reads).
 //!
-//! # Layout (format version 3)
+//! # Layout (format version 4)
 //!
 //! ```text
 //! struct StoreFile {
@@ -20,6 +22,8 @@
 //! struct Commit {
 //!     blocks: [Section],     // kind 1: the evidence of edges, LZ4-compressed
 //!     graph: Section,        // kind 2: GraphSection, the whole graph but its records
+//!     index: Section,        // kind 4: Index of that graph section, right after it
+//!                            //   (format 4; format 3 commits have none)
 //!     census: Section,       // kind 3: Census, the counts `stats` and `top` show
 //!     footer: Footer,
 //! }
@@ -42,6 +46,16 @@
 //!     chunks: Vec<{ block: u32, first: u32, count: u32 }>, // records of a block
 //!     dead: u64,                            // bytes earlier commits left unused
 //! }
+//! struct Index {                            // offsets are into GraphSection's payload
+//!     articles: [u64; 2],                   // where the article table lies
+//!     edges_at, chunks_at, dead_at: u64,    // where those fields start
+//!     edges, chunks: u64,                   // rows of the two tables
+//!     pages: Vec<[u64; 3]>,                 // every 32nd edge: its offset, its first
+//!                                           //   chunk's row, that chunk's offset
+//!     touching: Vec<Vec<u32>>,              // per actor: its edges (either end),
+//!     neighbours: Vec<Vec<u32>>,            //   the actors one edge away,
+//!     by_relation: Vec<Vec<u32>>,           // per relation: its edges; each list
+//! }                                         //   ascending, stored as differences
 //! struct Block {                            // payload: raw_len: u64, then LZ4 of
 //!     attributions: Vec<String>,            // actor ids the records point into
 //!     texts: Vec<{ article: u32, sentence: u32, text }>, // sorted, each once
@@ -54,10 +68,11 @@
 //!
 //! What is read when: every question reads the header and the last footer;
 //! `stats` and `top` (without filter flags) read the census alone; other
-//! questions read the graph section ([`Section`]: decoded once, strings
-//! borrowed, the article table skipped unless records are read), choose the
-//! edges they can look at from its outline, and build a graph of every actor
-//! and those edges only, each with its counts from the summary. They read a
+//! questions read the graph section and its index ([`Section`]: the head and
+//! the index decoded, strings borrowed, the article table skipped unless
+//! records are read), choose the edges they can look at from the index, and
+//! decode those edges only (each from the start of its page) into a graph of
+//! every actor and those edges, each with its counts from the summary. They read a
 //! block only when they look at an edge's records (`--evidence`, dates,
 //! roles, roll-up), and only the blocks of those edges.
 //! Writers that change what is stored (merge, forget, another version of an
@@ -68,7 +83,10 @@
 //! commits' sections pass half the file, the store is compacted.
 //!
 //! Formats 1 and 2 (one bincode DTO after a header with its length and CRC,
-//! see `v2`) still load, whole; their first write is a format 3 file.
+//! see `v2`) still load, whole; format 3 (no index section) loads, its index
+//! built by walking the edge table. The first write of any of them is a
+//! format 4 file (an append to a format 3 file rewrites it, since every
+//! commit of a file is of its header's format).
 //!
 //! Everything is keyed by actor and article ids (positions in tables of this
 //! file), never by petgraph indices; relations, kinds and roles are stored by
@@ -89,6 +107,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod index;
 mod read_at;
 mod section;
 mod v2;
@@ -104,7 +123,7 @@ use crate::model::{ArticleId, Date};
 /// The first bytes of every store file.
 pub const MAGIC: [u8; 8] = *b"DGRAPH\0\x1a";
 /// The format version this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The oldest format version this build reads.
 pub const OLDEST_SUPPORTED_FORMAT: u32 = 1;
 /// Codec byte: bincode 2, standard configuration.
@@ -134,7 +153,7 @@ pub enum PersistError {
         /// Bytes present.
         found: u64,
     },
-    /// A format 3 file with no complete commit: cut short while its first
+    /// A file of format 3 or later with no complete commit: cut short while its first
     /// commit was written, or truncated since.
     #[error("{}: truncated store ({found} bytes, and no complete commit in them); restore it from a backup or rebuild it with `diplograph ingest`", .path.display())]
     NoCommit {
@@ -261,7 +280,7 @@ fn file_header(version: u32) -> Vec<u8> {
     out
 }
 
-/// Encodes a graph as the bytes of a whole store file (format 3, one commit).
+/// Encodes a graph as the bytes of a whole store file (this build's format, one commit).
 pub fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
     v3::encode(graph)
 }
@@ -397,14 +416,14 @@ pub fn load(path: &Path) -> Result<KnowledgeGraph, PersistError> {
     read_store(path, path, true).map(|(g, _)| g)
 }
 
-/// Opens a store for questions: a format 3 store gives its graph section now
+/// Opens a store for questions: a store of format 3 or later gives its graph section now
 /// and each edge's records when a question first reads them (see
 /// [`KnowledgeGraph::take_evidence_error`]); older formats are read whole.
 pub fn open(path: &Path) -> Result<KnowledgeGraph, PersistError> {
     read_store(path, path, false).map(|(g, _)| g)
 }
 
-/// The counts `stats` and `top` show: for a format 3 store, its census
+/// The counts `stats` and `top` show: for a store of format 3 or later, its census
 /// section alone; older formats are read whole and counted.
 pub fn census(path: &Path) -> Result<crate::graph::Census, PersistError> {
     let (f, len, version) = open_file(path, path)?;
@@ -665,7 +684,7 @@ impl StoreWriter {
     }
 
     /// The id and version of every article the store holds, from its graph
-    /// section (no record is read); `None` when there is no format 3 store to
+    /// section (no record is read); `None` when there is no store of format 3 or later to
     /// append to.
     pub fn held_articles(&self) -> Result<Option<HashMap<ArticleId, u64>>, PersistError> {
         let (f, len, version) = match open_file(&self.target, &self.path) {
@@ -680,8 +699,10 @@ impl StoreWriter {
 
     /// Adds `delta`, whose articles the store does not hold, as a new commit
     /// at the end of the file: its blocks, a new graph section and census, a
-    /// footer. `None` when the store cannot take it so (no format 3 store, or
-    /// an article it holds): load, merge and [save](StoreWriter::save) then.
+    /// footer. `None` when the store cannot take it so (no store of this
+    /// build's format, since every commit of a file is of its header's format,
+    /// or an article it holds): load, merge and [save](StoreWriter::save) then,
+    /// which migrates an older store.
     /// Once superseded sections pass half the file, the store is compacted.
     pub fn append(&self, delta: &KnowledgeGraph) -> Result<Option<Appended>, PersistError> {
         refuse_read_only(&self.path, &self.target)?;
@@ -689,7 +710,7 @@ impl StoreWriter {
             Err(PersistError::Missing { .. }) => return Ok(None),
             other => other?,
         };
-        if version < 3 {
+        if version < FORMAT_VERSION {
             return Ok(None);
         }
         let commit = v3::last_commit(&f, len, &self.path)?;

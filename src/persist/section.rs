@@ -4,18 +4,22 @@
 //! Opening a format 3 store for a question used to build the whole graph
 //! (every actor, article and edge, in petgraph) before the question looked at
 //! a tenth of it: on a 1M-record store that was most of the time and memory
-//! of `who`, `path` or `timeline`. A [`Section`] decodes the section's tables
-//! once, borrowing its strings, and gives the [`Outline`] (actors and the ends
-//! of every edge) from which `query::scope` chooses edges; [`Section::graph`]
-//! then builds a graph of every actor and the chosen edges only, with the
-//! article table only when records are to be read.
+//! of `who`, `path` or `timeline`; walking the whole edge table to choose
+//! edges was most of what remained. A [`Section`] decodes the section's head
+//! (actors and ontology tables), borrowing its strings, and its index (the
+//! index section of format 4, or one built by walking a format 3 table), the
+//! [`Adjacency`] from which `query::scope` chooses edges; [`Section::graph`]
+//! then decodes the chosen edges only, each from the start of its page, and
+//! builds a graph of every actor and those edges, with the article table only
+//! when records are to be read.
 //!
-//! The section is decoded in three runs of fields (the head up to the actors,
-//! the article table, the rest): bincode writes a struct as its fields one
-//! after the other, so the runs decode exactly what `v3::GraphDto` encodes
-//! (`tests/scoped_queries.rs` reads every record of random stores through a
-//! section), and the article table can be skipped by range. The edge and
-//! chunk tables, most of a big section, are read by hand (`Varints`).
+//! The section is decoded in runs of fields (the head up to the actors, the
+//! article table, the rest) at the offsets the index names: bincode writes a
+//! struct as its fields one after the other, so the runs decode exactly what
+//! `v3::GraphDto` encodes (`tests/scoped_queries.rs` reads every record of
+//! random stores through a section), and the article table can be skipped by
+//! range. The edge and chunk tables, most of a big section, are read by hand
+//! (`index::Varints`).
 
 use std::fs::File;
 use std::ops::Range;
@@ -24,26 +28,26 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::index::{self, IndexDto, PAGE, Varints};
 use super::v3::{self, ChunkDto, EdgeDto};
 use super::{PersistError, config, unpack_date};
-use crate::graph::{GraphBuilder, KnowledgeGraph, Outline};
+use crate::graph::{Adjacency, GraphBuilder, KnowledgeGraph};
 use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role};
 
 /// The fields of the graph section before its article table.
 #[derive(Deserialize)]
-struct Head<'a> {
+pub(super) struct Head<'a> {
     #[serde(borrow)]
-    relations: Vec<&'a str>,
+    pub(super) relations: Vec<&'a str>,
     #[serde(borrow)]
     kinds: Vec<&'a str>,
     #[serde(borrow)]
     roles: Vec<&'a str>,
     #[serde(borrow)]
-    actors: Vec<ActorRef<'a>>,
+    pub(super) actors: Vec<ActorRef<'a>>,
 }
-
 #[derive(Deserialize)]
-struct ActorRef<'a> {
+pub(super) struct ActorRef<'a> {
     id: &'a str,
     kind: u32,
     country: Option<&'a str>,
@@ -51,7 +55,7 @@ struct ActorRef<'a> {
 }
 
 #[derive(Deserialize)]
-struct ArticleRef<'a> {
+pub(super) struct ArticleRef<'a> {
     id: &'a str,
     title: Option<&'a str>,
     url: Option<&'a str>,
@@ -63,7 +67,7 @@ struct ArticleRef<'a> {
 /// A sequence decoded element by element and dropped: the article table,
 /// when a question reads no records, costs a walk over its bytes and no
 /// allocation.
-struct Skipped<T>(std::marker::PhantomData<T>);
+pub(super) struct Skipped<T>(std::marker::PhantomData<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Skipped<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -85,143 +89,27 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Skipped<T> {
     }
 }
 
-/// Bincode's varints (standard configuration), read by hand from a slice:
-/// the edge and chunk tables are most of a big store's graph section, and
-/// decoding them through serde cost three times as long. `None` when the
-/// bytes end early or a value does not fit.
-struct Varints<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Varints<'_> {
-    fn u64(&mut self) -> Option<u64> {
-        let first = *self.bytes.get(self.at)?;
-        self.at += 1;
-        let n = match first {
-            0..=250 => return Some(u64::from(first)),
-            251 => 2,
-            252 => 4,
-            253 => 8,
-            _ => return None,
-        };
-        let le = self.bytes.get(self.at..self.at + n)?;
-        self.at += n;
-        let mut buf = [0u8; 8];
-        buf[..n].copy_from_slice(le);
-        Some(u64::from_le_bytes(buf))
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        u32::try_from(self.u64()?).ok()
-    }
-
-    /// A table's length, trusted only as far as the bytes left can hold
-    /// rows of `min_bytes` each.
-    fn len(&mut self, min_bytes: usize) -> Option<(usize, usize)> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        let room = (self.bytes.len() - self.at) / min_bytes;
-        Some((n, n.min(room)))
-    }
-
-    fn edge(&mut self) -> Option<EdgeDto> {
-        let mut fields = [0u32; EdgeDto::FIELDS];
-        for f in &mut fields {
-            *f = self.u32()?;
-        }
-        Some(EdgeDto::from_fields(fields))
-    }
-
-    /// The edge table, walked: each edge's ends, chunk count and offset
-    /// (the rest of an edge is decoded only for the edges a question reads).
-    fn edges(&mut self) -> Option<Vec<EdgeHead>> {
-        let (n, room) = self.len(EdgeDto::FIELDS)?;
-        let mut out = Vec::with_capacity(room);
-        for _ in 0..n {
-            let at = self.at;
-            let e = self.edge()?;
-            out.push(EdgeHead {
-                at,
-                ends: (e.source, e.relation, e.target),
-                chunks: e.chunks,
-            });
-        }
-        Some(out)
-    }
-
-    fn chunks(&mut self) -> Option<Vec<ChunkDto>> {
-        let (n, room) = self.len(3)?;
-        let mut out = Vec::with_capacity(room);
-        for _ in 0..n {
-            let (block, first, count) = (self.u32()?, self.u32()?, self.u32()?);
-            out.push(ChunkDto {
-                block,
-                first,
-                count,
-            });
-        }
-        Some(out)
-    }
-}
-
-/// Where an edge lies in the payload, its ends (source, relation in the
-/// file's table, target) and how many chunks it has.
-struct EdgeHead {
-    at: usize,
-    ends: (u32, u32, u32),
-    chunks: u32,
-}
-
-/// The fields after the article table.
-struct Tail {
-    sentences: u64,
-    blocks: Vec<u64>,
-    edges: Vec<EdgeHead>,
-    chunks: Vec<ChunkDto>,
-}
-
-impl Tail {
-    /// Decodes the fields from `at` to the end of `payload`.
-    fn decode(payload: &[u8], at: usize, path: &Path) -> Result<Tail, PersistError> {
-        let (sentences, at): (u64, usize) = decode_run(payload, at, path)?;
-        let (blocks, at): (Vec<u64>, usize) = decode_run(payload, at, path)?;
-        let mut r = Varints { bytes: payload, at };
-        let table = |_| v3::corrupt(path, "cannot decode the graph");
-        let edges = r.edges().ok_or_else(|| table(()))?;
-        let chunks = r.chunks().ok_or_else(|| table(()))?;
-        let at = r.at;
-        let (_dead, at): (u64, usize) = decode_run(payload, at, path)?;
-        if at != payload.len() {
-            return Err(v3::corrupt(path, "undecoded bytes in the graph section"));
-        }
-        Ok(Tail {
-            sentences,
-            blocks,
-            edges,
-            chunks,
-        })
-    }
-}
-
-/// The graph section of a format 3 store's last commit, decoded but for its
-/// article table, with what it takes to read the blocks of its edges.
+/// The graph section of a format 3 or 4 store's last commit, decoded but for
+/// its article table and edges, with what it takes to read its edges and
+/// their blocks.
 pub struct Section {
     path: PathBuf,
     file: File,
     /// Where the commit ends: no block lies beyond it.
     end: u64,
     payload: Vec<u8>,
-    /// Where each edge lies in `payload`.
-    edge_at: Vec<usize>,
     /// Where the article table lies in `payload`.
     articles: Range<usize>,
+    relations: Vec<Relation>,
     roles: Vec<Role>,
-    outline: Outline,
+    index: Adjacency,
     sentences: u64,
     blocks: Vec<u64>,
-    chunks: Vec<ChunkDto>,
-    /// Each edge's first chunk in `chunks`; one more entry than edges.
-    chunk_start: Vec<usize>,
+    /// Every `PAGE`-th edge: where it starts, its first chunk's row and
+    /// where that chunk starts.
+    pages: Vec<[u64; 3]>,
+    /// Rows in the chunk table.
+    chunks: u64,
 }
 
 impl std::fmt::Debug for Section {
@@ -230,12 +118,22 @@ impl std::fmt::Debug for Section {
             f,
             "Section({}, {} edges)",
             self.path.display(),
-            self.edge_at.len()
+            self.index.edges
         )
     }
 }
 
-fn decode_run<'a, T: Deserialize<'a>>(
+/// Where the next edge of a walk through the edge table starts: the edge's
+/// row, its bytes, its first chunk's row and that chunk's bytes.
+#[derive(Clone, Copy)]
+struct Cursor {
+    edge: usize,
+    at: usize,
+    chunk: u64,
+    chunk_at: usize,
+}
+
+pub(super) fn decode_run<'a, T: Deserialize<'a>>(
     payload: &'a [u8],
     at: usize,
     path: &Path,
@@ -279,99 +177,156 @@ fn parse_actors(head: &Head<'_>, path: &Path) -> Result<Vec<Actor>, PersistError
         .collect()
 }
 
-/// The ends of every edge, checked against the actor and relation tables.
-fn outline_edges(
-    edges: &[EdgeHead],
-    actors: usize,
-    relations: &[Relation],
+/// The fields after the article table, read at the offsets the index names
+/// and checked against it: the sentence count, the block offsets, and where
+/// the article table lies.
+fn tail(
+    payload: &[u8],
+    dto: &IndexDto,
     path: &Path,
-) -> Result<Vec<(u32, Relation, u32)>, PersistError> {
-    edges
-        .iter()
-        .map(|e| {
-            let (source, relation, target) = e.ends;
-            let relation = *relations
-                .get(relation as usize)
-                .ok_or_else(|| v3::corrupt(path, format!("relation {relation} out of range")))?;
-            if source as usize >= actors || target as usize >= actors {
-                return Err(v3::corrupt(path, "an edge names an actor out of range"));
-            }
-            Ok((source, relation, target))
-        })
-        .collect()
+) -> Result<(u64, Vec<u64>, Range<usize>), PersistError> {
+    let bad = || v3::corrupt(path, "the index does not fit the graph section");
+    let at = |x: u64| {
+        usize::try_from(x)
+            .ok()
+            .filter(|&x| x <= payload.len())
+            .ok_or_else(bad)
+    };
+    let articles = at(dto.articles[0])?..at(dto.articles[1])?;
+    let (sentences, x): (u64, usize) = decode_run(payload, articles.end, path)?;
+    let (blocks, edges_at): (Vec<u64>, usize) = decode_run(payload, x, path)?;
+    let (_dead, end): (u64, usize) = decode_run(payload, at(dto.dead_at)?, path)?;
+    let rows = |at: usize| Varints { bytes: payload, at }.u64();
+    let len = payload.len() as u64;
+    // Rows take a byte per field at least: counts past the bytes cannot
+    // make a walk run long.
+    let fits = articles.start <= articles.end
+        && edges_at as u64 == dto.edges_at
+        && end == payload.len()
+        && rows(edges_at) == Some(dto.edges)
+        && rows(at(dto.chunks_at)?) == Some(dto.chunks)
+        && dto.edges <= len / EdgeDto::FIELDS as u64
+        && dto.chunks <= len / 3
+        && dto.pages.len() as u64 == dto.edges.div_ceil(PAGE as u64);
+    if !fits {
+        return Err(bad());
+    }
+    Ok((sentences, blocks, articles))
 }
 
 impl Section {
-    /// Reads the graph section of the store at `path`; `None` when the store
-    /// is of format 1 or 2 (one DTO, read whole by [`super::open`]).
+    /// Reads the graph section of the store at `path` and its index; `None`
+    /// when the store is of format 1 or 2 (one DTO, read whole by
+    /// [`super::open`]).
     pub fn open(path: &Path) -> Result<Option<Section>, PersistError> {
         let (file, len, version) = super::open_file(path, path)?;
         if version < 3 {
             return Ok(None);
         }
-        let (payload, end) = v3::last_graph_payload(&file, len, path)?;
-        let (head, at): (Head<'_>, usize) = decode_run(&payload, 0, path)?;
-        let (_, after): (Skipped<ArticleRef<'_>>, usize) = decode_run(&payload, at, path)?;
-        let tail = Tail::decode(&payload, after, path)?;
+        let v3::GraphPayload {
+            graph: payload,
+            index: stored,
+            end,
+        } = v3::last_graph_payload(&file, len, version, path)?;
+        let dto = match stored {
+            Some(bytes) => index::decode(&bytes, path)?,
+            None => index::walk(&payload, path)?,
+        };
+        let (head, _): (Head<'_>, usize) = decode_run(&payload, 0, path)?;
         let relations: Vec<Relation> = parse_all(&head.relations, path)?;
         let roles: Vec<Role> = parse_all(&head.roles, path)?;
         let actors = parse_actors(&head, path)?;
-        let edges = outline_edges(&tail.edges, actors.len(), &relations, path)?;
-        let mut chunk_start = Vec::with_capacity(tail.edges.len() + 1);
-        chunk_start.push(0usize);
-        for e in &tail.edges {
-            let next = chunk_start[chunk_start.len() - 1] + e.chunks as usize;
-            if next > tail.chunks.len() {
-                return Err(v3::corrupt(path, "edges claim more chunks than stored"));
-            }
-            chunk_start.push(next);
-        }
         drop(head);
-        let edge_at = tail.edges.iter().map(|e| e.at).collect();
+        let (sentences, blocks, articles) = tail(&payload, &dto, path)?;
+        let index = index::edge_index(&dto, actors, &relations, path)?;
         Ok(Some(Section {
             path: path.to_owned(),
             file,
-            edge_at,
-            sentences: tail.sentences,
-            blocks: tail.blocks,
-            chunks: tail.chunks,
             end,
             payload,
-            articles: at..after,
+            articles,
+            relations,
             roles,
-            outline: Outline { actors, edges },
-            chunk_start,
+            index,
+            sentences,
+            blocks,
+            pages: dto.pages,
+            chunks: dto.chunks,
         }))
     }
 
-    /// The actors and the ends of every edge.
-    pub fn outline(&self) -> &Outline {
-        &self.outline
+    /// The actors, and the edges of each actor and each relation.
+    pub fn index(&self) -> &Adjacency {
+        &self.index
     }
 
-    /// A graph of every actor and the edges at these positions of the
-    /// outline, each with its summary; their records are read from the file
-    /// when a question asks for them, which needs the article table:
-    /// `records` says whether to build it. Without it, a read of records
-    /// fails (an error for [`KnowledgeGraph::take_evidence_error`], never a
-    /// wrong answer).
-    pub fn graph(&self, edges: &[usize], records: bool) -> Result<KnowledgeGraph, PersistError> {
-        let path = &self.path;
-        let articles: Vec<ArticleRef<'_>> = if records {
-            decode_run(
-                &self.payload[..self.articles.end],
-                self.articles.start,
-                path,
-            )?
-            .0
-        } else {
-            Vec::new()
+    /// The edge after `c` and its chunks; `c` then points past them.
+    fn next_edge(&self, c: &mut Cursor) -> Option<(EdgeDto, Vec<ChunkDto>)> {
+        let mut r = Varints {
+            bytes: &self.payload,
+            at: c.at,
         };
-        let mut b =
-            GraphBuilder::with_capacity(self.outline.actors.len(), articles.len(), 0, edges.len());
-        for a in &self.outline.actors {
-            b.actor(a.clone());
+        let e = r.edge()?;
+        let n = u64::from(e.chunks);
+        if c.chunk + n > self.chunks {
+            return None;
         }
+        let mut rc = Varints {
+            bytes: &self.payload,
+            at: c.chunk_at,
+        };
+        let chunks = (0..n).map(|_| rc.chunk()).collect::<Option<Vec<_>>>()?;
+        *c = Cursor {
+            edge: c.edge + 1,
+            at: r.at,
+            chunk: c.chunk + n,
+            chunk_at: rc.at,
+        };
+        Some((e, chunks))
+    }
+
+    /// Edge `i` and its chunks, read on from `cursor` when `i` lies ahead of
+    /// it in its page, else from the start of `i`'s page (so edges asked for
+    /// in table order are each decoded once); `cursor` then points past it.
+    fn edge(
+        &self,
+        cursor: &mut Option<Cursor>,
+        i: usize,
+    ) -> Result<(EdgeDto, Vec<ChunkDto>), PersistError> {
+        let bad = || v3::corrupt(&self.path, "the index does not fit the graph section");
+        if i >= self.index.edges {
+            return Err(v3::corrupt(&self.path, format!("edge {i} out of range")));
+        }
+        let first = i / PAGE * PAGE;
+        let mut c = match *cursor {
+            Some(c) if (first..=i).contains(&c.edge) => c,
+            _ => {
+                let [at, chunk, chunk_at] = self.pages[i / PAGE];
+                let at = usize::try_from(at).map_err(|_| bad())?;
+                let chunk_at = usize::try_from(chunk_at).map_err(|_| bad())?;
+                Cursor {
+                    edge: first,
+                    at,
+                    chunk,
+                    chunk_at,
+                }
+            }
+        };
+        loop {
+            let read = self.next_edge(&mut c).ok_or_else(bad)?;
+            if c.edge == i + 1 {
+                *cursor = Some(c);
+                return Ok(read);
+            }
+        }
+    }
+
+    /// Adds the article table to `b` (see [`Section::graph`]).
+    fn articles(&self, b: &mut GraphBuilder) -> Result<(), PersistError> {
+        let path = &self.path;
+        let bytes = &self.payload[..self.articles.end];
+        let (articles, _): (Vec<ArticleRef<'_>>, usize) =
+            decode_run(bytes, self.articles.start, path)?;
         for (i, a) in articles.iter().enumerate() {
             let p = b.article(&ArticleId(a.id.to_owned()), a.title, a.url);
             debug_assert_eq!(p as usize, i);
@@ -379,25 +334,40 @@ impl Section {
             b.article_info(p, date, a.lang, a.version)
                 .map_err(|e| v3::corrupt(path, e.to_string()))?;
         }
-        let mut chunks = Vec::new();
-        let mut chunk_start = Vec::with_capacity(edges.len() + 1);
+        Ok(())
+    }
+
+    /// A graph of every actor and the edges at these positions of the edge
+    /// table, each with its summary; their records are read from the file
+    /// when a question asks for them, which needs the article table:
+    /// `records` says whether to build it. Without it, a read of records
+    /// fails (an error for [`KnowledgeGraph::take_evidence_error`], never a
+    /// wrong answer). Only the edges given are decoded.
+    pub fn graph(&self, edges: &[usize], records: bool) -> Result<KnowledgeGraph, PersistError> {
+        let path = &self.path;
+        let actors = &self.index.actors;
+        let mut b = GraphBuilder::with_capacity(actors.len(), 0, 0, edges.len());
+        for a in actors {
+            b.actor(a.clone());
+        }
+        if records {
+            self.articles(&mut b)?;
+        }
+        let (mut chunks, mut chunk_start) = (Vec::new(), Vec::with_capacity(edges.len() + 1));
         chunk_start.push(0);
+        let mut cursor = None;
         for &i in edges {
-            let at = *self
-                .edge_at
-                .get(i)
-                .ok_or_else(|| v3::corrupt(path, format!("edge {i} out of range")))?;
-            let e = Varints {
-                bytes: &self.payload,
-                at,
+            let (e, own) = self.edge(&mut cursor, i)?;
+            let relation = *self.relations.get(e.relation as usize).ok_or_else(|| {
+                v3::corrupt(path, format!("relation {} out of range", e.relation))
+            })?;
+            if e.source as usize >= actors.len() || e.target as usize >= actors.len() {
+                return Err(v3::corrupt(path, "an edge names an actor out of range"));
             }
-            .edge()
-            .expect("the edge was decoded when the section was opened");
-            let (source, relation, target) = self.outline.edges[i];
             let summary = v3::summary(&e, &self.roles, path)?;
-            b.stored_edge(source, relation, target, summary)
+            b.stored_edge(e.source, relation, e.target, summary)
                 .map_err(|e| v3::corrupt(path, e.to_string()))?;
-            chunks.extend_from_slice(&self.chunks[self.chunk_start[i]..self.chunk_start[i + 1]]);
+            chunks.extend(own);
             chunk_start.push(chunks.len());
         }
         b.stored_sentences(usize::try_from(self.sentences).unwrap_or(usize::MAX));
@@ -418,54 +388,7 @@ impl Section {
 
     /// A graph of every actor and every edge (see [`Section::graph`]).
     pub fn whole(&self, records: bool) -> Result<KnowledgeGraph, PersistError> {
-        let all: Vec<usize> = (0..self.outline.edges.len()).collect();
+        let all: Vec<usize> = (0..self.index.edges).collect();
         self.graph(&all, records)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hand_read_varints_are_bincodes() {
-        let values = [0u32, 1, 250, 251, 252, 65_535, 65_536, 1 << 24, u32::MAX];
-        let bytes = bincode::serde::encode_to_vec(values, config()).unwrap();
-        let mut r = Varints {
-            bytes: &bytes,
-            at: 0,
-        };
-        let read: Vec<u32> = values.iter().map(|_| r.u32().unwrap()).collect();
-        assert_eq!(read, values);
-        assert_eq!(r.at, bytes.len());
-        let chunk = ChunkDto {
-            block: 7,
-            first: 300,
-            count: 70_000,
-        };
-        let bytes = bincode::serde::encode_to_vec(vec![chunk, chunk], config()).unwrap();
-        let mut r = Varints {
-            bytes: &bytes,
-            at: 0,
-        };
-        assert_eq!(r.chunks(), Some(vec![chunk, chunk]));
-    }
-
-    #[test]
-    fn a_table_claiming_more_rows_than_its_bytes_is_refused_without_allocating_them() {
-        // A length of 2^40 edges, then one edge's worth of bytes.
-        let mut bytes = vec![253];
-        bytes.extend_from_slice(&(1u64 << 40).to_le_bytes());
-        bytes.extend_from_slice(&[1; EdgeDto::FIELDS]);
-        let mut r = Varints {
-            bytes: &bytes,
-            at: 0,
-        };
-        assert!(r.edges().is_none());
-        let mut r = Varints {
-            bytes: &[252, 1, 2],
-            at: 0,
-        };
-        assert_eq!(r.u32(), None, "a value cut short");
     }
 }

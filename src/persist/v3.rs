@@ -1,9 +1,11 @@
-//! Format 3: a small graph section that every command reads, and the evidence in
-//! compressed blocks read by offset, only for the edges a command shows.
+//! Formats 3 and 4: a small graph section that every command reads, and the
+//! evidence in compressed blocks read by offset, only for the edges a command
+//! shows.
 //!
 //! The file is a log of commits after the header; each commit is the evidence
-//! blocks it adds, then a whole graph section, then a footer naming that
-//! section. The last footer that checks out names the current graph: a commit
+//! blocks it adds, then a whole graph section (in format 4 followed by its
+//! index section, see `index`), a census, then a footer naming the graph
+//! section and the census. The last footer that checks out names the current graph: a commit
 //! torn by a crash ends without one and is ignored (see the layout in the
 //! module docs of `persist`).
 
@@ -30,6 +32,9 @@ const BLOCK: u8 = 1;
 const GRAPH: u8 = 2;
 /// Section kind of a census (the counts `stats` and `top` show).
 const CENSUS: u8 = 3;
+/// Section kind of an index (format 4: the edges of each actor and relation,
+/// see `index`), right after the graph section it indexes.
+const INDEX: u8 = 4;
 /// Section header: kind, payload length (u64), CRC-32 of the payload.
 pub(super) const SECTION_HEADER_LEN: u64 = 1 + 8 + 4;
 /// The first bytes of a footer.
@@ -379,15 +384,16 @@ fn names<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> Vec<Text<'stat
     all.iter().map(|x| Cow::Borrowed(name(*x))).collect()
 }
 
-/// The bytes of a whole format 3 file: header, one commit.
+/// The bytes of a whole file of this build's format: header, one commit.
 pub(super) fn encode(graph: &KnowledgeGraph) -> Vec<u8> {
     let mut bytes = Vec::new();
     write(graph, &mut bytes).expect("writing into a Vec cannot fail");
     bytes
 }
 
-/// Writes a whole format 3 file: header, one commit. Blocks go out as they
-/// close, so the file is never held whole in memory.
+/// Writes a whole file of this build's format: header, one commit (its
+/// graph section followed by its index). Blocks go out as they close, so the
+/// file is never held whole in memory.
 pub(super) fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     let t = graph.tables();
     let header = super::file_header(super::FORMAT_VERSION);
@@ -432,6 +438,7 @@ pub(super) fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()>
     let payload =
         bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
     let graph_at = out.section(GRAPH, &payload)?;
+    out.section(INDEX, &super::index::encode(&payload))?;
     let census_at = out.section(CENSUS, &encode_census(&graph.census()))?;
     out.footer(graph_at, census_at)
 }
@@ -625,17 +632,44 @@ pub(super) fn last_commit(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Commi
     graph_at(r, footer, path)
 }
 
+/// The payloads of a commit's graph section and of its index.
+pub(super) struct GraphPayload {
+    pub(super) graph: Vec<u8>,
+    /// `None` in a format 3 file.
+    pub(super) index: Option<Vec<u8>>,
+    /// Where the commit ends.
+    pub(super) end: u64,
+}
+
 /// The graph section's payload of the last commit of a file `len` bytes long
-/// (its census checked, as [`last_commit`] does), and where the commit ends.
+/// (its census checked, as [`last_commit`] does), the index section after it
+/// when the file's `version` has one (4 on), and where the commit ends.
 pub(super) fn last_graph_payload(
     r: &dyn ReadAt,
     len: u64,
+    version: u32,
     path: &Path,
-) -> Result<(Vec<u8>, u64), PersistError> {
+) -> Result<GraphPayload, PersistError> {
     let footer = last_footer(r, len, path)?;
     read_section(r, footer.census_at, footer.end - FOOTER_LEN, CENSUS, path)?;
     let payload = read_section(r, footer.graph_at, footer.census_at, GRAPH, path)?;
-    Ok((payload, footer.end))
+    if version < 4 {
+        return Ok(GraphPayload {
+            graph: payload,
+            index: None,
+            end: footer.end,
+        });
+    }
+    let index_at = footer.graph_at + SECTION_HEADER_LEN + payload.len() as u64;
+    let index = read_section(r, index_at, footer.census_at, INDEX, path)?;
+    if index_at + SECTION_HEADER_LEN + index.len() as u64 != footer.census_at {
+        return Err(corrupt(path, "bytes between the index and the census"));
+    }
+    Ok(GraphPayload {
+        graph: payload,
+        index: Some(index),
+        end: footer.end,
+    })
 }
 
 /// The census of the last commit of a file `len` bytes long: the one section
@@ -1171,6 +1205,8 @@ fn write_commit(
         bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
     let census = census_of_section(&payload, old.end, path)?;
     let graph_at = out.section(GRAPH, &payload).map_err(io)?;
+    out.section(INDEX, &super::index::encode(&payload))
+        .map_err(io)?;
     let census_at = out.section(CENSUS, &encode_census(&census)).map_err(io)?;
     let footer_at = out.at;
     // The footer goes last, once all it names is on disk: a crash before it

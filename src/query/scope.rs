@@ -1,6 +1,7 @@
-//! Which stored edges a question reads: chosen from a store's [`Outline`]
-//! (its actors and the ends of its edges), so that the graph a question runs
-//! on holds every actor but only the edges it can look at.
+//! Which stored edges a question reads: chosen from a store's [`Adjacency`]
+//! (its actors, and the edges of each actor and each relation), so that the
+//! graph a question runs on holds every actor but only the edges it can look
+//! at, and the edges it leaves out are never read.
 //!
 //! Each chooser returns a superset of the edges its question reads, so the
 //! question, run on the part, answers exactly as on the whole store (tested
@@ -9,61 +10,98 @@
 //! - [`around`]: the edges touching the actors given, the states they serve,
 //!   and every actor serving those states (what `relations`, `who` and
 //!   `timeline` read, with or without `--by-state`);
-//! - [`of_relation`]: every edge of one relation (`who R` with neither end);
+//! - [`between`]: the edges with an end in each of two such groups
+//!   (`relations A B`, `timeline A B`, and `who` with both ends);
+//! - [`of_relation`]: every edge of one relation (`who R`), and
+//!   [`of_relation_around`], those of them [`around`] the actors given;
 //! - [`within`]: the edges touching any actor at most `hops` links away, any
 //!   relation counted, with the actors of each one's state (`path` and
 //!   `export --focus`: a filter only removes links, and a roll-up to states
 //!   only joins an actor with its state's, so the distance the question
 //!   walks is never shorter).
 //!
-//! Each takes O(V + E) over the outline, with no record and no count read.
+//! Each takes O(V) plus the length of the index lists it reads (the edges
+//! it returns, and for [`within`] the neighbours of the actors it reaches),
+//! with no edge, record or count read.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::graph::{KnowledgeGraph, Outline};
+use crate::graph::{Adjacency, KnowledgeGraph};
 use crate::model::{ActorId, Relation};
 
-/// Positions in `outline.actors` of the actors counting as any of `ids`: each
+/// Positions in `index.actors` of the actors counting as any of `ids`: each
 /// id, its state, and every actor whose state is one of those.
-fn group(outline: &Outline, ids: &[&ActorId]) -> HashSet<u32> {
+fn group(index: &Adjacency, ids: &[&ActorId]) -> HashSet<u32> {
     let mut heads: HashSet<&ActorId> = ids.iter().copied().collect();
-    for a in &outline.actors {
+    for a in &index.actors {
         if ids.contains(&&a.id) {
             heads.insert(a.state());
         }
     }
-    (0..outline.actors.len())
+    (0..index.actors.len())
         .filter(|&i| {
-            let a = &outline.actors[i];
+            let a = &index.actors[i];
             heads.contains(&a.id) || a.country.as_ref().is_some_and(|c| heads.contains(c))
         })
         .map(|i| u32::try_from(i).expect("fewer than 4 billion actors"))
         .collect()
 }
 
-/// The positions of the edges with an end marked in `is_end`.
-fn touching(outline: &Outline, is_end: &[bool]) -> Vec<usize> {
-    (0..outline.edges.len())
-        .filter(|&i| {
-            let (s, _, t) = outline.edges[i];
-            is_end[s as usize] || is_end[t as usize]
-        })
-        .collect()
+/// The positions of the edges with an end marked in `is_end`, ascending.
+fn touching(index: &Adjacency, is_end: &[bool]) -> Vec<usize> {
+    let mut edges: Vec<usize> = (0..index.actors.len())
+        .filter(|&x| is_end[x])
+        .flat_map(|x| index.touching[x].iter().map(|&e| e as usize))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
 }
 
 /// The edges touching `ids`, their states and those states' members.
-pub fn around(outline: &Outline, ids: &[&ActorId]) -> Vec<usize> {
-    let mut is_end = vec![false; outline.actors.len()];
-    for x in group(outline, ids) {
+pub fn around(index: &Adjacency, ids: &[&ActorId]) -> Vec<usize> {
+    let mut is_end = vec![false; index.actors.len()];
+    for x in group(index, ids) {
         is_end[x as usize] = true;
     }
-    touching(outline, &is_end)
+    touching(index, &is_end)
+}
+
+/// The positions in both ascending lists, ascending.
+fn both(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+    }
+    out
+}
+
+/// The edges touching both `a`'s group and `b`'s (as [`around`] takes
+/// groups): every edge between the two, at actor or state level, and
+/// nothing else a question about the pair could read, so that the blocks
+/// read for its evidence are those of the edges between the two only.
+pub fn between(index: &Adjacency, a: &ActorId, b: &ActorId) -> Vec<usize> {
+    both(&around(index, &[a]), &around(index, &[b]))
+}
+
+/// The edges of `relation` [`around`] `ids`.
+pub fn of_relation_around(index: &Adjacency, relation: Relation, ids: &[&ActorId]) -> Vec<usize> {
+    both(&of_relation(index, relation), &around(index, ids))
 }
 
 /// Every edge of `relation`.
-pub fn of_relation(outline: &Outline, relation: Relation) -> Vec<usize> {
-    (0..outline.edges.len())
-        .filter(|&i| outline.edges[i].1 == relation)
+pub fn of_relation(index: &Adjacency, relation: Relation) -> Vec<usize> {
+    index
+        .of_relation(relation)
+        .iter()
+        .map(|&e| e as usize)
         .collect()
 }
 
@@ -71,28 +109,24 @@ pub fn of_relation(outline: &Outline, relation: Relation) -> Vec<usize> {
 /// their groups, as [`around`] takes them), any relation counted; each actor
 /// reached brings the actors of its state along, so that a question rolled
 /// up to states (`--by-state`) finds every member's edges in the part.
-pub fn within(outline: &Outline, ids: &[&ActorId], hops: usize) -> Vec<usize> {
+pub fn within(index: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> {
     let mut by_state: HashMap<&ActorId, Vec<u32>> = HashMap::new();
-    let mut neighbours: Vec<Vec<u32>> = vec![Vec::new(); outline.actors.len()];
-    for (i, a) in outline.actors.iter().enumerate() {
+    let neighbours = &index.neighbours;
+    for (i, a) in index.actors.iter().enumerate() {
         let i = u32::try_from(i).expect("fewer than 4 billion actors");
         by_state.entry(a.state()).or_default().push(i);
-    }
-    for &(s, _, t) in &outline.edges {
-        neighbours[s as usize].push(t);
-        neighbours[t as usize].push(s);
     }
     let mut reached = HashSet::new();
     let mut frontier = Vec::new();
     let mut reach = |x: u32, frontier: &mut Vec<u32>| {
-        let state = outline.actors[x as usize].state();
+        let state = index.actors[x as usize].state();
         for &m in by_state.get(state).into_iter().flatten() {
             if reached.insert(m) {
                 frontier.push(m);
             }
         }
     };
-    for x in group(outline, ids) {
+    for x in group(index, ids) {
         reach(x, &mut frontier);
     }
     for _ in 0..hops {
@@ -107,11 +141,11 @@ pub fn within(outline: &Outline, ids: &[&ActorId], hops: usize) -> Vec<usize> {
         }
         frontier = next;
     }
-    let mut is_end = vec![false; outline.actors.len()];
+    let mut is_end = vec![false; index.actors.len()];
     for x in reached {
         is_end[x as usize] = true;
     }
-    touching(outline, &is_end)
+    touching(index, &is_end)
 }
 
 /// [`super::path`] on parts of a store grown one hop at a time around `a`:
@@ -122,10 +156,10 @@ pub fn within(outline: &Outline, ids: &[&ActorId], hops: usize) -> Vec<usize> {
 /// Returns the last part built (for its evidence errors) and the answer.
 ///
 /// # Complexity
-/// O(h (V + E)) for the h parts built, each O(V + E) at most; one part when
-/// the chains are one hop long.
+/// O(h (V + E)) for the h parts built, each O(V + E) at most (E the edges
+/// the part holds); one part when the chains are one hop long.
 pub fn path_in_parts<E>(
-    outline: &Outline,
+    index: &Adjacency,
     (a, b): (&ActorId, &ActorId),
     max_len: usize,
     filter: &super::Filter,
@@ -133,7 +167,7 @@ pub fn path_in_parts<E>(
 ) -> Result<(KnowledgeGraph, Result<Vec<super::Chain>, super::QueryError>), E> {
     let (mut hops, mut last) = (0, None);
     loop {
-        let edges = within(outline, &[a], hops);
+        let edges = within(index, &[a], hops);
         let whole = last == Some(edges.len());
         last = Some(edges.len());
         let graph = part(&edges)?;

@@ -200,7 +200,12 @@ fn ego(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
     if let Some(edges) = query::subgraph_size(ctx.graph(), &selection).map_err(unknown)? {
         too_big(&focus, depth, edges)?;
     }
-    let sub = query::subgraph(ctx.graph(), &selection).map_err(unknown)?;
+    // From the edges' summaries when the filter looks at flags only: no
+    // record is copied, and only the edges it keeps part of are read.
+    let sub = match query::subgraph_dated(ctx.graph(), &selection).map_err(unknown)? {
+        Some(counted) => counted,
+        None => query::subgraph(ctx.graph(), &selection).map_err(unknown)?,
+    };
     too_big(&focus, depth, sub.edge_count())?;
     let options = crate::export::Options {
         names_ja: sub
@@ -209,8 +214,7 @@ fn ego(ctx: &Context<'_>, p: &Params) -> Result<Value, ApiError> {
             .collect(),
         evidence: false,
     };
-    let mut doc: Value = serde_json::from_slice(&crate::export::json::to_json(&sub, &options))
-        .expect("export::json writes valid JSON");
+    let mut doc = crate::export::json::to_value(&sub, &options);
     decorate(&sub, &mut doc);
     doc["focus"] = json!(ctx.level(&focus, by_state));
     doc["depth"] = json!(depth);

@@ -59,14 +59,14 @@ fn main() {
     let t = Instant::now();
     let section = Section::open(&path).expect("open").expect("format 3");
     let opened = t.elapsed();
-    let edges = scope::around(section.outline(), &[&a, &b]);
+    let edges = scope::around(section.index(), &[&a, &b]);
     let part = section.graph(&edges, false).expect("the part");
     let rows =
         query::relations_filtered(&part, &a, Some(&b), Side::Both, &Filter::default(), false)
             .expect("both actors are stored");
     println!(
         "open (graph section of {} edges): {opened:.2?}; relations {a} {b}: {} rows in {:.2?} (open included)",
-        section.outline().edges.len(),
+        section.index().edges,
         rows.len(),
         t.elapsed(),
     );

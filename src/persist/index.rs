@@ -1,0 +1,391 @@
+//! The index section of format 4: for each actor and each relation, the
+//! positions of its edges in the graph section's edge table, and where every
+//! `PAGE`-th edge and its chunks start, so that a question decodes only the
+//! edges it reads instead of walking the whole table.
+//!
+//! A format 3 store has no index section: [`walk`] builds the same index from
+//! its graph section (what every question paid before), and a writer builds
+//! the one it stores the same way, from the payload it has just encoded, so
+//! that the index and the table cannot disagree.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::section::{ArticleRef, Head, Skipped, decode_run};
+use super::v3::{self, ChunkDto, EdgeDto};
+use super::{PersistError, config};
+use crate::graph::Adjacency;
+use crate::model::{Actor, Relation};
+
+/// Edges per page: a question reading one edge walks at most this many.
+pub(super) const PAGE: usize = 32;
+
+/// The index section.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq, Eq)]
+pub(super) struct IndexDto {
+    /// Where the article table lies in the graph payload.
+    pub(super) articles: [u64; 2],
+    /// Where the edge table (its length first) starts in the graph payload.
+    pub(super) edges_at: u64,
+    /// Where the chunk table (its length first) starts.
+    pub(super) chunks_at: u64,
+    /// Where the section's last field (`dead`) starts.
+    pub(super) dead_at: u64,
+    /// Rows in the edge table.
+    pub(super) edges: u64,
+    /// Rows in the chunk table.
+    pub(super) chunks: u64,
+    /// Every `PAGE`-th edge: where it starts, its first chunk's row, and
+    /// where that chunk starts.
+    pub(super) pages: Vec<[u64; 3]>,
+    /// Per actor of the section's table: the edges it is an end of,
+    /// ascending, as differences from the one before (the first from 0).
+    pub(super) touching: Vec<Vec<u32>>,
+    /// Per actor: the actors one edge away, ascending, as differences.
+    pub(super) neighbours: Vec<Vec<u32>>,
+    /// Per relation of the section's table: its edges, as differences.
+    pub(super) by_relation: Vec<Vec<u32>>,
+}
+
+/// Bincode's varints (standard configuration), read by hand from a slice:
+/// the edge and chunk tables are most of a big store's graph section, and
+/// decoding them through serde cost three times as long. `None` when the
+/// bytes end early or a value does not fit.
+pub(super) struct Varints<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
+}
+
+impl Varints<'_> {
+    pub(super) fn u64(&mut self) -> Option<u64> {
+        let first = *self.bytes.get(self.at)?;
+        self.at += 1;
+        let n = match first {
+            0..=250 => return Some(u64::from(first)),
+            251 => 2,
+            252 => 4,
+            253 => 8,
+            _ => return None,
+        };
+        let le = self.bytes.get(self.at..self.at + n)?;
+        self.at += n;
+        let mut buf = [0u8; 8];
+        buf[..n].copy_from_slice(le);
+        Some(u64::from_le_bytes(buf))
+    }
+
+    pub(super) fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.u64()?).ok()
+    }
+
+    /// A table's length, trusted only as far as the bytes left can hold
+    /// rows of `min_bytes` each.
+    pub(super) fn len(&mut self, min_bytes: usize) -> Option<(usize, usize)> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        let room = self.bytes.len().saturating_sub(self.at) / min_bytes;
+        Some((n, n.min(room)))
+    }
+
+    pub(super) fn edge(&mut self) -> Option<EdgeDto> {
+        let mut fields = [0u32; EdgeDto::FIELDS];
+        for f in &mut fields {
+            *f = self.u32()?;
+        }
+        Some(EdgeDto::from_fields(fields))
+    }
+
+    pub(super) fn chunk(&mut self) -> Option<ChunkDto> {
+        let (block, first, count) = (self.u32()?, self.u32()?, self.u32()?);
+        Some(ChunkDto {
+            block,
+            first,
+            count,
+        })
+    }
+}
+
+/// The edge and chunk tables walked from `at`: each edge's ends, the pages,
+/// and where the chunk table and the field after it start.
+struct Walked {
+    ends: Vec<(u32, u32, u32)>,
+    pages: Vec<[u64; 3]>,
+    chunks_at: usize,
+    chunks: u64,
+    dead_at: usize,
+}
+
+fn walk_tables(payload: &[u8], at: usize) -> Option<Walked> {
+    let mut r = Varints { bytes: payload, at };
+    let (n, room) = r.len(EdgeDto::FIELDS)?;
+    let (mut ends, mut pages) = (Vec::with_capacity(room), Vec::new());
+    let mut chunk = 0u64;
+    for i in 0..n {
+        if i % PAGE == 0 {
+            pages.push([r.at as u64, chunk, 0]);
+        }
+        let e = r.edge()?;
+        ends.push((e.source, e.relation, e.target));
+        chunk += u64::from(e.chunks);
+    }
+    let chunks_at = r.at;
+    let (m, _) = r.len(3)?;
+    if m as u64 != chunk {
+        return None;
+    }
+    let mut page = pages.iter_mut().peekable();
+    for k in 0..=m as u64 {
+        while let Some(p) = page.next_if(|p| p[1] == k) {
+            p[2] = r.at as u64;
+        }
+        if k < m as u64 {
+            r.chunk()?;
+        }
+    }
+    Some(Walked {
+        ends,
+        pages,
+        chunks_at,
+        chunks: chunk,
+        dead_at: r.at,
+    })
+}
+
+/// The index of the graph section `payload`, built by walking its tables.
+pub(super) fn walk(payload: &[u8], path: &Path) -> Result<IndexDto, PersistError> {
+    let (head, at): (Head<'_>, usize) = decode_run(payload, 0, path)?;
+    let (_, after): (Skipped<ArticleRef<'_>>, usize) = decode_run(payload, at, path)?;
+    let (_sentences, x): (u64, usize) = decode_run(payload, after, path)?;
+    let (_blocks, edges_at): (Vec<u64>, usize) = decode_run(payload, x, path)?;
+    let w = walk_tables(payload, edges_at)
+        .ok_or_else(|| v3::corrupt(path, "cannot decode the graph"))?;
+    let (_dead, end): (u64, usize) = decode_run(payload, w.dead_at, path)?;
+    if end != payload.len() {
+        return Err(v3::corrupt(path, "undecoded bytes in the graph section"));
+    }
+    let (actors, relations) = (head.actors.len(), head.relations.len());
+    let mut touching = vec![Vec::new(); actors];
+    let mut neighbours = vec![Vec::new(); actors];
+    let mut by_relation = vec![Vec::new(); relations];
+    for (i, &(s, r, t)) in w.ends.iter().enumerate() {
+        let i = u32::try_from(i).expect("fewer than 4 billion edges");
+        let (s, t) = (s as usize, t as usize);
+        if s >= actors || t >= actors {
+            return Err(v3::corrupt(path, "an edge names an actor out of range"));
+        }
+        let list = by_relation
+            .get_mut(r as usize)
+            .ok_or_else(|| v3::corrupt(path, format!("relation {r} out of range")))?;
+        list.push(i);
+        touching[s].push(i);
+        neighbours[s].push(t as u32);
+        if t != s {
+            touching[t].push(i);
+            neighbours[t].push(s as u32);
+        }
+    }
+    for list in &mut neighbours {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let deltas = |lists: Vec<Vec<u32>>| lists.into_iter().map(differences).collect();
+    Ok(IndexDto {
+        articles: [at as u64, after as u64],
+        edges_at: edges_at as u64,
+        chunks_at: w.chunks_at as u64,
+        dead_at: w.dead_at as u64,
+        edges: w.ends.len() as u64,
+        chunks: w.chunks,
+        pages: w.pages,
+        touching: deltas(touching),
+        neighbours: deltas(neighbours),
+        by_relation: deltas(by_relation),
+    })
+}
+
+/// The index section of the graph section `payload` this build has just
+/// encoded.
+pub(super) fn encode(payload: &[u8]) -> Vec<u8> {
+    let dto = walk(payload, Path::new("")).expect("a graph section this build encoded walks");
+    bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail")
+}
+
+/// An index section, decoded.
+pub(super) fn decode(payload: &[u8], path: &Path) -> Result<IndexDto, PersistError> {
+    let (dto, read): (IndexDto, usize) = bincode::serde::decode_from_slice(payload, config())
+        .map_err(|_| v3::corrupt(path, "cannot decode the index"))?;
+    if read != payload.len() {
+        return Err(v3::corrupt(path, "undecoded bytes in the index"));
+    }
+    Ok(dto)
+}
+
+/// An ascending list as differences from the value before (the first from 0).
+fn differences(list: Vec<u32>) -> Vec<u32> {
+    let mut prev = 0;
+    list.into_iter()
+        .map(|x| {
+            let d = x - prev;
+            prev = x;
+            d
+        })
+        .collect()
+}
+
+/// The list [`differences`] wrote, checked: every value below `bound`.
+fn sums(deltas: &[u32], bound: usize) -> Option<Vec<u32>> {
+    let mut at = 0u32;
+    let mut out = Vec::with_capacity(deltas.len());
+    for (i, &d) in deltas.iter().enumerate() {
+        at = if i == 0 { d } else { at.checked_add(d)? };
+        if at as usize >= bound {
+            return None;
+        }
+        out.push(at);
+    }
+    Some(out)
+}
+
+/// The index a question chooses edges from, its lists checked against the
+/// section's tables (`actors`, `relations`) and its edge count.
+pub(super) fn edge_index(
+    dto: &IndexDto,
+    actors: Vec<Actor>,
+    relations: &[Relation],
+    path: &Path,
+) -> Result<Adjacency, PersistError> {
+    let bad = || v3::corrupt(path, "the index does not fit the graph section");
+    let edges = usize::try_from(dto.edges).map_err(|_| bad())?;
+    let lists = |lists: &[Vec<u32>], n: usize, bound: usize| {
+        if lists.len() != n {
+            return Err(bad());
+        }
+        lists
+            .iter()
+            .map(|l| sums(l, bound).ok_or_else(bad))
+            .collect::<Result<Vec<_>, _>>()
+    };
+    let touching = lists(&dto.touching, actors.len(), edges)?;
+    let neighbours = lists(&dto.neighbours, actors.len(), actors.len())?;
+    let by_relation = lists(&dto.by_relation, relations.len(), edges)?
+        .into_iter()
+        .zip(relations)
+        .filter(|(list, _)| !list.is_empty())
+        .map(|(list, &r)| (r, list))
+        .collect();
+    Ok(Adjacency {
+        actors,
+        edges,
+        touching,
+        neighbours,
+        by_relation,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_read_varints_are_bincodes() {
+        let values = [0u32, 1, 250, 251, 252, 65_535, 65_536, 1 << 24, u32::MAX];
+        let bytes = bincode::serde::encode_to_vec(values, config()).unwrap();
+        let mut r = Varints {
+            bytes: &bytes,
+            at: 0,
+        };
+        let read: Vec<u32> = values.iter().map(|_| r.u32().unwrap()).collect();
+        assert_eq!(read, values);
+        assert_eq!(r.at, bytes.len());
+        let chunk = ChunkDto {
+            block: 7,
+            first: 300,
+            count: 70_000,
+        };
+        let bytes = bincode::serde::encode_to_vec(chunk, config()).unwrap();
+        let mut r = Varints {
+            bytes: &bytes,
+            at: 0,
+        };
+        assert_eq!(r.chunk(), Some(chunk));
+    }
+
+    #[test]
+    fn a_table_claiming_more_rows_than_its_bytes_is_refused_without_allocating_them() {
+        // A length of 2^40 edges, then one edge's worth of bytes.
+        let mut bytes = vec![253];
+        bytes.extend_from_slice(&(1u64 << 40).to_le_bytes());
+        bytes.extend_from_slice(&[1; EdgeDto::FIELDS]);
+        assert!(walk_tables(&bytes, 0).is_none());
+        let mut r = Varints {
+            bytes: &[252, 1, 2],
+            at: 0,
+        };
+        assert_eq!(r.u32(), None, "a value cut short");
+    }
+
+    #[test]
+    fn differences_sum_back_and_a_value_past_the_bound_is_refused() {
+        let list = vec![0, 3, 4, 900, 70_000];
+        let d = differences(list.clone());
+        assert_eq!(d, [0, 3, 1, 896, 69_100]);
+        assert_eq!(sums(&d, 70_001), Some(list));
+        assert_eq!(sums(&d, 70_000), None);
+        assert_eq!(sums(&[1, u32::MAX], usize::MAX), None, "an overflow");
+    }
+
+    /// A store whose index section is replaced by `lie` (its checksum made
+    /// good), and the error `relations` meets reading it.
+    fn open_with_index(lie: impl Fn(&mut IndexDto)) -> String {
+        use crate::export::jsonl::claim_from_line;
+        let mut g = crate::graph::KnowledgeGraph::new();
+        for (s, t) in [("USA", "RUS"), ("JPN", "RUS"), ("USA", "CHN")] {
+            let line = format!(
+                r#"{{"source":"{s}","relation":"sanctions","target":"{t}","article":"a","text":"{s} {t}."}}"#
+            );
+            g.insert_claim(&claim_from_line(&line).unwrap());
+        }
+        let bytes = v3::encode(&g);
+        let u64_at = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        let graph_at = u64_at(&bytes, bytes.len() - 20) as usize;
+        let index_at = graph_at + 13 + u64_at(&bytes, graph_at + 1) as usize;
+        let len = u64_at(&bytes, index_at + 1) as usize;
+        let mut dto = decode(&bytes[index_at + 13..index_at + 13 + len], Path::new("")).unwrap();
+        lie(&mut dto);
+        let new = bincode::serde::encode_to_vec(&dto, config()).unwrap();
+        // Same length, so that the footer's offsets still hold.
+        assert_eq!(new.len(), len, "the lie must keep the index's length");
+        let mut bytes = bytes.clone();
+        bytes[index_at + 13..index_at + 13 + len].copy_from_slice(&new);
+        let crc = crc32fast::hash(&new);
+        bytes[index_at + 9..index_at + 13].copy_from_slice(&crc.to_le_bytes());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.dgraph");
+        std::fs::write(&path, &bytes).unwrap();
+        let read = super::super::Section::open(&path).and_then(|s| {
+            let s = s.unwrap();
+            s.graph(&(0..s.index().edges).collect::<Vec<_>>(), false)
+        });
+        match read {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn an_index_that_does_not_fit_its_graph_section_is_a_corrupt_store() {
+        assert_eq!(open_with_index(|_| {}), "", "the index as written");
+        type Lie = fn(&mut IndexDto);
+        let lies: [(&str, Lie); 5] = [
+            ("an edge past the table", |d| d.touching[0][0] = 9),
+            ("a neighbour past the actors", |d| d.neighbours[0][0] = 9),
+            ("more edges than the table", |d| d.edges += 1),
+            ("a page in the wrong place", |d| d.pages[0][0] += 1),
+            ("a chunk table elsewhere", |d| d.chunks_at += 1),
+        ];
+        for (what, lie) in lies {
+            let err = open_with_index(lie);
+            assert!(err.contains("s.dgraph: corrupt store"), "{what}: {err}");
+        }
+    }
+}
