@@ -451,6 +451,32 @@ fn japanese_rescue_teams_sent_abroad_are_humanitarian_aid() {
 
 #[test]
 fn japanese_capitals_stand_for_their_states() {
-    assert_eq!(claims("日本の代表団がテヘランを訪問した。"), ["JPN visit IRN"]);
-    assert_eq!(claims("米国の国務長官がキーウに到着した。"), ["USA visit UKR"]);
+    assert_eq!(
+        claims("日本の代表団がテヘランを訪問した。"),
+        ["JPN visit IRN"]
+    );
+    assert_eq!(
+        claims("米国の国務長官がキーウに到着した。"),
+        ["USA visit UKR"]
+    );
+}
+
+#[test]
+fn japanese_states_that_compose_a_body_are_its_members() {
+    assert_eq!(
+        claims("フランスやドイツ、イタリアなどで構成するEUは声明を出した。"),
+        [
+            "FRA membership EU",
+            "DEU membership EU",
+            "ITA membership EU"
+        ]
+    );
+    let quad = claims("日本、米国、オーストラリア、インドからなるクアッドは会合を開いた。");
+    assert_eq!(quad.len(), 4, "{quad:?}");
+    // Coming from a state is no membership of what follows.
+    assert!(
+        claims("ロシアから来た代表団がEUを批判した。")
+            .iter()
+            .all(|c| !c.contains("membership"))
+    );
 }

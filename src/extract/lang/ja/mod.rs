@@ -95,6 +95,32 @@ const NAME_TAILS: &[&str] = &[
     "両国",
 ];
 
+/// Verbs of composition after `で` (`で構成する`): the states before them form
+/// the body after them.
+const COMPOSING: &[&str] = &[
+    "構成される",
+    "構成されている",
+    "構成する",
+    "構成している",
+    "構成",
+];
+
+/// Where the body a list of states forms is named: after `による`, `で構成する`
+/// or `からなる`; `None` for any other ending.
+fn forming(ending: Ending, text: &str) -> Option<usize> {
+    let Ending::Particle(p, after) = ending else {
+        return None;
+    };
+    let rest = &text[after..];
+    let verb = match p {
+        "による" => "",
+        "で" => COMPOSING.iter().find(|v| rest.starts_with(*v))?,
+        "から" if rest.starts_with("なる") => "なる",
+        _ => return None,
+    };
+    Some(after + verb.len())
+}
+
 /// Postpositions, longest first within each leading character.
 const PARTICLES: &[&str] = &[
     "に対して",
@@ -974,11 +1000,13 @@ impl Japanese {
     /// `日本、米国、インドによる枠組み「クアッド」`: states listed with による before
     /// the body they form are its members. The body must head the phrase: nothing
     /// but nouns, names and quotes between, and no act (a cue) right after it.
+    /// So are states that compose it (`フランスやドイツなどで構成するEU`,
+    /// `…からなるクアッド`).
     fn members_named_by(&self, s: &Sentence<'_, '_>, out: &mut Vec<Found>) {
         use crate::model::ActorKind;
         let (view, mentions, text) = (s.view, s.view.mentions, s.view.text);
         for (i, m) in mentions.iter().enumerate() {
-            let Ending::Particle("による", after) = s.roles[i] else {
+            let Some(after) = forming(s.roles[i], text) else {
                 continue;
             };
             if view.kind_of(m.entry) != ActorKind::Country {
