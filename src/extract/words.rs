@@ -2,20 +2,40 @@
 //! automaton instead of one substring search per word.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 
-/// The automaton for a list of cue words: leftmost-longest, and a DFA, which
-/// searches Hangul and Han text faster than the NFA (measured: Korean news
-/// 15% faster) and, for lists of hundreds of words, builds in little time.
-pub(crate) fn word_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .expect("cue words are plain strings")
+/// The automaton over a plugin's cue words, built the first time a sentence
+/// of its language is read: a DFA (leftmost-longest), which searches Hangul
+/// and Han text faster than the NFA, but takes tens of milliseconds to build,
+/// so a run that never reads the language never pays for it.
+#[derive(Debug)]
+pub(crate) struct CueAutomaton {
+    patterns: Vec<String>,
+    built: OnceLock<AhoCorasick>,
+}
+
+impl CueAutomaton {
+    pub(crate) fn new(patterns: Vec<String>) -> Self {
+        CueAutomaton {
+            patterns,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// The automaton, built on first use.
+    pub(crate) fn get(&self) -> &AhoCorasick {
+        self.built.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.patterns)
+                .expect("cue words are plain strings")
+        })
+    }
 }
 
 /// Words to find in text; some may be marked as exceptions that mask the others
@@ -31,11 +51,9 @@ impl WordSet {
     pub(crate) fn new(words: &[String], exceptions: &[String]) -> Self {
         let patterns: Vec<&str> = words.iter().chain(exceptions).map(String::as_str).collect();
         let exception = (0..patterns.len()).map(|i| i >= words.len()).collect();
-        // A DFA: flag lists are short and searched many times per sentence,
-        // so its speed pays for its build; anchored too, for `starts`.
+        // Anchored searches too, for `starts`.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .start_kind(StartKind::Both)
             .build(&patterns)
             .expect("flag words are plain strings");

@@ -270,7 +270,7 @@ pub(crate) struct Japanese {
     attribution: WordSet,
     /// Cue index of each automaton pattern.
     words: Vec<usize>,
-    automaton: AhoCorasick,
+    automaton: crate::extract::words::CueAutomaton,
     flags: Flags,
 }
 
@@ -437,7 +437,7 @@ impl Japanese {
                 target_from_topic: def.target_from_topic,
             });
         }
-        let automaton = crate::extract::words::word_automaton(&patterns);
+        let automaton = crate::extract::words::CueAutomaton::new(patterns);
         let verbs: Vec<String> = file
             .flags
             .attribution
@@ -1042,6 +1042,7 @@ impl Japanese {
     fn cue_hits(&self, view: &SentenceView<'_>) -> Vec<CueHit> {
         let s0 = view.range.start;
         self.automaton
+            .get()
             .find_iter(view.sentence())
             .map(|m| CueHit {
                 cue: self.words[m.pattern().as_usize()],

@@ -22,7 +22,6 @@
 //! attribution from verbs of saying after a quotation (`…"라고 밝혔다`) and
 //! `에 따르면`.
 
-use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::extract::lexicon::{self, LexiconError};
@@ -134,7 +133,7 @@ pub(crate) struct Korean {
     cues: Vec<Cue>,
     /// Cue index of each automaton pattern.
     words: Vec<usize>,
-    automaton: AhoCorasick,
+    automaton: crate::extract::words::CueAutomaton,
     /// Particles, longest first, with the role each gives.
     particles: Affixes<Marker>,
     passive_source: Vec<String>,
@@ -319,7 +318,7 @@ impl Korean {
                 states_only: def.states_only,
             });
         }
-        let automaton = crate::extract::words::word_automaton(&patterns);
+        let automaton = crate::extract::words::CueAutomaton::new(patterns);
         let m = file.markers;
         let mut particles: Vec<(String, Marker)> = Vec::new();
         for (list, marker) in [
@@ -429,6 +428,7 @@ impl Korean {
     fn cue_hits(&self, view: &SentenceView<'_>) -> Vec<CueHit> {
         let s0 = view.range.start;
         self.automaton
+            .get()
             .find_iter(view.sentence())
             .map(|m| CueHit {
                 cue: self.words[m.pattern().as_usize()],

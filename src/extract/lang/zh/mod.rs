@@ -23,7 +23,6 @@
 //! The text is in simplified characters already (see [`crate::simplify`]);
 //! the lexicon is folded the same way when it loads.
 
-use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::extract::claims::symmetric_pairs;
@@ -119,7 +118,7 @@ pub(crate) struct Chinese {
     /// Per automaton pattern: its cue, or `None` for a word that only hides
     /// the cue words inside it (`采访`).
     words: Vec<Option<usize>>,
-    automaton: AhoCorasick,
+    automaton: crate::extract::words::CueAutomaton,
     negation: WordSet,
     hedge: WordSet,
     hedge_after: WordSet,
@@ -277,7 +276,7 @@ impl Chinese {
                 implied_target: def.implied_target,
             });
         }
-        let automaton = crate::extract::words::word_automaton(&patterns);
+        let automaton = crate::extract::words::CueAutomaton::new(patterns);
         Ok(Chinese {
             cues,
             words,
@@ -353,6 +352,7 @@ impl Chinese {
     fn cue_hits(&self, view: &SentenceView<'_>, quotes: &grammar::Quotes) -> Vec<CueHit> {
         let s0 = view.range.start;
         self.automaton
+            .get()
             .find_iter(view.sentence())
             .filter_map(|m| {
                 let cue = self.words[m.pattern().as_usize()]?;
