@@ -98,6 +98,12 @@ pub(crate) struct Discourse {
     /// The states of the last list of three or more that a sentence named
     /// (for a later `3国`: those three).
     pub(crate) listed: Vec<EntryIndex>,
+    /// The article has named a natural disaster (`earthquake`, `地震`): aid
+    /// of no stated kind in it is humanitarian.
+    pub(crate) disaster: bool,
+    /// The agents of the acts the last sentence with claims named (English
+    /// `X condemned the move`: they are its target).
+    pub(crate) acted: Vec<EntryIndex>,
 }
 
 /// The extractor: a gazetteer and the language plugins, built once.

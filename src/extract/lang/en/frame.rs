@@ -75,7 +75,10 @@ impl English {
         let Some(mut roles) = self.roles_after(cx, hit, cue, passive) else {
             return;
         };
-        let mut relation = cue.relation;
+        let mut relation = match cue.disaster {
+            Some(r) if cx.disaster => r,
+            _ => cue.relation,
+        };
         if cue.pos == Pos::Transfer {
             let Some(given) = self.transfer(cx, hit, cue, &mut roles) else {
                 return;
@@ -101,6 +104,11 @@ impl English {
             Some(Subject::Pair) => cx.pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
             None => Vec::new(),
         };
+        if let (Some(r), Some(Subject::Group(g))) = (cue.forces, subject)
+            && armed_forces(p, g)
+        {
+            relation = r;
+        }
         let subject_role = subject_role(p, hit, cue, passive, subject, &roles);
         let relations =
             std::iter::once(relation).chain(cue.also.filter(|_| cue.pos != Pos::Transfer));
@@ -139,6 +147,9 @@ impl English {
                 }
                 ends.fill(cue.premod, &premod_entries);
                 ends.fill(subject_role, &subject_entries);
+                if cue.object_agent && roles.object.is_none() && names_act(cx, hit) {
+                    ends.fill(Role::Target, cx.acted);
+                }
                 emit.directed(relation, ends);
             }
         }
@@ -296,9 +307,21 @@ impl English {
         let n = p.toks.len();
         let from = p.toks[hit.b.min(n - 1)].start;
         let to = p.toks[(hit.b + 12).min(n) - 1].end;
-        let found = (hit.b < n)
-            .then(|| self.object_automaton.find_iter(&p.text[from..to]).next())
-            .flatten()?;
+        if hit.b >= n {
+            return None;
+        }
+        let window = &p.text[from..to];
+        let mut objects = self.object_automaton.find_iter(window);
+        let mut found = objects.next()?;
+        // `$10 million in humanitarian aid`, `billions of dollars of weapons`:
+        // an amount is measured in the object after it.
+        for next in objects {
+            let between = window[found.end()..next.start()].trim();
+            if !matches!(between, "" | "in" | "of" | "worth of") {
+                break;
+            }
+            found = next;
+        }
         let obj_at = from + found.start();
         if roles.targets.is_empty() && cue.subject == Role::Source {
             let first = (hit.b..n)
@@ -309,7 +332,7 @@ impl English {
             }
         }
         roles.object = None;
-        Some(self.objects[found.pattern().as_usize()])
+        Some(self.objects[found.pattern().as_usize()].relation(cx.disaster))
     }
 
     /// Negation and hedges before the cue in its clause; a condition (`if`);
@@ -477,6 +500,12 @@ pub(super) struct Context<'a, 't> {
     pub(super) sentence_hedged: bool,
     /// The pair "the two countries" stands for, when the sentence says so.
     pub(super) pair: Option<(EntryIndex, EntryIndex)>,
+    /// The article has named a natural disaster (see `Discourse::disaster`).
+    pub(super) disaster: bool,
+    /// Where act phrases (`the move`) start and end in the text.
+    pub(super) acts: &'a [(usize, usize)],
+    /// The agents those phrases stand for (see `Discourse::acted`).
+    pub(super) acted: &'a [EntryIndex],
 }
 
 impl Context<'_, '_> {
@@ -598,6 +627,32 @@ impl Emit<'_, '_, '_> {
             }
         }
     }
+}
+
+/// The cue's object is an act told before (`condemned the move`), with no
+/// `by` or `of` naming another agent.
+fn names_act(cx: &Context<'_, '_>, hit: Hit) -> bool {
+    let p = cx.p;
+    let Some(start) = p.toks.get(hit.b).map(|t| t.start) else {
+        return false;
+    };
+    let Some(&(_, end)) = cx.acts.iter().find(|&&(a, _)| a == start) else {
+        return false;
+    };
+    let after = (hit.b..p.toks.len()).find(|&k| p.toks[k].start >= end);
+    !after.is_some_and(|k| {
+        let w = p.word(k);
+        w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("of")
+    })
+}
+
+/// A group that names armed forces or police: its noun follows it
+/// (`Kenyan police`, `Russia's special forces`).
+fn armed_forces(p: &Parsed<'_>, g: usize) -> bool {
+    let n = p.toks.len();
+    (p.groups[g].last + 1..n)
+        .find(|&k| !(p.is(k, MOD) || matches!(p.word(k), "'s" | "’s")))
+        .is_some_and(|k| p.is(k, FORCES))
 }
 
 /// The entries of some groups, in order.

@@ -5,7 +5,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
-use super::English;
+use super::{English, Phrase};
 use crate::extract::lexicon::{self, LexiconError};
 use crate::model::Relation;
 
@@ -54,7 +54,10 @@ pub(super) struct FlagsDef {
     pub(super) seat_nouns: Vec<String>,
     pub(super) listing_words: Vec<String>,
     pub(super) role_nouns: Vec<String>,
+    pub(super) forces: Vec<String>,
+    pub(super) disasters: Vec<String>,
     pub(super) pair_phrases: Vec<String>,
+    pub(super) act_phrases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +84,8 @@ pub(super) struct CueDef {
     pub(super) over_cues: bool,
     #[serde(default)]
     pub(super) object_agent: bool,
+    pub(super) disaster: Option<Relation>,
+    pub(super) forces: Option<Relation>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +93,24 @@ pub(super) struct CueDef {
 pub(super) struct ObjectDef {
     pub(super) relation: Relation,
     pub(super) words: Vec<String>,
+    pub(super) disaster: Option<Relation>,
+}
+
+/// What the object of a verb of giving names: its relation, and the one it
+/// names instead in an article about a disaster (`sent aid`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Object {
+    pub(super) relation: Relation,
+    pub(super) disaster: Option<Relation>,
+}
+
+impl Object {
+    pub(super) fn relation(self, disaster: bool) -> Relation {
+        match self.disaster {
+            Some(r) if disaster => r,
+            _ => self.relation,
+        }
+    }
 }
 
 /// How a cue word is used: a verb, a noun, or a verb of giving whose object
@@ -138,6 +161,12 @@ pub(super) struct Cue {
     /// The agent of an act named as the object stands for it (`condemned the
     /// strikes by Israel`: Israel).
     pub(super) object_agent: bool,
+    /// The relation the cue states instead in an article about a disaster
+    /// (aid of no stated kind is humanitarian there).
+    pub(super) disaster: Option<Relation>,
+    /// The relation the cue states instead when its subject is armed forces
+    /// or police (`Kenyan police arrived`: deployment, not a visit).
+    pub(super) forces: Option<Relation>,
 }
 
 /// Each flag list names a word once (case folded).
@@ -169,7 +198,10 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("seat_nouns", &f.seat_nouns),
         ("listing_words", &f.listing_words),
         ("role_nouns", &f.role_nouns),
+        ("forces", &f.forces),
+        ("disasters", &f.disasters),
         ("pair_phrases", &f.pair_phrases),
+        ("act_phrases", &f.act_phrases),
     ] {
         lexicon::unique(name, "flags", field, list, |w| w.to_ascii_lowercase())?;
     }
@@ -205,6 +237,7 @@ pub(super) const RECEIVE: u32 = 1 << 21;
 pub(super) const SEAT: u32 = 1 << 22;
 pub(super) const LISTING: u32 = 1 << 23;
 pub(super) const ROLE_NOUN: u32 = 1 << 24;
+pub(super) const FORCES: u32 = 1 << 25;
 
 #[derive(Debug)]
 pub(super) struct Flags {
@@ -235,6 +268,7 @@ pub(super) struct Flags {
     pub(super) seat_nouns: TokenSet,
     pub(super) listing_words: TokenSet,
     pub(super) role_nouns: TokenSet,
+    pub(super) forces: TokenSet,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -325,6 +359,8 @@ impl English {
                 object_needs: def.object_needs,
                 over_cues: def.over_cues,
                 object_agent: def.object_agent,
+                disaster: def.disaster,
+                forces: def.forces,
             });
             for w in def.words {
                 let w = w.to_ascii_lowercase();
@@ -347,26 +383,34 @@ impl English {
         for (i, def) in file.object.into_iter().enumerate() {
             let place = format!("object {} ({})", i + 1, def.relation);
             lexicon::unique(name, &place, "words", &def.words, fold)?;
-            let relation = def.relation;
+            let object = Object {
+                relation: def.relation,
+                disaster: def.disaster,
+            };
             for w in def.words {
                 let w = w.to_ascii_lowercase();
                 if !object_patterns.contains(&w) {
                     object_patterns.push(w);
-                    objects.push(relation);
+                    objects.push(object);
                 }
             }
         }
         let object_automaton = word_automaton(&object_patterns, MatchKind::LeftmostLongest);
         let f = file.flags;
         let mut phrase_patterns: Vec<String> = Vec::new();
-        let mut phrase_is_pair = Vec::new();
-        for (list, pair) in [(&f.pair_phrases, true), (&f.sentence_hedge, false)] {
+        let mut phrase_kinds = Vec::new();
+        for (list, kind) in [
+            (&f.pair_phrases, Phrase::Pair),
+            (&f.sentence_hedge, Phrase::Hedge),
+            (&f.act_phrases, Phrase::Act),
+        ] {
             for w in list {
                 phrase_patterns.push(w.to_ascii_lowercase());
-                phrase_is_pair.push(pair);
+                phrase_kinds.push(kind);
             }
         }
         let phrases = word_automaton(&phrase_patterns, MatchKind::Standard);
+        let disasters = word_automaton(&f.disasters, MatchKind::Standard);
         let flags = Flags {
             negation: build_set(&f.negation),
             hedge: build_set(&f.hedge),
@@ -393,6 +437,7 @@ impl English {
             seat_nouns: build_set(&f.seat_nouns),
             listing_words: build_set(&f.listing_words),
             role_nouns: build_set(&f.role_nouns),
+            forces: build_set(&f.forces),
             pair_phrases: f.pair_phrases,
             classes: Default::default(),
         };
@@ -423,6 +468,7 @@ impl English {
             (&flags.seat_nouns, SEAT),
             (&flags.listing_words, LISTING),
             (&flags.role_nouns, ROLE_NOUN),
+            (&flags.forces, FORCES),
         ] {
             for w in set {
                 *flags.classes.entry(w.clone()).or_insert(0) |= bit;
@@ -435,7 +481,8 @@ impl English {
             objects,
             object_automaton,
             phrases,
-            phrase_is_pair,
+            phrase_kinds,
+            disasters,
             flags,
         })
     }

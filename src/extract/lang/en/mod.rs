@@ -45,58 +45,37 @@ pub(crate) struct English {
     /// Cue indexes of each automaton pattern (a word may be a verb and a noun).
     words: Vec<Vec<usize>>,
     automaton: AhoCorasick,
-    objects: Vec<Relation>,
+    objects: Vec<lexicon::Object>,
     object_automaton: AhoCorasick,
-    /// Pair phrases (`the two countries`) and sentence-wide hedges, one automaton;
-    /// `true` marks a pair phrase.
+    /// Pair phrases (`the two countries`), sentence-wide hedges and act
+    /// phrases (`the move`), one automaton; `phrase_kinds` says which is which.
     phrases: AhoCorasick,
-    phrase_is_pair: Vec<bool>,
+    phrase_kinds: Vec<Phrase>,
+    /// Natural disasters (`earthquake`): aid in an article naming one is humanitarian.
+    disasters: AhoCorasick,
     flags: Flags,
 }
 
 impl English {
-    /// The claims of one sentence; remembers the pair of states it is about.
+    /// The claims of one sentence; remembers the pair of states it is about
+    /// and the agents of the acts it names.
     pub(crate) fn sentence(
         &self,
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
-        let mentions = view.mentions;
-        let mut states: [Option<&str>; 3] = [None; 3];
-        let mut n_states = 0;
-        for m in mentions {
-            let s = view.state_of(m.entry);
-            if !states[..n_states.min(3)].contains(&Some(s)) {
-                if n_states < 3 {
-                    states[n_states] = Some(s);
-                }
-                n_states += 1;
-                if n_states >= 3 {
-                    break;
-                }
-            }
-        }
+        let n_states = count_states(view);
         let sentence = view.sentence();
+        if !discourse.disaster {
+            discourse.disaster = self.names_disaster(sentence);
+        }
         let pair = discourse.about;
-        if n_states < 2 && pair.is_none() {
+        let acted = !discourse.acted.is_empty() && n_states > 0;
+        if n_states < 2 && pair.is_none() && !acted {
             return Vec::new();
         }
-        let (mut pair_phrase, mut sentence_hedged) = (false, false);
-        let bytes = sentence.as_bytes();
-        for m in self.phrases.find_overlapping_iter(sentence) {
-            let bounded = (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
-                && bytes
-                    .get(m.end())
-                    .is_none_or(|b| !b.is_ascii_alphanumeric());
-            if bounded {
-                if self.phrase_is_pair[m.pattern().as_usize()] {
-                    pair_phrase = pair.is_some();
-                } else {
-                    sentence_hedged = true;
-                }
-            }
-        }
-        if n_states < 2 && !pair_phrase {
+        let phrases = self.phrases(view, pair.is_some(), acted);
+        if n_states < 2 && !phrases.pair && phrases.acts.is_empty() {
             return Vec::new();
         }
         let parsed = self.parse(view);
@@ -116,31 +95,132 @@ impl English {
                 p: &parsed,
                 hits: &hits,
                 speakers: &speakers,
-                sentence_hedged,
-                pair: if pair_phrase { pair } else { None },
+                sentence_hedged: phrases.hedged,
+                pair: if phrases.pair { pair } else { None },
+                disaster: discourse.disaster,
+                acts: &phrases.acts,
+                acted: &discourse.acted,
             };
             for hit in &hits {
                 self.frame(&cx, *hit, &mut out);
             }
         }
-        // The pair this sentence is about, for "the two countries" in the next one.
-        let mut about: Vec<EntryIndex> = Vec::new();
-        let mut about_states: Vec<&str> = Vec::new();
-        for g in parsed.groups.iter().filter(|g| !g.speaker) {
-            for &e in &g.entries {
-                let s = view.state_of(e);
-                if !about_states.contains(&s) {
-                    about_states.push(s);
-                    about.push(e);
+        remember_about(view, &parsed, discourse);
+        remember_agents(view, &out, discourse);
+        out
+    }
+
+    /// The phrases of a sentence that hold for all of it: a pair phrase
+    /// (when there is a pair to stand for), a sentence-wide hedge, and
+    /// where a named act begins (when there are agents to stand for).
+    fn phrases(&self, view: &SentenceView<'_>, pair: bool, acted: bool) -> Phrases {
+        let sentence = view.sentence();
+        let bytes = sentence.as_bytes();
+        let mut found = Phrases::default();
+        for m in self.phrases.find_overlapping_iter(sentence) {
+            let bounded = (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+                && bytes
+                    .get(m.end())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
+            if !bounded {
+                continue;
+            }
+            match self.phrase_kinds[m.pattern().as_usize()] {
+                Phrase::Pair => found.pair |= pair,
+                Phrase::Hedge => found.hedged = true,
+                Phrase::Act if acted => {
+                    let at = view.range.start;
+                    found.acts.push((at + m.start(), at + m.end()));
                 }
+                Phrase::Act => {}
             }
         }
-        match about.len() {
-            2 => discourse.about = Some((about[0], about[1])),
-            0 | 1 => {}
-            _ => discourse.about = None,
+        found
+    }
+
+    /// True when the sentence names a natural disaster, as a whole word.
+    fn names_disaster(&self, sentence: &str) -> bool {
+        let bytes = sentence.as_bytes();
+        self.disasters.find_overlapping_iter(sentence).any(|m| {
+            (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+                && bytes
+                    .get(m.end())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    }
+}
+
+/// What a phrase of the `phrases` automaton says of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Phrase {
+    /// `the two countries`: the pair of the sentence before.
+    Pair,
+    /// `reportedly`: every claim is hedged.
+    Hedge,
+    /// `the move`: the act the sentence before named.
+    Act,
+}
+
+/// The sentence-wide phrases found in one sentence.
+#[derive(Debug, Default)]
+struct Phrases {
+    pair: bool,
+    hedged: bool,
+    /// Where each act phrase starts and ends, in the article's text.
+    acts: Vec<(usize, usize)>,
+}
+
+/// The number of states the sentence's mentions roll up to, counted to three.
+fn count_states(view: &SentenceView<'_>) -> usize {
+    let mut states: [Option<&str>; 3] = [None; 3];
+    let mut n_states = 0;
+    for m in view.mentions {
+        let s = view.state_of(m.entry);
+        if !states[..n_states].contains(&Some(s)) {
+            states[n_states] = Some(s);
+            n_states += 1;
+            if n_states == 3 {
+                break;
+            }
         }
-        out
+    }
+    n_states
+}
+
+/// The pair this sentence is about, for "the two countries" in the next one.
+fn remember_about(view: &SentenceView<'_>, parsed: &parse::Parsed<'_>, discourse: &mut Discourse) {
+    let mut about: Vec<EntryIndex> = Vec::new();
+    let mut about_states: Vec<&str> = Vec::new();
+    for g in parsed.groups.iter().filter(|g| !g.speaker) {
+        for &e in &g.entries {
+            let s = view.state_of(e);
+            if !about_states.contains(&s) {
+                about_states.push(s);
+                about.push(e);
+            }
+        }
+    }
+    match about.len() {
+        2 => discourse.about = Some((about[0], about[1])),
+        0 | 1 => {}
+        _ => discourse.about = None,
+    }
+}
+
+/// The agents of the acts this sentence asserts or denies (both parties of
+/// a symmetric one), for "the move" in a later sentence. A sentence without
+/// claims leaves those of the last one.
+fn remember_agents(view: &SentenceView<'_>, out: &[Found], discourse: &mut Discourse) {
+    let mut agents: Vec<EntryIndex> = Vec::new();
+    for f in out.iter().filter(|f| f.relation != Relation::LeaderOf) {
+        agents.push(f.source);
+        if f.relation.is_symmetric() {
+            agents.push(f.target);
+        }
+    }
+    if !agents.is_empty() {
+        view.dedup_states(&mut agents);
+        discourse.acted = agents;
     }
 }
 
@@ -358,6 +438,87 @@ mod tests {
         assert!(triples("Kenya said their talks failed.").is_empty());
         // Their allies are others' allies, not each other.
         assert!(triples("Kenya and Chile asked their allies for help.").is_empty());
+    }
+
+    #[test]
+    fn an_act_told_before_names_the_target_of_its_condemnation() {
+        assert_eq!(
+            triples("Chile imposed sanctions on Bolivia.\nPeru's president condemned the move."),
+            ["CHL sanctions BOL", "PER condemnation CHL"]
+        );
+        // Both parties of a symmetric act.
+        assert_eq!(
+            triples("Chile and Bolivia signed a border treaty.\nPeru condemned the decision."),
+            [
+                "BOL agreement CHL",
+                "PER condemnation BOL",
+                "PER condemnation CHL"
+            ]
+        );
+        // An act whose agent is named is that agent's.
+        assert_eq!(
+            triples("Chile imposed sanctions on Bolivia.\nPeru condemned the move by Argentina."),
+            ["CHL sanctions BOL", "PER condemnation ARG"]
+        );
+        // With no act told before, `the move` names no one.
+        assert!(triples("Peru condemned the move.").is_empty());
+    }
+
+    #[test]
+    fn aid_of_no_stated_kind_is_humanitarian_after_a_disaster() {
+        assert_eq!(
+            triples("Chile sent aid to Morocco."),
+            ["CHL economic_aid MAR"]
+        );
+        assert_eq!(
+            triples("Floods hit Morocco on Friday.\nChile sent aid to Morocco."),
+            ["CHL humanitarian_aid MAR"]
+        );
+        assert_eq!(
+            triples("After the earthquake, Chile sent $5 million to Morocco."),
+            ["CHL humanitarian_aid MAR"]
+        );
+        // A loan stays a loan.
+        assert_eq!(
+            triples("After the earthquake, Chile granted a loan to Morocco."),
+            ["CHL economic_aid MAR"]
+        );
+    }
+
+    #[test]
+    fn an_amount_is_measured_in_the_object_after_it() {
+        assert_eq!(
+            triples("Chile sent $5 million in humanitarian aid to Peru."),
+            ["CHL humanitarian_aid PER"]
+        );
+        assert_eq!(
+            triples("Chile sold billions of dollars of weapons to Peru."),
+            ["CHL arms_supply PER"]
+        );
+    }
+
+    #[test]
+    fn armed_forces_arriving_are_a_deployment() {
+        assert_eq!(
+            triples("Kenyan police arrived in Haiti on Tuesday."),
+            ["KEN deployment HTI"]
+        );
+        assert_eq!(
+            triples("Chile's special forces arrived in Peru."),
+            ["CHL deployment PER"]
+        );
+        assert_eq!(
+            triples("Kenya's president arrived in Haiti."),
+            ["KEN visit HTI"]
+        );
+    }
+
+    #[test]
+    fn accepting_is_receiving() {
+        assert_eq!(
+            triples("Morocco accepted aid from Spain."),
+            ["ESP economic_aid MAR"]
+        );
     }
 
     #[test]
