@@ -426,6 +426,16 @@ impl English {
                 break;
             }
             let w = word(k);
+            // `after their decision to recognise X`: the possessor acts, and
+            // `their` stands for the last coordinated group before it.
+            if cue.pos != Pos::Noun
+                && w.eq_ignore_ascii_case("their")
+                && let Some(g) = last_coordinated(p, k)
+            {
+                found = Some(Subject::Group(g));
+                at = k + 1;
+                break;
+            }
             if toks[k].kind == Kind::Word && p.is(k, PRON) && !(k > 0 && p.is(k - 1, PREP)) {
                 found = self.resolve_pronoun(p, k).map(Subject::Group);
                 at = k + 1;
@@ -689,6 +699,11 @@ fn their_group(p: &Parsed<'_>, hit: Hit) -> Option<usize> {
     if !p.word(k).eq_ignore_ascii_case("their") || p.is(hit.b - 1, ROLE_NOUN) {
         return None;
     }
+    last_coordinated(p, k)
+}
+
+/// The last group of two or more actors before token `k`.
+fn last_coordinated(p: &Parsed<'_>, k: usize) -> Option<usize> {
     (0..k)
         .rev()
         .find_map(|j| p.group_of[j].filter(|&g| p.groups[g].entries.len() >= 2))

@@ -465,6 +465,18 @@ mod tests {
     }
 
     #[test]
+    fn their_before_a_verb_s_noun_names_the_group_before_as_its_agent() {
+        assert_eq!(
+            triples(
+                "Peru recalled its envoys from Chile and Bolivia after their decision to recognise Kosovo."
+            ),
+            ["BOL recognition XKX", "CHL recognition XKX"]
+        );
+        // Not before a cue noun: `their allies` are not each other's.
+        assert!(triples("Chile and Peru urged their allies to act.").is_empty());
+    }
+
+    #[test]
     fn aid_of_no_stated_kind_is_humanitarian_after_a_disaster() {
         assert_eq!(
             triples("Chile sent aid to Morocco."),
