@@ -480,3 +480,23 @@ fn japanese_states_that_compose_a_body_are_its_members() {
             .all(|c| !c.contains("membership"))
     );
 }
+
+#[test]
+fn japanese_help_and_teams_sent_after_a_disaster_are_relief() {
+    assert_eq!(
+        claims("チリはペルーへの支援を表明した。"),
+        ["CHL support PER"]
+    );
+    assert_eq!(
+        claims("ペルーで大地震が起きた。\nチリはペルーへの支援を表明した。"),
+        ["CHL humanitarian_aid PER"]
+    );
+    assert_eq!(
+        claims("ペルーで洪水が起きた。\nチリはペルーに専門家を派遣した。"),
+        ["CHL humanitarian_aid PER"]
+    );
+    assert_eq!(
+        claims("チリはペルーに専門家を派遣した。"),
+        ["CHL deployment PER"]
+    );
+}

@@ -218,6 +218,10 @@ struct Flags {
     /// govern is someone else's act, so the subject is not its agent.
     #[serde(default)]
     stances: Vec<String>,
+    /// Natural disasters (地震, 津波): once an article names one, a cue's
+    /// `disaster` relation holds instead of its own (支援 is relief there).
+    #[serde(default)]
+    disasters: Vec<String>,
 }
 
 /// The role a mention joined to a nominal cue by `の` takes.
@@ -245,6 +249,7 @@ struct CueDef {
     reverse: bool,
     #[serde(default)]
     target_from_topic: bool,
+    disaster: Option<Relation>,
 }
 
 #[derive(Debug)]
@@ -258,6 +263,18 @@ struct Cue {
     reverse: bool,
     /// An organization topic may be the target (`インドネシアが加盟した`: BRICS).
     target_from_topic: bool,
+    /// The relation the cue states in an article about a disaster.
+    disaster: Option<Relation>,
+}
+
+impl Cue {
+    /// The relation the cue states, in an article about a disaster or not.
+    fn relation(&self, disaster: bool) -> Relation {
+        match self.disaster {
+            Some(r) if disaster => r,
+            _ => self.relation,
+        }
+    }
 }
 
 /// The Japanese rule set, built once from the embedded lexicon.
@@ -268,6 +285,7 @@ pub(crate) struct Japanese {
     hedge: WordSet,
     clause_ends: WordSet,
     attribution: WordSet,
+    disasters: WordSet,
     /// Cue index of each automaton pattern.
     words: Vec<usize>,
     automaton: crate::extract::words::CueAutomaton,
@@ -363,6 +381,8 @@ struct Sentence<'v, 'a> {
     relative_heads: Vec<usize>,
     /// The sentence's topic, then the discourse's.
     topics: [Option<EntryIndex>; 2],
+    /// The article has named a natural disaster (see `Discourse::disaster`).
+    disaster: bool,
 }
 
 impl Sentence<'_, '_> {
@@ -397,6 +417,7 @@ impl Japanese {
             ("light_verbs", &f.light_verbs),
             ("visit_prefixes", &f.visit_prefixes),
             ("stances", &f.stances),
+            ("disasters", &f.disasters),
         ] {
             lexicon::unique(name, "flags", field, list, str::to_owned)?;
         }
@@ -435,6 +456,7 @@ impl Japanese {
                 implied_target: def.implied_target,
                 reverse: def.reverse,
                 target_from_topic: def.target_from_topic,
+                disaster: def.disaster,
             });
         }
         let automaton = crate::extract::words::CueAutomaton::new(patterns);
@@ -455,6 +477,7 @@ impl Japanese {
                 &[],
             ),
             attribution: WordSet::new(&verbs, &[]),
+            disasters: WordSet::new(&file.flags.disasters, &[]),
             cues,
             words,
             automaton,
@@ -469,6 +492,9 @@ impl Japanese {
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
+        if !discourse.disaster {
+            discourse.disaster = self.disasters.occurs_in(view.sentence());
+        }
         let mut titles = bare_titles(view, discourse);
         titles.extend(both_sides(view, discourse));
         if titles.is_empty() {
@@ -512,6 +538,7 @@ impl Japanese {
             boundaries: self.clause_boundaries(&text[s0..s1], s0),
             relative_heads: relative_clause_heads(text, mentions),
             topics: [topic, discourse.topic],
+            disaster: discourse.disaster,
         };
         let mut out = Vec::new();
         for h in 0..hits.len() {
@@ -950,7 +977,7 @@ impl Japanese {
             };
             out.push(Found {
                 source,
-                relation: cue.relation,
+                relation: cue.relation(s.disaster),
                 target,
                 negated,
                 hedged,
