@@ -14,9 +14,11 @@
 //! The merged graph goes to the store each time it holds [`BATCH_RECORDS`]
 //! records (an append, under the store's lock, like a separate `ingest` of
 //! those articles), and what is left at the end: memory holds one batch of
-//! new evidence and the store's graph section (whose article table grows
-//! with the corpus), not the corpus's evidence. A run stopped part way leaves the batches
-//! already written; ingesting the corpus again adds the rest.
+//! new evidence and the store's graph section as bytes (its article table,
+//! a row per article ever read, is walked and copied by the append, never
+//! decoded into rows), not the corpus's evidence. A run stopped part way
+//! leaves the batches already written; ingesting the corpus again adds the
+//! rest.
 #![allow(clippy::print_stderr)]
 
 use std::collections::{BTreeMap, VecDeque};
