@@ -297,3 +297,191 @@ fn sigkill_during_append_leaves_the_old_or_the_new_store() {
         "only {torn} of {trials} kills tore an append; the test proves too little"
     );
 }
+
+/// A corpus of `n` short English articles, each naming a few pairs of states
+/// in sentences the extractor reads (about five claims an article).
+fn ingest_corpus(n: u32) -> String {
+    let states = [
+        "Japan", "Russia", "France", "Germany", "China", "India", "Brazil", "Canada", "Iran",
+        "Israel", "Turkey", "Egypt", "Kenya", "Mexico", "Spain", "Italy", "Poland", "Ukraine",
+    ];
+    let templates = [
+        "{a} imposed sanctions on {b}.",
+        "{a} and {b} held talks in the capital.",
+        "{a} condemned {b}.",
+        "{a} signed an agreement with {b}.",
+        "{a} supplied weapons to {b}.",
+    ];
+    let mut x = 0x2545_f491_4f6c_dd1d_u64;
+    let mut draw = |k: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % k as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let text: Vec<String> = templates
+                .iter()
+                .map(|t| {
+                    let a = draw(states.len());
+                    let b = (a + 1 + draw(states.len() - 1)) % states.len();
+                    t.replace("{a}", states[a]).replace("{b}", states[b])
+                })
+                .collect();
+            format!(r#"{{"id":"k-{i}","text":"{}"}}"#, text.join(" ")) + "\n"
+        })
+        .collect()
+}
+
+fn ingest_cmd(store: &std::path::Path, input: &std::path::Path, jobs: u32) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_diplograph"));
+    c.env_remove("DIPLOGRAPH_STORE")
+        .arg("--store")
+        .arg(store)
+        .arg("ingest")
+        .arg("--jobs")
+        .arg(jobs.to_string())
+        .arg("--batch-records")
+        .arg("400")
+        .arg(input);
+    c.stdout(Stdio::null()).stderr(Stdio::null());
+    c
+}
+
+/// The store's claims in the JSONL contract, one line each, sorted, with the
+/// article each names.
+fn claims_of(store: &std::path::Path) -> Vec<(String, String)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .env_remove("DIPLOGRAPH_STORE")
+        .arg("--store")
+        .arg(store)
+        .args(["export", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "export of {}", store.display());
+    let mut lines: Vec<(String, String)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["article"].as_str().unwrap().to_owned(), l.to_owned())
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// Kills at random moments of a batched ingest.
+const INGEST_TRIALS: u32 = 40;
+/// Kills that must land between the first batch and the last, leaving a
+/// store with some of the corpus.
+const MIN_PART_WAY: u32 = 5;
+
+#[test]
+fn sigkill_during_a_batched_ingest_leaves_whole_batches() {
+    // See: issue 12 (item 3). `ingest` appends a commit each time its graph
+    // holds a batch of records; a kill at any moment must leave a store that
+    // loads and holds the old articles plus whole articles of the corpus,
+    // each with exactly the claims a full run gives it, in input order with
+    // one worker; ingesting the corpus again then adds the rest.
+    let dir = tempdir();
+    let store = dir.path().join("world.dgraph");
+    let reference = dir.path().join("reference.dgraph");
+    let seed = dir.path().join("seed.jsonl");
+    let corpus = dir.path().join("corpus.jsonl");
+    fs::write(
+        &seed,
+        r#"{"id":"seed","text":"Japan imposed sanctions on Russia."}"#,
+    )
+    .unwrap();
+    fs::write(&corpus, ingest_corpus(3_000)).unwrap();
+    assert!(ingest_cmd(&store, &seed, 1).status().unwrap().success());
+    let old_bytes = fs::read(&store).unwrap();
+    fs::write(&reference, &old_bytes).unwrap();
+    let t0 = Instant::now();
+    assert!(
+        ingest_cmd(&reference, &corpus, 1)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let full = t0.elapsed();
+    let all = claims_of(&reference);
+    let corpus_articles = 3_000;
+    assert!(
+        all.len() > 10 * 400,
+        "{} claims: too few batches",
+        all.len()
+    );
+    let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+    let (mut kept_old, mut part_way, mut whole) = (0, 0, 0);
+    let mut states = std::collections::BTreeSet::new();
+    for trial in 0..INGEST_TRIALS {
+        fs::write(&store, &old_bytes).unwrap();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        // Anywhere from start-up to a little past the end of a run.
+        let delay = full.mul_f64((x % 1_100) as f64 / 1_000.0);
+        let jobs = 1 + trial % 2;
+        let mut child = ingest_cmd(&store, &corpus, jobs).spawn().unwrap();
+        std::thread::sleep(delay);
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let g = persist::load(&store).unwrap_or_else(|e| {
+            panic!("trial {trial} (--jobs {jobs}, kill after {delay:?}) broke the store: {e}")
+        });
+        let got = claims_of(&store);
+        let held: std::collections::HashSet<&str> = got.iter().map(|(a, _)| a.as_str()).collect();
+        let expected: Vec<_> = all
+            .iter()
+            .filter(|(a, _)| held.contains(a.as_str()))
+            .cloned()
+            .collect();
+        assert!(
+            got == expected,
+            "trial {trial} (--jobs {jobs}, kill after {delay:?}): the store holds {} claims \
+             of its {} articles, a full run gives them {}",
+            got.len(),
+            held.len(),
+            expected.len()
+        );
+        let read = g.article_count() - 1;
+        if jobs == 1 {
+            // One worker merges in input order: the batches are a prefix.
+            let rows = g.article_rows();
+            let ids: std::collections::HashSet<&str> =
+                rows.iter().map(|a| a.id.0.as_str()).collect();
+            for i in 0..read {
+                assert!(
+                    ids.contains(format!("k-{i}").as_str()),
+                    "trial {trial}: {read} articles held but not k-{i}"
+                );
+            }
+        }
+        match read {
+            0 => kept_old += 1,
+            n if n == corpus_articles => whole += 1,
+            n => {
+                part_way += 1;
+                states.insert(n);
+            }
+        }
+    }
+    eprintln!(
+        "kill_during_ingest: full run {full:?}, {INGEST_TRIALS} kills: {kept_old} left the old store, \
+         {part_way} part way ({} distinct states), {whole} the whole corpus",
+        states.len()
+    );
+    assert!(
+        part_way >= MIN_PART_WAY,
+        "only {part_way} of {INGEST_TRIALS} kills landed part way; the test proves too little"
+    );
+    // Ingesting the corpus again adds the rest.
+    assert!(ingest_cmd(&store, &corpus, 2).status().unwrap().success());
+    assert!(
+        claims_of(&store) == all,
+        "a second run does not complete the store"
+    );
+}

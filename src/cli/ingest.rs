@@ -14,9 +14,11 @@
 //! The merged graph goes to the store each time it holds [`BATCH_RECORDS`]
 //! records (an append, under the store's lock, like a separate `ingest` of
 //! those articles), and what is left at the end: memory holds one batch of
-//! new evidence and the store's graph section (whose article table grows
-//! with the corpus), not the corpus's evidence. A run stopped part way leaves the batches
-//! already written; ingesting the corpus again adds the rest.
+//! new evidence and the store's graph section as bytes (its article table,
+//! a row per article ever read, is walked and copied by the append, never
+//! decoded into rows), not the corpus's evidence. A run stopped part way
+//! leaves the batches already written; ingesting the corpus again adds the
+//! rest.
 #![allow(clippy::print_stderr)]
 
 use std::collections::{BTreeMap, VecDeque};
@@ -67,6 +69,10 @@ pub struct IngestArgs {
     /// merges on one thread.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Records of new evidence held before they go to the store (default
+    /// 250,000); hidden, for tests that need many batches from a small corpus.
+    #[arg(long, value_name = "N", hide = true)]
+    pub batch_records: Option<usize>,
 }
 
 /// One article's extraction, its claims handed to the sink (the extractor's
@@ -81,6 +87,9 @@ pub(super) fn run(
 ) -> anyhow::Result<ExitCode> {
     if args.jobs == Some(0) {
         anyhow::bail!("--jobs 0: give at least one worker thread");
+    }
+    if args.batch_records == Some(0) {
+        anyhow::bail!("--batch-records 0: give at least one record");
     }
     crate::extract::isolate::install_panic_hook();
     let extractor = extractor(gazetteer_file)?;
@@ -114,7 +123,7 @@ pub(super) fn run(
     let mut stored = Stored::default();
     let mut flush = |batch| stored.add(store, batch);
     let mut batches = Batches {
-        limit: BATCH_RECORDS,
+        limit: args.batch_records.unwrap_or(BATCH_RECORDS),
         flush: &mut flush,
     };
     let (rest, tally) = extract_all(

@@ -323,7 +323,8 @@ fn add_to_store(
     writer: &StoreWriter,
     mut delta: crate::graph::KnowledgeGraph,
 ) -> anyhow::Result<crate::graph::MergeOutcome> {
-    if let Some(held) = writer.held_articles()? {
+    let ids: Vec<&ArticleId> = delta.article_rows().iter().map(|a| a.id).collect();
+    if let Some(held) = writer.held_versions(ids)? {
         let same: Vec<ArticleId> = delta
             .article_rows()
             .iter()

@@ -683,10 +683,13 @@ impl StoreWriter {
         }
     }
 
-    /// The id and version of every article the store holds, from its graph
-    /// section (no record is read); `None` when there is no store of format 3 or later to
-    /// append to.
-    pub fn held_articles(&self) -> Result<Option<HashMap<ArticleId, u64>>, PersistError> {
+    /// The version of each of `ids` that the store holds, from its graph
+    /// section (no record is read, and the article table is walked, not
+    /// kept); `None` when there is no store of format 3 or later to append to.
+    pub fn held_versions<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a ArticleId>,
+    ) -> Result<Option<HashMap<ArticleId, u64>>, PersistError> {
         let (f, len, version) = match open_file(&self.target, &self.path) {
             Err(PersistError::Missing { .. }) => return Ok(None),
             other => other?,
@@ -694,7 +697,8 @@ impl StoreWriter {
         if version < 3 {
             return Ok(None);
         }
-        v3::held_articles(&f, len, &self.path).map(Some)
+        let ids = ids.into_iter().map(|id| id.0.as_str()).collect();
+        v3::held_versions(&f, len, &ids, &self.path).map(Some)
     }
 
     /// Adds `delta`, whose articles the store does not hold, as a new commit
@@ -713,7 +717,7 @@ impl StoreWriter {
         if version < FORMAT_VERSION {
             return Ok(None);
         }
-        let commit = v3::last_commit(&f, len, &self.path)?;
+        let commit = v3::last_tip(&f, len, &self.path)?;
         drop(f);
         let mut w = File::options()
             .write(true)

@@ -40,9 +40,9 @@ pub(super) struct Head<'a> {
     #[serde(borrow)]
     pub(super) relations: Vec<&'a str>,
     #[serde(borrow)]
-    kinds: Vec<&'a str>,
+    pub(super) kinds: Vec<&'a str>,
     #[serde(borrow)]
-    roles: Vec<&'a str>,
+    pub(super) roles: Vec<&'a str>,
     #[serde(borrow)]
     pub(super) actors: Vec<ActorRef<'a>>,
 }
@@ -56,12 +56,12 @@ pub(super) struct ActorRef<'a> {
 
 #[derive(Deserialize)]
 pub(super) struct ArticleRef<'a> {
-    id: &'a str,
+    pub(super) id: &'a str,
     title: Option<&'a str>,
     url: Option<&'a str>,
     date: u32,
     lang: Option<&'a str>,
-    version: u64,
+    pub(super) version: u64,
 }
 
 /// A sequence decoded element by element and dropped: the article table,
@@ -148,7 +148,7 @@ fn newer(path: &Path) -> impl Fn(crate::model::ModelError) -> PersistError + '_ 
     move |e| v3::corrupt(path, format!("{e}; a newer diplograph may know it"))
 }
 
-fn parse_all<T: std::str::FromStr<Err = crate::model::ModelError>>(
+pub(super) fn parse_all<T: std::str::FromStr<Err = crate::model::ModelError>>(
     names: &[&str],
     path: &Path,
 ) -> Result<Vec<T>, PersistError> {
@@ -158,7 +158,7 @@ fn parse_all<T: std::str::FromStr<Err = crate::model::ModelError>>(
         .collect()
 }
 
-fn parse_actors(head: &Head<'_>, path: &Path) -> Result<Vec<Actor>, PersistError> {
+pub(super) fn parse_actors(head: &Head<'_>, path: &Path) -> Result<Vec<Actor>, PersistError> {
     let kinds: Vec<ActorKind> = parse_all(&head.kinds, path)?;
     let id = |s: &str| ActorId::new(s).map_err(|e| v3::corrupt(path, e.to_string()));
     head.actors

@@ -485,9 +485,6 @@ fn encode_census(c: &Census) -> Vec<u8> {
 /// The current commit of a file: its graph section, decoded.
 pub(super) struct Commit {
     pub(super) graph: GraphDto<'static>,
-    /// Where its graph section starts: from there on, a later commit makes
-    /// the rest of this one dead.
-    graph_at: u64,
     /// Where the commit ends (the file's length unless a torn commit follows).
     pub(super) end: u64,
 }
@@ -570,7 +567,6 @@ fn graph_at(r: &dyn ReadAt, footer: Footer, path: &Path) -> Result<Commit, Persi
     let graph = decode_graph(&payload, path)?;
     Ok(Commit {
         graph,
-        graph_at: footer.graph_at,
         end: footer.end,
     })
 }
@@ -1084,19 +1080,121 @@ pub struct Appended {
     pub compacted: bool,
 }
 
-/// The id and version of every article the last commit holds.
-pub(super) fn held_articles(
+/// The last commit as an append reads it: the graph section's bytes, with
+/// its ontology, actors and edge tables decoded and its article table left
+/// as bytes. The article table is the one part of the section that grows
+/// with the corpus rather than the graph (a row per article ever read), so
+/// an append walks it and copies it, and never holds it as rows: the
+/// memory of an append is the graph's and the batch's, not the store's.
+pub(super) struct Tip {
+    payload: Vec<u8>,
+    /// Where the article table lies in `payload`, its length first.
+    articles: std::ops::Range<usize>,
+    /// Where its first row starts.
+    rows_at: usize,
+    /// Rows in the article table.
+    article_count: usize,
+    /// The file's role table is this build's (old blocks point into it).
+    same_roles: bool,
+    parsed: Parsed,
+    sentences: u64,
+    blocks: Vec<u64>,
+    edges: Vec<EdgeDto>,
+    chunks: Vec<ChunkDto>,
+    dead: u64,
+    /// Where the graph section starts: an append makes the rest dead.
+    graph_at: u64,
+    /// Where the commit ends (the file's length unless a torn commit follows).
+    pub(super) end: u64,
+}
+
+/// The last commit of a file `len` bytes long, as [`append`] reads it (its
+/// census checked, as [`last_commit`] does).
+pub(super) fn last_tip(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Tip, PersistError> {
+    use super::index::Varints;
+    use super::section::{self, ArticleRef, Head, Skipped, decode_run};
+    let footer = last_footer(r, len, path)?;
+    read_section(r, footer.census_at, footer.end - FOOTER_LEN, CENSUS, path)?;
+    let payload = read_section(r, footer.graph_at, footer.census_at, GRAPH, path)?;
+    let (head, at): (Head<'_>, usize) = decode_run(&payload, 0, path)?;
+    let same_roles = head
+        .roles
+        .iter()
+        .copied()
+        .eq(Role::ALL.iter().map(|r| r.as_str()));
+    let parsed = Parsed {
+        actors: section::parse_actors(&head, path)?,
+        relations: section::parse_all(&head.relations, path)?,
+        roles: section::parse_all(&head.roles, path)?,
+    };
+    drop(head);
+    let (_, after): (Skipped<ArticleRef<'_>>, usize) = decode_run(&payload, at, path)?;
+    let mut count = Varints {
+        bytes: &payload,
+        at,
+    };
+    let article_count = count
+        .u64()
+        .and_then(|n| usize::try_from(n).ok())
+        .ok_or_else(|| corrupt(path, "cannot decode the graph"))?;
+    let rows_at = count.at;
+    let (sentences, x): (u64, usize) = decode_run(&payload, after, path)?;
+    let (blocks, x): (Vec<u64>, usize) = decode_run(&payload, x, path)?;
+    let (edges, x): (Vec<EdgeDto>, usize) = decode_run(&payload, x, path)?;
+    let (chunks, x): (Vec<ChunkDto>, usize) = decode_run(&payload, x, path)?;
+    let (dead, x): (u64, usize) = decode_run(&payload, x, path)?;
+    if x != payload.len() {
+        return Err(corrupt(path, "undecoded bytes in the graph section"));
+    }
+    Ok(Tip {
+        payload,
+        articles: at..after,
+        rows_at,
+        article_count,
+        same_roles,
+        parsed,
+        sentences,
+        blocks,
+        edges,
+        chunks,
+        dead,
+        graph_at: footer.graph_at,
+        end: footer.end,
+    })
+}
+
+impl Tip {
+    /// Calls `f` with the id and version of each article the commit holds,
+    /// in table order, borrowing the ids from the section's bytes.
+    fn each_article(&self, path: &Path, mut f: impl FnMut(&str, u64)) -> Result<(), PersistError> {
+        let table = &self.payload[..self.articles.end];
+        let mut at = self.rows_at;
+        for _ in 0..self.article_count {
+            let (a, next): (super::section::ArticleRef<'_>, usize) =
+                super::section::decode_run(table, at, path)?;
+            f(a.id, a.version);
+            at = next;
+        }
+        Ok(())
+    }
+}
+
+/// The version of each of `ids` that the last commit holds (those it does
+/// not hold are left out).
+pub(super) fn held_versions(
     r: &dyn ReadAt,
     len: u64,
+    ids: &std::collections::HashSet<&str>,
     path: &Path,
 ) -> Result<HashMap<ArticleId, u64>, PersistError> {
-    let commit = last_commit(r, len, path)?;
-    Ok(commit
-        .graph
-        .articles
-        .iter()
-        .map(|a| (ArticleId(a.id.to_string()), a.version))
-        .collect())
+    let tip = last_tip(r, len, path)?;
+    let mut held = HashMap::new();
+    tip.each_article(path, |id, version| {
+        if ids.contains(id) {
+            held.insert(ArticleId(id.to_owned()), version);
+        }
+    })?;
+    Ok(held)
 }
 
 /// One edge of a merged graph section, with its actors' ids to sort by.
@@ -1109,30 +1207,28 @@ struct MergedEdge<'a> {
 }
 
 /// Appends a commit holding `delta` to the file `w` writes, whose last commit
-/// is `old` (ending at `end`). `None` when the commit cannot hold it as an
+/// is `old`. `None` when the commit cannot hold it as an
 /// append: `delta` has an article the store holds, or the file's role table
 /// differs from this build's (old blocks point into it). The caller then
 /// rewrites the store.
 pub(super) fn append(
     w: &mut File,
-    old: Commit,
+    old: Tip,
     delta: &KnowledgeGraph,
     path: &Path,
 ) -> Result<Option<Appended>, PersistError> {
-    let held: std::collections::HashSet<&str> = old.graph.articles.iter().map(|a| &*a.id).collect();
-    let t = delta.tables();
-    let same_roles = old
-        .graph
-        .roles
-        .iter()
-        .map(|r| &**r)
-        .eq(Role::ALL.iter().map(|r| r.as_str()));
-    if !same_roles || t.articles.iter().any(|a| held.contains(a.id.0.as_str())) {
+    if !old.same_roles {
         return Ok(None);
     }
-    let parsed = parse_names(&old.graph, path)?;
+    let t = delta.tables();
+    let new: std::collections::HashSet<&str> = t.articles.iter().map(|a| a.id.0.as_str()).collect();
+    let mut held = false;
+    old.each_article(path, |id, _| held |= new.contains(id))?;
+    if held {
+        return Ok(None);
+    }
     let mut actors = KnowledgeGraph::new();
-    for a in &parsed.actors {
+    for a in &old.parsed.actors {
         actors.upsert_actor(a.clone());
     }
     let new_actors = t
@@ -1141,7 +1237,7 @@ pub(super) fn append(
         .filter(|a| actors.upsert_actor((**a).clone()))
         .count();
     let all: Vec<&Actor> = actors.actors().collect();
-    match write_commit(w, &old, &t, &all, &parsed, path) {
+    match write_commit(w, &old, &t, &all, path) {
         Ok((dead, new_edges)) => Ok(Some(Appended {
             new_actors,
             new_edges,
@@ -1163,10 +1259,9 @@ pub(super) fn append(
 /// Returns the new commit's dead bytes and how many of `t`'s edges are new.
 fn write_commit(
     w: &mut File,
-    old: &Commit,
+    old: &Tip,
     t: &Tables<'_>,
     actors: &[&Actor],
-    parsed: &Parsed,
     path: &Path,
 ) -> Result<(u64, usize), PersistError> {
     let io = |e: io::Error| PersistError::Io {
@@ -1179,9 +1274,9 @@ fn write_commit(
     w.seek(io::SeekFrom::Start(old.end)).map_err(io)?;
     let mut buf = io::BufWriter::with_capacity(1 << 20, &*w);
     let mut out = Out::new(&mut buf, old.end);
-    let base = old.graph.articles.len();
+    let base = old.article_count;
     let article_pos: Vec<u32> = (0..t.articles.len()).map(|i| pos(base + i)).collect();
-    let mut blocks = BlockWriter::new(t, &mut out, old.graph.blocks.len());
+    let mut blocks = BlockWriter::new(t, &mut out, old.blocks.len());
     let mut delta_edges = Vec::with_capacity(t.edges.len());
     for e in &t.edges {
         let chunk = blocks
@@ -1198,12 +1293,10 @@ fn write_commit(
     blocks.flush().map_err(io)?;
     let new_blocks = std::mem::take(&mut blocks.blocks);
     let added = delta_edges.len();
-    let (edges, joined) = merge_edges(old_edges(&old.graph, parsed, path)?, delta_edges);
-    let mut dto = merged_dto(&old.graph, t, actors, edges, new_blocks, path)?;
-    dto.dead += old.end - old.graph_at;
-    let payload =
-        bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail");
-    let census = census_of_section(&payload, old.end, path)?;
+    let (edges, joined) = merge_edges(old_edges(old, path)?, delta_edges);
+    let dead = old.dead + (old.end - old.graph_at);
+    let (payload, census) = merged_section(old, t, actors, &edges, new_blocks, dead, path)?;
+    drop(edges);
     let graph_at = out.section(GRAPH, &payload).map_err(io)?;
     out.section(INDEX, &super::index::encode(&payload))
         .map_err(io)?;
@@ -1221,17 +1314,14 @@ fn write_commit(
     buf.flush().map_err(io)?;
     drop(buf);
     w.sync_data().map_err(io)?;
-    Ok((dto.dead, added - joined))
+    Ok((dead, added - joined))
 }
 
 /// The last commit's edges with their ids, summaries and chunks.
-fn old_edges<'a>(
-    dto: &GraphDto<'_>,
-    parsed: &'a Parsed,
-    path: &Path,
-) -> Result<Vec<MergedEdge<'a>>, PersistError> {
+fn old_edges<'a>(old: &'a Tip, path: &Path) -> Result<Vec<MergedEdge<'a>>, PersistError> {
+    let parsed = &old.parsed;
     let mut next = 0usize;
-    dto.edges
+    old.edges
         .iter()
         .map(|e| {
             let actor = |p: u32| {
@@ -1245,7 +1335,7 @@ fn old_edges<'a>(
                 .relations
                 .get(e.relation as usize)
                 .ok_or_else(|| corrupt(path, format!("relation {} out of range", e.relation)))?;
-            let chunks = dto
+            let chunks = old
                 .chunks
                 .get(next..next + e.chunks as usize)
                 .ok_or_else(|| corrupt(path, "edges claim more chunks than stored"))?
@@ -1295,75 +1385,91 @@ fn merge_edges<'a>(
     (out, joined)
 }
 
-/// The graph section of the old commit with `delta`'s tables added.
-fn merged_dto<'a>(
-    old: &'a GraphDto<'_>,
-    t: &'a Tables<'a>,
-    actors: &[&'a Actor],
-    edges: Vec<MergedEdge<'_>>,
+/// Encodes `value` at the end of `out`, as one field of a section.
+fn put<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    bincode::serde::encode_into_std_write(value, out, config())
+        .expect("encoding into a Vec cannot fail");
+}
+
+/// The payload of the graph section of the old commit with `delta`'s tables
+/// added, and its census. The payload is what encoding a [`GraphDto`] gives
+/// (bincode writes a struct as its fields one after the other, and a
+/// sequence as its length then its elements), but the old article rows are
+/// copied as bytes rather than decoded and encoded again.
+fn merged_section(
+    old: &Tip,
+    t: &Tables<'_>,
+    actors: &[&Actor],
+    edges: &[MergedEdge<'_>],
     new_blocks: Vec<u64>,
+    dead: u64,
     path: &Path,
-) -> Result<GraphDto<'a>, PersistError> {
+) -> Result<(Vec<u8>, Census), PersistError> {
     let actor_pos = |id: &ActorId| {
         actors
             .binary_search_by(|a| a.id.cmp(id))
             .map(pos)
             .map_err(|_| corrupt(path, format!("edge end {id} is no actor")))
     };
+    // The census as a reader of the new section counts it: every actor,
+    // every edge with its summary, no record read.
+    let mut b = GraphBuilder::with_capacity(actors.len(), 0, 0, edges.len());
+    for a in actors {
+        b.actor((*a).clone());
+    }
     let mut chunks = Vec::new();
     let mut edge_dtos = Vec::with_capacity(edges.len());
-    for e in &edges {
+    for e in edges {
         let (s, tg) = (actor_pos(e.source)?, actor_pos(e.target)?);
         edge_dtos.push(edge_dto(s, e.relation, tg, &e.summary, pos(e.chunks.len())));
         chunks.extend_from_slice(&e.chunks);
+        b.stored_edge(s, e.relation, tg, e.summary)
+            .map_err(|e| corrupt(path, e.to_string()))?;
     }
-    let borrow = |c: &'a Text<'_>| Cow::Borrowed(&**c);
-    let mut articles: Vec<ArticleDto<'a>> = old
-        .articles
-        .iter()
-        .map(|a| ArticleDto {
-            id: borrow(&a.id),
-            title: a.title.as_ref().map(borrow),
-            url: a.url.as_ref().map(borrow),
-            date: a.date,
-            lang: a.lang.as_ref().map(borrow),
-            version: a.version,
-        })
-        .collect();
-    articles.extend(t.articles.iter().map(|a| ArticleDto {
-        id: Cow::Borrowed(a.id.0.as_str()),
-        title: a.title.map(Cow::Borrowed),
-        url: a.url.map(Cow::Borrowed),
-        date: pack_date(a.date),
-        lang: a.lang.map(Cow::Borrowed),
-        version: a.version,
-    }));
+    let sentences = old.sentences + t.sentences.len() as u64;
+    b.stored_sentences(usize::try_from(sentences).unwrap_or(usize::MAX));
+    let no_records = Blocks::new(
+        Box::new(Vec::<u8>::new()),
+        path,
+        0,
+        Vec::new(),
+        (Vec::new(), vec![0; edges.len() + 1]),
+        Vec::new(),
+    );
+    let mut census = b.finish_stored(Arc::new(no_records)).census();
+    census.articles = old.article_count + t.articles.len();
+
+    let mut out = Vec::with_capacity(old.payload.len() + (1 << 16));
+    put(&mut out, &names(Relation::ALL, Relation::as_str));
+    put(&mut out, &names(&ActorKind::ALL, ActorKind::as_str));
+    put(&mut out, &names(&Role::ALL, Role::as_str));
+    put(
+        &mut out,
+        &actors.iter().map(|a| actor_dto(a)).collect::<Vec<_>>(),
+    );
+    put(&mut out, &(census.articles as u64));
+    out.extend_from_slice(&old.payload[old.rows_at..old.articles.end]);
+    for a in &t.articles {
+        put(
+            &mut out,
+            &ArticleDto {
+                id: Cow::Borrowed(a.id.0.as_str()),
+                title: a.title.map(Cow::Borrowed),
+                url: a.url.map(Cow::Borrowed),
+                date: pack_date(a.date),
+                lang: a.lang.map(Cow::Borrowed),
+                version: a.version,
+            },
+        );
+    }
+    put(&mut out, &sentences);
     let mut blocks = old.blocks.clone();
     blocks.extend(new_blocks);
-    Ok(GraphDto {
-        relations: names(Relation::ALL, Relation::as_str),
-        kinds: names(&ActorKind::ALL, ActorKind::as_str),
-        roles: names(&Role::ALL, Role::as_str),
-        actors: actors.iter().map(|a| actor_dto(a)).collect(),
-        articles,
-        sentences: old.sentences + t.sentences.len() as u64,
-        blocks,
-        edges: edge_dtos,
-        chunks,
-        dead: old.dead,
-    })
-}
-
-/// The census of a graph section not yet written (no record is read).
-fn census_of_section(payload: &[u8], end: u64, path: &Path) -> Result<Census, PersistError> {
-    let graph = decode_graph(payload, path)?;
-    let commit = Commit {
-        graph,
-        graph_at: end,
-        end,
-    };
-    let g = graph_of(Box::new(Vec::new()), commit, path, false)?;
-    Ok(g.census())
+    put(&mut out, &blocks);
+    put(&mut out, &edge_dtos);
+    put(&mut out, &chunks);
+    put(&mut out, &dead);
+    Ok((out, census))
 }
 
 #[cfg(test)]
@@ -1408,7 +1514,7 @@ mod tests {
         std::fs::write(&path, encode(&sample("a"))).unwrap();
         let mut w = File::options().read(true).write(true).open(&path).unwrap();
         let len = w.metadata().unwrap().len();
-        let old = last_commit(&w, len, &path).unwrap();
+        let old = last_tip(&w, len, &path).unwrap();
         let mut b = sample("b");
         let line = r#"{"source":"JPN","relation":"alliance","target":"USA","article":"b","text":"Allies."}"#;
         b.insert_claim(&claim_from_line(line).unwrap());
@@ -1420,9 +1526,24 @@ mod tests {
         let mut merged = sample("a");
         merged.merge(&b);
         assert_eq!(super::super::load(&path).unwrap(), merged);
+        // The census written beside the section counts what a reader of it
+        // counts (the article table copied as bytes, not rebuilt).
+        assert_eq!(super::super::census(&path).unwrap(), merged.census());
+        // A second append copies the table the first one wrote.
+        let c = sample("c");
+        let len = w.metadata().unwrap().len();
+        let old = last_tip(&w, len, &path).unwrap();
+        append(&mut w, old, &c, &path).unwrap().unwrap();
+        merged.merge(&c);
+        assert_eq!(super::super::load(&path).unwrap(), merged);
+        assert_eq!(super::super::census(&path).unwrap(), merged.census());
+        let len = w.metadata().unwrap().len();
+        let ids = ["b", "x"].into_iter().collect();
+        let held = held_versions(&w, len, &ids, &path).unwrap();
+        assert_eq!(held.keys().collect::<Vec<_>>(), [&ArticleId("b".into())]);
         // An article the store holds cannot be appended.
         let len = w.metadata().unwrap().len();
-        let old = last_commit(&w, len, &path).unwrap();
+        let old = last_tip(&w, len, &path).unwrap();
         assert!(append(&mut w, old, &sample("a"), &path).unwrap().is_none());
     }
 }
