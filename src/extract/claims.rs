@@ -6,7 +6,7 @@
 use super::officials::Actors;
 use super::{Found, SentenceView};
 use crate::gazetteer::EntryIndex;
-use crate::model::{ActorKind, Claim, Evidence, Relation};
+use crate::model::{ActorKind, Claim, Evidence, Lang, Relation};
 
 /// The most relation claims one sentence may yield (`leader_of` not counted):
 /// a sentence that seems to say more is usually being misread.
@@ -38,6 +38,59 @@ pub(crate) fn guard(view: &SentenceView<'_>, found: &mut Vec<Found>) {
     found.retain(|f| view.state_of(f.source) != view.state_of(f.target));
     found.dedup();
     found.truncate(MAX_CLAIMS_PER_SENTENCE);
+}
+
+/// A meeting held in one party's country is the others' visit there:
+/// `met Peru's president in Lima`, `モスクワで…と会談`, `在莫斯科…会谈`,
+/// `워싱턴에서 정상회담`. The place is a mention in the sentence, marked as a
+/// place by the language (`in`, `で`, `在`, `에서`), of one party's state.
+pub(crate) fn hosted_visits(view: &SentenceView<'_>, lang: Lang, found: &mut Vec<Found>) {
+    let mut visits = Vec::new();
+    for f in found
+        .iter()
+        .filter(|f| f.relation == Relation::Summit && !f.negated)
+    {
+        for m in view
+            .mentions
+            .iter()
+            .filter(|m| is_place(view.text, lang, m))
+        {
+            let host = view.state_of(m.entry);
+            let guest = if host == view.state_of(f.source) {
+                f.target
+            } else if host == view.state_of(f.target) {
+                f.source
+            } else {
+                continue;
+            };
+            let visit = Found {
+                source: guest,
+                relation: Relation::Visit,
+                target: m.entry,
+                ..f.clone()
+            };
+            if !visits.contains(&visit) && !found.contains(&visit) {
+                visits.push(visit);
+            }
+        }
+    }
+    found.extend(visits);
+}
+
+/// A mention the language marks as the place where something happens.
+fn is_place(text: &str, lang: Lang, m: &crate::gazetteer::Mention) -> bool {
+    let (before, after) = (&text[..m.start], &text[m.end..]);
+    match lang {
+        Lang::En => {
+            (before.ends_with(" in ") || before.ends_with(" In "))
+                // Not a possessive or a compound: `in Japan's interest`,
+                // `in US-Soviet talks`.
+                && !after.starts_with(['\'', '’', '-', '/'])
+        }
+        Lang::Ja => after.starts_with('で') && !after.starts_with("でも"),
+        Lang::Zh => before.ends_with('在'),
+        Lang::Ko => after.starts_with("에서"),
+    }
 }
 
 /// `leader_of` for every person named: the office they held on the article's

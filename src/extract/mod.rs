@@ -246,6 +246,7 @@ impl Extractor {
                 Some(plugin) => plugin.sentence(&view, &mut discourse),
                 None => Vec::new(),
             };
+            claims::hosted_visits(&view, sentence_lang, &mut found);
             claims::guard(&view, &mut found);
             for m in view
                 .mentions

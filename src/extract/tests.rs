@@ -500,3 +500,31 @@ fn japanese_help_and_teams_sent_after_a_disaster_are_relief() {
         ["CHL deployment PER"]
     );
 }
+
+#[test]
+fn a_meeting_in_one_party_s_country_is_the_other_s_visit() {
+    let has = |text: &str, claim: &str| {
+        let all = claims(text);
+        assert!(all.iter().any(|c| c == claim), "{text}: {all:?}");
+    };
+    has(
+        "Chile's president met Peru's president in Lima.",
+        "CHL visit PER",
+    );
+    has(
+        "チリの大統領はモスクワでロシアの大統領と会談した。",
+        "CHL visit RUS",
+    );
+    has("智利总统在莫斯科同俄罗斯总统举行会谈。", "CHL visit RUS");
+    has(
+        "칠레 대통령은 모스크바에서 러시아 대통령과 정상회담을 했다.",
+        "CHL visit RUS",
+    );
+    // A third country's city, a compound or a possessive is no host.
+    for text in [
+        "Chile's president met Peru's president in Geneva.",
+        "Chile and Peru agreed in Peru-Chile talks.",
+    ] {
+        assert!(claims(text).iter().all(|c| !c.contains("visit")), "{text}");
+    }
+}

@@ -319,7 +319,11 @@ pub(super) fn groups(view: &SentenceView<'_>, quotes: &Quotes) -> Vec<Group> {
         if let Some(g) = out.last_mut() {
             let gap = &text[g.end..start];
             let gap = strip_titles(skip_titles(gap));
-            if CONJUNCTIONS.contains(&gap) {
+            // `在莫斯科同普京会谈`: after a place, `同` `与` `跟` introduce a
+            // partner, not a second place.
+            let partner_after_place =
+                matches!(gap, "与" | "同" | "跟") && text[..g.start].ends_with('在');
+            if CONJUNCTIONS.contains(&gap) && !partner_after_place {
                 g.heads.push(head);
                 g.end = end;
                 continue;
