@@ -206,7 +206,7 @@ fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<Mention> {
     };
     let sentence = view.sentence();
     // Every word starts with 양 or 두: most sentences are passed at once.
-    if !sentence.contains(['양', '두']) {
+    if !sentence.contains('양') && !sentence.contains('두') {
         return Vec::new();
     }
     let mut out = Vec::new();
