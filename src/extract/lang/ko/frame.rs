@@ -453,24 +453,17 @@ fn has_own_subject(s: &Sentence<'_, '_>, from: usize, to: usize) -> bool {
     }
     let view = s.view;
     let mut at = from;
-    let mut quoted = s.quotes.inside(from);
     view.text[from..to].split(' ').any(|word| {
-        let start = at;
-        at += word.len() + 1;
-        // Words inside a quotation belong to the quoted clause.
-        let was_quoted = quoted;
-        quoted ^= word.matches(['"', '“', '”']).count() % 2 == 1;
-        if was_quoted || quoted {
-            return false;
-        }
-        let actor = view
-            .mentions
-            .iter()
-            .any(|m| m.start <= start + word.len() && start < m.end);
-        !actor
-            && word.chars().count() >= 3
-            && word.ends_with(['은', '는', '이', '가'])
+        let (start, end) = (at, at + word.len());
+        at = end + 1;
+        // The cheap tests first; words inside a quotation (open at either
+        // end of the word) belong to the quoted clause.
+        word.ends_with(['은', '는', '이', '가'])
             && !word.ends_with("에서는")
+            && word.chars().count() >= 3
+            && !s.quotes.inside(start)
+            && !s.quotes.inside(end)
+            && !view.mentions.iter().any(|m| m.start <= end && start < m.end)
     })
 }
 
