@@ -405,7 +405,11 @@ impl Korean {
                 .negation
                 .occurs_in(&text[hit.start..scope_end.max(hit.end)]);
         let hedged = self.hedge.occurs_in(&text[hit.end..s1]);
-        (negated, hedged, self.attribution(view, hit, s, roles, reported))
+        (
+            negated,
+            hedged,
+            self.attribution(view, hit, s, roles, reported),
+        )
     }
 
     /// Who asserts the claim: the subject of a verb of saying after a closing
@@ -463,7 +467,10 @@ fn has_own_subject(s: &Sentence<'_, '_>, from: usize, to: usize) -> bool {
             && word.chars().count() >= 3
             && !s.quotes.inside(start)
             && !s.quotes.inside(end)
-            && !view.mentions.iter().any(|m| m.start <= end && start < m.end)
+            && !view
+                .mentions
+                .iter()
+                .any(|m| m.start <= end && start < m.end)
     })
 }
 
