@@ -65,13 +65,17 @@ impl ScriptCounts {
             };
         }
         let mut n = ScriptCounts::default();
+        // The scripts are disjoint, so the order of the tests is free: the
+        // common cases first.
         for c in text.chars() {
-            if is_kana(c) {
-                n.kana += 1;
-            } else if is_han(c) {
-                n.han += 1;
+            if c.is_ascii() {
+                n.latin += usize::from(c.is_ascii_alphabetic());
             } else if is_hangul(c) {
                 n.hangul += 1;
+            } else if is_han(c) {
+                n.han += 1;
+            } else if is_kana(c) {
+                n.kana += 1;
             } else if is_latin(c) {
                 n.latin += 1;
             }

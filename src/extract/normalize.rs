@@ -33,11 +33,12 @@ impl<'a> Normalized<'a> {
     /// text; normalizing per char keeps the offset map exact).
     pub fn new(original: &'a str) -> Self {
         // Most news text is stable chars throughout; the quick check is only
-        // needed from the first other char on (stable chars never combine, so
-        // the check can start there).
-        let unstable = original.char_indices().find(|&(_, c)| !is_stable(c));
-        let normalized =
-            unstable.is_none_or(|(i, _)| is_nfkc_quick(original[i..].chars()) == IsNormalized::Yes);
+        // needed for the runs of other chars: a stable char never combines and
+        // leaves the check as it starts, so each run can be checked alone.
+        let normalized = original
+            .split(is_stable)
+            .filter(|run| !run.is_empty())
+            .all(|run| is_nfkc_quick(run.chars()) == IsNormalized::Yes);
         if normalized {
             return Normalized {
                 text: Cow::Borrowed(original),
@@ -88,19 +89,19 @@ impl<'a> Normalized<'a> {
     /// that the offset map stays exact; a replacement of another length is
     /// not made.
     pub fn fold_same_width(&mut self, fold: impl Fn(char) -> char) {
-        let same_width = |c: char| Some(fold(c)).filter(|f| f.len_utf8() == c.len_utf8());
-        if self
-            .text
-            .chars()
-            .all(|c| same_width(c).is_none_or(|f| f == c))
-        {
+        let changed = |c: char| Some(fold(c)).filter(|&f| f != c && f.len_utf8() == c.len_utf8());
+        let Some(first) = self.text.find(|c| changed(c).is_some()) else {
             return;
+        };
+        // Same widths: the folded chars overwrite the bytes of the old ones.
+        let mut bytes = self.text.as_bytes().to_vec();
+        for (i, c) in self.text[first..].char_indices() {
+            if let Some(f) = changed(c) {
+                let at = first + i;
+                f.encode_utf8(&mut bytes[at..at + c.len_utf8()]);
+            }
         }
-        let folded = self
-            .text
-            .chars()
-            .map(|c| same_width(c).unwrap_or(c))
-            .collect();
+        let folded = String::from_utf8(bytes).expect("chars replaced by chars of their width");
         self.text = Cow::Owned(folded);
     }
 

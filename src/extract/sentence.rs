@@ -43,7 +43,14 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
             push_bounded(text, s + lead..e - trail, out);
         }
     };
-    for (i, c) in text.char_indices() {
+    for (i, &b) in bytes.iter().enumerate() {
+        // Every char the rules look at is ASCII or starts with byte E2 or E3
+        // (`“”`, CJK punctuation): the others are passed without decoding.
+        let c = match b {
+            0..=0x7F => char::from(b),
+            0xE2 | 0xE3 => text[i..].chars().next().expect("a char starts here"),
+            _ => continue,
+        };
         match c {
             '\n' => {
                 push(start, i, &mut out);

@@ -22,6 +22,7 @@ impl Korean {
         }
         let cue = &self.cues[hit.cue];
         let clause_start = self.clause_start(view, hit.start);
+        // Read once: the flags read it again for the speaker.
         let reported = self
             .attribution
             .occurs_in(&view.text[hit.end..view.range.end]);
@@ -59,14 +60,14 @@ impl Korean {
         {
             targets = vec![t];
         }
-        let quoted = in_quotes(view, hit.start);
+        let quoted = s.quotes.inside(hit.start);
         // `X는 …했다고 밝혔다`: a topic that reports the clause is its speaker,
         // not its agent; `…인정이 …로 이어질`: a cue that is itself a subject
         // names someone else's act.
         let subject_noun = self.cue_is_subject(view, hit.end);
         // `군인들은 … 주둔`: a clause with a subject of its own that names no
         // actor takes no topic from elsewhere.
-        let own_subject = has_own_subject(view, clause_start, hit.start);
+        let own_subject = has_own_subject(s, clause_start, hit.start);
         let fallback = |taken: &[EntryIndex]| -> Option<EntryIndex> {
             if quoted || cue.needs_source || reported || subject_noun || own_subject {
                 return None;
@@ -78,7 +79,7 @@ impl Korean {
                 .or(s.previous)
                 .filter(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
         };
-        let flags = self.flags(view, &hit, s, &roles);
+        let flags = self.flags(view, &hit, s, &roles, reported);
         let mut push = |a: EntryIndex, b: EntryIndex| {
             let (source, target) = if cue.reverse { (b, a) } else { (a, b) };
             out.push(Found {
@@ -127,7 +128,7 @@ impl Korean {
         let hit = s.hits[h];
         let cue = &self.cues[hit.cue];
         let symmetric = cue.relation.is_symmetric();
-        let cue_quoted = in_quotes(view, hit.start);
+        let cue_quoted = s.quotes.inside(hit.start);
         let mut roles = Roles::default();
         // A nominal cue that is a subject (`인정이`) or the object of another
         // cue (`침공을 규탄`) is someone else's act: only a genitive or a
@@ -225,7 +226,7 @@ impl Korean {
                     // subject's act is the speaker.
                     let speaker = reported
                         && matches!(p, "은" | "는")
-                        && has_own_subject(view, after, hit.start);
+                        && has_own_subject(s, after, hit.start);
                     // A headline's `북러, …`: the list before the comma is the subject.
                     let headline = p == "," && s.topics.iter().any(|&(at, _)| at == m.start);
                     match self.role_of(cue, marker, p) {
@@ -382,6 +383,7 @@ impl Korean {
         hit: &CueHit,
         s: &Sentence<'_, '_>,
         roles: &Roles,
+        reported: bool,
     ) -> (bool, bool, Vec<EntryIndex>) {
         let text = view.text;
         let s1 = view.range.end;
@@ -403,7 +405,11 @@ impl Korean {
                 .negation
                 .occurs_in(&text[hit.start..scope_end.max(hit.end)]);
         let hedged = self.hedge.occurs_in(&text[hit.end..s1]);
-        (negated, hedged, self.attribution(view, hit, s, roles))
+        (
+            negated,
+            hedged,
+            self.attribution(view, hit, s, roles, reported),
+        )
     }
 
     /// Who asserts the claim: the subject of a verb of saying after a closing
@@ -414,10 +420,9 @@ impl Korean {
         hit: &CueHit,
         s: &Sentence<'_, '_>,
         roles: &Roles,
+        said: bool,
     ) -> Vec<EntryIndex> {
         let text = view.text;
-        let tail = &text[hit.end..view.range.end];
-        let said = self.attribution.occurs_in(tail);
         let mut out = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
             if roles.sources.contains(&i)
@@ -446,39 +451,27 @@ impl Korean {
 
 /// Whether a word between `from` and `to` that is no actor ends in a subject or
 /// topic particle (`군인들은`, `특수부대가`): the clause has its own subject.
-fn has_own_subject(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
+fn has_own_subject(s: &Sentence<'_, '_>, from: usize, to: usize) -> bool {
     if from >= to {
         return false;
     }
+    let view = s.view;
     let mut at = from;
-    let mut quoted = in_quotes(view, from);
     view.text[from..to].split(' ').any(|word| {
-        let start = at;
-        at += word.len() + 1;
-        // Words inside a quotation belong to the quoted clause.
-        let was_quoted = quoted;
-        quoted ^= word.matches(['"', '“', '”']).count() % 2 == 1;
-        if was_quoted || quoted {
-            return false;
-        }
-        let actor = view
-            .mentions
-            .iter()
-            .any(|m| m.start <= start + word.len() && start < m.end);
-        !actor
-            && word.chars().count() >= 3
-            && word.ends_with(['은', '는', '이', '가'])
+        let (start, end) = (at, at + word.len());
+        at = end + 1;
+        // The cheap tests first; words inside a quotation (open at either
+        // end of the word) belong to the quoted clause.
+        word.ends_with(['은', '는', '이', '가'])
             && !word.ends_with("에서는")
+            && word.chars().count() >= 3
+            && !s.quotes.inside(start)
+            && !s.quotes.inside(end)
+            && !view
+                .mentions
+                .iter()
+                .any(|m| m.start <= end && start < m.end)
     })
-}
-
-/// Whether byte `at` lies inside a double-quoted stretch of the sentence.
-fn in_quotes(view: &SentenceView<'_>, at: usize) -> bool {
-    view.text[view.range.start..at]
-        .matches(['"', '“', '”'])
-        .count()
-        % 2
-        == 1
 }
 
 impl Korean {
@@ -503,7 +496,6 @@ impl Korean {
             .map_or(view.range.end, |(p, _)| at + p)
     }
 }
-
 /// The head noun of a relative clause that ends in the cue: the cue's word
 /// ends in an adnominal form (`침공한`, `주둔하는`, `방미 중인`), then a name.
 fn relative_head(view: &SentenceView<'_>, cue_end: usize) -> Option<usize> {

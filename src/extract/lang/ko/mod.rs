@@ -206,7 +206,7 @@ fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<Mention> {
     };
     let sentence = view.sentence();
     // Every word starts with 양 or 두: most sentences are passed at once.
-    if !sentence.contains(['양', '두']) {
+    if !sentence.contains('양') && !sentence.contains('두') {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -396,22 +396,24 @@ impl Korean {
             return Vec::new();
         }
         let hits = self.cue_hits(view);
+        let quotes = Quotes::of(view);
         let mut phrases: Vec<Phrase> = (0..mentions.len())
-            .map(|i| self.phrase(view, &hits, i))
+            .map(|i| self.phrase(view, &hits, &quotes, i))
             .collect();
         headline_subject(view, &mut phrases);
         let roles = effective_endings(&phrases);
         let topics = sentence_topics(view, &phrases, &roles);
-        let s = Sentence {
-            view,
-            hits: &hits,
-            phrases: &phrases,
-            roles: &roles,
-            topics: &topics,
-            previous: discourse.topic,
-        };
         let mut out = Vec::new();
         if !hits.is_empty() {
+            let s = Sentence {
+                view,
+                hits: &hits,
+                phrases: &phrases,
+                roles: &roles,
+                topics: &topics,
+                previous: discourse.topic,
+                quotes: &quotes,
+            };
             for h in 0..hits.len() {
                 self.cue_claims(&s, h, &mut out);
             }
@@ -449,13 +451,19 @@ impl Korean {
     }
 
     /// Reads what follows mention `i`: tails, then a particle, a cue or a name.
-    fn phrase(&self, view: &SentenceView<'_>, hits: &[CueHit], i: usize) -> Phrase {
+    fn phrase(
+        &self,
+        view: &SentenceView<'_>,
+        hits: &[CueHit],
+        quotes: &Quotes,
+        i: usize,
+    ) -> Phrase {
         let text = view.text;
         let mentions = view.mentions;
         let m = mentions[i];
         let end = view.range.end;
         let head = &text[view.range.start..m.start];
-        let quoted = head.matches(['"', '“', '”']).count() % 2 == 1;
+        let quoted = quotes.inside(m.start);
         let prefix = head
             .chars()
             .next_back()
@@ -718,6 +726,23 @@ struct Sentence<'v, 'a> {
     topics: &'v [(usize, EntryIndex)],
     /// The topic of the sentences before.
     previous: Option<EntryIndex>,
+    quotes: &'v Quotes,
+}
+
+/// Where a sentence's double quotes are, so that whether a byte lies inside
+/// a quotation is a lookup, not a count from the sentence start.
+struct Quotes(Vec<usize>);
+
+impl Quotes {
+    fn of(view: &SentenceView<'_>) -> Self {
+        let found = view.sentence().match_indices(['"', '“', '”']);
+        Quotes(found.map(|(i, _)| view.range.start + i).collect())
+    }
+
+    /// Whether byte `at` of the sentence lies inside a double-quoted stretch.
+    fn inside(&self, at: usize) -> bool {
+        self.0.partition_point(|&q| q < at) % 2 == 1
+    }
 }
 
 /// The roles one cue found, as mention indices.

@@ -430,7 +430,8 @@ pub(super) fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<
     };
     let sentence = view.sentence();
     let mut out = Vec::new();
-    if !sentence.contains(['两', '双']) {
+    // Two searches for one char each: faster than one for either char.
+    if !sentence.contains('两') && !sentence.contains('双') {
         return out;
     }
     for word in BOTH_SIDES {
@@ -457,7 +458,14 @@ pub(super) fn both_sides(view: &SentenceView<'_>, discourse: &Discourse) -> Vec<
 fn count_of(c: char) -> Option<usize> {
     match c {
         '3'..='9' => c.to_digit(10).map(|n| n as usize),
-        _ => "三四五六七八九".chars().position(|n| n == c).map(|i| i + 3),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
     }
 }
 

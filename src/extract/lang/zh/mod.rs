@@ -329,9 +329,12 @@ impl Chinese {
         let groups = grammar::groups(view, &quotes);
         let subject = grammar::subject(&groups, view);
         let hits = self.cue_hits(view, &quotes);
+        // A sentence that reports hedges every cue in it: read once.
+        let reported = !hits.is_empty() && self.report.occurs_in(view.sentence());
         let mut out = Vec::new();
         for hit in &hits {
-            self.cue_claims(view, &groups, hit, subject, discourse.topic, &mut out);
+            let context = (subject, discourse.topic, reported);
+            self.cue_claims(view, &groups, hit, context, &mut out);
         }
         if let Some(s) = subject {
             discourse.topic = Some(groups[s].head(view));
@@ -370,13 +373,14 @@ impl Chinese {
     }
 
     /// The claims one cue yields: roles, the subject fallback, then flags.
+    /// What the sentence shares: its subject group, the text's topic, and
+    /// whether it reports (which hedges every cue in it).
     fn cue_claims(
         &self,
         view: &SentenceView<'_>,
         groups: &[Group],
         hit: &CueHit,
-        subject: Option<usize>,
-        topic: Option<EntryIndex>,
+        (subject, topic, reported): (Option<usize>, Option<EntryIndex>, bool),
         out: &mut Vec<Found>,
     ) {
         let cue = &self.cues[hit.cue];
@@ -427,7 +431,7 @@ impl Chinese {
             roles.targets = roles.sources.split_off(1);
         }
         let negated = self.negation.occurs_in(before_cue);
-        let hedged = self.report.occurs_in(view.sentence())
+        let hedged = reported
             || grammar::hedged(&self.hedge, view, clause_start, hit.start)
             || self.hedge_after.occurs_in(&view.text[hit.end..clause_end]);
         let attributed_to = self.attribution(view, groups, hit, &roles);
