@@ -79,6 +79,11 @@ pub(crate) fn hosted_visits(view: &SentenceView<'_>, lang: Lang, found: &mut Vec
 
 /// A mention the language marks as the place where something happens.
 fn is_place(text: &str, lang: Lang, m: &crate::gazetteer::Mention) -> bool {
+    // Abbreviations stand in compounds, which name parties (`在中美会谈中`,
+    // `日米で`), and demonyms and persons are no places.
+    if m.form != crate::gazetteer::Form::Name {
+        return false;
+    }
     let (before, after) = (&text[..m.start], &text[m.end..]);
     match lang {
         Lang::En => {

@@ -524,6 +524,8 @@ fn a_meeting_in_one_party_s_country_is_the_other_s_visit() {
     for text in [
         "Chile's president met Peru's president in Geneva.",
         "Chile and Peru agreed in Peru-Chile talks.",
+        "在中美会谈中取得进展。",
+        "日米で首脳会談を行った。",
     ] {
         assert!(claims(text).iter().all(|c| !c.contains("visit")), "{text}");
     }

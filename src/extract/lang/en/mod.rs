@@ -66,7 +66,9 @@ impl English {
     ) -> Vec<Found> {
         let n_states = count_states(view);
         let sentence = view.sentence();
-        if !discourse.disaster {
+        // A disaster that matters strikes somewhere named (`an earthquake in
+        // Morocco`): sentences without actors are not searched.
+        if !discourse.disaster && n_states > 0 {
             discourse.disaster = self.names_disaster(sentence);
         }
         let pair = discourse.about;

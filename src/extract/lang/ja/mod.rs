@@ -492,7 +492,8 @@ impl Japanese {
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
-        if !discourse.disaster {
+        // A disaster that matters strikes somewhere named (`ネパールで大地震`).
+        if !discourse.disaster && !view.mentions.is_empty() {
             discourse.disaster = self.disasters.occurs_in(view.sentence());
         }
         let mut titles = bare_titles(view, discourse);
