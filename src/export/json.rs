@@ -11,21 +11,23 @@
 use serde::Serialize;
 
 use super::{EvidenceRecord, Options, edge_facts, node_label};
-use crate::graph::KnowledgeGraph;
-use crate::model::{ActorId, ActorKind, Date, Relation};
+use crate::graph::{EdgeView, KnowledgeGraph};
+use crate::model::{Actor, ActorId, ActorKind, Date, Relation};
 
 #[derive(Serialize)]
-struct Node<'g> {
+struct Node<'g, X> {
     id: &'g ActorId,
     kind: ActorKind,
     country: Option<&'g ActorId>,
     name: &'g str,
     name_ja: &'g str,
     label: &'g str,
+    #[serde(flatten)]
+    extra: X,
 }
 
 #[derive(Serialize)]
-struct Edge<'g> {
+struct Edge<'g, X> {
     source: &'g ActorId,
     target: &'g ActorId,
     relation: Relation,
@@ -43,31 +45,71 @@ struct Edge<'g> {
     role: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     records: Option<Vec<EvidenceRecord>>,
+    #[serde(flatten)]
+    extra: X,
 }
 
 #[derive(Serialize)]
-struct Doc<'g> {
+struct Doc<'g, N, E, D> {
     directed: bool,
-    nodes: Vec<Node<'g>>,
-    edges: Vec<Edge<'g>>,
+    nodes: Vec<Node<'g, N>>,
+    edges: Vec<Edge<'g, E>>,
+    #[serde(flatten)]
+    extra: D,
+}
+
+/// What a caller adds to [`to_json`]'s document: fields of its own on the
+/// document, on each node and on each edge (each a struct, written after
+/// the export's fields).
+pub struct Extra<D, FN, FE> {
+    /// Fields of the document.
+    pub doc: D,
+    /// Fields of a node, from its actor.
+    pub node: FN,
+    /// Fields of an edge, from the edge.
+    pub edge: FE,
 }
 
 /// The graph as pretty-printed JSON, newline-terminated.
 pub fn to_json(graph: &KnowledgeGraph, options: &Options) -> Vec<u8> {
-    let mut out =
-        serde_json::to_vec_pretty(&doc(graph, options)).expect("plain structs always serialize");
+    let none = Extra {
+        doc: (),
+        node: |_: &Actor| (),
+        edge: |_: &EdgeView<'_>| (),
+    };
+    let mut out = serde_json::to_vec_pretty(&doc(graph, options, none))
+        .expect("plain structs always serialize");
     out.push(b'\n');
     out
 }
 
-/// The document [`to_json`] writes, as a JSON value: for a caller that adds
-/// to it before writing it (the explorer's ego network), without printing
-/// and parsing it first.
-pub fn to_value(graph: &KnowledgeGraph, options: &Options) -> serde_json::Value {
-    serde_json::to_value(doc(graph, options)).expect("plain structs always serialize")
+/// [`to_json`]'s document with `extra`'s fields, as compact JSON: for a
+/// caller that adds to it (the explorer's ego network), written in one pass
+/// with no JSON value built first.
+pub fn to_json_with<D, N, E, FN, FE>(
+    graph: &KnowledgeGraph,
+    options: &Options,
+    extra: Extra<D, FN, FE>,
+) -> Vec<u8>
+where
+    D: Serialize,
+    N: Serialize,
+    E: Serialize,
+    FN: Fn(&Actor) -> N,
+    FE: Fn(&EdgeView<'_>) -> E,
+{
+    serde_json::to_vec(&doc(graph, options, extra)).expect("plain structs always serialize")
 }
 
-fn doc<'g>(graph: &'g KnowledgeGraph, options: &'g Options) -> Doc<'g> {
+fn doc<'g, D, N, E, FN, FE>(
+    graph: &'g KnowledgeGraph,
+    options: &'g Options,
+    extra: Extra<D, FN, FE>,
+) -> Doc<'g, N, E, D>
+where
+    FN: Fn(&Actor) -> N,
+    FE: Fn(&EdgeView<'_>) -> E,
+{
     Doc {
         directed: true,
         nodes: graph
@@ -79,6 +121,7 @@ fn doc<'g>(graph: &'g KnowledgeGraph, options: &'g Options) -> Doc<'g> {
                 name: &a.name,
                 name_ja: options.name_ja(&a.id),
                 label: node_label(a),
+                extra: (extra.node)(a),
             })
             .collect(),
         edges: graph
@@ -102,8 +145,10 @@ fn doc<'g>(graph: &'g KnowledgeGraph, options: &'g Options) -> Doc<'g> {
                     last_date: f.last,
                     role: f.role,
                     records: options.evidence.then_some(f.records),
+                    extra: (extra.edge)(&e),
                 }
             })
             .collect(),
+        extra: extra.doc,
     }
 }

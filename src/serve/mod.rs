@@ -136,7 +136,7 @@ impl<'g> Explorer<'g> {
             Ok(json) => Reply {
                 status: 200,
                 content_type: "application/json; charset=utf-8",
-                body: Cow::Owned(serde_json::to_vec(&json).expect("JSON values always serialize")),
+                body: Cow::Owned(json),
             },
             Err(e) => Reply::error(e.status, &e.message),
         }

@@ -3,6 +3,7 @@
 //
 //   node explorer.cjs check URL SCREENSHOT.png   search ロシア, draw, click an edge, read evidence
 //   node explorer.cjs perf URL ACTOR             draw ACTOR's ego network, print the timing
+//   node explorer.cjs large URL ACTOR            draw ACTOR's (large) ego network, print where its nodes are
 //
 // Environment: PLAYWRIGHT_CORE (the package's folder), CHROMIUM (the browser).
 // Any console error, page error, failed request or HTTP error fails the run.
@@ -98,12 +99,40 @@ async function perf(page, actor) {
   return Object.assign({ main_thread_cpu_ms: Math.round((await cpu()) - before) }, timing);
 }
 
+// Where a drawn network's nodes are, in the graph's box: how many distinct
+// spots, which lie outside the box, and where the focus is (as a fraction
+// of the box's width and height).
+async function large(page, actor) {
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById("status").textContent, null, { timeout: 10000 });
+  await page.evaluate((a) => { location.hash = `actor=${encodeURIComponent(a)}&depth=1`; }, actor);
+  const timing = await drawn(page, 30000);
+  const layout = await page.evaluate(() => {
+    const box = document.getElementById("graph").getBoundingClientRect();
+    const spots = new Set(), outside = [];
+    window.cy.nodes().forEach((n) => {
+      const p = n.renderedPosition();
+      spots.add(`${Math.round(p.x)},${Math.round(p.y)}`);
+      if (!(p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height)) outside.push(n.id());
+    });
+    const focus = window.cy.nodes(".focus");
+    const f = focus.renderedPosition();
+    return {
+      nodes: window.cy.nodes().length, edges: window.cy.edges().length, spots: spots.size, outside,
+      focus: focus.id(), focus_at: [f.x / box.width, f.y / box.height],
+      curve: window.cy.edges()[0].style("curve-style"),
+    };
+  });
+  return { timing, layout };
+}
+
 (async () => {
   let browser, result;
   try {
     const opened = await open();
     browser = opened.browser;
-    result = mode === "perf" ? await perf(opened.page, arg) : await check(opened.page, arg);
+    const run = { perf, large }[mode] || check;
+    result = await run(opened.page, arg);
   } catch (e) {
     problems.push(`${e.message}`);
   } finally {

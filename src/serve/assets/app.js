@@ -9,7 +9,7 @@
 const $ = (id) => document.getElementById(id);
 const DAY = 86400000;
 // Above this many edges the drawing switches to its cheap level of detail:
-// concentric layout, straight "haystack" edges, no labels until zoomed in.
+// rings placed by the page (no layout run), straight "haystack" edges, no labels until zoomed in.
 const LARGE = 400;
 
 const store = { colors: {}, relations: [], first: null, last: null };
@@ -183,12 +183,12 @@ function suggestion(hit, index, choose) {
 
 // ---- the graph ----
 
-function elementsOf(doc) {
+function elementsOf(doc, at) {
   // Start on a circle: the force layout then needs no random jitter to pull
   // coincident nodes apart, so the same view is always drawn the same way.
   const ring = (i) => ({ x: 300 * Math.cos(i * 2.4), y: 300 * Math.sin(i * 2.4) });
   const nodes = doc.nodes.map((n, i) => ({
-    position: ring(i),
+    position: at ? at.get(n.id) : ring(i),
     data: {
       id: n.id, shape: n.shape || "ellipse", kind: n.kind,
       label: n.name_ja && n.name_ja !== n.label ? `${n.label}\n${n.name_ja}` : n.label,
@@ -211,7 +211,7 @@ function styleFor(large) {
     shape: "data(shape)", label: "data(label)", "text-wrap": "wrap",
     "text-valign": "center", "font-size": 10, "min-zoomed-font-size": large ? 9 : 0,
     "background-color": "#f4f4f4", "border-width": 1, "border-color": "#555",
-    width: "label", height: "label", padding: 6,
+    width: large ? NODE : "label", height: large ? 18 : "label", padding: large ? 0 : 6,
   };
   // A large network's edges get only what a straight unlabelled line shows:
   // every style property is resolved per edge, so fewer is faster.
@@ -235,26 +235,63 @@ function styleFor(large) {
   ];
 }
 
-// Far from the focus, farther out: a concentric layout is linear in the graph
-// and reads well for an ego network; small ones get a force layout.
-function layoutFor(large, focus) {
+// Small networks get a force layout. A large one is placed here, in one pass
+// (a Cytoscape layout ends by fitting the view, which measures every edge
+// before the first frame): the focus in the middle, the others on rings
+// around it, the best connected nearest; the view is set from the rings'
+// size, so nothing is measured before the first frame.
+const NODE = 28;  // a large network's node width (height 18): no label to fit
+function layoutFor(large) {
   if (!large) return { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 90 };
-  return {
-    name: "concentric", animate: false, minNodeSpacing: 4,
-    concentric: (n) => (n.id() === focus ? 1000 : n.degree(false)),
-    levelWidth: () => 10,
-  };
+  return { name: "preset", fit: false, animate: false };
+}
+
+// Positions on rings (focus first, then by degree, then id) and the radius
+// of the outermost ring: deterministic, so a view is always drawn alike.
+function rings(doc) {
+  const degree = new Map(doc.nodes.map((n) => [n.id, 0]));
+  for (const e of doc.edges) {
+    degree.set(e.source, degree.get(e.source) + 1);
+    degree.set(e.target, degree.get(e.target) + 1);
+  }
+  const order = doc.nodes.map((n) => n.id).sort((a, b) =>
+    (b === doc.focus) - (a === doc.focus) || degree.get(b) - degree.get(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const at = new Map();
+  const gap = NODE + 12;
+  let ring = 0, left = 0, step = 0, angle = 0, radius = 0;
+  for (const [i, id] of order.entries()) {
+    if (i === 0 && id === doc.focus) { at.set(id, { x: 0, y: 0 }); continue; }
+    if (left === 0) {
+      ring += 1;
+      radius = ring * gap * 1.6;
+      left = Math.min(Math.floor((2 * Math.PI * radius) / gap), order.length - i);
+      step = (2 * Math.PI) / left;
+      angle = ring * 0.5;  // turn each ring a little, so spokes do not line up
+    }
+    at.set(id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+    angle += step;
+    left -= 1;
+  }
+  return { at, radius: radius + gap };
+}
+
+// The zoom and pan that show a disc of this radius around (0, 0).
+function viewOf(radius) {
+  const box = $("graph").getBoundingClientRect();
+  const zoom = Math.min(4, Math.max(0.05, Math.min(box.width, box.height) / (2 * radius)));
+  return { zoom, pan: { x: box.width / 2, y: box.height / 2 } };
 }
 
 function draw(doc) {
   const large = doc.edges.length > LARGE;
   const started = performance.now();
   if (cy) cy.destroy();
-  cy = cytoscape({
-    container: $("graph"), elements: elementsOf(doc), style: styleFor(large),
-    layout: layoutFor(large, doc.focus), minZoom: 0.05, maxZoom: 4,
+  const placed = large ? rings(doc) : null;
+  cy = cytoscape(Object.assign({
+    container: $("graph"), elements: elementsOf(doc, placed && placed.at), style: styleFor(large),
+    layout: layoutFor(large), minZoom: 0.05, maxZoom: 4,
     hideEdgesOnViewport: large, textureOnViewport: large, pixelRatio: large ? 1 : "auto",
-  });
+  }, placed ? viewOf(placed.radius) : {}));
   const built = performance.now();
   cy.on("tap", "node", (ev) => writeView({ actor: ev.target.id(), edge: "" }));
   cy.on("tap", "edge", (ev) => writeView({ edge: ev.target.id() }));
