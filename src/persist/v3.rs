@@ -366,6 +366,17 @@ fn edge_dto(source: u32, relation: Relation, target: u32, s: &EdgeSummary, chunk
     }
 }
 
+fn article_dto<'g>(a: &crate::graph::ArticleRow<'g>) -> ArticleDto<'g> {
+    ArticleDto {
+        id: Cow::Borrowed(a.id.0.as_str()),
+        title: a.title.map(Cow::Borrowed),
+        url: a.url.map(Cow::Borrowed),
+        date: pack_date(a.date),
+        lang: a.lang.map(Cow::Borrowed),
+        version: a.version,
+    }
+}
+
 fn actor_dto(a: &Actor) -> ActorDto<'_> {
     let kind = ActorKind::ALL
         .iter()
@@ -413,18 +424,7 @@ pub(super) fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()>
         kinds: names(&ActorKind::ALL, ActorKind::as_str),
         roles: names(&Role::ALL, Role::as_str),
         actors: t.actors.iter().map(|a| actor_dto(a)).collect(),
-        articles: t
-            .articles
-            .iter()
-            .map(|a| ArticleDto {
-                id: Cow::Borrowed(a.id.0.as_str()),
-                title: a.title.map(Cow::Borrowed),
-                url: a.url.map(Cow::Borrowed),
-                date: pack_date(a.date),
-                lang: a.lang.map(Cow::Borrowed),
-                version: a.version,
-            })
-            .collect(),
+        articles: t.articles.iter().map(article_dto).collect(),
         sentences: t.sentences.len() as u64,
         blocks: block_at,
         edges: t
@@ -1450,17 +1450,7 @@ fn merged_section(
     put(&mut out, &(census.articles as u64));
     out.extend_from_slice(&old.payload[old.rows_at..old.articles.end]);
     for a in &t.articles {
-        put(
-            &mut out,
-            &ArticleDto {
-                id: Cow::Borrowed(a.id.0.as_str()),
-                title: a.title.map(Cow::Borrowed),
-                url: a.url.map(Cow::Borrowed),
-                date: pack_date(a.date),
-                lang: a.lang.map(Cow::Borrowed),
-                version: a.version,
-            },
-        );
+        put(&mut out, &article_dto(a));
     }
     put(&mut out, &sentences);
     let mut blocks = old.blocks.clone();
