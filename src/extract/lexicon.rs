@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use serde::de::DeserializeOwned;
 
-use crate::model::Lang;
+use crate::model::{Lang, Relation};
 
 /// A lexicon that does not load.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -283,6 +283,20 @@ pub(crate) fn with_users(lang: Lang, users: &[UserLexicon]) -> Option<(String, S
         names.push_str(&u.file);
     }
     Some((names, text))
+}
+
+/// The relation a cue or object states: its own, or its `disaster`
+/// alternative once the article has named a natural disaster (aid of no
+/// stated kind is relief there).
+pub(crate) fn relation_in(
+    own: Relation,
+    disaster: Option<Relation>,
+    after_disaster: bool,
+) -> Relation {
+    match disaster {
+        Some(r) if after_disaster => r,
+        _ => own,
+    }
 }
 
 #[cfg(test)]

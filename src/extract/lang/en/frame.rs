@@ -75,10 +75,8 @@ impl English {
         let Some(mut roles) = self.roles_after(cx, hit, cue, passive) else {
             return;
         };
-        let mut relation = match cue.disaster {
-            Some(r) if cx.disaster => r,
-            _ => cue.relation,
-        };
+        let mut relation =
+            crate::extract::lexicon::relation_in(cue.relation, cue.disaster, cx.disaster);
         if cue.pos == Pos::Transfer {
             let Some(given) = self.transfer(cx, hit, cue, &mut roles) else {
                 return;

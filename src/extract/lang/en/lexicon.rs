@@ -106,10 +106,7 @@ pub(super) struct Object {
 
 impl Object {
     pub(super) fn relation(self, disaster: bool) -> Relation {
-        match self.disaster {
-            Some(r) if disaster => r,
-            _ => self.relation,
-        }
+        lexicon::relation_in(self.relation, self.disaster, disaster)
     }
 }
 

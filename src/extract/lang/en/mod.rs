@@ -120,11 +120,7 @@ impl English {
         let bytes = sentence.as_bytes();
         let mut found = Phrases::default();
         for m in self.phrases.find_overlapping_iter(sentence) {
-            let bounded = (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
-                && bytes
-                    .get(m.end())
-                    .is_none_or(|b| !b.is_ascii_alphanumeric());
-            if !bounded {
+            if !whole_word(bytes, &m) {
                 continue;
             }
             match self.phrase_kinds[m.pattern().as_usize()] {
@@ -143,12 +139,9 @@ impl English {
     /// True when the sentence names a natural disaster, as a whole word.
     fn names_disaster(&self, sentence: &str) -> bool {
         let bytes = sentence.as_bytes();
-        self.disasters.find_overlapping_iter(sentence).any(|m| {
-            (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
-                && bytes
-                    .get(m.end())
-                    .is_none_or(|b| !b.is_ascii_alphanumeric())
-        })
+        self.disasters
+            .find_overlapping_iter(sentence)
+            .any(|m| whole_word(bytes, &m))
     }
 }
 
@@ -170,6 +163,14 @@ struct Phrases {
     hedged: bool,
     /// Where each act phrase starts and ends, in the article's text.
     acts: Vec<(usize, usize)>,
+}
+
+/// A match with no letter or digit on either side.
+fn whole_word(bytes: &[u8], m: &aho_corasick::Match) -> bool {
+    (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+        && bytes
+            .get(m.end())
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// The number of states the sentence's mentions roll up to, counted to three.

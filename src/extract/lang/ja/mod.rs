@@ -270,10 +270,7 @@ struct Cue {
 impl Cue {
     /// The relation the cue states, in an article about a disaster or not.
     fn relation(&self, disaster: bool) -> Relation {
-        match self.disaster {
-            Some(r) if disaster => r,
-            _ => self.relation,
-        }
+        lexicon::relation_in(self.relation, self.disaster, disaster)
     }
 }
 
