@@ -29,7 +29,13 @@ impl English {
             let choices = &self.words[pattern];
             let first = self.choose_reading(p, a, choices);
             let pos = self.cues[first].pos;
-            for &cue in choices.iter().filter(|&&k| self.cues[k].pos == pos) {
+            let readings = || choices.iter().filter(move |&&k| self.cues[k].pos == pos);
+            // A reading whose object must say something (`expelled ... diplomats`,
+            // `called it illegal`) and does, is the only one.
+            let said = readings().copied().find(|&k| {
+                !self.cues[k].object_needs.is_empty() && object_says(p, &self.cues[k], b)
+            });
+            for &cue in readings().filter(|&&k| said.is_none_or(|s| s == k)) {
                 out.push(Hit { cue, a, b });
             }
         }
@@ -166,15 +172,21 @@ impl English {
         let p = cx.p;
         let n = p.toks.len();
         let c = p.clause[hit.a];
+        if hit.b < n && in_list(&cue.not_before, p.word(hit.b)) {
+            return None;
+        }
         let mut roles = Roles {
             object: self.direct_object(p, hit, cue, passive),
             ..Roles::default()
         };
+        // A cue right after a noun cue heads the compound (`aid offers from
+        // Spain`): the noun's prepositions come after both.
+        let compound_head = |a: usize| cue.pos == Pos::Noun && a == hit.b;
         let next_hit = cx
             .hits
             .iter()
             .map(|x| x.a)
-            .filter(|&a| a > hit.a)
+            .filter(|&a| a > hit.a && !compound_head(a))
             .min()
             .unwrap_or(n);
         let end = (hit.b + cue.window).min(n);
@@ -227,15 +239,10 @@ impl English {
         }
         if !cue.object_needs.is_empty() && !passive {
             // `expelled three Russian diplomats`, `suspended X from`: the object must say so.
-            let scope = hit.b..(hit.b + 6).min(n);
-            let says = scope.clone().any(|k| {
-                cue.object_needs
-                    .iter()
-                    .any(|x| p.word(k).eq_ignore_ascii_case(x))
-            });
-            if !says {
+            if !object_says(p, cue, hit.b) {
                 return None;
             }
+            let scope = hit.b..(hit.b + OBJECT_REACH).min(n);
             if roles.object.is_none() {
                 // The demonym of the expelled diplomats.
                 roles.object = scope
@@ -647,6 +654,11 @@ fn names_act(cx: &Context<'_, '_>, hit: Hit) -> bool {
     let Some(&(_, end)) = cx.acts.iter().find(|&&(a, _)| a == start) else {
         return false;
     };
+    // `accused X of a strike and condemned it`: a pronoun stands for an act
+    // of its own sentence when one is named before it.
+    if p.is(hit.b, PRON) && cx.hits.iter().any(|h| h.a < hit.a) {
+        return false;
+    }
     let after = (hit.b..p.toks.len()).find(|&k| p.toks[k].start >= end);
     !after.is_some_and(|k| {
         let w = p.word(k);
@@ -661,6 +673,20 @@ fn armed_forces(p: &Parsed<'_>, g: usize) -> bool {
     (p.groups[g].last + 1..n)
         .find(|&k| !(p.is(k, MOD) || matches!(p.word(k), "'s" | "’s")))
         .is_some_and(|k| p.is(k, FORCES))
+}
+
+/// How far after a cue the words its object must hold are looked for.
+const OBJECT_REACH: usize = 8;
+
+/// One of the words the cue's object must hold follows it (`expelled three
+/// diplomats`).
+fn object_says(p: &Parsed<'_>, cue: &Cue, b: usize) -> bool {
+    (b..(b + OBJECT_REACH).min(p.toks.len())).any(|k| in_list(&cue.object_needs, p.word(k)))
+}
+
+/// A word of a cue's word list, case folded.
+fn in_list(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// The entries of some groups, in order.

@@ -34,6 +34,7 @@ pub(super) struct FlagsDef {
     pub(super) report: Vec<String>,
     pub(super) report_weak: Vec<String>,
     pub(super) clause_breaks: Vec<String>,
+    pub(super) adverbial_breaks: Vec<String>,
     pub(super) be: Vec<String>,
     pub(super) light_verbs: Vec<String>,
     pub(super) state_nouns: Vec<String>,
@@ -80,6 +81,8 @@ pub(super) struct CueDef {
     pub(super) window: Option<usize>,
     #[serde(default)]
     pub(super) object_needs: Vec<String>,
+    #[serde(default)]
+    pub(super) not_before: Vec<String>,
     #[serde(default)]
     pub(super) over_cues: bool,
     #[serde(default)]
@@ -153,6 +156,9 @@ pub(super) struct Cue {
     pub(super) hedge: bool,
     pub(super) window: usize,
     pub(super) object_needs: Vec<String>,
+    /// Words that must not follow the cue directly (`called on`, `called for`
+    /// are not `called it illegal`).
+    pub(super) not_before: Vec<String>,
     /// Its prepositions are looked for past other cues (threatened to cut ties with X).
     pub(super) over_cues: bool,
     /// The agent of an act named as the object stands for it (`condemned the
@@ -175,6 +181,7 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("report", &f.report),
         ("report_weak", &f.report_weak),
         ("clause_breaks", &f.clause_breaks),
+        ("adverbial_breaks", &f.adverbial_breaks),
         ("be", &f.be),
         ("light_verbs", &f.light_verbs),
         ("state_nouns", &f.state_nouns),
@@ -245,6 +252,8 @@ pub(super) struct Flags {
     pub(super) report: TokenSet,
     pub(super) report_weak: TokenSet,
     pub(super) clause_breaks: TokenSet,
+    /// Two-word adverbials a clause break is part of (`so far`), lower case.
+    pub(super) adverbial_breaks: Vec<(String, String)>,
     pub(super) be: TokenSet,
     pub(super) light_verbs: TokenSet,
     pub(super) state_nouns: TokenSet,
@@ -340,6 +349,8 @@ impl English {
             lexicon::unique(name, &place, "words", &def.words, fold)?;
             lexicon::unique(name, &place, "target", &def.target, fold)?;
             lexicon::unique(name, &place, "source", &def.source, fold)?;
+            lexicon::unique(name, &place, "object_needs", &def.object_needs, fold)?;
+            lexicon::unique(name, &place, "not_before", &def.not_before, fold)?;
             cues.push(Cue {
                 relation: def.relation,
                 also: def.also,
@@ -354,6 +365,7 @@ impl English {
                 hedge: def.hedge,
                 window: def.window.unwrap_or(WINDOW),
                 object_needs: def.object_needs,
+                not_before: def.not_before,
                 over_cues: def.over_cues,
                 object_agent: def.object_agent,
                 disaster: def.disaster,
@@ -414,6 +426,15 @@ impl English {
             report: build_set(&f.report),
             report_weak: build_set(&f.report_weak),
             clause_breaks: build_set(&f.clause_breaks),
+            adverbial_breaks: f
+                .adverbial_breaks
+                .iter()
+                .filter_map(|x| {
+                    x.to_ascii_lowercase()
+                        .split_once(' ')
+                        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+                })
+                .collect(),
             be: build_set(&f.be),
             light_verbs: build_set(&f.light_verbs),
             state_nouns: build_set(&f.state_nouns),

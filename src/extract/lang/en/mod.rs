@@ -465,6 +465,40 @@ mod tests {
         );
         // With no act told before, `the move` names no one.
         assert!(triples("Peru condemned the move.").is_empty());
+        // `it` stands for the act told before, unless its own sentence named one.
+        assert_eq!(
+            triples("Chile imposed sanctions on Bolivia.\nPeru condemned it."),
+            ["CHL sanctions BOL", "PER condemnation CHL"]
+        );
+        assert_eq!(
+            triples(
+                "Chile imposed sanctions on Bolivia.\nPeru accused Ecuador of a raid and condemned it."
+            ),
+            ["CHL sanctions BOL", "PER condemnation ECU hedged"]
+        );
+    }
+
+    #[test]
+    fn naming_an_act_by_a_word_of_blame_condemns_its_agent() {
+        assert_eq!(
+            triples("Ghana called the Togolese blockade illegal."),
+            ["GHA condemnation TGO"]
+        );
+        assert_eq!(
+            triples("Mali described Niger's decision as a provocation."),
+            ["MLI condemnation NER"]
+        );
+        assert_eq!(
+            triples("Chile imposed sanctions on Bolivia.\nPeru branded it reckless."),
+            ["CHL sanctions BOL", "PER condemnation CHL"]
+        );
+        // Without a word of blame, `called` is a phone call.
+        assert_eq!(
+            triples("The Ghanaian president called Togo's leader on Monday."),
+            ["GHA summit TGO"]
+        );
+        // `called on` and `called for` urge; they do not blame.
+        assert!(triples("Ghana called on Togo to end the illegal blockade.").is_empty());
     }
 
     #[test]
@@ -533,6 +567,23 @@ mod tests {
         assert_eq!(
             triples("Morocco accepted aid from Spain."),
             ["ESP economic_aid MAR"]
+        );
+        // `so far` is an adverbial, not a clause opened by `so`.
+        assert_eq!(
+            triples("Chad has so far accepted aid from Niger."),
+            ["NER economic_aid TCD"]
+        );
+    }
+
+    #[test]
+    fn a_cue_after_a_noun_cue_heads_the_compound() {
+        assert_eq!(
+            triples("Peru accepted aid pledges from Chile and Bolivia."),
+            ["BOL economic_aid PER", "CHL economic_aid PER"]
+        );
+        assert_eq!(
+            triples("Ghana imposed an arms embargo on Togo."),
+            ["GHA sanctions TGO"]
         );
     }
 

@@ -100,7 +100,7 @@ impl English {
             groups: Vec::new(),
         };
         self.cue_spans(view, &mut p);
-        let clauses = clauses(&p);
+        let clauses = clauses(&p, &self.flags);
         p.clause = clauses.clause;
         p.outer = clauses.outer;
         self.groups(view, &mut p);
@@ -554,9 +554,20 @@ fn tokens(view: &SentenceView<'_>) -> Vec<Tok> {
     toks
 }
 
+/// The break word at `i` is part of a two-word adverbial (`so far`, `as well`).
+fn adverbial(p: &Parsed<'_>, flags: &Flags, i: usize) -> bool {
+    let pair = |a: usize, b: usize| {
+        flags
+            .adverbial_breaks
+            .iter()
+            .any(|(x, y)| p.word(a).eq_ignore_ascii_case(x) && p.word(b).eq_ignore_ascii_case(y))
+    };
+    i + 1 < p.toks.len() && pair(i, i + 1) || i > 0 && pair(i - 1, i)
+}
+
 /// Clauses: `which`, `but`, `while`, `that`, `;` ... open a new one; a
 /// relative clause opened after a comma or a name closes at the next comma.
-fn clauses(p: &Parsed<'_>) -> Clauses {
+fn clauses(p: &Parsed<'_>, flags: &Flags) -> Clauses {
     let toks = &p.toks;
     let mut clause = vec![0u32; toks.len()];
     let mut next_id = 0u32;
@@ -581,12 +592,7 @@ fn clauses(p: &Parsed<'_>) -> Clauses {
             Kind::Word => {
                 let lw_is = |s: &str| w.eq_ignore_ascii_case(s);
                 if p.is(i, BREAK) && i > 0 {
-                    let as_well = lw_is("as")
-                        && (i + 1 < toks.len() && p.word(i + 1).eq_ignore_ascii_case("well")
-                            || i > 0
-                                && (p.word(i - 1).eq_ignore_ascii_case("well")
-                                    || p.word(i - 1).eq_ignore_ascii_case("such")));
-                    if !as_well {
+                    if !adverbial(p, flags, i) {
                         open_new = true;
                         let prev = p.word(i - 1);
                         if p.is(i, RELATIVE)
