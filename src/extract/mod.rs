@@ -104,6 +104,9 @@ pub(crate) struct Discourse {
     /// The agents of the acts the last sentence with claims named (English
     /// `X condemned the move`: they are its target).
     pub(crate) acted: Vec<EntryIndex>,
+    /// The relations and targets of the directed claims the last sentence
+    /// with claims stated (Japanese `Xも承認した`: X did it to the same target).
+    pub(crate) told: Vec<(crate::model::Relation, EntryIndex)>,
 }
 
 /// The extractor: a gazetteer and the language plugins, built once.

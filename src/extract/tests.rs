@@ -530,3 +530,30 @@ fn a_meeting_in_one_party_s_country_is_the_other_s_visit() {
         assert!(claims(text).iter().all(|c| !c.contains("visit")), "{text}");
     }
 }
+
+#[test]
+fn japanese_recognition_of_a_state_needs_its_object_before_the_verb() {
+    assert_eq!(
+        claims("スペインはコソボを正式に承認した。"),
+        ["ESP recognition XKX"]
+    );
+    // 承認 of anything but a state is an approval.
+    assert!(claims("スペインは新しい予算を承認した。").is_empty());
+}
+
+#[test]
+fn japanese_mo_repeats_the_act_told_before_on_its_target() {
+    assert_eq!(
+        claims("スペインはコソボを承認した。チリとペルーも承認を表明した。"),
+        [
+            "ESP recognition XKX",
+            "PER recognition XKX",
+            "CHL recognition XKX"
+        ]
+    );
+    // An object of its own that names no actor (同盟国に) is not the one told before.
+    assert_eq!(
+        claims("カナダはチリに部隊を派遣した。「ペルーも友好国に部隊を派遣した」と述べた。"),
+        ["CAN deployment CHL"]
+    );
+}

@@ -249,6 +249,8 @@ struct CueDef {
     reverse: bool,
     #[serde(default)]
     target_from_topic: bool,
+    #[serde(default)]
+    object_first: bool,
     disaster: Option<Relation>,
 }
 
@@ -263,6 +265,9 @@ struct Cue {
     reverse: bool,
     /// An organization topic may be the target (`インドネシアが加盟した`: BRICS).
     target_from_topic: bool,
+    /// The cue holds only with its object right before it (`パレスチナを承認`;
+    /// 承認 alone is any approval), or the same act told before (`Xも承認`).
+    object_first: bool,
     /// The relation the cue states in an article about a disaster.
     disaster: Option<Relation>,
 }
@@ -380,6 +385,8 @@ struct Sentence<'v, 'a> {
     topics: [Option<EntryIndex>; 2],
     /// The article has named a natural disaster (see `Discourse::disaster`).
     disaster: bool,
+    /// See `Discourse::told`.
+    told: &'v [(Relation, EntryIndex)],
 }
 
 impl Sentence<'_, '_> {
@@ -453,6 +460,7 @@ impl Japanese {
                 implied_target: def.implied_target,
                 reverse: def.reverse,
                 target_from_topic: def.target_from_topic,
+                object_first: def.object_first,
                 disaster: def.disaster,
             });
         }
@@ -537,12 +545,14 @@ impl Japanese {
             relative_heads: relative_clause_heads(text, mentions),
             topics: [topic, discourse.topic],
             disaster: discourse.disaster,
+            told: &discourse.told,
         };
         let mut out = Vec::new();
         for h in 0..hits.len() {
             self.cue_claims(&sentence, h, &mut out);
         }
         self.members_named_by(&sentence, &mut out);
+        remember_told(&out, discourse);
         if let Some(t) = topic {
             discourse.topic = Some(t);
         }
@@ -1007,6 +1017,32 @@ impl Japanese {
                     view.kind_of(t) == crate::model::ActorKind::Organization
                         && !source_entries.contains(&t)
                 }));
+            }
+            // `Xも承認した` with no object: X did it to whom the last sentence said.
+            let mut told = Vec::new();
+            if target_entries.is_empty()
+                && !cue.reverse
+                && also_marked(&sources, roles)
+                && !sources
+                    .iter()
+                    .any(|&i| object_between(&text[mentions[i].end..hit.start]))
+            {
+                let relation = cue.relation(s.disaster);
+                told.extend(s.told.iter().filter_map(|&(r, t)| {
+                    let own = source_entries
+                        .iter()
+                        .any(|&x| view.state_of(x) == view.state_of(t));
+                    (r == relation && !own).then_some(t)
+                }));
+                target_entries.extend(&told);
+            }
+            if cue.object_first
+                && told.is_empty()
+                && !targets
+                    .iter()
+                    .any(|&i| object_right_before(text, mentions[i].end, hit.start))
+            {
+                return;
             }
             if cue.passive && target_entries.is_empty() {
                 target_entries.extend(fallback(&source_entries));
@@ -1522,6 +1558,54 @@ const BARE_TITLES: &[(&str, &str)] = &[
 ];
 
 /// One automaton over the bare titles, then the both-sides words, built once.
+/// The object's を stands right before the cue, a short adverb at most
+/// between (`パレスチナを正式に承認`).
+fn object_right_before(text: &str, object_end: usize, cue_start: usize) -> bool {
+    let between = text.get(object_end..cue_start).unwrap_or("");
+    between.strip_prefix('を').is_some_and(|rest| {
+        rest.chars().count() <= 4
+            && !rest
+                .chars()
+                .any(|c| c.is_ascii_punctuation() || "、。「」".contains(c))
+    })
+}
+
+/// Between a subject and its cue, an object or goal that names no actor
+/// (`同盟国に配備`): を, へ, or a に that ends no time or adverb (`22日に`, `正式に`).
+fn object_between(between: &str) -> bool {
+    let mut prev = None;
+    for c in between.chars() {
+        let adverbial = prev
+            .is_some_and(|p: char| p.is_ascii_digit() || "日月年時式様的たで既更共".contains(p));
+        if c == 'を' || c == 'へ' || c == 'に' && !adverbial {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// A source marked by も (`XとYも`): the act is one told before.
+fn also_marked(sources: &[usize], roles: &[Ending]) -> bool {
+    sources
+        .iter()
+        .any(|&i| matches!(roles[i], Ending::Particle("も", _)))
+}
+
+/// Keeps the directed claims of a sentence that stated any (see
+/// `Discourse::told`).
+fn remember_told(out: &[Found], discourse: &mut Discourse) {
+    if out.is_empty() {
+        return;
+    }
+    discourse.told = out
+        .iter()
+        .filter(|f| !f.negated && !f.relation.is_symmetric() && f.relation != Relation::LeaderOf)
+        .map(|f| (f.relation, f.target))
+        .collect();
+    discourse.told.dedup();
+}
+
 fn title_words() -> &'static AhoCorasick {
     static WORDS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
