@@ -422,7 +422,6 @@ mod tests {
             touching: vec![vec![0, 2, 2], vec![1, 3]],
             neighbours: vec![vec![1], vec![0]],
             by_relation: vec![vec![0, 1, 1, 1, 1]],
-            ..IndexDto::default()
         };
         let bytes = bincode::serde::encode_to_vec(&dto, config()).unwrap();
         let (head, lists) = open(bytes, 2, 1, Path::new("")).unwrap();
