@@ -327,7 +327,7 @@ type Key = (ActorId, Relation, ActorId);
 struct Acc<'g> {
     evidence: Vec<EvidenceView<'g>>,
     counts: crate::graph::EdgeCounts,
-    articles: std::collections::HashSet<&'g ArticleId>,
+    articles: crate::hash::FxSet<&'g ArticleId>,
     roles: Vec<Role>,
     /// The one edge an entry counted from a summary stands for.
     counted_from: Option<EdgeView<'g>>,
@@ -1092,7 +1092,7 @@ pub fn timeline(
     } else {
         relations_filtered(graph, a, b, side, filter, true)?
     };
-    let mut out: Vec<TimelineRow> = rows
+    let out: Vec<TimelineRow> = rows
         .into_iter()
         .flat_map(|r| {
             let (s, rel, t) = (r.source, r.relation, r.target);
@@ -1107,14 +1107,27 @@ pub fn timeline(
             })
         })
         .collect();
-    out.sort_by(|x, y| {
-        (x.date, &x.evidence.article, x.evidence.span).cmp(&(
-            y.date,
-            &y.evidence.article,
-            y.evidence.span,
-        ))
-    });
-    Ok(out)
+    Ok(sorted_by_date(out))
+}
+
+/// `rows` by date, then article, then span, ties in the order given.
+/// Sorting the rows themselves moved each (a few hundred bytes) a dozen
+/// times: on a pair with 27,590 rows that was a ninth of `timeline`'s
+/// instructions. Their keys are sorted instead, the position breaking ties
+/// as a stable sort would, and the rows moved once.
+fn sorted_by_date(rows: Vec<TimelineRow>) -> Vec<TimelineRow> {
+    let mut keys: Vec<(Date, &ArticleId, [u32; 2], usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.date, &r.evidence.article, r.evidence.span, i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
+    let mut slots: Vec<Option<TimelineRow>> = rows.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each position is in the order once"))
+        .collect()
 }
 
 /// Relation rows (with evidence) around `a` and the actors that serve it, or
@@ -1291,7 +1304,7 @@ fn counted_graph(
     let mut out = Counted {
         graph,
         b: crate::graph::GraphBuilder::new(),
-        at: HashMap::new(),
+        at: Default::default(),
         dated: dated.then_some(&selection.filter),
     };
     let Some(kept) = kept else {
@@ -1320,7 +1333,7 @@ fn counted_graph(
 struct Counted<'g, 'f> {
     graph: &'g KnowledgeGraph,
     b: crate::graph::GraphBuilder,
-    at: HashMap<ActorId, u32>,
+    at: crate::hash::FxMap<ActorId, u32>,
     /// The filter whose kept records date each edge, when dates are asked for.
     dated: Option<&'f Filter>,
 }

@@ -196,7 +196,7 @@ fn the_index_lists_every_actor_and_the_edges_of_each() {
         let expected: Vec<u32> = (0..ends.len() as u32)
             .filter(|&i| ends[i as usize].0 == *id || ends[i as usize].2 == *id)
             .collect();
-        assert_eq!(o.touching[x], expected, "edges of {id}");
+        assert_eq!(o.touching(x), expected, "edges of {id}");
         let mut near: Vec<u32> = expected
             .iter()
             .flat_map(|&i| [ends[i as usize].0, ends[i as usize].2])
@@ -205,7 +205,7 @@ fn the_index_lists_every_actor_and_the_edges_of_each() {
             .collect();
         near.sort_unstable();
         near.dedup();
-        assert_eq!(o.neighbours[x], near, "neighbours of {id}");
+        assert_eq!(o.neighbours(x), near, "neighbours of {id}");
     }
     for r in Relation::ALL.iter().copied() {
         let expected: Vec<u32> = (0..ends.len() as u32)

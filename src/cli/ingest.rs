@@ -92,6 +92,7 @@ pub(super) fn run(
         anyhow::bail!("--batch-records 0: give at least one record");
     }
     crate::extract::isolate::install_panic_hook();
+    bound_malloc_caches();
     let extractor = extractor(gazetteer_file)?;
     let options = ReadOptions {
         lang: args.lang.code(),
@@ -308,6 +309,25 @@ impl AddAssign for Tally {
         self.claims += other.claims;
         self.skipped += other.skipped;
         self.bytes += other.bytes;
+    }
+}
+
+/// Keeps glibc's malloc from holding freed memory for reuse beyond the
+/// graph: by default it gives each thread an arena of its own (up to eight
+/// per core) and, once a big buffer is freed, serves ever bigger ones from
+/// the arenas instead of fresh pages. Freed there, the chunk graphs the
+/// workers built and the main thread merged stayed in the process: at 1 GB
+/// of text `--jobs 2` peaked at 196 to 215 MiB for a heap peak of 134 MB.
+/// Two arenas, and buffers of 4 MiB and more on their own pages (returned
+/// when freed), bound it by the graph. Other allocators need no such hint.
+fn bound_malloc_caches() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets two of the allocator's tunables; it is
+    // called before any thread of ours exists, and a refused value (a 0
+    // return) leaves glibc's default, which is correct, only larger.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
     }
 }
 

@@ -39,7 +39,7 @@ pub use census::{Census, Degree, RelationCensus};
 pub use merge::MergeOutcome;
 pub use store::{ArticleRow, EdgeRow, EvidenceRow, GraphBuilder, SentenceRow, Tables};
 use store::{Articles, Edge, EvidenceRec, join_actor};
-pub use stored::{Adjacency, EvidenceSource, SourceError, StoredRecord};
+pub use stored::{Adjacency, EvidenceSource, IndexLists, SourceError, StoredRecord};
 pub use summary::{EdgeSummary, Kept, role_bit};
 
 /// The graph of actors and their evidenced relations.

@@ -4,8 +4,6 @@
 //! Also holds the order-independent rules that settle conflicting values, so that
 //! insert and merge are joins in a lattice: idempotent, commutative, associative.
 
-use std::collections::HashMap;
-
 use crate::model::{Actor, ActorId, ArticleId, Date, Role, Span};
 
 pub(super) use crate::hash::FxMap;
@@ -32,7 +30,7 @@ pub(super) struct ArticleMeta {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Articles {
     pub(super) metas: Vec<ArticleMeta>,
-    by_id: HashMap<ArticleId, ArticleIx>,
+    by_id: FxMap<ArticleId, ArticleIx>,
     /// Each sentence text once, keyed by (article, sentence index).
     sentences: FxMap<(ArticleIx, u32), (usize, u32)>,
     /// Every sentence text back to back (one allocation, not one per sentence);

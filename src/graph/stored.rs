@@ -35,31 +35,83 @@ pub struct StoredRecord {
 /// records: what a question looks at to choose the edges it builds a graph
 /// of (see `query::scope`), so that it never reads the whole edge table.
 /// A store of format 4 holds this index on disk; for older ones `persist`
-/// builds it by walking the edge table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// builds it by walking the edge table. The lists stay encoded until a
+/// question asks for one ([`IndexLists`]): a question about two actors
+/// decodes their lists, not one per actor and relation of the store.
+#[derive(Debug, Clone)]
 pub struct Adjacency {
     /// Every actor, sorted by id.
     pub actors: Vec<Actor>,
     /// How many edges the store holds.
     pub edges: usize,
-    /// Per actor (by position in `actors`): the edges it is an end of,
-    /// ascending, each once.
-    pub touching: Vec<Vec<u32>>,
-    /// Per actor: the actors one edge away, ascending, each once.
-    pub neighbours: Vec<Vec<u32>>,
-    /// Per relation the store has edges of: those edges, ascending.
-    pub by_relation: Vec<(Relation, Vec<u32>)>,
+    /// The relations of the store's table, in the order of their lists.
+    relations: Vec<Relation>,
+    lists: Arc<dyn IndexLists>,
+}
+
+/// The lists of an [`Adjacency`], numbered: per actor (by position) the
+/// edges it is an end of, then per actor the actors one edge away, then per
+/// relation its edges; each ascending, each value once.
+pub trait IndexLists: std::fmt::Debug + Send + Sync {
+    /// List `i`, decoded on first use.
+    fn list(&self, i: usize) -> &[u32];
 }
 
 impl Adjacency {
+    /// The index of `actors` whose lists `lists` holds (see [`IndexLists`]),
+    /// `relations` in the order of their lists.
+    pub fn new(
+        actors: Vec<Actor>,
+        edges: usize,
+        relations: Vec<Relation>,
+        lists: Arc<dyn IndexLists>,
+    ) -> Self {
+        Adjacency {
+            actors,
+            edges,
+            relations,
+            lists,
+        }
+    }
+
+    /// The edges the actor at position `actor` is an end of, ascending.
+    pub fn touching(&self, actor: usize) -> &[u32] {
+        self.lists.list(actor)
+    }
+
+    /// The actors one edge away from the actor at position `actor`, ascending.
+    pub fn neighbours(&self, actor: usize) -> &[u32] {
+        self.lists.list(self.actors.len() + actor)
+    }
+
     /// The edges of `relation`, ascending.
     pub fn of_relation(&self, relation: Relation) -> &[u32] {
-        self.by_relation
+        self.relations
             .iter()
-            .find(|(r, _)| *r == relation)
-            .map_or(&[], |(_, list)| list.as_slice())
+            .position(|&r| r == relation)
+            .map_or(&[], |i| self.lists.list(2 * self.actors.len() + i))
     }
 }
+
+/// Two indexes are equal when they hold the same actors and lists (every
+/// list decoded to compare).
+impl PartialEq for Adjacency {
+    fn eq(&self, other: &Self) -> bool {
+        let n = self.actors.len();
+        self.actors == other.actors
+            && self.edges == other.edges
+            && (0..n).all(|a| {
+                self.touching(a) == other.touching(a) && self.neighbours(a) == other.neighbours(a)
+            })
+            && self
+                .relations
+                .iter()
+                .chain(&other.relations)
+                .all(|&r| self.of_relation(r) == other.of_relation(r))
+    }
+}
+
+impl Eq for Adjacency {}
 
 /// Reads the records of one stored edge.
 pub trait EvidenceSource: std::fmt::Debug + Send + Sync {

@@ -9,21 +9,21 @@
 //! that the index and the table cannot disagree.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::section::{ArticleRef, Head, Skipped, decode_run};
 use super::v3::{self, ChunkDto, EdgeDto};
 use super::{PersistError, config};
-use crate::graph::Adjacency;
-use crate::model::{Actor, Relation};
+use crate::graph::IndexLists;
 
 /// Edges per page: a question reading one edge walks at most this many.
 pub(super) const PAGE: usize = 32;
 
-/// The index section.
+/// The fields of the index section before its lists.
 #[derive(Serialize, Deserialize, Debug, Default, PartialEq, Eq)]
-pub(super) struct IndexDto {
+pub(super) struct IndexHead {
     /// Where the article table lies in the graph payload.
     pub(super) articles: [u64; 2],
     /// Where the edge table (its length first) starts in the graph payload.
@@ -39,6 +39,14 @@ pub(super) struct IndexDto {
     /// Every `PAGE`-th edge: where it starts, its first chunk's row, and
     /// where that chunk starts.
     pub(super) pages: Vec<[u64; 3]>,
+}
+
+/// The index section: its head, then its lists (bincode writes a field
+/// that is a struct as that struct's fields, so the head is read alone by
+/// [`open`]).
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq, Eq)]
+pub(super) struct IndexDto {
+    pub(super) head: IndexHead,
     /// Per actor of the section's table: the edges it is an end of,
     /// ascending, as differences from the one before (the first from 0).
     pub(super) touching: Vec<Vec<u32>>,
@@ -190,13 +198,15 @@ pub(super) fn walk(payload: &[u8], path: &Path) -> Result<IndexDto, PersistError
     }
     let deltas = |lists: Vec<Vec<u32>>| lists.into_iter().map(differences).collect();
     Ok(IndexDto {
-        articles: [at as u64, after as u64],
-        edges_at: edges_at as u64,
-        chunks_at: w.chunks_at as u64,
-        dead_at: w.dead_at as u64,
-        edges: w.ends.len() as u64,
-        chunks: w.chunks,
-        pages: w.pages,
+        head: IndexHead {
+            articles: [at as u64, after as u64],
+            edges_at: edges_at as u64,
+            chunks_at: w.chunks_at as u64,
+            dead_at: w.dead_at as u64,
+            edges: w.ends.len() as u64,
+            chunks: w.chunks,
+            pages: w.pages,
+        },
         touching: deltas(touching),
         neighbours: deltas(neighbours),
         by_relation: deltas(by_relation),
@@ -206,11 +216,16 @@ pub(super) fn walk(payload: &[u8], path: &Path) -> Result<IndexDto, PersistError
 /// The index section of the graph section `payload` this build has just
 /// encoded.
 pub(super) fn encode(payload: &[u8]) -> Vec<u8> {
-    let dto = walk(payload, Path::new("")).expect("a graph section this build encoded walks");
-    bincode::serde::encode_to_vec(&dto, config()).expect("encoding into a Vec cannot fail")
+    encode_dto(&walk(payload, Path::new("")).expect("a graph section this build encoded walks"))
 }
 
-/// An index section, decoded.
+/// The bytes of the index section `dto`.
+pub(super) fn encode_dto(dto: &IndexDto) -> Vec<u8> {
+    bincode::serde::encode_to_vec(dto, config()).expect("encoding into a Vec cannot fail")
+}
+
+/// An index section, decoded whole (the tests' view of one).
+#[cfg(test)]
 pub(super) fn decode(payload: &[u8], path: &Path) -> Result<IndexDto, PersistError> {
     let (dto, read): (IndexDto, usize) = bincode::serde::decode_from_slice(payload, config())
         .map_err(|_| v3::corrupt(path, "cannot decode the index"))?;
@@ -218,6 +233,102 @@ pub(super) fn decode(payload: &[u8], path: &Path) -> Result<IndexDto, PersistErr
         return Err(v3::corrupt(path, "undecoded bytes in the index"));
     }
     Ok(dto)
+}
+
+/// An index section's lists, left encoded: each is checked when the section
+/// is opened (a walk over its bytes, allocating nothing per value) and
+/// decoded the first time a question asks for it. Decoding them all on open
+/// cost time and memory in proportion to the store's edges for questions
+/// that read two actors' lists.
+#[derive(Debug)]
+pub(super) struct Lists {
+    bytes: Vec<u8>,
+    /// Per list: where its first value starts, and how many it holds.
+    spans: Vec<(usize, usize)>,
+    decoded: Vec<OnceLock<Vec<u32>>>,
+}
+
+impl IndexLists for Lists {
+    fn list(&self, i: usize) -> &[u32] {
+        self.decoded[i].get_or_init(|| {
+            let (at, n) = self.spans[i];
+            let mut r = Varints {
+                bytes: &self.bytes,
+                at,
+            };
+            let mut x = 0u32;
+            (0..n)
+                .map(|k| {
+                    let d = r
+                        .u32()
+                        .expect("every value was read when the index was opened");
+                    x = if k == 0 { d } else { x + d };
+                    x
+                })
+                .collect()
+        })
+    }
+}
+
+/// Checks `n` lists from `r` (a table: its length first), each a run of
+/// differences summing to values below `bound`; pushes where each starts.
+fn check_lists(
+    r: &mut Varints<'_>,
+    n: usize,
+    bound: usize,
+    spans: &mut Vec<(usize, usize)>,
+) -> Option<()> {
+    if r.len(1)?.0 != n {
+        return None;
+    }
+    for _ in 0..n {
+        let (len, room) = r.len(1)?;
+        if len > room {
+            return None;
+        }
+        spans.push((r.at, len));
+        let mut x = 0u32;
+        for k in 0..len {
+            let d = r.u32()?;
+            x = if k == 0 { d } else { x.checked_add(d)? };
+            if x as usize >= bound {
+                return None;
+            }
+        }
+    }
+    Some(())
+}
+
+/// The index section `bytes` of a graph section of `actors` actors and
+/// `relations` relations: its head, and its lists checked against the
+/// tables (every edge below the head's count, every neighbour an actor) but
+/// left encoded.
+pub(super) fn open(
+    bytes: Vec<u8>,
+    actors: usize,
+    relations: usize,
+    path: &Path,
+) -> Result<(IndexHead, Lists), PersistError> {
+    let bad = || v3::corrupt(path, "the index does not fit the graph section");
+    let (head, at): (IndexHead, usize) =
+        decode_run(&bytes, 0, path).map_err(|_| v3::corrupt(path, "cannot decode the index"))?;
+    let edges = usize::try_from(head.edges).map_err(|_| bad())?;
+    let mut spans = Vec::with_capacity(2 * actors + relations);
+    let mut r = Varints { bytes: &bytes, at };
+    check_lists(&mut r, actors, edges, &mut spans)
+        .and_then(|()| check_lists(&mut r, actors, actors, &mut spans))
+        .and_then(|()| check_lists(&mut r, relations, edges, &mut spans))
+        .ok_or_else(bad)?;
+    if r.at != bytes.len() {
+        return Err(v3::corrupt(path, "undecoded bytes in the index"));
+    }
+    let decoded = (0..spans.len()).map(|_| OnceLock::new()).collect();
+    let lists = Lists {
+        bytes,
+        spans,
+        decoded,
+    };
+    Ok((head, lists))
 }
 
 /// An ascending list as differences from the value before (the first from 0).
@@ -230,56 +341,6 @@ fn differences(list: Vec<u32>) -> Vec<u32> {
             d
         })
         .collect()
-}
-
-/// The list [`differences`] wrote, checked: every value below `bound`.
-fn sums(deltas: &[u32], bound: usize) -> Option<Vec<u32>> {
-    let mut at = 0u32;
-    let mut out = Vec::with_capacity(deltas.len());
-    for (i, &d) in deltas.iter().enumerate() {
-        at = if i == 0 { d } else { at.checked_add(d)? };
-        if at as usize >= bound {
-            return None;
-        }
-        out.push(at);
-    }
-    Some(out)
-}
-
-/// The index a question chooses edges from, its lists checked against the
-/// section's tables (`actors`, `relations`) and its edge count.
-pub(super) fn edge_index(
-    dto: &IndexDto,
-    actors: Vec<Actor>,
-    relations: &[Relation],
-    path: &Path,
-) -> Result<Adjacency, PersistError> {
-    let bad = || v3::corrupt(path, "the index does not fit the graph section");
-    let edges = usize::try_from(dto.edges).map_err(|_| bad())?;
-    let lists = |lists: &[Vec<u32>], n: usize, bound: usize| {
-        if lists.len() != n {
-            return Err(bad());
-        }
-        lists
-            .iter()
-            .map(|l| sums(l, bound).ok_or_else(bad))
-            .collect::<Result<Vec<_>, _>>()
-    };
-    let touching = lists(&dto.touching, actors.len(), edges)?;
-    let neighbours = lists(&dto.neighbours, actors.len(), actors.len())?;
-    let by_relation = lists(&dto.by_relation, relations.len(), edges)?
-        .into_iter()
-        .zip(relations)
-        .filter(|(list, _)| !list.is_empty())
-        .map(|(list, &r)| (r, list))
-        .collect();
-    Ok(Adjacency {
-        actors,
-        edges,
-        touching,
-        neighbours,
-        by_relation,
-    })
 }
 
 #[cfg(test)]
@@ -324,14 +385,62 @@ mod tests {
         assert_eq!(r.u32(), None, "a value cut short");
     }
 
+    /// `lists` encoded as a table, checked with values below `bound`.
+    fn checked(lists: &[Vec<u32>], bound: usize) -> Option<Vec<(usize, usize)>> {
+        let bytes = bincode::serde::encode_to_vec(lists, config()).unwrap();
+        let mut spans = Vec::new();
+        let mut r = Varints {
+            bytes: &bytes,
+            at: 0,
+        };
+        check_lists(&mut r, lists.len(), bound, &mut spans).map(|()| spans)
+    }
+
     #[test]
     fn differences_sum_back_and_a_value_past_the_bound_is_refused() {
         let list = vec![0, 3, 4, 900, 70_000];
         let d = differences(list.clone());
         assert_eq!(d, [0, 3, 1, 896, 69_100]);
-        assert_eq!(sums(&d, 70_001), Some(list));
-        assert_eq!(sums(&d, 70_000), None);
-        assert_eq!(sums(&[1, u32::MAX], usize::MAX), None, "an overflow");
+        assert!(checked(std::slice::from_ref(&d), 70_001).is_some());
+        assert_eq!(checked(&[d], 70_000), None);
+        assert_eq!(
+            checked(&[vec![1, u32::MAX]], usize::MAX),
+            None,
+            "an overflow"
+        );
+        assert_eq!(checked(&[vec![1, 2, 3]], 9).unwrap(), [(2, 3)]);
+    }
+
+    #[test]
+    fn an_opened_index_decodes_only_the_lists_asked_for() {
+        // See: issue 12
+        let dto = IndexDto {
+            head: IndexHead {
+                edges: 5,
+                ..IndexHead::default()
+            },
+            touching: vec![vec![0, 2, 2], vec![1, 3]],
+            neighbours: vec![vec![1], vec![0]],
+            by_relation: vec![vec![0, 1, 1, 1, 1]],
+        };
+        let bytes = bincode::serde::encode_to_vec(&dto, config()).unwrap();
+        let (head, lists) = open(bytes, 2, 1, Path::new("")).unwrap();
+        assert_eq!(head.edges, 5);
+        assert!(lists.decoded.iter().all(|l| l.get().is_none()));
+        assert_eq!(lists.list(1), [1, 4]);
+        assert_eq!(lists.list(4), [0, 1, 2, 3, 4]);
+        let decoded: Vec<bool> = lists.decoded.iter().map(|l| l.get().is_some()).collect();
+        assert_eq!(decoded, [false, true, false, false, true]);
+        assert!(
+            open(
+                bincode::serde::encode_to_vec(&dto, config()).unwrap(),
+                3,
+                1,
+                Path::new("")
+            )
+            .is_err(),
+            "a table of another length"
+        );
     }
 
     /// A store whose index section is replaced by `lie` (its checksum made
@@ -379,9 +488,9 @@ mod tests {
         let lies: [(&str, Lie); 5] = [
             ("an edge past the table", |d| d.touching[0][0] = 9),
             ("a neighbour past the actors", |d| d.neighbours[0][0] = 9),
-            ("more edges than the table", |d| d.edges += 1),
-            ("a page in the wrong place", |d| d.pages[0][0] += 1),
-            ("a chunk table elsewhere", |d| d.chunks_at += 1),
+            ("more edges than the table", |d| d.head.edges += 1),
+            ("a page in the wrong place", |d| d.head.pages[0][0] += 1),
+            ("a chunk table elsewhere", |d| d.head.chunks_at += 1),
         ];
         for (what, lie) in lies {
             let err = open_with_index(lie);

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::index::{self, IndexDto, PAGE, Varints};
+use super::index::{self, IndexHead, PAGE, Varints};
 use super::v3::{self, ChunkDto, EdgeDto};
 use super::{PersistError, config, unpack_date};
 use crate::graph::{Adjacency, GraphBuilder, KnowledgeGraph};
@@ -182,7 +182,7 @@ pub(super) fn parse_actors(head: &Head<'_>, path: &Path) -> Result<Vec<Actor>, P
 /// the article table lies.
 fn tail(
     payload: &[u8],
-    dto: &IndexDto,
+    dto: &IndexHead,
     path: &Path,
 ) -> Result<(u64, Vec<u64>, Range<usize>), PersistError> {
     let bad = || v3::corrupt(path, "the index does not fit the graph section");
@@ -228,17 +228,21 @@ impl Section {
             index: stored,
             end,
         } = v3::last_graph_payload(&file, len, version, path)?;
-        let dto = match stored {
-            Some(bytes) => index::decode(&bytes, path)?,
-            None => index::walk(&payload, path)?,
-        };
         let (head, _): (Head<'_>, usize) = decode_run(&payload, 0, path)?;
         let relations: Vec<Relation> = parse_all(&head.relations, path)?;
         let roles: Vec<Role> = parse_all(&head.roles, path)?;
         let actors = parse_actors(&head, path)?;
         drop(head);
+        // A format 3 store's index is walked and read as a stored one is.
+        let bytes = match stored {
+            Some(bytes) => bytes,
+            None => index::encode_dto(&index::walk(&payload, path)?),
+        };
+        let (dto, lists) = index::open(bytes, actors.len(), relations.len(), path)?;
         let (sentences, blocks, articles) = tail(&payload, &dto, path)?;
-        let index = index::edge_index(&dto, actors, &relations, path)?;
+        let edges = usize::try_from(dto.edges)
+            .map_err(|_| v3::corrupt(path, "the index does not fit the graph section"))?;
+        let index = Adjacency::new(actors, edges, relations.clone(), Arc::new(lists));
         Ok(Some(Section {
             path: path.to_owned(),
             file,

@@ -51,7 +51,7 @@ fn group(index: &Adjacency, ids: &[&ActorId]) -> HashSet<u32> {
 fn touching(index: &Adjacency, is_end: &[bool]) -> Vec<usize> {
     let mut edges: Vec<usize> = (0..index.actors.len())
         .filter(|&x| is_end[x])
-        .flat_map(|x| index.touching[x].iter().map(|&e| e as usize))
+        .flat_map(|x| index.touching(x).iter().map(|&e| e as usize))
         .collect();
     edges.sort_unstable();
     edges.dedup();
@@ -111,7 +111,6 @@ pub fn of_relation(index: &Adjacency, relation: Relation) -> Vec<usize> {
 /// up to states (`--by-state`) finds every member's edges in the part.
 pub fn within(index: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> {
     let mut by_state: HashMap<&ActorId, Vec<u32>> = HashMap::new();
-    let neighbours = &index.neighbours;
     for (i, a) in index.actors.iter().enumerate() {
         let i = u32::try_from(i).expect("fewer than 4 billion actors");
         by_state.entry(a.state()).or_default().push(i);
@@ -132,7 +131,7 @@ pub fn within(index: &Adjacency, ids: &[&ActorId], hops: usize) -> Vec<usize> {
     for _ in 0..hops {
         let mut next = Vec::new();
         for x in frontier {
-            for &n in &neighbours[x as usize] {
+            for &n in index.neighbours(x as usize) {
                 reach(n, &mut next);
             }
         }
