@@ -588,6 +588,15 @@ mod tests {
     }
 
     #[test]
+    fn thanks_are_courtesy_not_support() {
+        assert!(triples("Peru thanked Chile for its hospitality.").is_empty());
+        assert_eq!(
+            triples("Peru backed Chile in the dispute."),
+            ["PER support CHL"]
+        );
+    }
+
+    #[test]
     fn speaker_is_attribution_not_participant() {
         let ex = crate::extract::Extractor::new(Gazetteer::builtin());
         let article = crate::extract::article::from_plain(
