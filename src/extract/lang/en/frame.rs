@@ -77,6 +77,9 @@ impl English {
     pub(super) fn frame(&self, cx: &Context<'_, '_>, hit: Hit, out: &mut Vec<Found>) {
         let cue = &self.cues[hit.cue];
         let p = cx.p;
+        if self.topic_of_talks(cx, hit) {
+            return;
+        }
         let passive = cue.pos != Pos::Noun && passive(p, hit);
         let Some(mut roles) = self.roles_after(cx, hit, cue, passive) else {
             return;
@@ -157,6 +160,17 @@ impl English {
                 emit.directed(relation, ends);
             }
         }
+    }
+
+    /// A noun cue that names what talks are about (`ceasefire talks`,
+    /// `trade negotiations`): it is sought, not stated.
+    fn topic_of_talks(&self, cx: &Context<'_, '_>, hit: Hit) -> bool {
+        self.cues[hit.cue].pos == Pos::Noun
+            && self.cues[hit.cue].relation != Relation::Summit
+            && cx.hits.iter().any(|h| {
+                let next = &self.cues[h.cue];
+                h.a == hit.b && next.pos == Pos::Noun && next.relation == Relation::Summit
+            })
     }
 
     /// After the cue: its direct object, the roles its prepositions

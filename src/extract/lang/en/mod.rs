@@ -588,6 +588,18 @@ mod tests {
     }
 
     #[test]
+    fn what_talks_are_about_is_sought_not_stated() {
+        assert_eq!(
+            triples("Ghana and Togo began ceasefire talks in Accra."),
+            ["GHA summit TGO"]
+        );
+        assert_eq!(
+            triples("Ghana and Togo signed a ceasefire agreement."),
+            ["GHA agreement TGO"]
+        );
+    }
+
+    #[test]
     fn thanks_are_courtesy_not_support() {
         assert!(triples("Peru thanked Chile for its hospitality.").is_empty());
         assert_eq!(
