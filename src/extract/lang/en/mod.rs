@@ -590,7 +590,7 @@ mod tests {
     #[test]
     fn what_talks_are_about_is_sought_not_stated() {
         assert_eq!(
-            triples("Ghana and Togo began ceasefire talks in Accra."),
+            triples("Ghana and Togo began ceasefire talks on Monday."),
             ["GHA summit TGO"]
         );
         assert_eq!(
