@@ -162,6 +162,10 @@ impl Group {
 
     /// The group's states when it lists three or more and nothing else.
     pub(super) fn states(&self, view: &SentenceView<'_>) -> Option<Vec<EntryIndex>> {
+        // Fewer than three names are fewer than three states: no list to build.
+        if self.heads.len() < 3 {
+            return None;
+        }
         let mut list = Vec::new();
         self.extend_into(view, &mut list);
         let all_states = list.iter().all(|&e| view.kind_of(e) == ActorKind::Country);
