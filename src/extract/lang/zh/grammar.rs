@@ -201,10 +201,9 @@ impl Group {
         let (start, end) = span;
         let s0 = view.range.start;
         let before = strip_titles(&view.text[s0..start]);
-        let marker = MARKERS
-            .iter()
-            .find(|(m, _)| before.ends_with(m))
-            .map_or(Marker::None, |&(_, r)| r);
+        let marker = markers()
+            .suffix_of(before)
+            .map_or(Marker::None, |(_, &r)| r);
         Group {
             heads: vec![head],
             start,
@@ -259,6 +258,13 @@ impl Group {
     pub(super) fn quoted(&self) -> bool {
         self.quoted
     }
+}
+
+/// [`MARKERS`], looked up by their last char: a group's marker is one of the
+/// few that end in the char before it, tried in the list's order.
+fn markers() -> &'static Affixes<Marker> {
+    static INDEX: OnceLock<Affixes<Marker>> = OnceLock::new();
+    INDEX.get_or_init(|| Affixes::new(MARKERS.iter().map(|&(m, r)| (m.to_owned(), r)).collect()))
 }
 
 /// [`TITLES`], looked up by the char at either end.
