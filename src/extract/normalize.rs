@@ -35,10 +35,8 @@ impl<'a> Normalized<'a> {
         // Most news text is stable chars throughout; the quick check is only
         // needed for the runs of other chars: a stable char never combines and
         // leaves the check as it starts, so each run can be checked alone.
-        let normalized = original
-            .split(is_stable)
-            .filter(|run| !run.is_empty())
-            .all(|run| is_nfkc_quick(run.chars()) == IsNormalized::Yes);
+        let normalized =
+            unstable_runs(original).all(|(_, run)| is_nfkc_quick(run.chars()) == IsNormalized::Yes);
         if normalized {
             return Normalized {
                 text: Cow::Borrowed(original),
@@ -55,7 +53,9 @@ impl<'a> Normalized<'a> {
                 copied,
             });
         };
-        for (offset, c) in original.char_indices().filter(|&(_, c)| !is_stable(c)) {
+        let unstable = unstable_runs(original)
+            .flat_map(|(start, run)| run.char_indices().map(move |(i, c)| (start + i, c)));
+        for (offset, c) in unstable {
             if copied_from < offset {
                 piece(&mut text, copied_from, true);
                 text.push_str(&original[copied_from..offset]);
@@ -155,6 +155,32 @@ fn is_stable(c: char) -> bool {
         | '\u{AC00}'..='\u{D7A3}')
 }
 
+/// The runs of chars that are not [`is_stable`], with their offsets. ASCII
+/// bytes are passed over without decoding them: English text is decoded only
+/// at its few other chars.
+fn unstable_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let unstable_at = |at: usize| {
+        !bytes[at].is_ascii() && text[at..].chars().next().is_some_and(|c| !is_stable(c))
+    };
+    let char_end = |at: usize| at + text[at..].chars().next().map_or(1, char::len_utf8);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            at += bytes[at..].iter().position(|b| !b.is_ascii())?;
+            if unstable_at(at) {
+                break;
+            }
+            at = char_end(at);
+        }
+        let start = at;
+        while at < bytes.len() && unstable_at(at) {
+            at = char_end(at);
+        }
+        Some((start, &text[start..at]))
+    })
+}
+
 /// The ASCII char a full-width form stands for (`，` is `,`): NFKC maps the
 /// block U+FF01..U+FF5E one to one onto U+0021..U+007E, and Chinese text is
 /// full of them.
@@ -168,6 +194,18 @@ fn full_width_ascii(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unstable_runs_are_the_runs_between_stable_chars() {
+        for text in ["", "plain", "Ｇ７ and ｶﾀｶﾅ", "é\u{301}x", "日本①②は", "①", "a①", "①a"] {
+            let runs: Vec<&str> = unstable_runs(text).map(|(_, run)| run).collect();
+            let split: Vec<&str> = text.split(is_stable).filter(|r| !r.is_empty()).collect();
+            assert_eq!(runs, split, "{text}");
+            for (start, run) in unstable_runs(text) {
+                assert_eq!(&text[start..start + run.len()], run);
+            }
+        }
+    }
 
     #[test]
     fn spans_map_back_to_original_bytes() {
