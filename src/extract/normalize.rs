@@ -160,22 +160,20 @@ fn is_stable(c: char) -> bool {
 /// at its few other chars.
 fn unstable_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
-    let unstable_at = |at: usize| {
-        !bytes[at].is_ascii() && text[at..].chars().next().is_some_and(|c| !is_stable(c))
-    };
-    let char_end = |at: usize| at + text[at..].chars().next().map_or(1, char::len_utf8);
     let mut at = 0;
     std::iter::from_fn(move || {
-        loop {
-            at += bytes[at..].iter().position(|b| !b.is_ascii())?;
-            if unstable_at(at) {
-                break;
+        let start = loop {
+            if bytes.get(at)?.is_ascii() {
+                at += bytes[at..].iter().position(|b| !b.is_ascii())?;
             }
-            at = char_end(at);
-        }
-        let start = at;
-        while at < bytes.len() && unstable_at(at) {
-            at = char_end(at);
+            let c = text[at..].chars().next().expect("a char starts here");
+            if !is_stable(c) {
+                break at;
+            }
+            at += c.len_utf8();
+        };
+        while let Some(c) = text[at..].chars().next().filter(|&c| !is_stable(c)) {
+            at += c.len_utf8();
         }
         Some((start, &text[start..at]))
     })
