@@ -195,7 +195,16 @@ mod tests {
 
     #[test]
     fn unstable_runs_are_the_runs_between_stable_chars() {
-        for text in ["", "plain", "Ｇ７ and ｶﾀｶﾅ", "é\u{301}x", "日本①②は", "①", "a①", "①a"] {
+        for text in [
+            "",
+            "plain",
+            "Ｇ７ and ｶﾀｶﾅ",
+            "é\u{301}x",
+            "日本①②は",
+            "①",
+            "a①",
+            "①a",
+        ] {
             let runs: Vec<&str> = unstable_runs(text).map(|(_, run)| run).collect();
             let split: Vec<&str> = text.split(is_stable).filter(|r| !r.is_empty()).collect();
             assert_eq!(runs, split, "{text}");

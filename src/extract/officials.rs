@@ -78,7 +78,10 @@ impl Titles {
         let mut en_by_initial: HashMap<u8, Vec<usize>> = HashMap::new();
         for (i, (w, _)) in en.iter().enumerate() {
             let initial = w.as_bytes().first().map(u8::to_ascii_lowercase);
-            en_by_initial.entry(initial.expect("titles are not empty")).or_default().push(i);
+            en_by_initial
+                .entry(initial.expect("titles are not empty"))
+                .or_default()
+                .push(i);
         }
         Titles {
             en,
