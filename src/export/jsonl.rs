@@ -44,39 +44,54 @@ pub enum JsonlError {
     SelfLoop(ActorId),
 }
 
-/// An actor as the contract writes it.
-#[derive(Serialize, Deserialize)]
+/// An actor as the contract reads it.
+#[derive(Deserialize)]
 struct ActorLine {
     id: ActorId,
     kind: ActorKind,
     #[serde(deserialize_with = "required_nullable")]
     country: Option<ActorId>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     name: String,
+}
+
+/// An actor as the contract writes it, borrowed from the claim: writing a
+/// line copies no string.
+#[derive(Serialize)]
+struct ActorOut<'a> {
+    id: &'a ActorId,
+    kind: ActorKind,
+    country: &'a Option<ActorId>,
+    #[serde(skip_serializing_if = "is_empty")]
+    name: &'a str,
+}
+
+fn is_empty(s: &&str) -> bool {
+    s.is_empty()
 }
 
 /// A claim as the contract writes it; field order is the output order.
 #[derive(Serialize)]
-struct ClaimLine {
-    source: ActorLine,
+struct ClaimLine<'a> {
+    source: ActorOut<'a>,
     relation: Relation,
-    target: ActorLine,
+    target: ActorOut<'a>,
     negated: bool,
     hedged: bool,
-    attributed_to: Vec<ActorId>,
-    article: ArticleId,
+    attributed_to: &'a [ActorId],
+    article: &'a ArticleId,
     date: Option<Date>,
     sentence: u32,
     span: [u32; 2],
-    text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     /// The sentence's language (`en`, `ja`, `ko`, `zh`); optional in the contract.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    lang: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<Role>,
 }
 
@@ -178,13 +193,13 @@ where
     Option::<T>::deserialize(d)
 }
 
-impl From<&Actor> for ActorLine {
-    fn from(a: &Actor) -> Self {
-        ActorLine {
-            id: a.id.clone(),
+impl<'a> From<&'a Actor> for ActorOut<'a> {
+    fn from(a: &'a Actor) -> Self {
+        ActorOut {
+            id: &a.id,
             kind: a.kind,
-            country: a.country.clone(),
-            name: a.name.clone(),
+            country: &a.country,
+            name: &a.name,
         }
     }
 }
@@ -223,15 +238,15 @@ pub fn record_to_line(claim: &Claim, role: Option<Role>) -> String {
         target: (&claim.target).into(),
         negated: claim.negated,
         hedged: claim.hedged,
-        attributed_to: claim.attributed_to.clone(),
-        article: e.article.clone(),
+        attributed_to: &claim.attributed_to,
+        article: &e.article,
         date: e.date,
         sentence: e.sentence,
         span: [e.span.start, e.span.end],
-        text: e.text.clone(),
-        title: e.title.clone(),
-        url: e.url.clone(),
-        lang: e.lang.map(|l| l.as_str().to_owned()),
+        text: &e.text,
+        title: e.title.as_deref(),
+        url: e.url.as_deref(),
+        lang: e.lang.map(|l| l.as_str()),
         role: role.filter(|_| claim.relation == Relation::LeaderOf),
     };
     serde_json::to_string(&line).expect("a claim line has only string keys and finite numbers")

@@ -35,10 +35,8 @@ impl<'a> Normalized<'a> {
         // Most news text is stable chars throughout; the quick check is only
         // needed for the runs of other chars: a stable char never combines and
         // leaves the check as it starts, so each run can be checked alone.
-        let normalized = original
-            .split(is_stable)
-            .filter(|run| !run.is_empty())
-            .all(|run| is_nfkc_quick(run.chars()) == IsNormalized::Yes);
+        let normalized =
+            unstable_runs(original).all(|(_, run)| is_nfkc_quick(run.chars()) == IsNormalized::Yes);
         if normalized {
             return Normalized {
                 text: Cow::Borrowed(original),
@@ -55,7 +53,9 @@ impl<'a> Normalized<'a> {
                 copied,
             });
         };
-        for (offset, c) in original.char_indices().filter(|&(_, c)| !is_stable(c)) {
+        let unstable = unstable_runs(original)
+            .flat_map(|(start, run)| run.char_indices().map(move |(i, c)| (start + i, c)));
+        for (offset, c) in unstable {
             if copied_from < offset {
                 piece(&mut text, copied_from, true);
                 text.push_str(&original[copied_from..offset]);
@@ -155,6 +155,30 @@ fn is_stable(c: char) -> bool {
         | '\u{AC00}'..='\u{D7A3}')
 }
 
+/// The runs of chars that are not [`is_stable`], with their offsets. ASCII
+/// bytes are passed over without decoding them: English text is decoded only
+/// at its few other chars.
+fn unstable_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            if bytes.get(at)?.is_ascii() {
+                at += bytes[at..].iter().position(|b| !b.is_ascii())?;
+            }
+            let c = text[at..].chars().next().expect("a char starts here");
+            if !is_stable(c) {
+                break at;
+            }
+            at += c.len_utf8();
+        };
+        while let Some(c) = text[at..].chars().next().filter(|&c| !is_stable(c)) {
+            at += c.len_utf8();
+        }
+        Some((start, &text[start..at]))
+    })
+}
+
 /// The ASCII char a full-width form stands for (`，` is `,`): NFKC maps the
 /// block U+FF01..U+FF5E one to one onto U+0021..U+007E, and Chinese text is
 /// full of them.
@@ -168,6 +192,27 @@ fn full_width_ascii(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unstable_runs_are_the_runs_between_stable_chars() {
+        for text in [
+            "",
+            "plain",
+            "Ｇ７ and ｶﾀｶﾅ",
+            "é\u{301}x",
+            "日本①②は",
+            "①",
+            "a①",
+            "①a",
+        ] {
+            let runs: Vec<&str> = unstable_runs(text).map(|(_, run)| run).collect();
+            let split: Vec<&str> = text.split(is_stable).filter(|r| !r.is_empty()).collect();
+            assert_eq!(runs, split, "{text}");
+            for (start, run) in unstable_runs(text) {
+                assert_eq!(&text[start..start + run.len()], run);
+            }
+        }
+    }
 
     #[test]
     fn spans_map_back_to_original_bytes() {

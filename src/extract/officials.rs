@@ -50,6 +50,9 @@ struct EnglishDef {
 #[derive(Debug)]
 pub(crate) struct Titles {
     en: Vec<(String, String)>,
+    /// Positions in `en` by the lower-cased first byte of the title: a title
+    /// is looked for among the few that could start the text.
+    en_by_initial: HashMap<u8, Vec<usize>>,
     ja: Vec<(String, String)>,
     minister_word: String,
     not_names: HashSet<String>,
@@ -72,8 +75,17 @@ impl Titles {
         for list in [&mut en, &mut ja] {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
+        let mut en_by_initial: HashMap<u8, Vec<usize>> = HashMap::new();
+        for (i, (w, _)) in en.iter().enumerate() {
+            let initial = w.as_bytes().first().map(u8::to_ascii_lowercase);
+            en_by_initial
+                .entry(initial.expect("titles are not empty"))
+                .or_default()
+                .push(i);
+        }
         Titles {
             en,
+            en_by_initial,
             ja,
             minister_word: file.english.minister_word,
             not_names: file.english.not_names.into_iter().collect(),
@@ -96,15 +108,26 @@ impl Titles {
         rest[word.len()..].strip_prefix(' ').map(|_| word.len() + 1)
     }
 
+    /// The listed English title (and its office) that starts `rest`, the
+    /// longest first, in any letter case: some outlets write it in lower case
+    /// (`Cuban president Raul Castro`).
+    fn english_listed(&self, rest: &str) -> Option<&(String, String)> {
+        let initial = rest.as_bytes().first()?.to_ascii_lowercase();
+        self.en_by_initial
+            .get(&initial)?
+            .iter()
+            .map(|&i| &self.en[i])
+            .find(|(w, _)| {
+                rest.get(..w.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                    && starts_word(&rest[w.len()..], "")
+            })
+    }
+
     /// The English title that starts `rest`, and its office: a listed form,
     /// else one or two capitalised words and `Minister` (Trade Minister).
     fn english_at<'t>(&'t self, rest: &str) -> Option<(usize, &'t str)> {
-        // Some outlets write the title in lower case (`Cuban president Raul Castro`).
-        if let Some((w, office)) = self.en.iter().find(|(w, _)| {
-            rest.get(..w.len())
-                .is_some_and(|t| t.eq_ignore_ascii_case(w))
-                && starts_word(&rest[w.len()..], "")
-        }) {
+        if let Some((w, office)) = self.english_listed(rest) {
             return Some((w.len(), office));
         }
         let mut len = 0;
@@ -388,12 +411,7 @@ fn english_apposition(
         Form::Adjective => after.strip_prefix(' ')?,
         _ => ["'s ", "’s "].iter().find_map(|p| after.strip_prefix(*p))?,
     };
-    let (_, office) = titles.en.iter().find(|(w, _)| {
-        title_at
-            .get(..w.len())
-            .is_some_and(|t| t.eq_ignore_ascii_case(w))
-            && starts_word(&title_at[w.len()..], "")
-    })?;
+    let (_, office) = titles.english_listed(title_at)?;
     let head = text[range.start..m.start]
         .strip_suffix("the ")
         .unwrap_or(&text[range.start..m.start]);

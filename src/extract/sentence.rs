@@ -60,11 +60,15 @@ pub fn split(text: &str) -> Vec<SentenceRange> {
             '「' | '『' | '(' | '【' | '“' => depth += 1,
             '」' | '』' | ')' | '】' | '”' => depth = depth.saturating_sub(1),
             // Headlines separate clauses with a (full-width) space: 会談　同盟を確認.
+            // A Japanese char is never ASCII: most spaces are passed on the
+            // byte before them, without decoding it.
             ' ' | '\u{3000}'
-                if text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(crate::script::is_japanese)
+                if i > 0
+                    && !bytes[i - 1].is_ascii()
+                    && text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(crate::script::is_japanese)
                     && text[i + c.len_utf8()..]
                         .chars()
                         .next()

@@ -162,6 +162,10 @@ impl Group {
 
     /// The group's states when it lists three or more and nothing else.
     pub(super) fn states(&self, view: &SentenceView<'_>) -> Option<Vec<EntryIndex>> {
+        // Fewer than three names are fewer than three states: no list to build.
+        if self.heads.len() < 3 {
+            return None;
+        }
         let mut list = Vec::new();
         self.extend_into(view, &mut list);
         let all_states = list.iter().all(|&e| view.kind_of(e) == ActorKind::Country);
@@ -197,10 +201,9 @@ impl Group {
         let (start, end) = span;
         let s0 = view.range.start;
         let before = strip_titles(&view.text[s0..start]);
-        let marker = MARKERS
-            .iter()
-            .find(|(m, _)| before.ends_with(m))
-            .map_or(Marker::None, |&(_, r)| r);
+        let marker = markers()
+            .suffix_of(before)
+            .map_or(Marker::None, |(_, &r)| r);
         Group {
             heads: vec![head],
             start,
@@ -255,6 +258,13 @@ impl Group {
     pub(super) fn quoted(&self) -> bool {
         self.quoted
     }
+}
+
+/// [`MARKERS`], looked up by their last char: a group's marker is one of the
+/// few that end in the char before it, tried in the list's order.
+fn markers() -> &'static Affixes<Marker> {
+    static INDEX: OnceLock<Affixes<Marker>> = OnceLock::new();
+    INDEX.get_or_init(|| Affixes::new(MARKERS.iter().map(|&(m, r)| (m.to_owned(), r)).collect()))
 }
 
 /// [`TITLES`], looked up by the char at either end.

@@ -33,6 +33,34 @@ use crate::gazetteer::{EntryIndex, Form, Mention};
 use crate::model::{ActorId, ActorKind, Relation};
 
 mod grammar;
+/// What one reading of a sentence found, and what it would carry over.
+#[derive(Debug, Default)]
+struct Reading {
+    found: Vec<Found>,
+    /// The sentence's subject, the next sentences' topic.
+    topic: Option<EntryIndex>,
+    /// The last list of three or more states it named.
+    listed: Option<Vec<EntryIndex>>,
+    /// The last pair it related.
+    linked: Option<(EntryIndex, EntryIndex)>,
+}
+
+impl Reading {
+    /// Keeps this reading: its claims, and what it carries over.
+    fn kept(self, discourse: &mut Discourse) -> Vec<Found> {
+        if self.topic.is_some() {
+            discourse.topic = self.topic;
+        }
+        if let Some(list) = self.listed {
+            discourse.listed = list;
+        }
+        if self.linked.is_some() {
+            discourse.linked = self.linked;
+        }
+        self.found
+    }
+}
+
 #[cfg(test)]
 mod tests;
 
@@ -299,17 +327,19 @@ impl Chinese {
     ) -> Vec<Found> {
         // `两国` may name the pair this very sentence relates first (`A与B会晤,
         // 双方签署协议`): a first reading without it says which pair that is.
-        let mut first = discourse.clone();
-        let plain = self.sentence_with(view, &mut first);
-        if let Some(f) = plain.iter().find(|f| !f.negated) {
+        // Readings leave the discourse alone until one is kept, so it is
+        // never copied.
+        let plain = self.read(view, discourse.topic);
+        let linked_before = discourse.linked;
+        if let Some(f) = plain.found.iter().find(|f| !f.negated) {
             discourse.linked = Some((f.source, f.target));
         }
         let mut both = grammar::both_sides(view, discourse);
         let counted = grammar::counted_states(view, discourse, &both);
         both.extend(counted);
         if both.is_empty() {
-            *discourse = first;
-            return plain;
+            discourse.linked = linked_before;
+            return plain.kept(discourse);
         }
         let mut mentions = view.mentions.to_vec();
         mentions.extend(both);
@@ -318,12 +348,14 @@ impl Chinese {
             mentions: &mentions,
             ..view.clone()
         };
-        self.sentence_with(&view, discourse)
+        self.read(&view, discourse.topic).kept(discourse)
     }
 
-    fn sentence_with(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+    /// One reading of a sentence, given the topic carried over.
+    fn read(&self, view: &SentenceView<'_>, topic: Option<EntryIndex>) -> Reading {
+        let mut reading = Reading::default();
         if view.mentions.is_empty() {
-            return Vec::new();
+            return reading;
         }
         let quotes = grammar::Quotes::of(view);
         let groups = grammar::groups(view, &quotes);
@@ -331,23 +363,21 @@ impl Chinese {
         let hits = self.cue_hits(view, &quotes);
         // A sentence that reports hedges every cue in it: read once.
         let reported = !hits.is_empty() && self.report.occurs_in(view.sentence());
-        let mut out = Vec::new();
         for hit in &hits {
-            let context = (subject, discourse.topic, reported);
-            self.cue_claims(view, &groups, hit, context, &mut out);
+            let context = (subject, topic, reported);
+            self.cue_claims(view, &groups, hit, context, &mut reading.found);
         }
-        if let Some(s) = subject {
-            discourse.topic = Some(groups[s].head(view));
-        }
+        reading.topic = subject.map(|s| groups[s].head(view));
         // A list of three or more states, for a later `3国`.
-        if let Some(list) = groups.iter().rev().find_map(|g| g.states(view)) {
-            discourse.listed = list;
-        }
+        reading.listed = groups.iter().rev().find_map(|g| g.states(view));
         // The pair a later 两国 / 双方 refers to: the last two states related.
-        if let Some(f) = out.iter().rev().find(|f| !f.negated) {
-            discourse.linked = Some((f.source, f.target));
-        }
-        out
+        reading.linked = reading
+            .found
+            .iter()
+            .rev()
+            .find(|f| !f.negated)
+            .map(|f| (f.source, f.target));
+        reading
     }
 
     /// The cue words of the sentence, in order; a one-char cue (`访`, `赴`)
