@@ -229,19 +229,20 @@ impl English {
             let Some(g) = named else {
                 continue;
             };
-            let lw = |list: &[String]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
             let partner_prep = p.is(k, PARTNER_PREP) || p.is(k, PAIR_PREP);
             if cue.relation.is_symmetric() && partner_prep {
                 if roles.partners.is_empty() && cx.usable(g, hit) {
                     roles.between = p.is(k, PAIR_PREP);
                     roles.partners.push(g);
                 }
-            } else if lw(&cue.target) && first_target {
+            } else if in_list(&cue.target, w) && first_target {
                 first_target = false;
                 if cx.usable(g, hit) {
                     roles.targets.push(g);
                 }
-            } else if (lw(&cue.source) || passive && w.eq_ignore_ascii_case("by")) && first_source {
+            } else if (in_list(&cue.source, w) || passive && w.eq_ignore_ascii_case("by"))
+                && first_source
+            {
                 first_source = false;
                 if cx.usable(g, hit) {
                     roles.sources.push(g);
