@@ -1018,24 +1018,12 @@ impl Japanese {
                         && !source_entries.contains(&t)
                 }));
             }
-            // `Xも承認した` with no object: X did it to whom the last sentence said.
-            let mut told = Vec::new();
-            if target_entries.is_empty()
-                && !cue.reverse
-                && also_marked(&sources, roles)
-                && !sources
-                    .iter()
-                    .any(|&i| object_between(&text[mentions[i].end..hit.start]))
-            {
-                let relation = cue.relation(s.disaster);
-                told.extend(s.told.iter().filter_map(|&(r, t)| {
-                    let own = source_entries
-                        .iter()
-                        .any(|&x| view.state_of(x) == view.state_of(t));
-                    (r == relation && !own).then_some(t)
-                }));
-                target_entries.extend(&told);
-            }
+            let told = if target_entries.is_empty() {
+                told_targets(s, c, &sources, &source_entries)
+            } else {
+                Vec::new()
+            };
+            target_entries.extend(&told);
             if cue.object_first
                 && told.is_empty()
                 && !targets
@@ -1557,7 +1545,6 @@ const BARE_TITLES: &[(&str, &str)] = &[
     ("報道官", "spokesperson"),
 ];
 
-/// One automaton over the bare titles, then the both-sides words, built once.
 /// The object's を stands right before the cue, a short adverb at most
 /// between (`パレスチナを正式に承認`).
 fn object_right_before(text: &str, object_end: usize, cue_start: usize) -> bool {
@@ -1585,6 +1572,35 @@ fn object_between(between: &str) -> bool {
     false
 }
 
+/// `Xも承認した` with no object: X did it to whom the last sentence said
+/// (see `Discourse::told`), unless X's clause has an object of its own.
+fn told_targets(
+    s: &Sentence<'_, '_>,
+    c: &CueScope<'_, '_>,
+    sources: &[usize],
+    source_entries: &[EntryIndex],
+) -> Vec<EntryIndex> {
+    let (view, text, mentions) = (s.view, s.view.text, s.view.mentions);
+    let repeats = !c.cue.reverse
+        && also_marked(sources, s.roles)
+        && !sources
+            .iter()
+            .any(|&i| object_between(&text[mentions[i].end..c.hit.start]));
+    if !repeats {
+        return Vec::new();
+    }
+    let relation = c.cue.relation(s.disaster);
+    s.told
+        .iter()
+        .filter_map(|&(r, t)| {
+            let own = source_entries
+                .iter()
+                .any(|&x| view.state_of(x) == view.state_of(t));
+            (r == relation && !own).then_some(t)
+        })
+        .collect()
+}
+
 /// A source marked by も (`XとYも`): the act is one told before.
 fn also_marked(sources: &[usize], roles: &[Ending]) -> bool {
     sources
@@ -1606,6 +1622,7 @@ fn remember_told(out: &[Found], discourse: &mut Discourse) {
     discourse.told.dedup();
 }
 
+/// One automaton over the bare titles, then the both-sides words, built once.
 fn title_words() -> &'static AhoCorasick {
     static WORDS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
