@@ -213,15 +213,20 @@ impl Roster {
         let mut found = Vec::new();
         for m in mentions {
             let state = gazetteer.entry(m.entry);
-            if state.actor.kind != ActorKind::Country || m.form == Form::Abbreviation {
+            let body = state.actor.kind == ActorKind::Organization;
+            if !(body || state.actor.kind == ActorKind::Country) || m.form == Form::Abbreviation {
                 continue;
             }
             let named = match lang {
-                Lang::En => english_official(titles, text, m, range.end)
+                Lang::En => english_official(titles, text, m, range.end, body)
                     .or_else(|| english_apposition(titles, text, m, range.clone())),
                 _ => japanese_official(titles, text, m, range.end),
             };
             let Some(named) = named else { continue };
+            // `UN Ambassador X`, `NATO ambassador X`: a state's envoy to the body.
+            if body && named.office == "ambassador" {
+                continue;
+            }
             if mentions
                 .iter()
                 .any(|o| o.start < named.end && named.start < o.end)
@@ -338,13 +343,21 @@ struct Named {
 }
 
 /// `Moroccan Foreign Minister Nasser Bourita`, `Israel's Defence Minister Yoav
-/// Gallant`: a demonym, or a name and `'s`, then a title, then a name of two to
-/// five words, each capitalised but for particles (`al`, `von`).
-fn english_official(titles: &Titles, text: &str, m: &Mention, limit: usize) -> Option<Named> {
+/// Gallant`, `UN deputy spokesman Farhan Haq`: a demonym, a name and `'s`, or
+/// a body's name (`body`), then a title, then a name of two to five words,
+/// each capitalised but for particles (`al`, `von`).
+fn english_official(
+    titles: &Titles,
+    text: &str,
+    m: &Mention,
+    limit: usize,
+    body: bool,
+) -> Option<Named> {
     let mut at = m.end;
     let rest = &text[at..limit];
     at += match m.form {
         Form::Adjective => rest.strip_prefix(' ').map(|_| 1)?,
+        Form::Name if body && rest.starts_with(' ') => 1,
         _ => ["'s ", "’s "]
             .iter()
             .find(|p| rest.starts_with(*p))

@@ -266,6 +266,16 @@ fn officials_are_read_in_the_forms_the_press_writes_them() {
 }
 
 #[test]
+fn a_body_names_its_officials_before_their_title() {
+    assert_eq!(
+        leaders("OSCE deputy spokeswoman Marta Lind Ekberg said the mission would stay."),
+        ["person:ekberg-marta-lind OSCE"]
+    );
+    // A state's ambassador to the body, not the body's.
+    assert!(leaders("UN Ambassador Tomas Ferreyra Soto spoke first.").is_empty());
+}
+
+#[test]
 fn a_japanese_official_is_a_state_name_a_katakana_name_and_a_title() {
     assert_eq!(
         claims("チリのトーレス外相はペルーを非難した。"),

@@ -105,7 +105,9 @@ impl English {
             .iter()
             .flat_map(|&m| m.entries(p, cx.view))
             .collect();
-        let subject = self.subject(p, hit, cue, &premods);
+        let subject = self
+            .subject(p, hit, cue, &premods)
+            .or_else(|| apposed_after(p, hit, cue).map(Subject::Group));
         let subject_entries: Vec<EntryIndex> = match subject {
             Some(Subject::Group(g)) => p.groups[g].entries.clone(),
             Some(Subject::Pair) => cx.pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
@@ -154,6 +156,7 @@ impl English {
                 }
                 ends.fill(cue.premod, &premod_entries);
                 ends.fill(subject_role, &subject_entries);
+                ends.fill(Role::Source, &roles.made_by);
                 if cue.object_agent && roles.object.is_none() && names_act(cx, hit) {
                     ends.fill(Role::Target, cx.acted);
                 }
@@ -351,6 +354,9 @@ impl English {
                 roles.targets.push(g);
             }
         }
+        if roles.sources.is_empty() && cue.seller_named {
+            roles.made_by = maker_before(cx, hit, obj_at);
+        }
         roles.object = None;
         Some(self.objects[found.pattern().as_usize()].relation(cx.disaster))
     }
@@ -370,6 +376,11 @@ impl English {
             negated: false,
             hedged: cue.hedge || cx.sentence_hedged,
         };
+        // `punished X for buying jets`, `did not spare X for selling them`: a
+        // reason is told as fact, whatever the verb it explains.
+        if reason_adjunct(p, hit) {
+            return marks;
+        }
         for k in clause_start..hit.a {
             if p.toks[k].kind != Kind::Word {
                 continue;
@@ -410,7 +421,10 @@ impl English {
         premods: &[Premod],
     ) -> Option<Subject> {
         let nominal_free = premods.is_empty();
-        if cue.pos == Pos::Noun && !nominal_free && !cue.relation.is_symmetric() {
+        // `Russia's invasion`: the actor before the noun is its agent. Not so
+        // in `Poland, a NATO member`.
+        let premod_agent = cue.premod == Role::Source && !cue.relation.is_symmetric();
+        if cue.pos == Pos::Noun && !nominal_free && premod_agent {
             return None;
         }
         let toks = &p.toks;
@@ -497,7 +511,7 @@ impl English {
             let ok = match &cue.link {
                 Some(link) => between.clone().all(|k| {
                     let w = word(k);
-                    in_set(link, w) || is_number(w)
+                    in_set(link, w) || is_number(w) || premods.iter().any(|m| m.covers(p, k))
                 }),
                 // Verbs that end a tie (`cut ties`, `ended its cooperation`) join it too.
                 None => between
@@ -556,6 +570,8 @@ struct Roles {
     object: Option<usize>,
     /// `talks between X and Y`: the pair are the partners, the subject hosts.
     between: bool,
+    /// `bought Russian jets`: the actor the goods are named for supplied them.
+    made_by: Vec<EntryIndex>,
 }
 
 /// An actor before a cue noun: a group, or a lone adjective that is in no
@@ -567,6 +583,13 @@ pub(super) enum Premod {
 }
 
 impl Premod {
+    fn covers(self, p: &Parsed<'_>, k: usize) -> bool {
+        match self {
+            Premod::Group(g) => (p.groups[g].first..=p.groups[g].last).contains(&k),
+            Premod::Token(t) => t == k,
+        }
+    }
+
     fn entries(self, p: &Parsed<'_>, view: &SentenceView<'_>) -> Vec<EntryIndex> {
         match self {
             Premod::Group(g) => p.groups[g].entries.clone(),
@@ -788,6 +811,32 @@ fn premodifiers(cx: &Context<'_, '_>, hit: Hit) -> Vec<Premod> {
         }
     }
     premods
+}
+
+/// `fellow NATO member Turkey`: the name right after a noun that takes one.
+fn apposed_after(p: &Parsed<'_>, hit: Hit, cue: &Cue) -> Option<usize> {
+    let g = p.group_of.get(hit.b).copied().flatten()?;
+    let same_clause = p.clause[hit.b] == p.clause[hit.a];
+    (cue.apposed && same_clause && p.groups[g].first == hit.b).then_some(g)
+}
+
+/// A gerund cue after `for`: the reason for another act.
+fn reason_adjunct(p: &Parsed<'_>, hit: Hit) -> bool {
+    hit.a > 0 && p.word(hit.a).ends_with("ing") && p.word(hit.a - 1).eq_ignore_ascii_case("for")
+}
+
+/// The first actor named between a verb of buying and its goods (`bought
+/// five Russian S-400 systems`): whoever made or sold them is the source.
+fn maker_before(cx: &Context<'_, '_>, hit: Hit, goods_at: usize) -> Vec<EntryIndex> {
+    let p = cx.p;
+    (hit.b..p.toks.len())
+        .take_while(|&k| p.toks[k].start < goods_at)
+        .find_map(|k| match (p.group_of[k], p.toks[k].kind) {
+            (Some(g), _) => cx.usable(g, hit).then_some(Premod::Group(g)),
+            (None, Kind::Mention(_)) => Some(Premod::Token(k)),
+            _ => None,
+        })
+        .map_or_else(Vec::new, |m| m.entries(p, cx.view))
 }
 
 /// The role a cue's subject takes: its frame's, flipped in the passive; a

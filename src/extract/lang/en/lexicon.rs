@@ -87,6 +87,10 @@ pub(super) struct CueDef {
     pub(super) over_cues: bool,
     #[serde(default)]
     pub(super) object_agent: bool,
+    #[serde(default)]
+    pub(super) seller_named: bool,
+    #[serde(default)]
+    pub(super) apposed: bool,
     pub(super) disaster: Option<Relation>,
     pub(super) forces: Option<Relation>,
 }
@@ -164,6 +168,12 @@ pub(super) struct Cue {
     /// The agent of an act named as the object stands for it (`condemned the
     /// strikes by Israel`: Israel).
     pub(super) object_agent: bool,
+    /// A verb of buying: an actor named before the goods sold them (`bought
+    /// Russian jets`); a verb of receiving says no such thing (`received
+    /// Russian missiles` may be an attack).
+    pub(super) seller_named: bool,
+    /// A noun whose subject may follow it in apposition (`NATO member Turkey`).
+    pub(super) apposed: bool,
     /// The relation the cue states instead in an article about a disaster
     /// (aid of no stated kind is humanitarian there).
     pub(super) disaster: Option<Relation>,
@@ -368,6 +378,8 @@ impl English {
                 not_before: def.not_before,
                 over_cues: def.over_cues,
                 object_agent: def.object_agent,
+                seller_named: def.seller_named,
+                apposed: def.apposed,
                 disaster: def.disaster,
                 forces: def.forces,
             });

@@ -641,6 +641,49 @@ mod tests {
     }
 
     #[test]
+    fn a_buyer_gets_the_goods_from_the_state_they_are_named_for() {
+        assert_eq!(
+            triples("Peru bought four South Korean fighter jets."),
+            ["KOR arms_supply PER"]
+        );
+        assert_eq!(
+            triples("Algeria has signed a deal to purchase Chinese drones."),
+            ["CHN arms_supply DZA"]
+        );
+        // Receiving names no seller: the missiles may have been fired.
+        assert!(triples("Georgia received Russian missiles overnight.").is_empty());
+        assert!(triples("Peru bought Korean rice.").is_empty());
+    }
+
+    #[test]
+    fn a_member_is_named_in_apposition_either_side() {
+        assert_eq!(
+            triples("Nigeria, an OPEC member, objected."),
+            ["NGA membership OPEC"]
+        );
+        assert_eq!(
+            triples("Fellow ASEAN member Laos abstained."),
+            ["LAO membership ASEAN"]
+        );
+        assert_eq!(
+            triples("Finland became NATO's newest member."),
+            ["FIN membership NATO"]
+        );
+    }
+
+    #[test]
+    fn a_reason_after_for_is_told_as_fact() {
+        assert_eq!(
+            triples("Canada did not spare Mali from sanctions for buying Russian rockets."),
+            ["RUS arms_supply MLI"]
+        );
+        assert_eq!(
+            triples("Norway did not buy Swedish tanks."),
+            ["SWE arms_supply NOR negated"]
+        );
+    }
+
+    #[test]
     fn lexicon_loads_and_names_ontology_relations() {
         let en = English::builtin();
         assert!(en.cues.len() > 30);
