@@ -13,6 +13,7 @@
 
 pub mod article;
 mod claims;
+mod date;
 pub mod isolate;
 mod lang;
 pub mod lexicon;
@@ -22,7 +23,7 @@ pub mod sentence;
 mod words;
 
 use crate::gazetteer::{EntryIndex, Gazetteer, Mention};
-use crate::model::{ActorKind, Article, Claim, Date, Evidence, Relation, Span};
+use crate::model::{ActorKind, Article, Claim, Evidence, Relation, Span};
 use crate::script::ScriptCounts;
 
 pub use isolate::ExtractionFailed;
@@ -269,7 +270,7 @@ impl Extractor {
                 article: article.id.clone(),
                 title: article.title.clone(),
                 url: article.url.clone(),
-                date: stated_date(view.sentence()).or(article.date),
+                date: date::stated_date(view.sentence(), article.date).or(article.date),
                 sentence: index as u32,
                 span: Span::new(start, end),
                 text: article.text[start..end].to_owned(),
@@ -295,87 +296,6 @@ fn separate_headline(article: &Article) -> Option<&str> {
     let title = article.title.as_deref()?.trim();
     let one_line = !title.is_empty() && !title.contains(['\n', '\r']);
     (one_line && !article.text.contains(title)).then_some(title)
-}
-
-/// A full date stated in the sentence (`2024年6月18日`, `June 18, 2024`,
-/// `18 June 2024`), which the claim keeps instead of the article's date.
-fn stated_date(sentence: &str) -> Option<Date> {
-    let digits = |s: &str| -> Option<(u32, usize)> {
-        let n = s.bytes().take_while(u8::is_ascii_digit).count();
-        (n > 0 && n <= 4)
-            .then(|| (s[..n].parse().ok(), n))
-            .and_then(|(v, n)| v.map(|v| (v, n)))
-    };
-    // Japanese: 2024年6月18日
-    for (i, _) in sentence.match_indices('年') {
-        let head = &sentence[..i];
-        let ystart = head.len() - head.bytes().rev().take_while(u8::is_ascii_digit).count();
-        if i - ystart != 4 {
-            continue;
-        }
-        let year: u16 = head[ystart..].parse().ok()?;
-        let rest = &sentence[i + '年'.len_utf8()..];
-        let Some((month, n)) = digits(rest) else {
-            continue;
-        };
-        let rest = &rest[n..];
-        let Some(rest) = rest.strip_prefix('月') else {
-            continue;
-        };
-        let Some((day, n)) = digits(rest) else {
-            continue;
-        };
-        if rest[n..].starts_with('日') {
-            return Date::new(year, month as u8, day as u8).ok();
-        }
-    }
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // An English full date needs a four-digit year; most sentences have none.
-    let has_year = sentence
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit));
-    if !has_year {
-        return None;
-    }
-    for (mi, name) in MONTHS.iter().enumerate() {
-        for (i, _) in sentence.match_indices(name) {
-            let after = &sentence[i + name.len()..];
-            // June 18, 2024
-            if let Some(rest) = after.strip_prefix(' ')
-                && let Some((day, n)) = digits(rest)
-                && let Some(y) = rest[n..].strip_prefix(", ")
-                && let Some((year, 4)) = digits(y)
-            {
-                return Date::new(year as u16, mi as u8 + 1, day as u8).ok();
-            }
-            // 18 June 2024
-            let before = sentence[..i].trim_end();
-            let dstart = before.len() - before.bytes().rev().take_while(u8::is_ascii_digit).count();
-            if dstart < before.len()
-                && let (Ok(day), Some((year, 4))) = (
-                    before[dstart..].parse::<u8>(),
-                    after.strip_prefix(' ').and_then(digits),
-                )
-            {
-                return Date::new(year as u16, mi as u8 + 1, day).ok();
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]

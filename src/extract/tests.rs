@@ -163,20 +163,6 @@ fn self_loops_after_roll_up_are_dropped() {
 }
 
 #[test]
-fn stated_dates_win_over_the_article_date() {
-    assert_eq!(
-        stated_date("2024年6月18日に訪問"),
-        Date::new(2024, 6, 18).ok()
-    );
-    assert_eq!(
-        stated_date("on June 18, 2024, he"),
-        Date::new(2024, 6, 18).ok()
-    );
-    assert_eq!(stated_date("on 18 June 2024"), Date::new(2024, 6, 18).ok());
-    assert_eq!(stated_date("in 2024"), None);
-}
-
-#[test]
 fn japanese_bare_titles_refer_to_the_person_last_named() {
     assert_eq!(
         claims("メローニ首相は8日、インドのモディ首相と会談した。首相の訪印は初めて。"),
