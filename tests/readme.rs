@@ -268,7 +268,8 @@ const COVERAGE_END: &str = "<!-- gazetteer-coverage:end -->";
 /// terms reach (fixed, so the table does not change with the calendar).
 const COVERAGE_YEARS: std::ops::RangeInclusive<u32> = 2000..=2026;
 
-/// State groups of the order, by ISO alpha-3.
+/// State groups of the order, by ISO alpha-3 (ASEAN with Timor-Leste,
+/// its eleventh member since October 2025).
 const COVERAGE_GROUPS: &[(&str, &[&str])] = &[
     (
         "UN Security Council P5",
