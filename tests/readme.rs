@@ -260,3 +260,242 @@ fn readme_names_no_file_outside_the_repository() {
         );
     }
 }
+
+const COVERAGE_START: &str = "<!-- gazetteer-coverage:start";
+const COVERAGE_END: &str = "<!-- gazetteer-coverage:end -->";
+
+/// The years the coverage table counts: 2000 to the last year the table's
+/// terms reach (fixed, so the table does not change with the calendar).
+const COVERAGE_YEARS: std::ops::RangeInclusive<u32> = 2000..=2026;
+
+/// State groups of the order, by ISO alpha-3 (ASEAN with Timor-Leste,
+/// its eleventh member since October 2025).
+const COVERAGE_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "UN Security Council P5",
+        &["CHN", "FRA", "GBR", "RUS", "USA"],
+    ),
+    (
+        "G20 states",
+        &[
+            "ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN",
+            "KOR", "MEX", "RUS", "SAU", "TUR", "USA", "ZAF",
+        ],
+    ),
+    ("both Koreas", &["KOR", "PRK"]),
+    (
+        "Middle East",
+        &[
+            "SAU", "ARE", "QAT", "OMN", "KWT", "BHR", "JOR", "EGY", "IRQ", "SYR", "LBN", "TUR",
+            "ISR", "IRN", "YEM",
+        ],
+    ),
+    (
+        "ASEAN",
+        &[
+            "IDN", "MYS", "SGP", "THA", "PHL", "VNM", "KHM", "LAO", "MMR", "BRN", "TLS",
+        ],
+    ),
+];
+
+/// The offices of the per-group table, in its column order.
+const COVERAGE_OFFICES: &[&str] = &[
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "spokesperson",
+];
+
+/// One row of `persons.tsv` as the coverage table counts it.
+struct PersonRow {
+    id: String,
+    office_of: String,
+    role: String,
+    start: u32,
+    end: u32,
+    has_ja: bool,
+    checked: bool,
+}
+
+fn data_file(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/gazetteer/data")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// The year a `YYYY` or `YYYY-MM-DD` cell starts with.
+fn year(cell: &str) -> Option<u32> {
+    cell.get(..4).and_then(|y| y.parse().ok())
+}
+
+/// The rows of `persons.tsv`; a row under a `# check:` line is unchecked.
+fn person_rows() -> Vec<PersonRow> {
+    let mut rows = Vec::new();
+    let mut under_check = false;
+    for line in data_file("persons.tsv").lines() {
+        if let Some(comment) = line.strip_prefix('#') {
+            under_check |= comment.trim_start().starts_with("check:");
+            continue;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        rows.push(PersonRow {
+            id: c[0].to_owned(),
+            office_of: c[2].to_owned(),
+            role: c[3].to_owned(),
+            start: year(c[4]).unwrap_or(0),
+            end: year(c[5]).unwrap_or(*COVERAGE_YEARS.end()),
+            has_ja: !c[7].is_empty(),
+            checked: !under_check,
+        });
+        under_check = false;
+    }
+    rows
+}
+
+/// The person ids a names table (`names_ko.tsv`, `names_zh.tsv`) names.
+fn named_persons(file: &str) -> std::collections::BTreeSet<String> {
+    data_file(file)
+        .lines()
+        .filter(|l| l.starts_with("person:"))
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Counts with thousands separators, as the README writes them.
+fn grouped(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The README's coverage tables, counted from the persons tables.
+fn coverage_markdown() -> String {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::fmt::Write as _;
+    let rows = person_rows();
+    let ko = named_persons("names_ko.tsv");
+    let zh = named_persons("names_zh.tsv");
+    let persons: BTreeSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} persons in {} rows (one per person and office): {} rows with a Japanese name, {} persons with Korean and {} with Chinese names, {} rows under a `# check:` line.\n",
+        grouped(persons.len()),
+        grouped(rows.len()),
+        grouped(rows.iter().filter(|r| r.has_ja).count()),
+        grouped(persons.iter().filter(|p| ko.contains(**p)).count()),
+        grouped(persons.iter().filter(|p| zh.contains(**p)).count()),
+        grouped(rows.iter().filter(|r| !r.checked).count()),
+    );
+    // Per office: rows, persons, the states and bodies whose office it is,
+    // names per script, unchecked rows.
+    let mut roles: BTreeMap<&str, Vec<&PersonRow>> = BTreeMap::new();
+    for r in &rows {
+        roles.entry(r.role.as_str()).or_default().push(r);
+    }
+    let mut roles: Vec<(&str, Vec<&PersonRow>)> = roles.into_iter().collect();
+    roles.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    out.push_str("| office (`role`) | rows | persons | offices of | ja rows | ko persons | zh persons | rows under `# check:` |\n");
+    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (role, rs) in &roles {
+        let ids: BTreeSet<&str> = rs.iter().map(|r| r.id.as_str()).collect();
+        let of: BTreeSet<&str> = rs.iter().map(|r| r.office_of.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "| `{role}` | {} | {} | {} | {} | {} | {} | {} |",
+            grouped(rs.len()),
+            grouped(ids.len()),
+            of.len(),
+            grouped(rs.iter().filter(|r| r.has_ja).count()),
+            ids.iter().filter(|p| ko.contains(**p)).count(),
+            ids.iter().filter(|p| zh.contains(**p)).count(),
+            rs.iter().filter(|r| !r.checked).count(),
+        );
+    }
+    // Per state group and office: the share of state-years 2000-2026 in
+    // which the table knows a holder, and the states with none.
+    let years = COVERAGE_YEARS.count();
+    let _ = write!(
+        out,
+        "\nPer state group, the share of the years {}–{} (state by state) in which the table knows a holder of the office, and how many states have no row for it:\n\n| states | ",
+        COVERAGE_YEARS.start(),
+        COVERAGE_YEARS.end()
+    );
+    out.push_str(
+        &COVERAGE_OFFICES
+            .iter()
+            .map(|o| format!("`{o}`"))
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
+    out.push_str(" |\n| --- |");
+    out.push_str(&" ---: |".repeat(COVERAGE_OFFICES.len()));
+    out.push('\n');
+    for (group, states) in COVERAGE_GROUPS {
+        let _ = write!(out, "| {group} ({}) |", states.len());
+        for office in COVERAGE_OFFICES {
+            let mut covered = 0;
+            let mut missing = 0;
+            for state in *states {
+                let terms: Vec<&PersonRow> = rows
+                    .iter()
+                    .filter(|r| r.role == *office && r.office_of == *state)
+                    .collect();
+                if terms.is_empty() {
+                    missing += 1;
+                }
+                covered += COVERAGE_YEARS
+                    .filter(|y| terms.iter().any(|r| r.start <= *y && *y <= r.end))
+                    .count();
+            }
+            let share = (100 * covered + states.len() * years / 2) / (states.len() * years);
+            let _ = if missing == 0 {
+                write!(out, " {share}% |")
+            } else {
+                write!(out, " {share}%, {missing} without |")
+            };
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn readme_gazetteer_coverage_is_counted_from_the_tables() {
+    let table = coverage_markdown();
+    let _guard = README_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let readme = std::fs::read_to_string(readme_path()).unwrap();
+    let start = readme
+        .find(COVERAGE_START)
+        .expect("the README marks the gazetteer coverage table");
+    let start = start + readme[start..].find('\n').expect("marker line ends") + 1;
+    let end = readme
+        .find(COVERAGE_END)
+        .expect("the README ends the gazetteer coverage table");
+    if readme[start..end] == table {
+        return;
+    }
+    if updating() {
+        let new = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(readme_path(), new).unwrap();
+        eprintln!("README.md: gazetteer coverage rewritten; review the diff");
+        return;
+    }
+    panic!(
+        "the README's gazetteer coverage differs from the tables; rewrite it with `DIPLOGRAPH_UPDATE_README=1 cargo test --test integration readme`:\n{table}"
+    );
+}
