@@ -7,6 +7,7 @@
 mod articles;
 mod cli;
 mod common;
+mod compact;
 mod corpus_score;
 mod engines;
 mod export_dot;

@@ -11,12 +11,19 @@ pub struct CompactArgs {}
 
 /// Locks the store and rewrites it: the graph sections appends superseded go,
 /// and each edge's records sit together again. Runs by itself when an append
-/// leaves more than half the file superseded.
+/// leaves more than half the file superseded. A store of format 3 or later
+/// is copied a block at a time; an older one (read whole anyway) is loaded
+/// and saved.
 pub(super) fn run(store: &Path, _args: CompactArgs) -> anyhow::Result<ExitCode> {
     let before = std::fs::metadata(store).map(|m| m.len()).ok();
     let writer = super::lock_store(store)?;
-    let mut graph = writer.load()?;
-    super::save_store(&writer, &mut graph)?;
+    match writer.compact()? {
+        Some(saved) => super::tell_migrated(&writer, saved),
+        None => {
+            let mut graph = writer.load()?;
+            super::save_store(&writer, &mut graph)?;
+        }
+    }
     let after = std::fs::metadata(store).map(|m| m.len()).ok();
     eprintln!(
         "diplograph: {}: compacted, {} bytes (was {})",

@@ -304,6 +304,12 @@ fn save_store(
     let gazetteer = shared_gazetteer()?;
     graph.fill_roles(|person, office, date| role_of(gazetteer, person, office, date));
     let saved = writer.save(graph)?;
+    tell_migrated(writer, saved);
+    Ok(())
+}
+
+/// Says, once, that a write turned an older store into this build's format.
+fn tell_migrated(writer: &StoreWriter, saved: crate::persist::Saved) {
     if let Some(old) = saved.migrated_from {
         eprintln!(
             "diplograph: {}: migrated from store format {old} to {}",
@@ -311,7 +317,6 @@ fn save_store(
             crate::persist::FORMAT_VERSION
         );
     }
-    Ok(())
 }
 
 /// Adds a graph of newly read articles to the store, under its lock. A

@@ -76,8 +76,10 @@
 //! block only when they look at an edge's records (`--evidence`, dates,
 //! roles, roll-up), and only the blocks of those edges.
 //! Writers that change what is stored (merge, forget, another version of an
-//! article, compact) read everything and write a new file with one commit, by
-//! temporary file and rename; `ingest` and `import` of new articles append a
+//! article) read everything and write a new file with one commit, by
+//! temporary file and rename; compact writes such a file too, copying each
+//! edge's records from the old blocks into new ones a block at a time
+//! (`v3::write_compacted`), without loading the store; `ingest` and `import` of new articles append a
 //! commit instead, its footer written and synced last, so that a crash leaves
 //! a torn commit that readers skip and the next writer cuts off. Once earlier
 //! commits' sections pass half the file, the store is compacted.
@@ -727,25 +729,57 @@ impl StoreWriter {
             return Ok(None);
         };
         if added.dead.saturating_mul(2) > added.len {
-            self.compact()?;
+            self.compact()?
+                .expect("a store of this build's format compacts");
             added.compacted = true;
         }
         Ok(Some(added))
     }
 
-    /// Rewrites the store as one commit: superseded graph sections, torn
-    /// commits and the blocks of split edges go.
-    pub fn compact(&self) -> Result<Saved, PersistError> {
-        let graph = self.load()?;
-        self.save(&graph)
+    /// Rewrites a store of format 3 or later as one commit of this build's
+    /// format, as [`save`](StoreWriter::save) does (by temporary file and
+    /// rename), without loading it: superseded graph sections and torn
+    /// commits go, and each edge's records are copied from the old blocks
+    /// into new ones so that they sit together again, a block at a time.
+    /// Its memory is the graph section's, not the evidence's. `None` when
+    /// there is no such store (none, or one of format 1 or 2, which is read
+    /// whole anyway): load and save it then.
+    pub fn compact(&self) -> Result<Option<Saved>, PersistError> {
+        refuse_read_only(&self.path, &self.target)?;
+        let (f, len, version) = match open_file(&self.target, &self.path) {
+            Err(PersistError::Missing { .. }) => return Ok(None),
+            other => other?,
+        };
+        if version < 3 {
+            return Ok(None);
+        }
+        let tip = v3::last_tip(&f, len, &self.path)?;
+        self.replace_with(|w| v3::write_compacted(&f, tip, w, &self.path))?;
+        Ok(Some(Saved {
+            migrated_from: Some(version).filter(|v| *v < FORMAT_VERSION),
+        }))
     }
 
     /// Replaces the store atomically: writes a temporary file in the folder of
     /// the (resolved) store, syncs it, renames it over the store and syncs the
     /// folder. Errors name the store, not the temporary file.
     pub fn save(&self, graph: &KnowledgeGraph) -> Result<Saved, PersistError> {
-        refuse_read_only(&self.path, &self.target)?;
         let failed = io_err(&self.path, "save the store");
+        self.replace_with(|w| v3::write(graph, w).map_err(|e| failed(without_temp_path(e))))?;
+        Ok(Saved {
+            migrated_from: self.loaded_format.take().filter(|v| *v < FORMAT_VERSION),
+        })
+    }
+
+    /// Replaces the store with what `write` writes: into a temporary file in
+    /// the folder of the (resolved) store, synced, renamed over the store,
+    /// the folder synced. A crash at any point leaves the old store or the
+    /// new one.
+    fn replace_with(
+        &self,
+        write: impl FnOnce(&mut dyn io::Write) -> Result<(), PersistError>,
+    ) -> Result<(), PersistError> {
+        refuse_read_only(&self.path, &self.target)?;
         let dir = match self.target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
@@ -755,39 +789,37 @@ impl StoreWriter {
         let mut prefix = OsString::from(".");
         prefix.push(name);
         prefix.push(".");
-        let result = (|| {
-            let mut tmp = tempfile::Builder::new()
-                .prefix(&prefix)
-                .rand_bytes(TEMP_RAND_LEN)
-                .suffix(TEMP_SUFFIX)
-                .tempfile_in(&dir)?;
-            // Through the bare `File`: `NamedTempFile`'s own `Write` adds the temp
-            // path to errors, and that file is gone by the time the user reads them.
-            let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-            v3::write(graph, &mut w)?;
-            w.into_inner().map_err(io::IntoInnerError::into_error)?;
-            // tempfile creates 0600 files: give the new store the old one's
-            // permissions, or the usual 0644 for a new store.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let perms = fs::metadata(&self.target)
-                    .map(|m| m.permissions())
-                    .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
-                tmp.as_file().set_permissions(perms)?;
-            }
-            tmp.as_file().sync_all()?;
-            tmp.persist(&self.target).map_err(|e| e.error)?;
-            Ok(())
-        })();
-        result.map_err(|e| failed(without_temp_path(e)))?;
+        let io = |e: io::Error| io_err(&self.path, "save the store")(without_temp_path(e));
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&prefix)
+            .rand_bytes(TEMP_RAND_LEN)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(&dir)
+            .map_err(io)?;
+        // Through the bare `File`: `NamedTempFile`'s own `Write` adds the temp
+        // path to errors, and that file is gone by the time the user reads them.
+        // On an error the temporary file goes when `tmp` drops.
+        let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        write(&mut w)?;
+        w.into_inner()
+            .map_err(|e| io(io::IntoInnerError::into_error(e)))?;
+        // tempfile creates 0600 files: give the new store the old one's
+        // permissions, or the usual 0644 for a new store.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let perms = fs::metadata(&self.target)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
+            tmp.as_file().set_permissions(perms).map_err(io)?;
+        }
+        tmp.as_file().sync_all().map_err(io)?;
+        tmp.persist(&self.target).map_err(|e| io(e.error))?;
         // Make the rename itself durable; not every platform can open a folder.
         if let Ok(d) = File::open(&dir) {
             let _ = d.sync_all();
         }
-        Ok(Saved {
-            migrated_from: self.loaded_format.take().filter(|v| *v < FORMAT_VERSION),
-        })
+        Ok(())
     }
 }
 

@@ -325,18 +325,24 @@ impl<'t, 'o, 'w> BlockWriter<'t, 'o, 'w> {
         if self.cur.records.is_empty() {
             return Ok(());
         }
-        let mut block = std::mem::take(&mut self.cur);
-        block.texts.sort_by_key(|s| (s.article, s.sentence));
-        let raw = bincode::serde::encode_to_vec(&block, config())
-            .expect("encoding into a Vec cannot fail");
-        let mut payload = (raw.len() as u64).to_le_bytes().to_vec();
-        payload.extend_from_slice(&lz4_flex::block::compress(&raw));
-        self.blocks.push(self.out.section(BLOCK, &payload)?);
+        let block = std::mem::take(&mut self.cur);
+        self.blocks.push(write_block(self.out, block)?);
         self.texts.clear();
         self.attributions.clear();
         self.raw = 0;
         Ok(())
     }
+}
+
+/// Sorts a block's texts, encodes and compresses it and writes it as a
+/// section; returns where it starts.
+fn write_block(out: &mut Out<'_>, mut block: BlockDto<'_>) -> io::Result<u64> {
+    block.texts.sort_by_key(|s| (s.article, s.sentence));
+    let raw =
+        bincode::serde::encode_to_vec(&block, config()).expect("encoding into a Vec cannot fail");
+    let mut payload = (raw.len() as u64).to_le_bytes().to_vec();
+    payload.extend_from_slice(&lz4_flex::block::compress(&raw));
+    out.section(BLOCK, &payload)
 }
 
 /// The text of a sentence in the tables (sorted by article then sentence).
@@ -1104,6 +1110,8 @@ pub(super) struct Tip {
     dead: u64,
     /// Where the graph section starts: an append makes the rest dead.
     graph_at: u64,
+    /// Where the census starts (a compaction copies it).
+    census_at: u64,
     /// Where the commit ends (the file's length unless a torn commit follows).
     pub(super) end: u64,
 }
@@ -1159,6 +1167,7 @@ pub(super) fn last_tip(r: &dyn ReadAt, len: u64, path: &Path) -> Result<Tip, Per
         chunks,
         dead,
         graph_at: footer.graph_at,
+        census_at: footer.census_at,
         end: footer.end,
     })
 }
@@ -1439,27 +1448,324 @@ fn merged_section(
     let mut census = b.finish_stored(Arc::new(no_records)).census();
     census.articles = old.article_count + t.articles.len();
 
-    let mut out = Vec::with_capacity(old.payload.len() + (1 << 16));
-    put(&mut out, &names(Relation::ALL, Relation::as_str));
-    put(&mut out, &names(&ActorKind::ALL, ActorKind::as_str));
-    put(&mut out, &names(&Role::ALL, Role::as_str));
-    put(
-        &mut out,
-        &actors.iter().map(|a| actor_dto(a)).collect::<Vec<_>>(),
-    );
-    put(&mut out, &(census.articles as u64));
-    out.extend_from_slice(&old.payload[old.rows_at..old.articles.end]);
-    for a in &t.articles {
-        put(&mut out, &article_dto(a));
-    }
-    put(&mut out, &sentences);
     let mut blocks = old.blocks.clone();
     blocks.extend(new_blocks);
-    put(&mut out, &blocks);
-    put(&mut out, &edge_dtos);
-    put(&mut out, &chunks);
-    put(&mut out, &dead);
-    Ok((out, census))
+    let tail = Tail {
+        sentences,
+        blocks: &blocks,
+        edges: &edge_dtos,
+        chunks: &chunks,
+        dead,
+    };
+    Ok((old.section_payload(actors, &t.articles, tail), census))
+}
+
+/// The fields of a graph section after its article table.
+struct Tail<'a> {
+    sentences: u64,
+    blocks: &'a [u64],
+    edges: &'a [EdgeDto],
+    chunks: &'a [ChunkDto],
+    dead: u64,
+}
+
+impl Tip {
+    /// The payload of a graph section of this build's ontology tables and
+    /// `actors`, whose article table is this commit's rows (copied as bytes,
+    /// since blocks point into it) then `new_articles`, and then `tail`. It
+    /// is what encoding a [`GraphDto`] gives: bincode writes a struct as its
+    /// fields one after the other, and a sequence as its length then its
+    /// elements.
+    fn section_payload(
+        &self,
+        actors: &[&Actor],
+        new_articles: &[crate::graph::ArticleRow<'_>],
+        tail: Tail<'_>,
+    ) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.payload.len() + (1 << 16));
+        put(&mut out, &names(Relation::ALL, Relation::as_str));
+        put(&mut out, &names(&ActorKind::ALL, ActorKind::as_str));
+        put(&mut out, &names(&Role::ALL, Role::as_str));
+        put(
+            &mut out,
+            &actors.iter().map(|a| actor_dto(a)).collect::<Vec<_>>(),
+        );
+        put(
+            &mut out,
+            &((self.article_count + new_articles.len()) as u64),
+        );
+        out.extend_from_slice(&self.payload[self.rows_at..self.articles.end]);
+        for a in new_articles {
+            put(&mut out, &article_dto(a));
+        }
+        put(&mut out, &tail.sentences);
+        put(&mut out, tail.blocks);
+        put(&mut out, tail.edges);
+        put(&mut out, tail.chunks);
+        put(&mut out, &tail.dead);
+        out
+    }
+}
+
+// ---------------------------------------------------------------- compacting
+
+/// Writes the store whose last commit is `old`, read from `r`, to `w` as a
+/// file of this build's format with one commit, a block at a time: each
+/// edge's records are copied from the old blocks into new ones, edge after
+/// edge, so that they sit together again, and the graph section is written
+/// with its article table copied as bytes and its census as it was. What
+/// it holds at once is the old commit's graph section, the new one, and
+/// the old blocks that still have records to copy (about one per commit
+/// that added to the edges: edges are sorted alike in every commit).
+pub(super) fn write_compacted(
+    r: &dyn ReadAt,
+    old: Tip,
+    w: &mut dyn Write,
+    path: &Path,
+) -> Result<(), PersistError> {
+    let io = |e: io::Error| PersistError::Io {
+        path: path.to_owned(),
+        action: "save the store",
+        error: e,
+    };
+    let census = read_section(r, old.census_at, old.end - FOOTER_LEN, CENSUS, path)?;
+    let mut out = Out::new(w, 0);
+    out.bytes(&super::file_header(super::FORMAT_VERSION))
+        .map_err(io)?;
+    let mut source = OldBlocks::new(r, &old, path)?;
+    let mut repack = Repacker::new(&old.parsed.roles);
+    let mut edges = Vec::with_capacity(old.edges.len());
+    let mut chunks = Vec::with_capacity(old.edges.len());
+    let mut next = 0usize;
+    for e in &old.edges {
+        let mine = old
+            .chunks
+            .get(next..next + e.chunks as usize)
+            .ok_or_else(|| corrupt(path, "edges claim more chunks than stored"))?;
+        next += e.chunks as usize;
+        let relation = *old
+            .parsed
+            .relations
+            .get(e.relation as usize)
+            .ok_or_else(|| corrupt(path, format!("relation {} out of range", e.relation)))?;
+        let s = summary(e, &old.parsed.roles, path)?;
+        let chunk = repack.chunk();
+        for c in mine {
+            source.copy(*c, |block, record| repack.record(block, record, path))?;
+        }
+        let chunk = ChunkDto {
+            count: repack.chunk().first - chunk.first,
+            ..chunk
+        };
+        if chunk.count as usize != s.evidence() {
+            return Err(corrupt(path, "an edge's records do not match its counts"));
+        }
+        repack.close_if_full(&mut out).map_err(io)?;
+        edges.push(edge_dto(e.source, relation, e.target, &s, 1));
+        chunks.push(chunk);
+    }
+    repack.close(&mut out).map_err(io)?;
+    drop(source);
+    let payload = {
+        let actors: Vec<&Actor> = old.parsed.actors.iter().collect();
+        let tail = Tail {
+            sentences: old.sentences,
+            blocks: &repack.blocks,
+            edges: &edges,
+            chunks: &chunks,
+            dead: 0,
+        };
+        old.section_payload(&actors, &[], tail)
+    };
+    drop((edges, chunks, old));
+    let graph_at = out.section(GRAPH, &payload).map_err(io)?;
+    out.section(INDEX, &super::index::encode(&payload))
+        .map_err(io)?;
+    drop(payload);
+    let census_at = out.section(CENSUS, &census).map_err(io)?;
+    out.footer(graph_at, census_at).map_err(io)
+}
+
+/// The blocks of a commit, each read when a record of it is first copied
+/// and dropped once its last one is: a compaction holds only the blocks it
+/// is part way through.
+struct OldBlocks<'r> {
+    r: &'r dyn ReadAt,
+    path: &'r Path,
+    end: u64,
+    at: &'r [u64],
+    /// Records of each block not yet copied.
+    left: Vec<u64>,
+    open: HashMap<u32, BlockDto<'static>>,
+}
+
+impl<'r> OldBlocks<'r> {
+    fn new(r: &'r dyn ReadAt, tip: &'r Tip, path: &'r Path) -> Result<Self, PersistError> {
+        let mut left = vec![0u64; tip.blocks.len()];
+        for c in &tip.chunks {
+            *left
+                .get_mut(c.block as usize)
+                .ok_or_else(|| corrupt(path, format!("block {} out of range", c.block)))? +=
+                u64::from(c.count);
+        }
+        Ok(OldBlocks {
+            r,
+            path,
+            end: tip.end,
+            at: &tip.blocks,
+            left,
+            open: HashMap::new(),
+        })
+    }
+
+    /// Calls `f` with each record of chunk `c`, in order.
+    fn copy(
+        &mut self,
+        c: ChunkDto,
+        mut f: impl FnMut(&BlockDto<'static>, &RecordDto) -> Result<(), PersistError>,
+    ) -> Result<(), PersistError> {
+        let i = c.block;
+        let block = match self.open.entry(i) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let at = *self
+                    .at
+                    .get(i as usize)
+                    .ok_or_else(|| corrupt(self.path, format!("block {i} out of range")))?;
+                let payload = read_section(self.r, at, self.end, BLOCK, self.path)?;
+                v.insert(decode_block(&payload, self.path)?)
+            }
+        };
+        let end = c.first.checked_add(c.count).map(|e| e as usize);
+        let records = end
+            .and_then(|e| block.records.get(c.first as usize..e))
+            .ok_or_else(|| corrupt(self.path, "a chunk runs past its block"))?;
+        for r in records {
+            f(block, r)?;
+        }
+        let left = &mut self.left[i as usize];
+        *left -= u64::from(c.count);
+        if *left == 0 {
+            self.open.remove(&i);
+        }
+        Ok(())
+    }
+}
+
+/// Packs records copied from old blocks into new ones, as [`BlockWriter`]
+/// packs a graph's: its texts each once, its attributions each once.
+struct Repacker {
+    /// Each role number of the old file (1 + position in its role table)
+    /// as this build numbers it.
+    roles: Vec<u32>,
+    blocks: Vec<u64>,
+    cur: BlockDto<'static>,
+    texts: HashMap<(u32, u32), ()>,
+    attributions: HashMap<String, u32>,
+    raw: usize,
+}
+
+impl Repacker {
+    fn new(file_roles: &[Role]) -> Self {
+        Repacker {
+            roles: file_roles
+                .iter()
+                .map(|r| 1 + role_bit(*r).trailing_zeros())
+                .collect(),
+            blocks: Vec::new(),
+            cur: BlockDto::default(),
+            texts: HashMap::new(),
+            attributions: HashMap::new(),
+            raw: 0,
+        }
+    }
+
+    /// Where the next record goes.
+    fn chunk(&self) -> ChunkDto {
+        ChunkDto {
+            block: pos(self.blocks.len()),
+            first: pos(self.cur.records.len()),
+            count: 0,
+        }
+    }
+
+    /// Adds a copy of `r`, a record of `block`, with its text.
+    fn record(
+        &mut self,
+        block: &BlockDto<'_>,
+        r: &RecordDto,
+        path: &Path,
+    ) -> Result<(), PersistError> {
+        let bad = |what: &str| corrupt(path, format!("evidence {what} out of range"));
+        if self.texts.insert((r.article, r.sentence), ()).is_none()
+            && let Ok(i) = block
+                .texts
+                .binary_search_by(|s| (s.article, s.sentence).cmp(&(r.article, r.sentence)))
+        {
+            let text = &block.texts[i].text;
+            self.raw += text.len() + 8;
+            self.cur.texts.push(SentenceDto {
+                article: r.article,
+                sentence: r.sentence,
+                text: Cow::Owned(text.to_string()),
+            });
+        }
+        let role = match r.role {
+            0 => 0,
+            n => *self.roles.get(n as usize - 1).ok_or_else(|| bad("role"))?,
+        };
+        let attributed_to = r
+            .attributed_to
+            .iter()
+            .map(|&i| {
+                let id = block
+                    .attributions
+                    .get(i as usize)
+                    .ok_or_else(|| bad("attribution"))?;
+                let next = pos(self.cur.attributions.len());
+                Ok(*self.attributions.entry(id.to_string()).or_insert_with(|| {
+                    self.cur.attributions.push(Cow::Owned(id.to_string()));
+                    next
+                }))
+            })
+            .collect::<Result<Vec<u32>, PersistError>>()?;
+        r.start.checked_add(r.len).ok_or_else(|| bad("span"))?;
+        unpack_date(r.date).map_err(|e| corrupt(path, e.to_string()))?;
+        self.cur.records.push(RecordDto {
+            article: r.article,
+            sentence: r.sentence,
+            start: r.start,
+            len: r.len,
+            date: r.date,
+            flags: r.flags,
+            role,
+            attributed_to,
+        });
+        self.raw += 24;
+        Ok(())
+    }
+
+    /// Closes the current block once it passes the target size (between
+    /// edges: an edge is never split).
+    fn close_if_full(&mut self, out: &mut Out<'_>) -> io::Result<()> {
+        if self.raw >= BLOCK_TARGET {
+            self.close(out)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the current block, when it holds anything, and writes it.
+    fn close(&mut self, out: &mut Out<'_>) -> io::Result<()> {
+        if self.cur.records.is_empty() {
+            return Ok(());
+        }
+        let block = std::mem::take(&mut self.cur);
+        self.blocks.push(write_block(out, block)?);
+        self.texts.clear();
+        self.attributions.clear();
+        self.raw = 0;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
