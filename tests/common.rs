@@ -144,3 +144,20 @@ pub(crate) const CLAIMS: &str = r#"{"source":{"id":"PRK","kind":"country","count
 {"source":{"id":"RUS","kind":"country","country":"RUS"},"relation":"summit","target":{"id":"PRK","kind":"country","country":"PRK"},"negated":false,"hedged":false,"attributed_to":[],"article":"t2","date":"2024-06-19","sentence":3,"span":[10,40],"text":"露朝首脳会談が平壌で開かれた。","title":"Talks \"in\" Pyongyang"}
 {"source":{"id":"person:kim-jong-un","kind":"person","country":"PRK","name":"Kim Jong Un"},"relation":"visit","target":{"id":"RUS","kind":"country","country":"RUS"},"negated":true,"hedged":false,"attributed_to":[],"article":"t2","date":null,"sentence":4,"span":[41,80],"text":"Kim did not travel to Moscow.","title":"Talks \"in\" Pyongyang"}
 "#;
+
+/// 20 kB of seeded noise: sentences that barely compress, so that a store's
+/// evidence outweighs everything else and its file runs to tens of MB.
+pub(crate) fn noise(seed: u32) -> String {
+    let mut x = u64::from(seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(
+                b"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,0123456789"
+                    [(x % 64) as usize],
+            )
+        })
+        .collect()
+}

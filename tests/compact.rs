@@ -10,7 +10,7 @@ use diplograph::model::{Actor, ActorId, ArticleId, Claim, Evidence, Relation, Sp
 use diplograph::persist::{self, StoreWriter};
 use proptest::prelude::*;
 
-use crate::common::{bin_with_store, claims, graph_of, tempdir};
+use crate::common::{bin_with_store, claims, graph_of, noise, tempdir};
 
 /// `cs` with each article id prefixed by `part`, so that parts share actors
 /// and edges but no article (an append takes new articles only).
@@ -67,22 +67,6 @@ proptest! {
         prop_assert_eq!(persist::load(&path).unwrap(), whole.clone());
         prop_assert_eq!(persist::census(&path).unwrap(), whole.census());
     }
-}
-
-/// 20 kB of seeded noise, so that the evidence outweighs everything else.
-fn noise(seed: u32) -> String {
-    let mut x = u64::from(seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    (0..20_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            char::from(
-                b"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,0123456789"
-                    [(x % 64) as usize],
-            )
-        })
-        .collect()
 }
 
 /// Part `p` of a big store: `n` records of 20 kB sentences over a few edges,

@@ -11,30 +11,13 @@ use diplograph::graph::KnowledgeGraph;
 use diplograph::model::{Actor, ActorId, ArticleId, Claim, Evidence, Relation, Span};
 use diplograph::persist::{self, StoreWriter};
 
-use crate::common::tempdir;
+use crate::common::{noise, tempdir};
 
 /// Kills at least this many times...
 const TRIALS: u32 = 30;
 /// ...and go on, up to this many, until this many landed mid-write.
 const MAX_TRIALS: u32 = 100;
 const MIN_MID_WRITE: u32 = 8;
-
-/// 20 kB of seeded noise: the store compresses its sentences, and the test
-/// needs a store of tens of MB on disk.
-fn noise(seed: u32) -> String {
-    let mut x = u64::from(seed).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    (0..20_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            char::from(
-                b"abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,0123456789"
-                    [(x % 64) as usize],
-            )
-        })
-        .collect()
-}
 
 /// A store of about 40 MB: 2,000 evidence records whose sentences are 20 kB each.
 fn big_graph(article: &str, n: u32) -> KnowledgeGraph {
