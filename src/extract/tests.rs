@@ -377,6 +377,24 @@ fn japanese_headline_visitor_stands_right_before_the_visit_prefix() {
 }
 
 #[test]
+fn japanese_stopping_over_is_a_visit() {
+    assert_eq!(claims("台湾の総統は米国に立ち寄った。"), ["TWN visit USA"]);
+}
+
+#[test]
+fn japanese_backdrop_clause_ending_in_naka_keeps_its_subject() {
+    // The agent of `…を強める中、` sets the scene; the bare title after it
+    // is the one who visits.
+    let text = "米国の大統領は会見で発言した。\
+                ロシアが中東での影響力を強める中、大統領はサウジアラビアを訪問する。";
+    assert_eq!(claims(text), ["USA visit SAU"]);
+    assert_eq!(
+        claims("中国が圧力を強める中で、日本の外相はフィリピンを訪れた。"),
+        ["JPN visit PHL"]
+    );
+}
+
+#[test]
 fn japanese_target_takes_a_topic_particle_after_ni() {
     assert_eq!(
         claims("NATOにはトルコが加盟している。"),

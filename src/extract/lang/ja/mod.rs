@@ -1773,6 +1773,9 @@ const CLAUSE_ENDS: &[&str] = &[
     "ながら",
     "つつ",
     "と同時に",
+    // A backdrop clause (`緊張が高まる中、`) closes before the main clause.
+    "る中、",
+    "る中で、",
 ];
 
 /// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
