@@ -379,6 +379,12 @@ fn japanese_headline_visitor_stands_right_before_the_visit_prefix() {
 #[test]
 fn japanese_stopping_over_is_a_visit() {
     assert_eq!(claims("台湾の総統は米国に立ち寄った。"), ["TWN visit USA"]);
+    // The verb is the predicate of its own clause, so the topic before an
+    // earlier clause is its visitor.
+    assert_eq!(
+        claims("日本の首相はチリを訪問し、ペルーにも立ち寄る。"),
+        ["JPN visit CHL", "JPN visit PER"]
+    );
 }
 
 #[test]
@@ -391,6 +397,36 @@ fn japanese_backdrop_clause_ending_in_naka_keeps_its_subject() {
     assert_eq!(
         claims("中国が圧力を強める中で、日本の外相はフィリピンを訪れた。"),
         ["JPN visit PHL"]
+    );
+}
+
+#[test]
+fn japanese_head_of_a_passive_relative_clause_is_its_target() {
+    // `Xの侵攻を受けるY`: Y suffered the act, whatever topic stands around it.
+    assert_eq!(
+        claims("ロシアの侵攻を受けたウクライナを日本は支援する。"),
+        ["RUS invasion UKR", "JPN support UKR"]
+    );
+}
+
+#[test]
+fn japanese_adjectives_ending_in_nai_deny_nothing() {
+    assert_eq!(
+        claims("日本はウクライナを支援する揺るぎない姿勢を示した。"),
+        ["JPN support UKR"]
+    );
+    // Inside the phrase an adjective still leaves the cue its head.
+    assert_eq!(
+        claims("日本はウクライナへの揺るぎない支援を表明した。"),
+        ["JPN support UKR"]
+    );
+    assert_eq!(
+        claims("米国はロシアへの新たな制裁を発表した。"),
+        ["USA sanctions RUS"]
+    );
+    assert_eq!(
+        claims("日本はウクライナへの支援を表明しない。"),
+        ["JPN support UKR negated"]
     );
 }
 

@@ -881,7 +881,16 @@ impl Japanese {
             }
         }
         // The head noun of a relative clause: 敵対する韓国, 参加するBRICS.
-        if let Some(head) = relative.filter(|&i| phrases[i].quoted == cue_quoted)
+        let head = relative.filter(|&i| phrases[i].quoted == cue_quoted);
+        // In the passive (侵攻を受けるウクライナ) the head is the clause's subject,
+        // so the target; a topic around the clause is not.
+        if let Some(head) = head
+            && c.cue.passive
+            && !sources.contains(&head)
+        {
+            targets = vec![head];
+        }
+        if let Some(head) = head
             && !sources.contains(&head)
             && !targets.contains(&head)
             && !partners.contains(&head)
@@ -1351,6 +1360,25 @@ fn outer_particle(
 /// Postpositions that make a name modify the following noun.
 const ADNOMINAL: &[&str] = &["への", "による", "との", "からの", "に対する", "における"];
 
+/// Adjectives that may stand inside a noun phrase before its head
+/// (`ウクライナへの揺るぎない支援`, `ロシアへのさらなる制裁`).
+const MODIFIERS: &[&str] = &[
+    "揺るぎない",
+    "揺るぎのない",
+    "惜しみない",
+    "絶え間ない",
+    "切れ目のない",
+    "かつてない",
+    "前例のない",
+    "さらなる",
+    "更なる",
+    "新しい",
+    "厳しい",
+    "強い",
+    "大きな",
+    "多大な",
+];
+
 /// True when `between` (from a postposition to a cue) is only the rest of one
 /// noun phrase: nouns, names and `の`, so that the cue is its head.
 fn heads_cue(between: &str, mentions: &[crate::gazetteer::Mention], at: usize) -> bool {
@@ -1370,9 +1398,29 @@ fn heads_cue(between: &str, mentions: &[crate::gazetteer::Mention], at: usize) -
             i += close + 1;
             continue;
         }
-        if !(is_noun_char(c) || c == 'の' || c == '・' || c == '対' || c == '「' || c == '」')
+        if let Some(a) = MODIFIERS.iter().find(|a| between[i..].starts_with(**a)) {
+            i += a.len();
+            continue;
+        }
+        // A na-adjective (新たな, 大規模な) modifies the noun after it.
+        let na_adjective = c == 'な' && between[..i].ends_with(crate::script::is_han);
+        if !(is_noun_char(c)
+            || c == 'の'
+            || c == '・'
+            || c == '対'
+            || c == '「'
+            || c == '」'
+            || na_adjective)
         {
             let kana = okurigana(&between[..i], &between[i..]);
+            // The cue follows `between`, so a kana ending may close it (新たな).
+            let closing = between[i..].chars().count() <= 2
+                && between[i..].chars().all(crate::script::is_hiragana)
+                && between[..i].ends_with(crate::script::is_han)
+                && !PARTICLES.iter().any(|p| between[i..].starts_with(*p));
+            if closing {
+                break;
+            }
             if kana == 0 {
                 return false;
             }
@@ -1502,7 +1550,8 @@ fn owned_by(phrases: &[Phrase], owner: usize, head: usize) -> bool {
 }
 
 /// A mention that a relative clause ending in the cue modifies: the cue, then
-/// `する`/`した`/`している`/`にある`/`関係にある`/`の`, then the mention.
+/// `する`/`した`/`している`/`にある`/`関係にある`/`の` (or the inflection of a
+/// cue that is a verb stem), then the mention.
 fn relative_head(
     text: &str,
     cue_end: usize,
@@ -1519,8 +1568,14 @@ fn relative_head(
         "状態にある",
         "を続ける",
     ];
+    // A cue that ends in a verb stem (侵攻を受け, 招かれ) inflects itself.
+    const INFLECTIONS: &[&str] = &["ている", "ていた", "てきた", "る", "た"];
     let rest = &text[cue_end..s1];
-    let link = LINKS.iter().find(|l| rest.starts_with(*l))?;
+    let stem = text[..cue_end].ends_with(crate::script::is_hiragana);
+    let link = LINKS
+        .iter()
+        .chain(if stem { INFLECTIONS } else { &[] })
+        .find(|l| rest.starts_with(**l))?;
     let at = cue_end + link.len();
     // The head may follow a short common noun: 支援する民兵組織ヒズボラ.
     let noun: usize = text[at..s1]
