@@ -431,6 +431,31 @@ fn japanese_adjectives_ending_in_nai_deny_nothing() {
 }
 
 #[test]
+fn japanese_relative_clause_keeps_its_own_negation() {
+    // The denial after the head belongs to the main clause.
+    assert_eq!(
+        claims("中国を訪問した韓国の大統領は、問題はないと述べた。"),
+        ["KOR visit CHN"]
+    );
+    assert_eq!(
+        claims("中国を訪問しなかった韓国の大統領は会見した。"),
+        ["KOR visit CHN negated"]
+    );
+}
+
+#[test]
+fn japanese_possessor_of_independence_or_sovereignty_is_recognised() {
+    assert_eq!(
+        claims("日本はコソボの独立を承認した。"),
+        ["JPN recognition XKX"]
+    );
+    assert_eq!(
+        claims("米国はイスラエルの主権を認めた。"),
+        ["USA recognition ISR"]
+    );
+}
+
+#[test]
 fn japanese_target_takes_a_topic_particle_after_ni() {
     assert_eq!(
         claims("NATOにはトルコが加盟している。"),

@@ -977,9 +977,11 @@ impl Japanese {
                 .flatten()
                 .find(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
         };
+        // A relative clause (訪問したネタニヤフ氏は…ない) ends at its head.
         let scope_end = hits
             .get(h + 1)
             .map_or(clause_end, |n| n.start.min(clause_end))
+            .min(relative.map_or(usize::MAX, |r| mentions[r].start))
             .max(hit.end);
         // Only a predicate can be denied: 制裁は…弱めていない denies the weakening.
         let negated =
