@@ -456,6 +456,26 @@ fn japanese_possessor_of_independence_or_sovereignty_is_recognised() {
 }
 
 #[test]
+fn japanese_origin_marked_by_kara_is_the_source_and_the_subject_receives() {
+    assert_eq!(
+        claims("ニジェールはマリからの部隊派遣を承認した。"),
+        ["MLI deployment NER"]
+    );
+    // A buying verb names the buyer as subject; from marks the seller.
+    assert_eq!(
+        claims("インドはロシアから武器を購入した。"),
+        ["RUS arms_supply IND"]
+    );
+    // Banning imports from a state sanctions that state.
+    assert_eq!(
+        claims("EUはロシアからの原油の輸入禁止を決めた。"),
+        ["EU sanctions RUS"]
+    );
+    // The passive keeps its own reading of から.
+    assert_eq!(claims("ロシアはG8から除外された。"), ["G8 expulsion RUS"]);
+}
+
+#[test]
 fn japanese_target_takes_a_topic_particle_after_ni() {
     assert_eq!(
         claims("NATOにはトルコが加盟している。"),

@@ -360,6 +360,9 @@ struct Marked {
     attached_targets: Vec<usize>,
     partners: Vec<usize>,
     nearest_source: Option<usize>,
+    /// The mention a から the cue lists marks (マリからの派遣, ロシアから購入):
+    /// the act comes from it, so the subject is where it goes.
+    origin: Option<usize>,
     nearest_target: Option<(usize, &'static str)>,
 }
 
@@ -370,6 +373,9 @@ struct Cast {
     partners: Vec<usize>,
     /// Those joined to the cue itself (compounds, genitives), for 'G7サミット'.
     attached_targets: Vec<usize>,
+    /// The source is the origin a から marked: the roles are already the
+    /// relation's own, so a `reverse` cue is not swapped.
+    oriented: bool,
 }
 
 /// What every cue of one sentence shares.
@@ -682,6 +688,7 @@ impl Japanese {
         let mut attached_targets: Vec<usize> = Vec::new();
         let mut partners: Vec<usize> = Vec::new();
         let mut nearest_source: Option<usize> = None;
+        let mut origin: Option<usize> = None;
         let mut nearest_target: Option<(usize, &str)> = None;
         for (i, m) in mentions.iter().enumerate() {
             if phrases[i].quoted != cue_quoted {
@@ -812,7 +819,11 @@ impl Japanese {
                 if object_of_cue || (p != "は" && s.bound_by_relative_clause(m.end, hit.start)) {
                     continue;
                 }
-                nearest_source = Some(i);
+                if extra_source && p.starts_with("から") && !cue.passive {
+                    origin = Some(i);
+                } else {
+                    nearest_source = Some(i);
+                }
             } else if target_particle {
                 let free_before = before && !s.bound_by_relative_clause(m.end, hit.start);
                 if free_before || (!before && nearest_target.is_none()) {
@@ -831,6 +842,7 @@ impl Japanese {
             attached_targets,
             partners,
             nearest_source,
+            origin,
             nearest_target,
         }
     }
@@ -854,12 +866,14 @@ impl Japanese {
             mut attached_targets,
             mut partners,
             nearest_source,
+            origin,
             nearest_target,
         } = marked;
         let group = |n: usize| coordination_group(n, phrases, mentions, text);
         let mut sources: Vec<usize> = attached_sources.clone();
+        let oriented = sources.is_empty() && origin.is_some();
         if sources.is_empty()
-            && let Some(n) = nearest_source
+            && let Some(n) = origin.or(nearest_source)
         {
             sources = group(n);
         }
@@ -879,6 +893,13 @@ impl Japanese {
             if targets.is_empty() && usable && !sources.contains(&n) {
                 targets = group(n);
             }
+        }
+        // `ニジェールはマリからの派遣を承認`: the subject receives what comes from the origin.
+        if oriented
+            && targets.is_empty()
+            && let Some(n) = nearest_source.filter(|n| !sources.contains(n))
+        {
+            targets = group(n);
         }
         // The head noun of a relative clause: 敵対する韓国, 参加するBRICS.
         let head = relative.filter(|&i| phrases[i].quoted == cue_quoted);
@@ -917,6 +938,7 @@ impl Japanese {
             targets,
             partners,
             attached_targets,
+            oriented,
         }
     }
 
@@ -942,6 +964,7 @@ impl Japanese {
             targets,
             partners,
             attached_targets,
+            oriented,
         } = cast;
         let entries = |list: &[usize]| -> Vec<EntryIndex> {
             list.iter().map(|&i| mentions[i].entry).collect()
@@ -989,7 +1012,7 @@ impl Japanese {
         let hedged = self.hedge.occurs_in(after);
         let attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
         let mut push = |source: EntryIndex, target: EntryIndex| {
-            let (source, target) = if cue.reverse {
+            let (source, target) = if cue.reverse && !oriented {
                 (target, source)
             } else {
                 (source, target)
@@ -1048,6 +1071,10 @@ impl Japanese {
             }
             if source_entries.is_empty() && !target_entries.is_empty() {
                 source_entries.extend(fallback(&target_entries));
+            }
+            // `(日本は…)米国から購入した`: the topic receives.
+            if oriented && target_entries.is_empty() {
+                target_entries.extend(fallback(&source_entries));
             }
             for &a in &source_entries {
                 for &b in &target_entries {
