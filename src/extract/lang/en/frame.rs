@@ -429,6 +429,12 @@ impl English {
         }
         let toks = &p.toks;
         let word = |k: usize| &p.text[toks[k].start..toks[k].end];
+        if cue.pos == Pos::Noun
+            && premod_agent
+            && let Some(g) = possessor(p, hit.a)
+        {
+            return Some(Subject::Group(g));
+        }
         let c = p.clause[hit.a];
         let mut k = hit.a;
         let mut found: Option<Subject> = None;
@@ -765,6 +771,25 @@ fn their_group(p: &Parsed<'_>, hit: Hit) -> Option<usize> {
 }
 
 /// The last group of two or more actors before token `k`.
+/// `punish Russia for its invasion`: a possessive pronoun right before a cue
+/// noun stands for the nearest actor before it (`their` for the last list),
+/// and that actor is the agent of the act the noun names.
+fn possessor(p: &Parsed<'_>, cue_at: usize) -> Option<usize> {
+    let k = cue_at.checked_sub(1)?;
+    if p.toks[k].kind != Kind::Word {
+        return None;
+    }
+    let w = p.word(k);
+    let nearest = || (0..k).rev().find_map(|j| p.group_of[j]);
+    if w.eq_ignore_ascii_case("its") {
+        nearest()
+    } else if w.eq_ignore_ascii_case("their") {
+        last_coordinated(p, k).or_else(nearest)
+    } else {
+        None
+    }
+}
+
 fn last_coordinated(p: &Parsed<'_>, k: usize) -> Option<usize> {
     (0..k)
         .rev()

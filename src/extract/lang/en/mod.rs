@@ -631,6 +631,18 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_pronoun_before_an_act_names_its_agent() {
+        assert_eq!(
+            triples("The sanctions punish Peru for its invasion of Chile."),
+            ["PER invasion CHL"]
+        );
+        assert_eq!(
+            triples("Kenya and Ghana defended their strikes on Togo."),
+            ["GHA attack TGO", "KEN attack TGO"]
+        );
+    }
+
+    #[test]
     fn the_two_countries_stand_for_the_pair_before() {
         assert_eq!(
             triples(
