@@ -79,6 +79,15 @@ impl WordSet {
         self.positions(text).next().is_some()
     }
 
+    /// The length of the word of the set `text` starts with, if any.
+    pub(crate) fn prefix_len(&self, text: &str) -> Option<usize> {
+        let input = Input::new(text).anchored(Anchored::Yes);
+        self.automaton
+            .find(input)
+            .filter(|m| !self.exception[m.pattern().as_usize()])
+            .map(|m| m.end())
+    }
+
     /// True when `text` starts with a word of the set.
     pub(crate) fn starts(&self, text: &str) -> bool {
         // Anchored, so a text that does not start with a word is not searched

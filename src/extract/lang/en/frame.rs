@@ -431,7 +431,7 @@ impl English {
         let word = |k: usize| &p.text[toks[k].start..toks[k].end];
         if cue.pos == Pos::Noun
             && premod_agent
-            && let Some(g) = possessor(p, hit.a)
+            && let Some(g) = possessor(p, hit)
         {
             return Some(Subject::Group(g));
         }
@@ -757,25 +757,27 @@ fn passive(p: &Parsed<'_>, hit: Hit) -> bool {
     false
 }
 
-/// Before a cue noun: the actors that modify it (`Russia's invasion`, `the
-/// Russian invasion`, `US-China talks`), then adjectives directly before it
-/// even without a state organ.
+/// The word before a cue noun once its modifiers are passed (`their talks`,
+/// `its full-scale invasion`).
+fn word_before_modifiers(p: &Parsed<'_>, hit: Hit) -> Option<usize> {
+    (0..hit.a).rev().find(|&k| !p.is(k, MOD))
+}
+
 /// `Putin and Modi ... following their talks`: `their` before a two-sided
 /// noun stands for the last group of two or more named before it.
 fn their_group(p: &Parsed<'_>, hit: Hit) -> Option<usize> {
-    let k = (0..hit.a).rev().find(|&k| !p.is(k, MOD))?;
+    let k = word_before_modifiers(p, hit)?;
     if !p.word(k).eq_ignore_ascii_case("their") || p.is(hit.b - 1, ROLE_NOUN) {
         return None;
     }
     last_coordinated(p, k)
 }
 
-/// The last group of two or more actors before token `k`.
-/// `punish Russia for its invasion`: a possessive pronoun right before a cue
-/// noun stands for the nearest actor before it (`their` for the last list),
-/// and that actor is the agent of the act the noun names.
-fn possessor(p: &Parsed<'_>, cue_at: usize) -> Option<usize> {
-    let k = cue_at.checked_sub(1)?;
+/// `punish Russia for its invasion`: a possessive pronoun before a cue noun
+/// stands for the nearest actor before it (`their` for the last list), and
+/// that actor is the agent of the act the noun names.
+fn possessor(p: &Parsed<'_>, hit: Hit) -> Option<usize> {
+    let k = word_before_modifiers(p, hit)?;
     if p.toks[k].kind != Kind::Word {
         return None;
     }
@@ -790,12 +792,16 @@ fn possessor(p: &Parsed<'_>, cue_at: usize) -> Option<usize> {
     }
 }
 
+/// The last group of two or more actors before token `k`.
 fn last_coordinated(p: &Parsed<'_>, k: usize) -> Option<usize> {
     (0..k)
         .rev()
         .find_map(|j| p.group_of[j].filter(|&g| p.groups[g].entries.len() >= 2))
 }
 
+/// Before a cue noun: the actors that modify it (`Russia's invasion`, `the
+/// Russian invasion`, `US-China talks`), then adjectives directly before it
+/// even without a state organ.
 fn premodifiers(cx: &Context<'_, '_>, hit: Hit) -> Vec<Premod> {
     let p = cx.p;
     let mut premods = Vec::new();

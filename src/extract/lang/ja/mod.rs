@@ -207,6 +207,10 @@ struct LexiconFile {
 struct Flags {
     negation: Vec<String>,
     not_negation: Vec<String>,
+    /// Adjectives that stand inside a noun phrase before its head
+    /// (ウクライナへの揺るぎない支援); those ending in ない deny nothing.
+    #[serde(default)]
+    adjectives: Vec<String>,
     hedge: Vec<String>,
     attribution: Vec<String>,
     light_verbs: Vec<String>,
@@ -284,6 +288,7 @@ impl Cue {
 pub(crate) struct Japanese {
     cues: Vec<Cue>,
     negation: WordSet,
+    adjectives: WordSet,
     hedge: WordSet,
     clause_ends: WordSet,
     attribution: WordSet,
@@ -422,6 +427,7 @@ impl Japanese {
         for (field, list) in [
             ("negation", &f.negation),
             ("not_negation", &f.not_negation),
+            ("adjectives", &f.adjectives),
             ("hedge", &f.hedge),
             ("attribution", &f.attribution),
             ("light_verbs", &f.light_verbs),
@@ -478,7 +484,11 @@ impl Japanese {
             .map(|w| w.strip_prefix('と').unwrap_or(w).to_owned())
             .collect();
         Ok(Japanese {
-            negation: WordSet::new(&file.flags.negation, &file.flags.not_negation),
+            negation: WordSet::new(
+                &file.flags.negation,
+                &[&file.flags.not_negation[..], &file.flags.adjectives[..]].concat(),
+            ),
+            adjectives: WordSet::new(&file.flags.adjectives, &[]),
             hedge: WordSet::new(&file.flags.hedge, &[]),
             clause_ends: WordSet::new(
                 &CLAUSE_ENDS
@@ -763,9 +773,9 @@ impl Japanese {
             // 会談 ends past the start of the next cue), so the text between is checked.
             if before
                 && ADNOMINAL.contains(&p)
-                && !text
-                    .get(particle_end..hit.start)
-                    .is_some_and(|between| heads_cue(between, mentions, particle_end))
+                && !text.get(particle_end..hit.start).is_some_and(|between| {
+                    heads_cue(between, mentions, particle_end, &self.adjectives)
+                })
             {
                 continue;
             }
@@ -1104,7 +1114,7 @@ impl Japanese {
             };
             let heads = text
                 .get(after..body.start)
-                .is_some_and(|between| heads_cue(between, mentions, after));
+                .is_some_and(|between| heads_cue(between, mentions, after, &self.adjectives));
             // A meeting of the body (クアッド首脳会合) still names it; an act on it
             // (NATO批判) makes it an object, not what the states form.
             let acts_follow = s.hits.iter().any(|h| {
@@ -1389,28 +1399,14 @@ fn outer_particle(
 /// Postpositions that make a name modify the following noun.
 const ADNOMINAL: &[&str] = &["への", "による", "との", "からの", "に対する", "における"];
 
-/// Adjectives that may stand inside a noun phrase before its head
-/// (`ウクライナへの揺るぎない支援`, `ロシアへのさらなる制裁`).
-const MODIFIERS: &[&str] = &[
-    "揺るぎない",
-    "揺るぎのない",
-    "惜しみない",
-    "絶え間ない",
-    "切れ目のない",
-    "かつてない",
-    "前例のない",
-    "さらなる",
-    "更なる",
-    "新しい",
-    "厳しい",
-    "強い",
-    "大きな",
-    "多大な",
-];
-
 /// True when `between` (from a postposition to a cue) is only the rest of one
 /// noun phrase: nouns, names and `の`, so that the cue is its head.
-fn heads_cue(between: &str, mentions: &[crate::gazetteer::Mention], at: usize) -> bool {
+fn heads_cue(
+    between: &str,
+    mentions: &[crate::gazetteer::Mention],
+    at: usize,
+    adjectives: &WordSet,
+) -> bool {
     let mut i = 0;
     while i < between.len() {
         if let Some(m) = mentions.iter().find(|m| m.start == at + i) {
@@ -1427,8 +1423,8 @@ fn heads_cue(between: &str, mentions: &[crate::gazetteer::Mention], at: usize) -
             i += close + 1;
             continue;
         }
-        if let Some(a) = MODIFIERS.iter().find(|a| between[i..].starts_with(**a)) {
-            i += a.len();
+        if let Some(len) = adjectives.prefix_len(&between[i..]) {
+            i += len;
             continue;
         }
         // A na-adjective (新たな, 大規模な) modifies the noun after it.
