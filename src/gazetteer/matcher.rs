@@ -9,8 +9,10 @@
 //!   prefix (`対ロ`, `訪朝`), next to another abbreviation (`日米韓`), or before a
 //!   state noun (`米軍`, `米政府`).
 //! - A person's family name counts with a title or honorific (`President Putin`,
-//!   `プーチン大統領`, `金総書記`) or once the person has been named in the text.
+//!   `プーチン大統領`, `金総書記`) or when the text names the person in full,
+//!   before or after: a headline writes `Obama` and its body `Barack Obama`.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -80,6 +82,16 @@ fn name_lists(e: &Entry, reading: Lang) -> [(&Vec<String>, Form); 6] {
         (&e.family_en, Form::Family),
         (family, Form::Family),
     ]
+}
+
+/// The persons a text names, for reading their family names.
+#[derive(Default)]
+struct Named {
+    /// Named so far, most recent last.
+    recent: Vec<EntryIndex>,
+    /// Named in full anywhere in the text: looked up once, the first time a
+    /// family name has neither a title nor an earlier naming to go by.
+    anywhere: OnceCell<Vec<EntryIndex>>,
 }
 
 impl Matcher {
@@ -158,18 +170,36 @@ impl Matcher {
         text: &'a str,
         entries: &'a [Entry],
     ) -> impl Iterator<Item = Mention> + 'a {
-        // Persons named so far, most recent last.
-        let mut named: Vec<EntryIndex> = Vec::new();
+        let mut named = Named::default();
         self.automaton.find_iter(text).filter_map(move |m| {
             let (start, end) = (m.start(), m.end());
             let candidates = &self.candidates[m.pattern().as_usize()];
             let mention = self.choose(text, start, end, candidates, &named, entries)?;
             if entries[mention.entry as usize].actor.kind == crate::model::ActorKind::Person {
-                named.retain(|&e| e != mention.entry);
-                named.push(mention.entry);
+                named.recent.retain(|&e| e != mention.entry);
+                named.recent.push(mention.entry);
             }
             Some(mention)
         })
+    }
+
+    /// The persons `text` names in full anywhere (`Barack Obama`), in no order.
+    fn named_in_full(&self, text: &str, entries: &[Entry]) -> Vec<EntryIndex> {
+        let mut out: Vec<EntryIndex> = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let in_full = self.candidates[m.pattern().as_usize()]
+                .iter()
+                .filter(|&&(e, f)| {
+                    f == Form::Name
+                        && entries[e as usize].actor.kind == crate::model::ActorKind::Person
+                });
+            for &(e, _) in in_full {
+                if !out.contains(&e) && edges_ok(text, m.start(), m.end()) {
+                    out.push(e);
+                }
+            }
+        }
+        out
     }
 
     fn choose(
@@ -178,7 +208,7 @@ impl Matcher {
         start: usize,
         end: usize,
         candidates: &[(EntryIndex, Form)],
-        named: &[EntryIndex],
+        named: &Named,
         entries: &[Entry],
     ) -> Option<Mention> {
         // Try each form the pattern may be, best first (韓: a family name, else an
@@ -239,7 +269,7 @@ impl Matcher {
                 let pick = candidates
                     .iter()
                     .filter(|(_, f)| *f == first_form)
-                    .max_by_key(|(e, _)| named.iter().position(|n| n == e))
+                    .max_by_key(|(e, _)| named.recent.iter().position(|n| n == e))
                     .map_or(first_entry, |&(e, _)| e);
                 Some(mention(pick, first_form))
             }
@@ -267,6 +297,10 @@ impl Matcher {
                         .split(|c: char| !is_hangul(c))
                         .next()
                         .is_some_and(|rest| rest.chars().count() <= 2);
+                // `Michelle Obama`, `Hunter Biden`: another person of the family.
+                if title.is_none() && is_latin_start(surface) && given_name_before(text, start) {
+                    return None;
+                }
                 let titled = title.is_some();
                 // A one-kanji family name (金, 李) is a common word: it needs a title.
                 if surface.chars().count() == 1 && !titled {
@@ -274,18 +308,27 @@ impl Matcher {
                 }
                 let recent = families
                     .iter()
-                    .filter_map(|e| named.iter().position(|n| n == e).map(|p| (p, *e)))
+                    .filter_map(|e| named.recent.iter().position(|n| n == e).map(|p| (p, *e)))
                     .max()
                     .map(|(_, e)| e);
-                match (recent, title, families.as_slice()) {
-                    (Some(e), _, _) => Some(mention(e, Form::Family)),
-                    (None, Some(_), [only]) => Some(mention(*only, Form::Family)),
-                    (None, None, [only]) if alone => Some(mention(*only, Form::Family)),
-                    (None, Some(t), many) => {
-                        by_title(rules.role_of(t)?, many, entries).map(|e| mention(e, Form::Family))
+                let in_full = || {
+                    let anywhere = named
+                        .anywhere
+                        .get_or_init(|| self.named_in_full(text, entries));
+                    let mut named_here = families.iter().filter(|e| anywhere.contains(e));
+                    match (named_here.next(), named_here.next()) {
+                        (Some(&e), None) => Some(e),
+                        _ => None,
                     }
-                    _ => None,
-                }
+                };
+                let chosen = match (recent, title, families.as_slice()) {
+                    (Some(e), _, _) => Some(e),
+                    (None, Some(_), [only]) => Some(*only),
+                    (None, None, [only]) if alone => Some(*only),
+                    (None, title, many) => in_full()
+                        .or_else(|| title.and_then(|t| by_title(rules.role_of(t)?, many, entries))),
+                };
+                chosen.map(|e| mention(e, Form::Family))
             }
             Form::Abbreviation => self
                 .abbreviation_ok(text, start, end)
@@ -414,6 +457,42 @@ fn english_title_before<'r>(rules: &'r NameRules, text: &str, start: usize) -> O
         .next()
         .unwrap_or("");
     rules.title_before(word)
+}
+
+/// Whether a capitalized word that is no title stands right before `start`,
+/// inside a sentence whose words are not all capitalized (a headline in title
+/// case capitalizes its verbs): `Michelle` in `said Michelle Obama`. A word that
+/// opens the sentence may be any word (`When Obama`), and a possessive names a
+/// state (`Russia's Putin`); neither counts.
+fn given_name_before(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .rfind(|c: char| !c.is_alphabetic() && c != '.' && c != '-')
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let before = head[..word_start].trim_end_matches(' ');
+    let opens_sentence =
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':', '—', '(']);
+    if opens_sentence {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    !title_case(&text[line_start..line_end])
+}
+
+/// Whether every word of four letters or more in `line` is capitalized.
+fn title_case(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Among persons sharing a family name, the one the title fits: who holds that

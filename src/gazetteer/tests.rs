@@ -161,6 +161,25 @@ fn persons_by_full_name_title_or_after_naming() {
 }
 
 #[test]
+fn a_family_name_before_the_full_naming_resolves_when_the_text_names_one_person_so() {
+    // A headline names a person by family name; the body names them in full.
+    assert_eq!(
+        ids("Obama criticises Moscow\nBarack Obama spoke on Monday."),
+        ["person:obama-barack", "RUS", "person:obama-barack"]
+    );
+    // A capitalized given name before the family name is another person's.
+    assert_eq!(
+        ids("Barack Obama arrived, and then Michelle Obama spoke."),
+        ["person:obama-barack"]
+    );
+    // But a sentence's first word, or a headline's, is no given name.
+    assert_eq!(
+        ids("Barack Obama arrived. Later Obama spoke."),
+        ["person:obama-barack", "person:obama-barack"]
+    );
+}
+
+#[test]
 fn seed_article_actors_resolve() {
     // Every actor the seed article names, in the forms it uses.
     let g = gaz();
