@@ -94,6 +94,9 @@ pub(crate) struct Discourse {
     pub(crate) about: Option<(EntryIndex, EntryIndex)>,
     /// Persons named so far, most recent last (for bare titles: `首相は`).
     pub(crate) persons: Vec<EntryIndex>,
+    /// The first person named by the last sentence that named one (English
+    /// `He` opening the next sentence).
+    pub(crate) lead_person: Option<EntryIndex>,
     /// The last pair a symmetric claim linked (for `両国`, `両首脳`).
     pub(crate) linked: Option<(EntryIndex, EntryIndex)>,
     /// The states of the last list of three or more that a sentence named
@@ -252,11 +255,15 @@ impl Extractor {
             };
             claims::hosted_visits(&view, sentence_lang, &mut found);
             claims::guard(&view, &mut found);
-            for m in view
+            let mut persons = view
                 .mentions
                 .iter()
                 .filter(|m| view.kind_of(m.entry) == ActorKind::Person)
-            {
+                .peekable();
+            if let Some(first) = persons.peek() {
+                discourse.lead_person = Some(first.entry);
+            }
+            for m in persons {
                 discourse.persons.retain(|&p| p != m.entry);
                 discourse.persons.push(m.entry);
             }

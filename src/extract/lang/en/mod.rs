@@ -34,7 +34,7 @@ mod parse;
 use aho_corasick::AhoCorasick;
 
 use crate::extract::{Discourse, Found, SentenceView};
-use crate::gazetteer::EntryIndex;
+use crate::gazetteer::{EntryIndex, Form, Mention};
 use crate::model::Relation;
 use lexicon::{Cue, Flags};
 
@@ -64,6 +64,46 @@ impl English {
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
+        let Some(pronoun) = self.opening_pronoun(view, discourse) else {
+            return self.read(view, discourse);
+        };
+        let mut mentions = Vec::with_capacity(view.mentions.len() + 1);
+        mentions.push(pronoun);
+        mentions.extend_from_slice(view.mentions);
+        let view = SentenceView {
+            mentions: &mentions,
+            ..view.clone()
+        };
+        self.read(&view, discourse)
+    }
+
+    /// `He` or `She` opening a sentence, as a mention of the person who led
+    /// the last sentence that named one: news goes on about its subject
+    /// (`Putin arrived in Beijing. He met Xi.`). A pronoun inside a sentence
+    /// has its antecedents there (see `parse`).
+    fn opening_pronoun(&self, view: &SentenceView<'_>, discourse: &Discourse) -> Option<Mention> {
+        let person = discourse.lead_person?;
+        let sentence = view.sentence();
+        let start = sentence.len() - sentence.trim_start().len();
+        let word = sentence[start..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()?;
+        let first_upper = word.starts_with(|c: char| c.is_ascii_uppercase());
+        if !first_upper
+            || !lexicon::with_lower(word, |w| self.flags.person_pronouns.contains(w), false)
+        {
+            return None;
+        }
+        let start = view.range.start + start;
+        Some(Mention {
+            entry: person,
+            start,
+            end: start + word.len(),
+            form: Form::Family,
+        })
+    }
+
+    fn read(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         let n_states = count_states(view);
         let sentence = view.sentence();
         // A disaster that matters strikes somewhere named (`an earthquake in
@@ -639,6 +679,19 @@ mod tests {
         assert_eq!(
             triples("Kenya and Ghana defended their strikes on Togo."),
             ["GHA attack TGO", "KEN attack TGO"]
+        );
+    }
+
+    #[test]
+    fn he_opening_a_sentence_is_the_person_the_last_one_was_led_by() {
+        assert_eq!(
+            triples("Kenyan President William Ruto flew to Nigeria.\nHe criticised Ghana on Friday."),
+            ["KEN condemnation GHA", "KEN visit NGA"]
+        );
+        // No person named before: the pronoun stands for nobody.
+        assert_eq!(
+            triples("The report was long.\nShe criticised Ghana."),
+            Vec::<String>::new()
         );
     }
 
