@@ -883,6 +883,12 @@ fn subject_role(
     roles: &Roles,
 ) -> Role {
     if passive {
+        // `French troops were deployed in Mali`: the forces are what is
+        // deployed, so their state is the one deploying.
+        let forces = matches!(subject, Some(Subject::Group(g)) if armed_forces(p, g));
+        if forces && (cue.relation == Relation::Deployment || cue.pos == Pos::Transfer) {
+            return cue.subject;
+        }
         return cue.subject.flip();
     }
     if cue.pos == Pos::Noun

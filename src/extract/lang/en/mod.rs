@@ -603,6 +603,25 @@ mod tests {
     }
 
     #[test]
+    fn troops_a_state_has_or_keeps_somewhere_are_a_deployment() {
+        assert_eq!(
+            triples("Peru keeps 900 soldiers in Haiti."),
+            ["PER deployment HTI"]
+        );
+        assert_eq!(
+            triples("Belgian troops in Chad left."),
+            ["BEL deployment TCD"]
+        );
+        // Deployed, in the passive: the forces' state sends them.
+        assert_eq!(
+            triples("Ghanaian peacekeepers were stationed in Lebanon."),
+            ["GHA deployment LBN"]
+        );
+        // Troops leaving a place are not kept there.
+        assert!(triples("Peru pulled its troops out of Haiti.").is_empty());
+    }
+
+    #[test]
     fn accepting_is_receiving() {
         assert_eq!(
             triples("Morocco accepted aid from Spain."),
@@ -685,7 +704,9 @@ mod tests {
     #[test]
     fn he_opening_a_sentence_is_the_person_the_last_one_was_led_by() {
         assert_eq!(
-            triples("Kenyan President William Ruto flew to Nigeria.\nHe criticised Ghana on Friday."),
+            triples(
+                "Kenyan President William Ruto flew to Nigeria.\nHe criticised Ghana on Friday."
+            ),
             ["KEN condemnation GHA", "KEN visit NGA"]
         );
         // No person named before: the pronoun stands for nobody.
