@@ -622,6 +622,18 @@ mod tests {
     }
 
     #[test]
+    fn a_description_before_a_name_keeps_it_in_its_list() {
+        assert_eq!(
+            triples("Gabon's coup was condemned by Kenya and former colonial power France."),
+            ["FRA condemnation GAB", "KEN condemnation GAB"]
+        );
+        assert_eq!(
+            triples("Peru and its neighbour Chile signed a treaty."),
+            ["CHL agreement PER"]
+        );
+    }
+
+    #[test]
     fn accepting_is_receiving() {
         assert_eq!(
             triples("Morocco accepted aid from Spain."),

@@ -237,7 +237,9 @@ impl English {
                                 && p.toks[j + 1].kind == Kind::Word
                                 && p.word(j + 1).chars().next().is_some_and(char::is_uppercase)
                             || p.is(j, MOD)
-                            || p.is(j, STATE);
+                            || p.is(j, STATE)
+                            // `and former colonial power France`, `and its ally Y`.
+                            || p.is(j, DET);
                         if !joins || p.noun_start[j] {
                             break;
                         }
