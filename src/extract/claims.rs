@@ -56,25 +56,59 @@ pub(crate) fn hosted_visits(view: &SentenceView<'_>, lang: Lang, found: &mut Vec
             .filter(|m| is_place(view.text, lang, m))
         {
             let host = view.state_of(m.entry);
-            let guest = if host == view.state_of(f.source) {
-                f.target
+            let guests = if host == view.state_of(f.source) {
+                vec![f.target]
             } else if host == view.state_of(f.target) {
-                f.source
+                vec![f.source]
+            } else if view.kind_of(m.entry) == ActorKind::Country && at_meeting(view.text, lang, m)
+            {
+                // Talks in a third state: both parties travel there.
+                vec![f.source, f.target]
             } else {
                 continue;
             };
-            let visit = Found {
-                source: guest,
-                relation: Relation::Visit,
-                target: m.entry,
-                ..f.clone()
-            };
-            if !visits.contains(&visit) && !found.contains(&visit) {
-                visits.push(visit);
+            for guest in guests {
+                let visit = Found {
+                    source: guest,
+                    relation: Relation::Visit,
+                    target: m.entry,
+                    ..f.clone()
+                };
+                if !visits.contains(&visit) && !found.contains(&visit) {
+                    visits.push(visit);
+                }
             }
         }
     }
     found.extend(visits);
+}
+
+/// English words for a meeting, right before the `in` of its place.
+const MEETINGS_EN: [&str; 12] = [
+    "talks",
+    "summit",
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "meetings",
+    "negotiations",
+    "held",
+    "hold",
+    "holds",
+    "summits",
+];
+
+/// A place named as where a meeting is held (`talks in Malaysia`), not
+/// what it is about (`talks on the war in Ukraine`). The markers of the
+/// other languages (`で`, `在`, `에서`) are the meeting's own.
+fn at_meeting(text: &str, lang: Lang, m: &crate::gazetteer::Mention) -> bool {
+    if lang != Lang::En {
+        return true;
+    }
+    let before = text[..m.start].trim_end().strip_suffix("in").unwrap_or("");
+    let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+    MEETINGS_EN.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// A mention the language marks as the place where something happens.

@@ -627,6 +627,19 @@ fn a_meeting_in_one_party_s_country_is_the_other_s_visit() {
 }
 
 #[test]
+fn talks_in_a_third_country_are_both_parties_visit_there() {
+    let all = claims("Chile and Peru held border talks in Ecuador.");
+    for claim in ["CHL visit ECU", "PER visit ECU"] {
+        assert!(all.iter().any(|c| c == claim), "{all:?}");
+    }
+    let all = claims("チリとペルーの首脳はエクアドルで会談した。");
+    assert!(all.iter().any(|c| c == "CHL visit ECU"), "{all:?}");
+    // What the talks are about is no place they are held.
+    let all = claims("Chile and Peru held talks on the crisis in Ecuador.");
+    assert!(all.iter().all(|c| !c.contains("visit")), "{all:?}");
+}
+
+#[test]
 fn japanese_recognition_of_a_state_needs_its_object_before_the_verb() {
     assert_eq!(
         claims("スペインはコソボを正式に承認した。"),
