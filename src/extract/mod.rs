@@ -97,6 +97,11 @@ pub(crate) struct Discourse {
     /// The first person named by the last sentence that named one (English
     /// `He` opening the next sentence).
     pub(crate) lead_person: Option<EntryIndex>,
+    /// The state last named by name (Japanese `同国`).
+    pub(crate) last_state: Option<EntryIndex>,
+    /// The state (or leader) last named before a seat of power (Japanese
+    /// `ニジェール軍政`, `トランプ政権`): a bare `軍政は` stands for it.
+    pub(crate) seat: Option<EntryIndex>,
     /// The last pair a symmetric claim linked (for `両国`, `両首脳`).
     pub(crate) linked: Option<(EntryIndex, EntryIndex)>,
     /// The states of the last list of three or more that a sentence named

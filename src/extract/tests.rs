@@ -163,6 +163,25 @@ fn self_loops_after_roll_up_are_dropped() {
 }
 
 #[test]
+fn japanese_bare_seat_of_power_and_doukoku_stand_for_a_state_named_before() {
+    assert_eq!(
+        claims("ペルー軍政は声明を出した。\nチリは軍政に制裁を科した。"),
+        ["CHL sanctions PER"]
+    );
+    assert_eq!(
+        claims("ペルーで大地震が起きた。\nチリは同国に緊急援助物資を送った。"),
+        ["CHL humanitarian_aid PER"]
+    );
+    // `同国` is not the agent of its own sentence (`チリは同国に`: Peru).
+    assert_eq!(
+        claims("ペルーは声明を出した。\nチリは同国政府に抗議した。"),
+        ["CHL condemnation PER"]
+    );
+    // Inside a word (政権交代) or after a name (チリ政権) it stands for nothing new.
+    assert!(claims("ペルー軍政は声明を出した。\nチリの政権交代が続いた。").is_empty());
+}
+
+#[test]
 fn japanese_bare_titles_refer_to_the_person_last_named() {
     assert_eq!(
         claims("メローニ首相は8日、インドのモディ首相と会談した。首相の訪印は初めて。"),

@@ -21,6 +21,8 @@
 //! `しない`); hedges to the end of the sentence (`とみられる`, `方針`); attribution
 //! from verbs of saying and their subjects (`と米国は分析する`, `によると`).
 
+mod anaphora;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
@@ -226,6 +228,13 @@ struct Flags {
     /// `disaster` relation holds instead of its own (支援 is relief there).
     #[serde(default)]
     disasters: Vec<String>,
+    /// Seats of power (軍政, 政権): bare, they stand for the state last
+    /// named before one (see `anaphora`).
+    #[serde(default)]
+    seats: Vec<String>,
+    /// Words for "the said country" (同国): the state last named.
+    #[serde(default)]
+    same_state: Vec<String>,
 }
 
 /// The role a mention joined to a nominal cue by `の` takes.
@@ -434,6 +443,8 @@ impl Japanese {
             ("visit_prefixes", &f.visit_prefixes),
             ("stances", &f.stances),
             ("disasters", &f.disasters),
+            ("seats", &f.seats),
+            ("same_state", &f.same_state),
         ] {
             lexicon::unique(name, "flags", field, list, str::to_owned)?;
         }
@@ -519,6 +530,8 @@ impl Japanese {
         }
         let mut titles = bare_titles(view, discourse);
         titles.extend(both_sides(view, discourse));
+        titles.extend(self.bare_states(view, discourse));
+        self.remember_states(view, discourse);
         if titles.is_empty() {
             return self.sentence_with(view, discourse);
         }
