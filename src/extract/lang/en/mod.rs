@@ -634,6 +634,22 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_s_capitals_join_no_verb_or_preposition() {
+        assert_eq!(
+            triples("Ghana Condemns Togolese Army Blockade"),
+            ["GHA condemnation TGO"]
+        );
+        assert_eq!(
+            triples("Peru Slams Chile Over Bolivia Border Deal"),
+            ["PER condemnation CHL"]
+        );
+        assert_eq!(
+            triples("Peru And Chile Sign Border Deal"),
+            ["CHL agreement PER"]
+        );
+    }
+
+    #[test]
     fn accepting_is_receiving() {
         assert_eq!(
             triples("Morocco accepted aid from Spain."),

@@ -240,7 +240,14 @@ impl English {
                             || p.is(j, STATE)
                             // `and former colonial power France`, `and its ally Y`.
                             || p.is(j, DET);
-                        if !joins || p.noun_start[j] {
+                        // A headline's capitals join no verb or preposition
+                        // (`Japan Condemns North Korea`, `Slams Russia Over Crimea`).
+                        let coordinator =
+                            w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or");
+                        let cue = capital
+                            && !coordinator
+                            && (p.is(j, PREP) || p.raw.iter().any(|&(a, _, _)| a == j));
+                        if !joins || p.noun_start[j] || cue {
                             break;
                         }
                         j += 1;
