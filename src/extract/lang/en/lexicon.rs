@@ -44,6 +44,7 @@ pub(super) struct FlagsDef {
     pub(super) prepositions: Vec<String>,
     pub(super) pronouns: Vec<String>,
     pub(super) person_pronouns: Vec<String>,
+    pub(super) judgments: Vec<String>,
     pub(super) noun_markers: Vec<String>,
     pub(super) participles: Vec<String>,
     pub(super) partner_prepositions: Vec<String>,
@@ -82,6 +83,8 @@ pub(super) struct CueDef {
     pub(super) window: Option<usize>,
     #[serde(default)]
     pub(super) object_needs: Vec<String>,
+    #[serde(default)]
+    pub(super) object_judged: bool,
     #[serde(default)]
     pub(super) not_before: Vec<String>,
     #[serde(default)]
@@ -202,6 +205,7 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("prepositions", &f.prepositions),
         ("pronouns", &f.pronouns),
         ("person_pronouns", &f.person_pronouns),
+        ("judgments", &f.judgments),
         ("noun_markers", &f.noun_markers),
         ("participles", &f.participles),
         ("partner_prepositions", &f.partner_prepositions),
@@ -254,6 +258,7 @@ pub(super) const SEAT: u32 = 1 << 22;
 pub(super) const LISTING: u32 = 1 << 23;
 pub(super) const ROLE_NOUN: u32 = 1 << 24;
 pub(super) const FORCES: u32 = 1 << 25;
+pub(super) const JUDGMENT: u32 = 1 << 26;
 
 #[derive(Debug)]
 pub(super) struct Flags {
@@ -288,6 +293,7 @@ pub(super) struct Flags {
     pub(super) listing_words: TokenSet,
     pub(super) role_nouns: TokenSet,
     pub(super) forces: TokenSet,
+    pub(super) judgments: TokenSet,
     pub(super) pair_phrases: Vec<String>,
 }
 
@@ -377,7 +383,11 @@ impl English {
                 link: def.link.map(|l| build_set(&l)),
                 hedge: def.hedge,
                 window: def.window.unwrap_or(WINDOW),
-                object_needs: def.object_needs,
+                object_needs: if def.object_judged {
+                    file.flags.judgments.clone()
+                } else {
+                    def.object_needs
+                },
                 not_before: def.not_before,
                 over_cues: def.over_cues,
                 object_agent: def.object_agent,
@@ -472,6 +482,7 @@ impl English {
             listing_words: build_set(&f.listing_words),
             role_nouns: build_set(&f.role_nouns),
             forces: build_set(&f.forces),
+            judgments: build_set(&f.judgments),
             pair_phrases: f.pair_phrases,
             classes: Default::default(),
         };
@@ -503,6 +514,7 @@ impl English {
             (&flags.listing_words, LISTING),
             (&flags.role_nouns, ROLE_NOUN),
             (&flags.forces, FORCES),
+            (&flags.judgments, JUDGMENT),
         ] {
             for w in set {
                 *flags.classes.entry(w.clone()).or_insert(0) |= bit;

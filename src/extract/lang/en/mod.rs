@@ -28,6 +28,7 @@
 //! words stand before the cue in its clause (`refused to send`, `plans to visit`).
 
 mod frame;
+mod judgment;
 mod lexicon;
 mod parse;
 
@@ -147,6 +148,7 @@ impl English {
                 self.frame(&cx, *hit, &mut out);
             }
         }
+        self.judgments(view, &parsed, &mut out);
         remember_about(view, &parsed, discourse);
         remember_agents(view, &out, discourse);
         out
@@ -647,6 +649,25 @@ mod tests {
             triples("Peru And Chile Sign Border Deal"),
             ["CHL agreement PER"]
         );
+    }
+
+    #[test]
+    fn a_judgment_reported_as_speech_condemns_the_act_s_agent() {
+        assert_eq!(
+            triples("Peru said Chile's border decision was illegal."),
+            ["PER condemnation CHL"]
+        );
+        assert_eq!(
+            triples("Togo's blockade is \"totally unacceptable\", Ghana said."),
+            ["GHA condemnation TGO"]
+        );
+        assert_eq!(
+            triples("Ghana said the Togolese blockade was a violation of the treaty."),
+            ["GHA condemnation TGO"]
+        );
+        // Denied, or said of no one's act, it blames nobody.
+        assert!(triples("Peru said Chile's decision was not illegal.").is_empty());
+        assert!(triples("Peru and Chile said the war was illegal.").is_empty());
     }
 
     #[test]
