@@ -118,6 +118,11 @@ impl English {
         {
             relation = r;
         }
+        if let Some(r) = cue.persons
+            && persons_only(cx.view, p, &roles, &subject_entries)
+        {
+            relation = r;
+        }
         let subject_role = subject_role(p, hit, cue, passive, subject, &roles);
         let relations =
             std::iter::once(relation).chain(cue.also.filter(|_| cue.pos != Pos::Transfer));
@@ -457,7 +462,9 @@ impl English {
                     k = first;
                     continue;
                 }
-                if self.in_phrase(p, first) {
+                // `visited Chile to express support`: the infinitive's subject
+                // is the main verb's, not its object.
+                if self.in_phrase(p, first) || object_before_infinitive(self, p, g, hit.a) {
                     k = first;
                     continue;
                 }
@@ -717,6 +724,49 @@ fn armed_forces(p: &Parsed<'_>, g: usize) -> bool {
     (p.groups[g].last + 1..n)
         .find(|&k| !(p.is(k, MOD) || matches!(p.word(k), "'s" | "’s")))
         .is_some_and(|k| p.is(k, FORCES))
+}
+
+/// Group `g` is the place a visit verb names (`visited Chile`) and a `to`
+/// infinitive stands between it and the cue at `a`: the visitor acts there.
+/// After other verbs the object may be the infinitive's subject (`invited
+/// Ishiba to visit`, `thanked X for agreeing to talks`).
+fn object_before_infinitive(en: &English, p: &Parsed<'_>, g: usize, a: usize) -> bool {
+    let gr = &p.groups[g];
+    if !(gr.last + 1..a).any(|k| p.word(k) == "to") {
+        return false;
+    }
+    let mut k = gr.first;
+    while k > 0 && p.is(k - 1, DET) {
+        k -= 1;
+    }
+    k > 0
+        && p.raw.iter().any(|&(s, e, pattern)| {
+            e == k
+                && en.words[pattern].iter().any(|&c| {
+                    let cue = &en.cues[c];
+                    cue.relation == Relation::Visit && cue.pos == Pos::Verb && cue.obj
+                })
+                && s < k
+        })
+}
+
+/// Every actor the cue's frame names, its subject's included, is a person.
+fn persons_only(
+    view: &SentenceView<'_>,
+    p: &Parsed<'_>,
+    roles: &Roles,
+    subject: &[EntryIndex],
+) -> bool {
+    let mut named = entries(p, &roles.sources);
+    named.extend(entries(p, &roles.targets));
+    if let Some(g) = roles.object {
+        named.extend(p.groups[g].entries.iter().copied());
+    }
+    named.extend(subject.iter().copied());
+    !named.is_empty()
+        && named
+            .iter()
+            .all(|&e| view.kind_of(e) == crate::model::ActorKind::Person)
 }
 
 /// How far after a cue the words its object must hold are looked for.

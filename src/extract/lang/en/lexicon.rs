@@ -97,6 +97,7 @@ pub(super) struct CueDef {
     pub(super) apposed: bool,
     pub(super) disaster: Option<Relation>,
     pub(super) forces: Option<Relation>,
+    pub(super) persons: Option<Relation>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -184,6 +185,9 @@ pub(super) struct Cue {
     /// The relation the cue states instead when its subject is armed forces
     /// or police (`Kenyan police arrived`: deployment, not a visit).
     pub(super) forces: Option<Relation>,
+    /// The relation the cue states instead when both ends are persons
+    /// (`Xi welcomed Putin`: a host's greeting, a summit, not support).
+    pub(super) persons: Option<Relation>,
 }
 
 /// Each flag list names a word once (case folded).
@@ -395,6 +399,7 @@ impl English {
                 apposed: def.apposed,
                 disaster: def.disaster,
                 forces: def.forces,
+                persons: def.persons,
             });
             for w in def.words {
                 let w = w.to_ascii_lowercase();

@@ -671,6 +671,26 @@ mod tests {
     }
 
     #[test]
+    fn a_visitor_is_the_subject_of_the_purpose_after_the_visit() {
+        assert_eq!(
+            triples("Peru visited Chile on Monday to express support for Bolivia."),
+            ["PER support BOL", "PER visit CHL"]
+        );
+    }
+
+    #[test]
+    fn welcoming_a_person_is_a_greeting_not_support() {
+        assert_eq!(
+            triples("Chile welcomed Peru's decision."),
+            ["CHL support PER"]
+        );
+        assert_eq!(
+            triples("Gabriel Boric welcomed Dina Boluarte on Monday."),
+            ["PER summit CHL"]
+        );
+    }
+
+    #[test]
     fn accepting_is_receiving() {
         assert_eq!(
             triples("Morocco accepted aid from Spain."),

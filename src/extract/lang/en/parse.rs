@@ -238,8 +238,9 @@ impl English {
                                 && p.word(j + 1).chars().next().is_some_and(char::is_uppercase)
                             || p.is(j, MOD)
                             || p.is(j, STATE)
-                            // `and former colonial power France`, `and its ally Y`.
-                            || p.is(j, DET);
+                            // `and former colonial power France`, `and its ally Y`;
+                            // not an article (`Nigeria, an OPEC member`: apposition).
+                            || p.is(j, DET) && !matches!(w, "a" | "an" | "A" | "An");
                         // A headline's capitals join no verb or preposition
                         // (`Japan Condemns North Korea`, `Slams Russia Over Crimea`).
                         let coordinator =
