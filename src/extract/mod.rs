@@ -97,6 +97,9 @@ pub(crate) struct Discourse {
     /// The first person named by the last sentence that named one (English
     /// `He` opening the next sentence).
     pub(crate) lead_person: Option<EntryIndex>,
+    /// The first state named by name in the last sentence that named one
+    /// (English `The kingdom` opening the next sentence).
+    pub(crate) lead_state: Option<EntryIndex>,
     /// The state last named by name (Japanese `同国`).
     pub(crate) last_state: Option<EntryIndex>,
     /// The state (or leader) last named before a seat of power (Japanese
@@ -260,6 +263,12 @@ impl Extractor {
             };
             claims::hosted_visits(&view, sentence_lang, &mut found);
             claims::guard(&view, &mut found);
+            if let Some(first) = view.mentions.iter().find(|m| {
+                m.form == crate::gazetteer::Form::Name
+                    && view.kind_of(m.entry) == ActorKind::Country
+            }) {
+                discourse.lead_state = Some(first.entry);
+            }
             let mut persons = view
                 .mentions
                 .iter()

@@ -44,6 +44,7 @@ pub(super) struct FlagsDef {
     pub(super) prepositions: Vec<String>,
     pub(super) pronouns: Vec<String>,
     pub(super) person_pronouns: Vec<String>,
+    pub(super) state_descriptions: Vec<String>,
     pub(super) judgments: Vec<String>,
     pub(super) noun_markers: Vec<String>,
     pub(super) participles: Vec<String>,
@@ -209,6 +210,7 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("prepositions", &f.prepositions),
         ("pronouns", &f.pronouns),
         ("person_pronouns", &f.person_pronouns),
+        ("state_descriptions", &f.state_descriptions),
         ("judgments", &f.judgments),
         ("noun_markers", &f.noun_markers),
         ("participles", &f.participles),
@@ -284,6 +286,8 @@ pub(super) struct Flags {
     pub(super) prepositions: TokenSet,
     pub(super) pronouns: TokenSet,
     pub(super) person_pronouns: TokenSet,
+    /// Longest first, so `the island nation` wins over `the island`.
+    pub(super) state_descriptions: Vec<String>,
     pub(super) noun_markers: TokenSet,
     pub(super) participles: TokenSet,
     pub(super) partner_prepositions: TokenSet,
@@ -474,6 +478,11 @@ impl English {
             prepositions: build_set(&f.prepositions),
             pronouns: build_set(&f.pronouns),
             person_pronouns: build_set(&f.person_pronouns),
+            state_descriptions: {
+                let mut d = f.state_descriptions.clone();
+                d.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                d
+            },
             noun_markers: build_set(&f.noun_markers),
             participles: build_set(&f.participles),
             partner_prepositions: build_set(&f.partner_prepositions),

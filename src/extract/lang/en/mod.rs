@@ -82,25 +82,41 @@ impl English {
     /// the last sentence that named one: news goes on about its subject
     /// (`Putin arrived in Beijing. He met Xi.`). A pronoun inside a sentence
     /// has its antecedents there (see `parse`).
+    /// So is a description of a state (`The kingdom`, `The country`) for
+    /// the state that led the last sentence naming one.
     fn opening_pronoun(&self, view: &SentenceView<'_>, discourse: &Discourse) -> Option<Mention> {
-        let person = discourse.lead_person?;
         let sentence = view.sentence();
         let start = sentence.len() - sentence.trim_start().len();
-        let word = sentence[start..]
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()?;
-        let first_upper = word.starts_with(|c: char| c.is_ascii_uppercase());
-        if !first_upper
-            || !lexicon::with_lower(word, |w| self.flags.person_pronouns.contains(w), false)
-        {
+        let opening = &sentence[start..];
+        if !opening.starts_with(|c: char| c.is_ascii_uppercase()) {
             return None;
         }
+        let word = opening.split(|c: char| !c.is_ascii_alphabetic()).next()?;
+        let (entry, len, form) =
+            if lexicon::with_lower(word, |w| self.flags.person_pronouns.contains(w), false) {
+                (discourse.lead_person?, word.len(), Form::Family)
+            } else {
+                let len = self
+                    .flags
+                    .state_descriptions
+                    .iter()
+                    .map(String::len)
+                    .find(|&n| {
+                        opening.get(..n).is_some_and(|head| {
+                            self.flags
+                                .state_descriptions
+                                .iter()
+                                .any(|d| head.eq_ignore_ascii_case(d))
+                        }) && !opening[n..].starts_with(|c: char| c.is_ascii_alphabetic())
+                    })?;
+                (discourse.lead_state?, len, Form::Name)
+            };
         let start = view.range.start + start;
         Some(Mention {
-            entry: person,
+            entry,
             start,
-            end: start + word.len(),
-            form: Form::Family,
+            end: start + len,
+            form,
         })
     }
 
@@ -771,12 +787,16 @@ mod tests {
     }
 
     #[test]
-    fn he_opening_a_sentence_is_the_person_the_last_one_was_led_by() {
+    fn he_or_the_country_opening_a_sentence_is_who_led_the_last_one() {
         assert_eq!(
             triples(
                 "Kenyan President William Ruto flew to Nigeria.\nHe criticised Ghana on Friday."
             ),
             ["KEN condemnation GHA", "KEN visit NGA"]
+        );
+        assert_eq!(
+            triples("Peru was hit by floods.\nThe country accepted aid from Chile and Japan."),
+            ["CHL humanitarian_aid PER", "JPN humanitarian_aid PER"]
         );
         // No person named before: the pronoun stands for nobody.
         assert_eq!(
