@@ -109,7 +109,7 @@ impl English {
             .subject(p, hit, cue, &premods)
             .or_else(|| apposed_after(p, hit, cue).map(Subject::Group));
         let subject_entries: Vec<EntryIndex> = match subject {
-            Some(Subject::Group(g)) => p.groups[g].entries.clone(),
+            Some(Subject::Group(g)) => with_members(p, g),
             Some(Subject::Pair) => cx.pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
             None => Vec::new(),
         };
@@ -444,11 +444,16 @@ impl English {
         let mut k = hit.a;
         let mut found: Option<Subject> = None;
         let mut at = 0;
+        // The members a listing names (`Several states, including A and B, imposed`).
+        let mut listed: Option<usize> = None;
         while k > 0 && hit.a - k < SUBJECT_REACH {
             k -= 1;
             if p.clause[k] != c {
                 // Step over a relative clause nested in this one (`X, which ..., did`).
                 if p.outer.get(&p.clause[k]) == Some(&c) {
+                    if listed.is_none() && p.listings.contains(&p.clause[k]) {
+                        listed = p.group_of[k];
+                    }
                     continue;
                 }
                 break;
@@ -503,6 +508,17 @@ impl English {
                     at = k + 2;
                     break;
                 }
+            }
+        }
+        // The listing's members act, with the set before them only when that
+        // set is the name the listing hangs on (`Japan, including Okinawa,`),
+        // not a noun after it (`US allies, including Japan`).
+        if let Some(l) = listed {
+            let antecedent = p.antecedent.get(&p.clause[p.groups[l].first]).copied();
+            let hangs_on = matches!(found, Some(Subject::Group(g)) if Some(g) == antecedent);
+            if !hangs_on {
+                found = Some(Subject::Group(l));
+                at = p.groups[l].last + 1;
             }
         }
         if found.is_none() {
@@ -748,6 +764,19 @@ fn object_before_infinitive(en: &English, p: &Parsed<'_>, g: usize, a: usize) ->
                 })
                 && s < k
         })
+}
+
+/// A group's entries and those of the members a listing after it names
+/// (`Washington and its allies, including Japan,`).
+fn with_members(p: &Parsed<'_>, g: usize) -> Vec<EntryIndex> {
+    let mut out = p.groups[g].entries.clone();
+    for (h, gr) in p.groups.iter().enumerate().skip(g + 1) {
+        let c = p.clause[gr.first];
+        if p.listings.contains(&c) && p.antecedent.get(&c) == Some(&g) && h != g {
+            out.extend(gr.entries.iter().copied());
+        }
+    }
+    out
 }
 
 /// Every actor the cue's frame names, its subject's included, is a person.

@@ -490,6 +490,25 @@ mod tests {
     }
 
     #[test]
+    fn members_listed_after_a_subject_act_for_it() {
+        assert_eq!(
+            triples("Several states, including Peru and Chile, imposed sanctions on Bolivia."),
+            ["CHL sanctions BOL", "PER sanctions BOL"]
+        );
+        // Peru's allies are not Peru.
+        assert_eq!(
+            triples(
+                "Peru's allies, including Chile, Ecuador and Brazil, imposed sanctions on Bolivia."
+            ),
+            [
+                "BRA sanctions BOL",
+                "CHL sanctions BOL",
+                "ECU sanctions BOL"
+            ]
+        );
+    }
+
+    #[test]
     fn their_before_a_two_sided_noun_stands_for_the_pair_named_before() {
         assert_eq!(
             triples("Kenya and Chile made no comment following their talks."),

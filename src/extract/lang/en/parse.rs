@@ -33,6 +33,9 @@ pub(super) struct Parsed<'t> {
     pub(super) antecedent: HashMap<u32, usize>,
     /// The clause a relative clause is nested in, by clause id.
     pub(super) outer: HashMap<u32, u32>,
+    /// Nested clauses a listing word opens after a comma (`X, including A
+    /// and B, imposed`): their groups are members of the set before them.
+    pub(super) listings: Vec<u32>,
     /// Word-class bits of each token.
     pub(super) class: Vec<u32>,
     /// Cue words: token range and automaton pattern.
@@ -73,6 +76,7 @@ struct Clauses {
     outer: HashMap<u32, u32>,
     /// Each relative clause and the token that opens it.
     relative_openers: Vec<(u32, usize)>,
+    listings: Vec<u32>,
 }
 
 impl English {
@@ -93,6 +97,7 @@ impl English {
             clause: Vec::new(),
             antecedent: HashMap::new(),
             outer: HashMap::new(),
+            listings: Vec::new(),
             class,
             raw: Vec::new(),
             noun_start: Vec::new(),
@@ -103,6 +108,7 @@ impl English {
         let clauses = clauses(&p, &self.flags);
         p.clause = clauses.clause;
         p.outer = clauses.outer;
+        p.listings = clauses.listings;
         self.groups(view, &mut p);
         p.antecedent = antecedents(&p, clauses.relative_openers);
         self.mark_speakers(&mut p);
@@ -585,6 +591,7 @@ fn clauses(p: &Parsed<'_>, flags: &Flags) -> Clauses {
     let mut outer: Option<u32> = None;
     let mut relative_openers: Vec<(u32, usize)> = Vec::new();
     let mut outer_of: HashMap<u32, u32> = HashMap::new();
+    let mut listings: Vec<u32> = Vec::new();
     for i in 0..toks.len() {
         let w = p.word(i);
         let t = toks[i];
@@ -595,7 +602,10 @@ fn clauses(p: &Parsed<'_>, flags: &Flags) -> Clauses {
                 if matches!(w, ";" | ":" | "?" | "!") {
                     open_new = true;
                     outer = None;
-                } else if matches!(w, "," | "—" | "–" | "(" | ")") && outer.is_some() {
+                } else if matches!(w, "," | "—" | "–" | "(" | ")")
+                    && outer.is_some()
+                    && !(listings.contains(&current) && w == "," && list_goes_on(p, i))
+                {
                     current = outer.take().expect("checked");
                 }
             }
@@ -609,6 +619,10 @@ fn clauses(p: &Parsed<'_>, flags: &Flags) -> Clauses {
                             && (prev == "," || matches!(toks[i - 1].kind, Kind::Mention(_)))
                         {
                             relative = true;
+                        }
+                        if p.is(i, LISTING) && prev == "," {
+                            relative = true;
+                            listings.push(next_id + 1);
                         }
                     }
                 } else if p.is(i, REPORT) || lw_is("according") {
@@ -638,8 +652,19 @@ fn clauses(p: &Parsed<'_>, flags: &Flags) -> Clauses {
     Clauses {
         clause,
         outer: outer_of,
+        listings,
         relative_openers,
     }
+}
+
+/// The comma at `i` goes on with a list (`including A, B and C`): a name,
+/// or determiners before one, follows it.
+fn list_goes_on(p: &Parsed<'_>, i: usize) -> bool {
+    let mut k = i + 1;
+    while k < p.toks.len() && p.is(k, DET) {
+        k += 1;
+    }
+    k < p.toks.len() && matches!(p.toks[k].kind, Kind::Mention(_))
 }
 
 /// The group a relative clause is about: the one right before its opener
