@@ -770,9 +770,9 @@ fn object_before_infinitive(en: &English, p: &Parsed<'_>, g: usize, a: usize) ->
 /// (`Washington and its allies, including Japan,`).
 fn with_members(p: &Parsed<'_>, g: usize) -> Vec<EntryIndex> {
     let mut out = p.groups[g].entries.clone();
-    for (h, gr) in p.groups.iter().enumerate().skip(g + 1) {
+    for gr in &p.groups[g + 1..] {
         let c = p.clause[gr.first];
-        if p.listings.contains(&c) && p.antecedent.get(&c) == Some(&g) && h != g {
+        if p.listings.contains(&c) && p.antecedent.get(&c) == Some(&g) {
             out.extend(gr.entries.iter().copied());
         }
     }

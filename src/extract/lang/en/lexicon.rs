@@ -286,7 +286,7 @@ pub(super) struct Flags {
     pub(super) prepositions: TokenSet,
     pub(super) pronouns: TokenSet,
     pub(super) person_pronouns: TokenSet,
-    /// Longest first, so `the island nation` wins over `the island`.
+    /// Longest first (see `English::opening_anaphor`).
     pub(super) state_descriptions: Vec<String>,
     pub(super) noun_markers: TokenSet,
     pub(super) participles: TokenSet,

@@ -65,11 +65,11 @@ impl English {
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
-        let Some(pronoun) = self.opening_pronoun(view, discourse) else {
+        let Some(anaphor) = self.opening_anaphor(view, discourse) else {
             return self.read(view, discourse);
         };
         let mut mentions = Vec::with_capacity(view.mentions.len() + 1);
-        mentions.push(pronoun);
+        mentions.push(anaphor);
         mentions.extend_from_slice(view.mentions);
         let view = SentenceView {
             mentions: &mentions,
@@ -79,12 +79,11 @@ impl English {
     }
 
     /// `He` or `She` opening a sentence, as a mention of the person who led
-    /// the last sentence that named one: news goes on about its subject
-    /// (`Putin arrived in Beijing. He met Xi.`). A pronoun inside a sentence
-    /// has its antecedents there (see `parse`).
-    /// So is a description of a state (`The kingdom`, `The country`) for
-    /// the state that led the last sentence naming one.
-    fn opening_pronoun(&self, view: &SentenceView<'_>, discourse: &Discourse) -> Option<Mention> {
+    /// the last sentence that named one, and a description of a state (`The
+    /// kingdom`, `The country`) for the state that led it: news goes on about
+    /// its subject (`Putin arrived in Beijing. He met Xi.`). A pronoun inside
+    /// a sentence has its antecedents there (see `parse`).
+    fn opening_anaphor(&self, view: &SentenceView<'_>, discourse: &Discourse) -> Option<Mention> {
         let sentence = view.sentence();
         let start = sentence.len() - sentence.trim_start().len();
         let opening = &sentence[start..];
@@ -96,20 +95,14 @@ impl English {
             if lexicon::with_lower(word, |w| self.flags.person_pronouns.contains(w), false) {
                 (discourse.lead_person?, word.len(), Form::Family)
             } else {
-                let len = self
-                    .flags
-                    .state_descriptions
-                    .iter()
-                    .map(String::len)
-                    .find(|&n| {
-                        opening.get(..n).is_some_and(|head| {
-                            self.flags
-                                .state_descriptions
-                                .iter()
-                                .any(|d| head.eq_ignore_ascii_case(d))
-                        }) && !opening[n..].starts_with(|c: char| c.is_ascii_alphabetic())
-                    })?;
-                (discourse.lead_state?, len, Form::Name)
+                // Longest first: a description wins over its own first words.
+                let description = self.flags.state_descriptions.iter().find(|d| {
+                    opening
+                        .get(..d.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(d))
+                        && !opening[d.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                })?;
+                (discourse.lead_state?, description.len(), Form::Name)
             };
         let start = view.range.start + start;
         Some(Mention {
