@@ -117,16 +117,18 @@ impl Matcher {
         for stop in STOP_PHRASES
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .flat_map(|l| with_sentence_initial(l.trim()))
         {
-            index.insert(folded(stop.trim()), patterns.len());
-            patterns.push(folded(stop.trim()));
+            index.insert(folded(&stop), patterns.len());
+            patterns.push(folded(&stop));
             candidates.push(Vec::new());
         }
         for (i, e) in entries.iter().enumerate() {
             let i = i as EntryIndex;
             for (list, form) in name_lists(e, reading) {
-                for alias in list.iter().filter(|a| !a.is_empty()) {
-                    let alias = folded(alias);
+                let aliases = list.iter().filter(|a| !a.is_empty());
+                for alias in aliases.flat_map(|a| with_sentence_initial(a)) {
+                    let alias = folded(&alias);
                     if form == Form::Abbreviation {
                         abbreviation_chars.extend(alias.chars().next());
                     }
@@ -398,6 +400,14 @@ impl Matcher {
 const MAX_COMPOUND_CHARS: usize = 6;
 
 /// English forms need word boundaries; `pro-Russian` and `anti-US` are not mentions.
+/// A name and, for one that begins with the article `the`, its capitalized
+/// form: the automaton matches case for case, and `The West` opens a sentence
+/// as often as `the West` stands inside one.
+fn with_sentence_initial(alias: &str) -> impl Iterator<Item = String> {
+    let initial = alias.strip_prefix("the ").map(|rest| format!("The {rest}"));
+    std::iter::once(alias.to_owned()).chain(initial)
+}
+
 fn edges_ok(text: &str, start: usize, end: usize) -> bool {
     let surface = &text[start..end];
     let (Some(first), Some(last)) = (surface.chars().next(), surface.chars().next_back()) else {
