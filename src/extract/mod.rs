@@ -113,12 +113,66 @@ pub(crate) struct Discourse {
     /// The article has named a natural disaster (`earthquake`, `地震`): aid
     /// of no stated kind in it is humanitarian.
     pub(crate) disaster: bool,
+    /// The state the disaster struck: the one state a sentence naming the
+    /// disaster names (`ネパールで大地震`). Relief sent with no recipient
+    /// named (`日本は緊急援助隊を派遣`) goes there.
+    pub(crate) stricken: Option<EntryIndex>,
     /// The agents of the acts the last sentence with claims named (English
     /// `X condemned the move`: they are its target).
     pub(crate) acted: Vec<EntryIndex>,
     /// The relations and targets of the directed claims the last sentence
     /// with claims stated (Japanese `Xも承認した`: X did it to the same target).
     pub(crate) told: Vec<(crate::model::Relation, EntryIndex)>,
+}
+
+impl Discourse {
+    /// Reads a sentence for a natural disaster, until one is placed: the
+    /// article is about a disaster from the first sentence naming one, and the
+    /// first that places it in a state (as the language's `find` reads it:
+    /// `an earthquake in Nepal`, `ネパールで大地震`) says where it struck. A
+    /// sentence is searched only while that is unknown and it names someone.
+    pub(crate) fn note_disaster(
+        &mut self,
+        view: &SentenceView<'_>,
+        find: impl FnOnce() -> Disaster,
+    ) {
+        if self.stricken.is_some() || view.mentions.is_empty() {
+            return;
+        }
+        match find() {
+            Disaster::Unnamed => {}
+            Disaster::Named { place } => {
+                self.disaster = true;
+                self.stricken = place;
+            }
+        }
+    }
+}
+
+/// What a sentence says of a natural disaster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Disaster {
+    Unnamed,
+    /// Named, and placed in the state `place` when the sentence says where.
+    Named {
+        place: Option<EntryIndex>,
+    },
+}
+
+/// Where relief of `relation` from `sources` goes when the sentence names no
+/// recipient: the `stricken` state (see [`Discourse::stricken`]), unless a
+/// source is that state.
+pub(crate) fn relief_recipient(
+    stricken: Option<EntryIndex>,
+    view: &SentenceView<'_>,
+    relation: Relation,
+    sources: &[EntryIndex],
+) -> Option<EntryIndex> {
+    let stricken = stricken?;
+    let own = sources
+        .iter()
+        .any(|&s| view.state_of(s) == view.state_of(stricken));
+    (relation == Relation::HumanitarianAid && !sources.is_empty() && !own).then_some(stricken)
 }
 
 /// The extractor: a gazetteer and the language plugins, built once.
@@ -230,10 +284,12 @@ impl Extractor {
         let mut leaders = claims::Leaders::default();
         let mut roster = officials::Roster::new(&self.gazetteer);
         for (index, range) in sentences.iter().enumerate() {
-            // A mention that crosses a sentence boundary belongs to neither.
+            // A mention that crosses a sentence boundary belongs to neither;
+            // one in the dateline (where the story was filed) is no actor.
             mentions.clear();
+            let opening = range.start + sentence::dateline_len(&text[range.clone()]);
             while let Some(m) = found_mentions.next_if(|m| m.start < range.end) {
-                if m.start >= range.start && m.end <= range.end {
+                if m.start >= opening && m.end <= range.end {
                     mentions.push(m);
                 }
             }

@@ -155,6 +155,65 @@ fn push_bounded(text: &str, range: SentenceRange, out: &mut Vec<SentenceRange>) 
     }
 }
 
+/// Wire agencies whose name closes a dateline in parentheses (`(ワシントン共同)`).
+const DATELINE_AGENCIES: &[&str] = &["共同", "時事", "연합뉴스", "뉴시스", "新华社", "中新社"];
+
+/// The length in bytes of the dateline opening `sentence`, or 0: where the
+/// reporter filed from is no actor of the story (`【ニューデリー=記者】`,
+/// `(서울=연합뉴스)`, `(ワシントン共同)`, `KATHMANDU, Nepal (Reuters) -`,
+/// `WASHINGTON — `). Text is normalized, so brackets and `=` are half-width.
+pub(crate) fn dateline_len(sentence: &str) -> usize {
+    bracketed_dateline(sentence).unwrap_or_else(|| capitals_dateline(sentence).unwrap_or(0))
+}
+
+/// `【都市=記者】`, `(都市=通信社)`, `(都市共同)`: a short bracket at the start
+/// holding `=` or closing with an agency.
+fn bracketed_dateline(sentence: &str) -> Option<usize> {
+    let close = match sentence.chars().next()? {
+        '【' => '】',
+        '(' => ')',
+        _ => return None,
+    };
+    let end = sentence.find(close)?;
+    let inside = &sentence[sentence.chars().next()?.len_utf8()..end];
+    let dated = inside.contains('=') || DATELINE_AGENCIES.iter().any(|a| inside.ends_with(a));
+    (dated && inside.chars().count() <= 24).then_some(end + close.len_utf8())
+}
+
+/// `WASHINGTON (Reuters) - `, `KATHMANDU, Nepal, April 26 (AP) — `: a place in
+/// capitals, then at most a few words, then a dash.
+fn capitals_dateline(sentence: &str) -> Option<usize> {
+    let mut cut = sentence.len().min(80);
+    while !sentence.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &sentence[..cut];
+    let place = head
+        .find(|c: char| !(c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-')))
+        .map_or(head, |i| &head[..i]);
+    let place_end = place.trim_end().len();
+    let letters = head[..place_end]
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .count();
+    if letters < 3 {
+        return None;
+    }
+    let (dash, len) = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    // Between the place and the dash: nothing, or a comma or parenthesis
+    // opening capitalized words and numbers (`, Kenya, April 26 (Reuters)`).
+    let between = head.get(place_end..dash)?.trim_start();
+    let aside = between
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '('));
+    let opens = between.is_empty() || between.starts_with([',', '(']);
+    (opens && aside && !between.contains(['.', '"'])).then_some(dash + len)
+}
+
 fn ends_with_abbreviation(head: &str) -> bool {
     let word = head
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
@@ -215,6 +274,36 @@ mod tests {
         assert!(split(&text).iter().all(|r| r.len() <= MAX_SENTENCE_BYTES
             && text.is_char_boundary(r.start)
             && text.is_char_boundary(r.end)));
+    }
+
+    #[test]
+    fn datelines_are_measured_in_every_script() {
+        let cases = [
+            (
+                "【ロンドン=山田太郎】英国は対ロ制裁を発表した。",
+                "【ロンドン=山田太郎】",
+            ),
+            ("(ワシントン共同)米国は…", "(ワシントン共同)"),
+            ("(서울=연합뉴스) 한국은…", "(서울=연합뉴스)"),
+            (
+                "NAIROBI, Kenya (Reuters) - Kenya sent",
+                "NAIROBI, Kenya (Reuters) - ",
+            ),
+            ("PARIS — France said", "PARIS — "),
+        ];
+        for (sentence, dateline) in cases {
+            assert_eq!(&sentence[..dateline_len(sentence)], dateline, "{sentence}");
+        }
+        // Brackets that hold no dateline, and capitals that open a sentence.
+        for sentence in [
+            "(写真)英国は…",
+            "【速報】英国は…",
+            "NATO said on Monday - in a statement - that",
+            "UN envoy. Then - later",
+            "A dash - here",
+        ] {
+            assert_eq!(dateline_len(sentence), 0, "{sentence}");
+        }
     }
 
     #[test]

@@ -616,6 +616,39 @@ fn japanese_help_and_teams_sent_after_a_disaster_are_relief() {
 }
 
 #[test]
+fn relief_with_no_recipient_goes_where_the_disaster_struck() {
+    assert_eq!(
+        claims(
+            "【リマ=山田花子】ペルーで大地震が起きた。\nチリは救助隊を送り込んだ。\nペルー政府は各国に支援を求めた。"
+        ),
+        ["CHL humanitarian_aid PER"]
+    );
+    assert_eq!(
+        claims(
+            "A strong earthquake struck Peru on Sunday.\nChile sent rescue teams and relief supplies."
+        ),
+        ["CHL humanitarian_aid PER"]
+    );
+    assert_eq!(
+        claims("大地震が起き余震も続くペルーに、各国が救助隊を送った。\nチリは救助隊を派遣した。"),
+        ["CHL humanitarian_aid PER"]
+    );
+    assert_eq!(
+        claims("Peru's deadly earthquake killed 300.\nChile sent rescue teams."),
+        ["CHL humanitarian_aid PER"]
+    );
+    // A state that only stands near the disaster is no place of it.
+    assert!(claims("After the earthquake, Chile sent rescue teams.").is_empty());
+    assert!(claims("Chile sends earthquake aid.").is_empty());
+    assert!(claims("チリは地震の後、救助隊を派遣した。").is_empty());
+    // No place, or no disaster: no recipient is guessed.
+    assert!(claims("大地震が起きた。\nブラジルは救助隊を派遣した。").is_empty());
+    assert!(claims("チリで選挙があった。\nブラジルは救助隊を派遣した。").is_empty());
+    // The stricken state's own relief goes nowhere.
+    assert!(claims("ペルーで大地震が起きた。\nペルー政府は救助隊を派遣した。").is_empty());
+}
+
+#[test]
 fn a_meeting_in_one_party_s_country_is_the_other_s_visit() {
     let has = |text: &str, claim: &str| {
         let all = claims(text);

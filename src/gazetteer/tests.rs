@@ -430,7 +430,10 @@ fn a_title_shared_by_two_holders_names_the_later_unless_the_earlier_was_named() 
 
 #[test]
 fn a_name_with_the_article_matches_at_the_start_of_a_sentence() {
-    assert_eq!(ids("The West imposed sanctions on Russia."), ["WEST", "RUS"]);
+    assert_eq!(
+        ids("The West imposed sanctions on Russia."),
+        ["WEST", "RUS"]
+    );
     assert_eq!(ids("Russia blamed the West."), ["RUS", "WEST"]);
     // A stop phrase keeps its capitalized form out as well.
     assert!(!ids("The West African bloc met.").contains(&"WEST".to_owned()));

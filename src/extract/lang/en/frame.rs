@@ -6,7 +6,7 @@ use super::English;
 use super::lexicon::*;
 use super::parse::{Kind, Parsed, is_number};
 use crate::extract::claims::symmetric_pairs;
-use crate::extract::{Found, SentenceView};
+use crate::extract::{Found, SentenceView, relief_recipient};
 use crate::gazetteer::EntryIndex;
 use crate::model::Relation;
 
@@ -165,6 +165,9 @@ impl English {
                 if cue.object_agent && roles.object.is_none() && names_act(cx, hit) {
                     ends.fill(Role::Target, cx.acted);
                 }
+                // `X sent rescue teams`: relief goes where the disaster struck.
+                let relief = relief_recipient(cx.stricken, cx.view, relation, &ends.src);
+                ends.fill(Role::Target, relief.as_slice());
                 emit.directed(relation, ends);
             }
         }
@@ -575,6 +578,8 @@ pub(super) struct Context<'a, 't> {
     pub(super) pair: Option<(EntryIndex, EntryIndex)>,
     /// The article has named a natural disaster (see `Discourse::disaster`).
     pub(super) disaster: bool,
+    /// See `Discourse::stricken`.
+    pub(super) stricken: Option<EntryIndex>,
     /// Where act phrases (`the move`) start and end in the text.
     pub(super) acts: &'a [(usize, usize)],
     /// The agents those phrases stand for (see `Discourse::acted`).

@@ -34,9 +34,9 @@ mod parse;
 
 use aho_corasick::AhoCorasick;
 
-use crate::extract::{Discourse, Found, SentenceView};
+use crate::extract::{Disaster, Discourse, Found, SentenceView};
 use crate::gazetteer::{EntryIndex, Form, Mention};
-use crate::model::Relation;
+use crate::model::{ActorKind, Relation};
 use lexicon::{Cue, Flags};
 
 /// The English rule set, built once from the embedded lexicon.
@@ -115,19 +115,20 @@ impl English {
 
     fn read(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         let n_states = count_states(view);
-        let sentence = view.sentence();
         // A disaster that matters strikes somewhere named (`an earthquake in
         // Morocco`): sentences without actors are not searched.
-        if !discourse.disaster && n_states > 0 {
-            discourse.disaster = self.names_disaster(sentence);
+        if n_states > 0 {
+            discourse.note_disaster(view, || self.disaster_in(view));
         }
         let pair = discourse.about;
         let acted = !discourse.acted.is_empty() && n_states > 0;
-        if n_states < 2 && pair.is_none() && !acted {
+        // A lone state may send relief to where a disaster struck.
+        let relief = discourse.stricken.is_some() && n_states > 0;
+        if n_states < 2 && pair.is_none() && !acted && !relief {
             return Vec::new();
         }
         let phrases = self.phrases(view, pair.is_some(), acted);
-        if n_states < 2 && !phrases.pair && phrases.acts.is_empty() {
+        if n_states < 2 && !phrases.pair && phrases.acts.is_empty() && !relief {
             return Vec::new();
         }
         let parsed = self.parse(view);
@@ -150,6 +151,7 @@ impl English {
                 sentence_hedged: phrases.hedged,
                 pair: if phrases.pair { pair } else { None },
                 disaster: discourse.disaster,
+                stricken: discourse.stricken,
                 acts: &phrases.acts,
                 acted: &discourse.acted,
             };
@@ -187,13 +189,75 @@ impl English {
         found
     }
 
-    /// True when the sentence names a natural disaster, as a whole word.
-    fn names_disaster(&self, sentence: &str) -> bool {
+    /// The natural disaster the sentence names as a whole word, placed in a
+    /// state named before it (`Nepal earthquake`, `Nepal's deadly quake`) or
+    /// after it through a word of place (`an earthquake of magnitude 7.8 in
+    /// Nepal`, `the quake that struck Nepal`).
+    fn disaster_in(&self, view: &SentenceView<'_>) -> Disaster {
+        let sentence = view.sentence();
         let bytes = sentence.as_bytes();
-        self.disasters
-            .find_overlapping_iter(sentence)
-            .any(|m| whole_word(bytes, &m))
+        let mut named = Disaster::Unnamed;
+        for m in self.disasters.find_overlapping_iter(sentence) {
+            if !whole_word(bytes, &m) {
+                continue;
+            }
+            let (start, end) = (view.range.start + m.start(), view.range.start + m.end());
+            let place =
+                disaster_place_before(view, start).or_else(|| disaster_place_after(view, end));
+            if place.is_some() {
+                return Disaster::Named { place };
+            }
+            named = Disaster::Named { place: None };
+        }
+        named
     }
+}
+
+/// A state right before a disaster word: `Nepal earthquake`, `Turkish quake`,
+/// or a possessive with at most two words between (`Morocco's deadly quake`).
+fn disaster_place_before(view: &SentenceView<'_>, word_start: usize) -> Option<EntryIndex> {
+    let m = view.mentions.iter().rev().find(|m| m.end <= word_start)?;
+    let between = &view.text[m.end..word_start];
+    let possessive = between
+        .strip_prefix("'s ")
+        .or_else(|| between.strip_prefix("’s "))
+        .is_some_and(|rest| rest.split_whitespace().count() <= 2 && !rest.contains([',', ';']));
+    let adjacent = between == " ";
+    ((adjacent || possessive) && view.kind_of(m.entry) == ActorKind::Country).then_some(m.entry)
+}
+
+/// Words that place a disaster in what follows (`in`, `struck`).
+const DISASTER_PLACES: &[&str] = &[
+    "in",
+    "on",
+    "off",
+    "across",
+    "near",
+    "hit",
+    "hits",
+    "struck",
+    "strikes",
+    "rocked",
+    "rocks",
+    "shook",
+    "devastated",
+    "ravaged",
+    "battered",
+    "swept",
+];
+
+/// A state after a disaster word, reached through a word of place within six
+/// words of one clause (`quake of magnitude 7.8 struck central Nepal`).
+fn disaster_place_after(view: &SentenceView<'_>, word_end: usize) -> Option<EntryIndex> {
+    let m = view.mentions.iter().find(|m| m.start >= word_end)?;
+    let between = &view.text[word_end..m.start];
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let placed = words.iter().any(|w| DISASTER_PLACES.contains(w));
+    (placed
+        && words.len() <= 6
+        && !between.contains([',', ';', '.'])
+        && view.kind_of(m.entry) == ActorKind::Country)
+        .then_some(m.entry)
 }
 
 /// What a phrase of the `phrases` automaton says of its sentence.

@@ -29,7 +29,7 @@ use serde::Deserialize;
 use crate::extract::claims::symmetric_pairs;
 use crate::extract::lexicon::{self, LexiconError};
 use crate::extract::words::WordSet;
-use crate::extract::{Discourse, Found, SentenceView};
+use crate::extract::{Disaster, Discourse, Found, SentenceView};
 use crate::gazetteer::EntryIndex;
 use crate::model::{ActorId, Relation};
 
@@ -405,6 +405,8 @@ struct Sentence<'v, 'a> {
     topics: [Option<EntryIndex>; 2],
     /// The article has named a natural disaster (see `Discourse::disaster`).
     disaster: bool,
+    /// See `Discourse::stricken`.
+    stricken: Option<EntryIndex>,
     /// See `Discourse::told`.
     told: &'v [(Relation, EntryIndex)],
 }
@@ -524,10 +526,7 @@ impl Japanese {
         view: &SentenceView<'_>,
         discourse: &mut Discourse,
     ) -> Vec<Found> {
-        // A disaster that matters strikes somewhere named (`ネパールで大地震`).
-        if !discourse.disaster && !view.mentions.is_empty() {
-            discourse.disaster = self.disasters.occurs_in(view.sentence());
-        }
+        discourse.note_disaster(view, || self.disaster_in(view));
         let mut titles = bare_titles(view, discourse);
         titles.extend(both_sides(view, discourse));
         titles.extend(self.bare_states(view, discourse));
@@ -543,6 +542,47 @@ impl Japanese {
             ..view.clone()
         };
         self.sentence_with(&view, discourse)
+    }
+
+    /// The natural disaster the sentence names, placed in the nearest state
+    /// of its clause: before it, unless a topic, subject or partner particle
+    /// stands between (`ネパール中部で大地震`, `トルコ地震`), else a clause head
+    /// after it (`大地震が起きたネパールに`).
+    fn disaster_in(&self, view: &SentenceView<'_>) -> Disaster {
+        let text = view.text;
+        let mut named = Disaster::Unnamed;
+        for (start, end) in self.disasters.positions(view.sentence()) {
+            let (start, end) = (view.range.start + start, view.range.start + end);
+            let country = |m: &&crate::gazetteer::Mention| {
+                view.kind_of(m.entry) == crate::model::ActorKind::Country
+            };
+            let before = view
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= start)
+                .filter(country);
+            let before = before.filter(|m| {
+                let between = &text[m.end..start];
+                between.chars().count() <= 12
+                    && !between.contains(['、', '。', 'は', 'が', 'も', 'と'])
+            });
+            let after = view
+                .mentions
+                .iter()
+                .find(|m| m.start >= end)
+                .filter(country);
+            let after = after.filter(|m| {
+                !text[end..m.start].contains(['、', '。'])
+                    && text[m.end..].starts_with(['に', 'へ', 'で', 'の', 'を'])
+            });
+            let place = before.or(after).map(|m| m.entry);
+            if place.is_some() {
+                return Disaster::Named { place };
+            }
+            named = Disaster::Named { place: None };
+        }
+        named
     }
 
     fn sentence_with(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
@@ -574,6 +614,7 @@ impl Japanese {
             relative_heads: relative_clause_heads(text, mentions),
             topics: [topic, discourse.topic],
             disaster: discourse.disaster,
+            stricken: discourse.stricken,
             told: &discourse.told,
         };
         let mut out = Vec::new();
@@ -1081,6 +1122,15 @@ impl Japanese {
                 Vec::new()
             };
             target_entries.extend(&told);
+            // `日本は緊急援助隊を派遣`: relief with no recipient goes where the disaster struck.
+            if target_entries.is_empty() {
+                let relation = cue.relation(s.disaster);
+                let source = source_entries.iter().copied().chain(fallback(&[]));
+                let source: Vec<EntryIndex> = source.take(1).collect();
+                target_entries.extend(crate::extract::relief_recipient(
+                    s.stricken, view, relation, &source,
+                ));
+            }
             if cue.object_first
                 && told.is_empty()
                 && !targets
