@@ -388,6 +388,42 @@ fn japanese_subject_of_a_stance_on_an_act_is_not_its_agent() {
 }
 
 #[test]
+fn japanese_who_reacts_to_an_act_was_its_target() {
+    let has = |text: &str, claim: &str| {
+        let all = claims(text);
+        assert!(all.iter().any(|c| c == claim), "{text}: {all:?}");
+    };
+    has("ペルー政府はチリの制裁に反発した。", "CHL sanctions PER");
+    has(
+        "ペルーは欧米からの制裁に反発している。",
+        "WEST sanctions PER",
+    );
+    has("ロシアは日本の外交官追放に抗議した。", "JPN expulsion RUS");
+    // Concern is no reaction: who is sanctioned is not said.
+    assert!(claims("ペルーはチリの制裁に懸念を示した。").is_empty());
+    // A target named stays the target.
+    assert!(!claims("中国は米国の対ロ制裁に反発した。").contains(&"USA sanctions CHN".to_owned()));
+}
+
+#[test]
+fn japanese_agent_of_an_act_judged_is_the_target() {
+    assert_eq!(
+        claims("チリはペルーが提案した和平案を非難した。"),
+        ["CHL condemnation PER"]
+    );
+    assert_eq!(
+        claims("チリはペルーが発表した決定を改めて強く非難した。"),
+        ["CHL condemnation PER"]
+    );
+    // The subject of the judgment itself, and a head that names an actor.
+    assert!(claims("チリはペルーが非難した。").is_empty());
+    assert!(
+        !claims("チリはペルーが侵攻したボリビアを支持した。")
+            .contains(&"CHL support PER".to_owned())
+    );
+}
+
+#[test]
 fn japanese_headline_visitor_stands_right_before_the_visit_prefix() {
     assert_eq!(claims("インド首相訪米へ"), ["IND visit USA"]);
     // Arriving in a state is visiting it; goods that arrive visit no one.

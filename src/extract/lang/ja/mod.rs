@@ -224,6 +224,10 @@ struct Flags {
     /// govern is someone else's act, so the subject is not its agent.
     #[serde(default)]
     stances: Vec<String>,
+    /// The stances that are reactions (反発, 抗議): who takes one was the
+    /// target of the act it governs.
+    #[serde(default)]
+    reactions: Vec<String>,
     /// Natural disasters (地震, 津波): once an article names one, a cue's
     /// `disaster` relation holds instead of its own (支援 is relief there).
     #[serde(default)]
@@ -264,6 +268,8 @@ struct CueDef {
     target_from_topic: bool,
     #[serde(default)]
     object_first: bool,
+    #[serde(default)]
+    object_agent: bool,
     disaster: Option<Relation>,
 }
 
@@ -281,6 +287,9 @@ struct Cue {
     /// The cue holds only with its object right before it (`パレスチナを承認`;
     /// 承認 alone is any approval), or the same act told before (`Xも承認`).
     object_first: bool,
+    /// The cue judges an act (非難, 支持): the subject of a relative clause on
+    /// its object is the target (`ペルーが提案した計画を非難`).
+    object_agent: bool,
     /// The relation the cue states in an article about a disaster.
     disaster: Option<Relation>,
 }
@@ -363,6 +372,9 @@ struct CueScope<'c, 't> {
     object_of_cue: bool,
     /// A stance (懸念, 反対) governs the cue: someone else's act.
     governed: bool,
+    /// The stance governing the cue is a reaction (反発, 抗議): its subject is
+    /// what the act was done to (`ペルーはチリの制裁に反発`).
+    reaction: bool,
     /// The topic may stand in for a missing role.
     topic_ok: bool,
 }
@@ -378,6 +390,8 @@ struct Marked {
     /// the act comes from it, so the subject is where it goes.
     origin: Option<usize>,
     nearest_target: Option<(usize, &'static str)>,
+    /// The subject of the reaction governing the cue (see `CueScope::reaction`).
+    reactor: Option<usize>,
 }
 
 /// The mentions in each role of one cue.
@@ -444,6 +458,7 @@ impl Japanese {
             ("light_verbs", &f.light_verbs),
             ("visit_prefixes", &f.visit_prefixes),
             ("stances", &f.stances),
+            ("reactions", &f.reactions),
             ("disasters", &f.disasters),
             ("seats", &f.seats),
             ("same_state", &f.same_state),
@@ -486,6 +501,7 @@ impl Japanese {
                 reverse: def.reverse,
                 target_from_topic: def.target_from_topic,
                 object_first: def.object_first,
+                object_agent: def.object_agent,
                 disaster: def.disaster,
             });
         }
@@ -706,7 +722,11 @@ impl Japanese {
                 .get(h + 1)
                 .is_some_and(|n| n.start == hit.end + 'を'.len_utf8());
         // `配備に懸念を示した`: the subject took a stance on someone else's act.
-        let governed = !verbal && self.stance_follows(&text[after_at..clause_end.max(after_at)]);
+        let stance = (!verbal)
+            .then(|| self.stance_follows(&text[after_at..clause_end.max(after_at)]))
+            .flatten();
+        let governed = stance.is_some();
+        let reaction = stance.is_some_and(|w| self.flags.reactions.iter().any(|r| r == w));
         let topic_ok = !cue_quoted
             && !object_of_cue
             && !governed
@@ -725,6 +745,7 @@ impl Japanese {
             verbal,
             object_of_cue,
             governed,
+            reaction,
             topic_ok,
         })
     }
@@ -754,6 +775,7 @@ impl Japanese {
         let mut nearest_source: Option<usize> = None;
         let mut origin: Option<usize> = None;
         let mut nearest_target: Option<(usize, &str)> = None;
+        let mut reactor: Option<usize> = None;
         for (i, m) in mentions.iter().enumerate() {
             if phrases[i].quoted != cue_quoted {
                 continue;
@@ -875,6 +897,19 @@ impl Japanese {
                 continue;
             }
             if governed && matches!(p, "は" | "が" | "も") {
+                if before {
+                    reactor = Some(i);
+                }
+                continue;
+            }
+            // `チリはペルーが提案した計画を非難`: the agent of the act judged.
+            if before
+                && cue.object_agent
+                && p == "が"
+                && !mentions[i + 1..].iter().any(|n| n.start < hit.start)
+                && judged_act_between(&text[particle_end..hit.start])
+            {
+                nearest_target = Some((i, p));
                 continue;
             }
             if before && source_particle && !(extra_target && p == "も" && nearest_source.is_some())
@@ -908,6 +943,7 @@ impl Japanese {
             nearest_source,
             origin,
             nearest_target,
+            reactor,
         }
     }
 
@@ -932,6 +968,7 @@ impl Japanese {
             nearest_source,
             origin,
             nearest_target,
+            reactor,
         } = marked;
         let group = |n: usize| coordination_group(n, phrases, mentions, text);
         let mut sources: Vec<usize> = attached_sources.clone();
@@ -964,6 +1001,15 @@ impl Japanese {
             && let Some(n) = nearest_source.filter(|n| !sources.contains(n))
         {
             targets = group(n);
+        }
+        // `ペルーはチリの制裁に反発`: who reacts to an act was its target.
+        if c.reaction
+            && !symmetric
+            && targets.is_empty()
+            && !sources.is_empty()
+            && let Some(r) = reactor.filter(|r| !sources.contains(r))
+        {
+            targets = group(r);
         }
         // The head noun of a relative clause: 敵対する韓国, 参加するBRICS.
         let head = relative.filter(|&i| phrases[i].quoted == cue_quoted);
@@ -1247,14 +1293,15 @@ impl Japanese {
 
     /// `配備に懸念を示した`, `売却に反対した`: the cue's noun phrase ends in に or を
     /// and a stance word governs it within the clause.
-    fn stance_follows(&self, rest: &str) -> bool {
-        let Some(tail) = ["に", "を", "には"]
+    fn stance_follows(&self, rest: &str) -> Option<&str> {
+        let tail = ["に", "を", "には"]
             .iter()
-            .find_map(|p| rest.strip_prefix(p))
-        else {
-            return false;
-        };
-        self.flags.stances.iter().any(|w| tail.contains(w.as_str()))
+            .find_map(|p| rest.strip_prefix(p))?;
+        self.flags
+            .stances
+            .iter()
+            .find(|w| tail.contains(w.as_str()))
+            .map(String::as_str)
     }
 
     fn light_verb_follows(&self, rest: &str) -> bool {
@@ -1698,6 +1745,32 @@ fn object_right_before(text: &str, object_end: usize, cue_start: usize) -> bool 
                 .chars()
                 .any(|c| c.is_ascii_punctuation() || "、。「」".contains(c))
     })
+}
+
+/// Between an agent's が and a cue of judgment: the rest of a relative clause
+/// and the noun it modifies, as the cue's object (`提案した計画を`, short
+/// adverbs at most after を: `した決定を改めて強く`).
+fn judged_act_between(between: &str) -> bool {
+    let Some(object_end) = between.rfind('を') else {
+        return false;
+    };
+    let adverb = &between[object_end + 'を'.len_utf8()..];
+    let clause = &between[..object_end];
+    let noun_start = clause
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !crate::script::is_hiragana(c) && !"、。「」()".contains(c))
+        .last()
+        .map_or(clause.len(), |(i, _)| i);
+    let closes = clause[..noun_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| "たるうくすつぬむぐぶいだ".contains(c));
+    adverb.chars().count() <= 6
+        && !adverb.contains(['、', '。'])
+        && noun_start < clause.len()
+        && closes
+        && !clause.contains(['、', '。'])
 }
 
 /// Between a subject and its cue, an object or goal that names no actor
