@@ -388,6 +388,27 @@ fn japanese_subject_of_a_stance_on_an_act_is_not_its_agent() {
 }
 
 #[test]
+fn japanese_bare_organs_only_japan_has_are_japans() {
+    assert_eq!(
+        claims("外務省はロシア大使館の外交官ら8人を追放した。"),
+        ["JPN expulsion RUS"]
+    );
+    assert_eq!(
+        claims("官房長官は北朝鮮のミサイル発射を非難した。"),
+        ["JPN condemnation PRK"]
+    );
+    // Another state's ministry, by compound or genitive.
+    assert_eq!(
+        claims("ロシア外務省はチリを非難した。"),
+        ["RUS condemnation CHL"]
+    );
+    assert_eq!(
+        claims("中国の外務省報道官はチリを非難した。"),
+        ["CHN condemnation CHL"]
+    );
+}
+
+#[test]
 fn japanese_who_reacts_to_an_act_was_its_target() {
     let has = |text: &str, claim: &str| {
         let all = claims(text);
@@ -398,7 +419,10 @@ fn japanese_who_reacts_to_an_act_was_its_target() {
         "ペルーは欧米からの制裁に反発している。",
         "WEST sanctions PER",
     );
-    has("ロシアは日本の外交官追放に抗議した。", "JPN expulsion RUS");
+    has(
+        "ロシアは日本による外交官の追放に抗議した。",
+        "JPN expulsion RUS",
+    );
     // Concern is no reaction: who is sanctioned is not said.
     assert!(claims("ペルーはチリの制裁に懸念を示した。").is_empty());
     // A target named stays the target.

@@ -1,7 +1,10 @@
-//! Words that stand for a state named before them: a bare seat of power
-//! (`軍政は`, `政権に`) for the state last named with one (`ニジェール軍政`),
-//! and `同国` (the said country) for the state last named. Bare `政府` is left
-//! out: the Japanese press writes it for Japan's own government.
+//! Words that stand for a state: a bare seat of power (`軍政は`, `政権に`) for
+//! the state last named with one (`ニジェール軍政`), `同国` (the said country)
+//! for the state last named, and a bare organ that only Japan calls so
+//! (`外務省`, `防衛省`: Korea and China have a 外交部 and a 国防部) for Japan.
+//! Bare `政府` is left out: the Japanese press writes it for Japan's own
+//! government, but the Japanese editions of Korean and Chinese outlets for
+//! theirs.
 
 use super::{Japanese, is_noun_char};
 use crate::extract::{Discourse, SentenceView};
@@ -39,9 +42,11 @@ impl Japanese {
             .filter(|m| view.text[m.end..].starts_with(['は', 'が']))
             .map(|m| m.entry)
             .collect();
-        let words = self.flags.seats.iter().map(|w| (w, false));
-        let words = words.chain(self.flags.same_state.iter().map(|w| (w, true)));
-        for (word, same) in words {
+        let words = self.flags.seats.iter().map(|w| (w, Stands::Seat));
+        let words = words.chain(self.flags.same_state.iter().map(|w| (w, Stands::Same)));
+        let words = words.chain(self.flags.own_organs.iter().map(|w| (w, Stands::Japan)));
+        for (word, stands) in words {
+            let same = stands == Stands::Same;
             for (i, _) in sentence.match_indices(word.as_str()) {
                 let start = view.range.start + i;
                 let end = start + word.len();
@@ -50,8 +55,14 @@ impl Japanese {
                     .chars()
                     .next_back()
                     .is_none_or(|c| !(is_noun_char(c) || c == '・'));
+                // `中国の外務省`: China's, not Japan's.
+                let owned = view.text[..start]
+                    .strip_suffix('の')
+                    .is_some_and(|head| view.mentions.iter().any(|m| m.end == head.len()));
+                let alone = alone && !(stands == Stands::Japan && owned);
                 let heads = rest.starts_with(|c: char| PARTICLES.contains(c))
-                    || same && ORGANS.iter().any(|o| rest.starts_with(o));
+                    || same && ORGANS.iter().any(|o| rest.starts_with(o))
+                    || stands == Stands::Japan;
                 let taken = view
                     .mentions
                     .iter()
@@ -60,13 +71,17 @@ impl Japanese {
                 if !alone || !heads || taken {
                     continue;
                 }
-                let state = if same {
+                let state = match stands {
                     // Not the sentence's own agent (`日本は同国に`: another).
-                    last_state(view, start)
+                    Stands::Same => last_state(view, start)
                         .filter(|&e| !agents.contains(&e))
-                        .or(discourse.last_state)
-                } else {
-                    discourse.seat
+                        .or(discourse.last_state),
+                    Stands::Seat => discourse.seat,
+                    Stands::Japan => self
+                        .flags
+                        .own_state
+                        .as_ref()
+                        .and_then(|id| view.actors.index_of(id)),
                 };
                 if let Some(entry) = state {
                     out.push(Mention {
@@ -99,6 +114,17 @@ impl Japanese {
             }
         }
     }
+}
+
+/// What a word of this module stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stands {
+    /// The state last named with a seat of power.
+    Seat,
+    /// The state last named.
+    Same,
+    /// Japan, whose organs the word names.
+    Japan,
 }
 
 /// The last state the sentence names by name before byte `before`.

@@ -239,6 +239,10 @@ struct Flags {
     /// Words for "the said country" (同国): the state last named.
     #[serde(default)]
     same_state: Vec<String>,
+    /// The state whose organs `own_organs` name when bare (外務省: Japan's).
+    own_state: Option<ActorId>,
+    #[serde(default)]
+    own_organs: Vec<String>,
 }
 
 /// The role a mention joined to a nominal cue by `の` takes.
@@ -462,6 +466,7 @@ impl Japanese {
             ("disasters", &f.disasters),
             ("seats", &f.seats),
             ("same_state", &f.same_state),
+            ("own_organs", &f.own_organs),
         ] {
             lexicon::unique(name, "flags", field, list, str::to_owned)?;
         }
@@ -1366,6 +1371,15 @@ impl Japanese {
                 && PARTICLES.iter().any(|p| *p != "の" && tail.starts_with(*p))
             {
                 pos += "など".len();
+                continue;
+            }
+            // The plural `ら` after a noun (外交官ら8人を) stays in the phrase.
+            if let Some(tail) = rest.strip_prefix('ら')
+                && text[..pos].ends_with(is_noun_char)
+                && (tail.starts_with(is_noun_char)
+                    || PARTICLES.iter().any(|p| tail.starts_with(*p)))
+            {
+                pos += 'ら'.len_utf8();
                 continue;
             }
             // A noun with kana endings after `の` (米国の動きを, 取り組みに): the
