@@ -101,6 +101,10 @@ const GLUE: &[&str] = &[
     "する",
     "された",
     "と述べた",
+    // A quote closed before a verb of saying, then one-byte digits that move
+    // the char boundaries a window after it must respect.
+    "」と表明し、",
+    "54年",
     "とみられる",
     "方針",
     "対",

@@ -388,6 +388,31 @@ fn japanese_subject_of_a_stance_on_an_act_is_not_its_agent() {
 }
 
 #[test]
+fn japanese_a_quote_naming_no_agent_is_the_speakers_own_act() {
+    assert_eq!(
+        claims("チリは21日、「パレスチナを正式に承認する」と表明した。"),
+        ["CHL recognition PSE"]
+    );
+    assert_eq!(
+        claims("チリは「パレスチナを承認すべきではない」と述べた。"),
+        ["CHL recognition PSE negated"]
+    );
+    // A quote with its own agent keeps it.
+    assert_eq!(
+        claims("チリは「ペルーがボリビアを攻撃した」と述べた。"),
+        ["PER attack BOL by CHL"]
+    );
+    // The verb of saying is sought in a window cut on a char boundary (byte
+    // 60 after `」と` falls inside 針 here).
+    claims("チリは「ペルーを承認する」と述べ、1年から始めた対中援助を終了する方針を表明した。");
+    // `のため` after a noun closes no clause: the subject reaches the cue.
+    assert_eq!(
+        claims("カナダも平和のためパレスチナを承認した。"),
+        ["CAN recognition PSE"]
+    );
+}
+
+#[test]
 fn japanese_bare_organs_only_japan_has_are_japans() {
     assert_eq!(
         claims("外務省はロシア大使館の外交官ら8人を追放した。"),

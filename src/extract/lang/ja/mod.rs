@@ -182,6 +182,8 @@ const COORDINATORS: &[&str] = &["や", "、", "・", "と", "および", "及び
 /// What follows a cue when it is the predicate (`制裁する`, `会談し`).
 const VERBAL_TAILS: &[&str] = &[
     "する",
+    // The written stem: 承認すべき, 承認すれば.
+    "す",
     "し",
     "さ",
     "せ",
@@ -529,7 +531,8 @@ impl Japanese {
                     .iter()
                     .map(|w| (*w).to_owned())
                     .collect::<Vec<_>>(),
-                &[],
+                // After a noun, ため is "for the sake of" (平和のため): no clause.
+                &["のため".to_owned()],
             ),
             attribution: WordSet::new(&verbs, &[]),
             disasters: WordSet::new(&file.flags.disasters, &[]),
@@ -1125,20 +1128,25 @@ impl Japanese {
         let negated =
             (verbal || self.negation_follows(after)) && self.negated(&text[hit.end..scope_end]);
         let hedged = self.hedge.occurs_in(after);
-        let attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
+        let mut attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
+        // `Xは「…」と述べた`: the quote is X's word.
+        let speaker = c.cue_quoted.then(|| self.quote_speaker(s, &hit)).flatten();
+        attributed_to.extend(speaker.filter(|x| !attributed_to.contains(x)));
         let mut push = |source: EntryIndex, target: EntryIndex| {
             let (source, target) = if cue.reverse && !oriented {
                 (target, source)
             } else {
                 (source, target)
             };
+            let mut attributed_to = attributed_to.clone();
+            attributed_to.retain(|&x| x != source && x != target);
             out.push(Found {
                 source,
                 relation: cue.relation(s.disaster),
                 target,
                 negated,
                 hedged,
-                attributed_to: attributed_to.clone(),
+                attributed_to,
             });
         };
         if symmetric {
@@ -1189,6 +1197,9 @@ impl Japanese {
                     .any(|&i| object_right_before(text, mentions[i].end, hit.start))
             {
                 return;
+            }
+            if source_entries.is_empty() && !target_entries.is_empty() {
+                source_entries.extend(speaker);
             }
             if cue.passive && target_entries.is_empty() {
                 target_entries.extend(fallback(&source_entries));
@@ -1447,6 +1458,30 @@ impl Japanese {
 
     /// Who asserts the claim: the subject of a verb of saying after the cue
     /// (`…と米国や韓国は分析する`), or a `によると` source.
+    /// `Xは「…を承認する」と表明`: a quote that names no agent for its act is
+    /// the speaker's word on their own act. The speaker is the subject before
+    /// the quote, and a verb of saying must follow its closing `」と`.
+    fn quote_speaker(&self, s: &Sentence<'_, '_>, hit: &CueHit) -> Option<EntryIndex> {
+        let (view, roles) = (s.view, s.roles);
+        let text = view.text;
+        let open = view.range.start + text[view.range.start..hit.start].rfind('「')?;
+        let close = hit.end + text[hit.end..view.range.end].find('」')?;
+        let said = text[close..view.range.end].strip_prefix("」と")?;
+        // The verb of saying follows within a few words.
+        let cut = (0..=said.len().min(60))
+            .rev()
+            .find(|&i| said.is_char_boundary(i))?;
+        let said = &said[..cut];
+        self.attribution.positions(said).next()?;
+        view.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, m)| m.end <= open && !s.phrases[*i].quoted)
+            .find(|(i, _)| matches!(roles[*i], Ending::Particle("は" | "が", _)))
+            .map(|(_, m)| m.entry)
+    }
+
     fn attribution(
         &self,
         view: &SentenceView<'_>,
