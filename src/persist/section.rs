@@ -110,6 +110,8 @@ pub struct Section {
     pages: Vec<[u64; 3]>,
     /// Rows in the chunk table.
     chunks: u64,
+    /// The blocks the graphs built from this section decoded.
+    decoded: Arc<v3::BlockLog>,
 }
 
 impl std::fmt::Debug for Section {
@@ -256,12 +258,26 @@ impl Section {
             blocks,
             pages: dto.pages,
             chunks: dto.chunks,
+            decoded: Arc::default(),
         }))
     }
 
     /// The actors, and the edges of each actor and each relation.
     pub fn index(&self) -> &Adjacency {
         &self.index
+    }
+
+    /// How many evidence blocks the commit's graph section names.
+    pub fn block_count(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// The evidence blocks that the graphs built from this section have
+    /// decoded so far, by position in the file's block table, in the order
+    /// read: how a test holds a question to the blocks of the edges it
+    /// looks at.
+    pub fn blocks_decoded(&self) -> Vec<u32> {
+        self.decoded.to_vec()
     }
 
     /// The edge after `c` and its chunks; `c` then points past them.
@@ -386,7 +402,8 @@ impl Section {
             self.blocks.clone(),
             (chunks, chunk_start),
             self.roles.clone(),
-        );
+        )
+        .logging_to(self.decoded.clone());
         Ok(b.finish_stored(Arc::new(blocks)))
     }
 
