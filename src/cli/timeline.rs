@@ -126,5 +126,6 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
         }
     };
     write_output(None, text.as_bytes())?;
+    super::leave_to_exit((graph, rows, text));
     Ok(ExitCode::SUCCESS)
 }
