@@ -32,7 +32,7 @@ use super::index::{self, IndexHead, PAGE, Varints};
 use super::v3::{self, ChunkDto, EdgeDto};
 use super::{PersistError, config, unpack_date};
 use crate::graph::{Adjacency, GraphBuilder, KnowledgeGraph};
-use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role};
+use crate::model::{Actor, ActorId, ActorKind, Relation, Role};
 
 /// The fields of the graph section before its article table.
 #[derive(Deserialize)]
@@ -348,7 +348,9 @@ impl Section {
         let (articles, _): (Vec<ArticleRef<'_>>, usize) =
             decode_run(bytes, self.articles.start, path)?;
         for (i, a) in articles.iter().enumerate() {
-            let p = b.article(&ArticleId(a.id.to_owned()), a.title, a.url);
+            // The table holds each id once (a writer interns them), so rows
+            // go in by position, not looked up by id.
+            let p = b.new_article(a.id, a.title, a.url);
             debug_assert_eq!(p as usize, i);
             let date = unpack_date(a.date).map_err(|e| v3::corrupt(path, e.to_string()))?;
             b.article_info(p, date, a.lang, a.version)
