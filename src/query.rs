@@ -1109,7 +1109,7 @@ pub fn timeline_in_order(
     };
     // By date, then article, then span; ties in the order of the rows and
     // their sentences, as a stable sort would leave them.
-    let mut keys: Vec<(Date, &ArticleId, [u32; 2], (u32, u32))> = Vec::new();
+    let mut keys: Vec<(Date, &ArticleId, [u32; 2], At)> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         for (j, e) in r.sentences.iter().enumerate() {
             if let Some(date) = e.date {
@@ -1126,13 +1126,16 @@ fn pos(i: usize) -> u32 {
     u32::try_from(i).expect("fewer than 4 billion rows")
 }
 
+/// Where a sentence is among a [`Timeline`]'s relation rows: (row, sentence).
+type At = (u32, u32);
+
 /// A [`timeline`] before its rows are made: the relation rows it reads and,
 /// oldest first, the position of each dated sentence among them.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
     rows: Vec<RelationRow>,
-    /// (row, sentence) of each entry, in timeline order.
-    order: Vec<(u32, u32)>,
+    /// Each entry's sentence, in timeline order.
+    order: Vec<At>,
 }
 
 /// One entry of a [`Timeline`], borrowed from its relation row.

@@ -1946,7 +1946,7 @@ mod tests {
                         relation,
                         target: state(t),
                         negated: false,
-                        hedged: k % 3 == 0,
+                        hedged: k.is_multiple_of(3),
                         attributed_to: vec![],
                         evidence: crate::model::Evidence {
                             article: ArticleId(format!("p{p}-{}", k / 40)),
