@@ -4,8 +4,9 @@
 //! Also holds the order-independent rules that settle conflicting values, so that
 //! insert and merge are joins in a lattice: idempotent, commutative, associative.
 
-use crate::model::{Actor, ActorId, ArticleId, Date, Role, Span};
 use std::sync::OnceLock;
+
+use crate::model::{Actor, ActorId, ArticleId, Date, Role, Span};
 
 pub(super) use crate::hash::FxMap;
 
@@ -123,9 +124,14 @@ impl Articles {
     /// Room for this many more articles and sentences.
     pub(super) fn reserve(&mut self, articles: usize, sentences: usize) {
         self.metas.reserve(articles);
-        // An index not built yet is sized when it is.
-        if let Some(by_id) = self.by_id.get_mut() {
-            by_id.reserve(articles);
+        // Room for articles to come means interning them (a load of a
+        // whole store, a merge): the index is built now and sized for them.
+        // A store's table read by position reserves none and builds none.
+        if articles > 0 {
+            self.by_id();
+            if let Some(by_id) = self.by_id.get_mut() {
+                by_id.reserve(articles);
+            }
         }
         self.sentences.reserve(sentences);
         self.arena.reserve(sentences * 128);
