@@ -447,8 +447,30 @@ impl Date {
 }
 
 impl fmt::Display for Date {
+    /// `YYYY-MM-DD`, its digits written by hand: a timeline prints a date a
+    /// row, and padded integers through `write!` cost as much as the rest
+    /// of the row. A date out of `Date::new`'s range (its fields are public)
+    /// takes the slow way, with the same output.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let (y, m, d) = (self.year, u16::from(self.month), u16::from(self.day));
+        if y > 9999 || m > 99 || d > 99 {
+            return write!(f, "{y:04}-{m:02}-{d:02}");
+        }
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        let iso = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        // Like `write!` (and unlike `f.pad`), ignores width and fill.
+        f.write_str(std::str::from_utf8(&iso).expect("ASCII digits"))
     }
 }
 

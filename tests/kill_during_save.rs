@@ -468,3 +468,130 @@ fn sigkill_during_a_batched_ingest_leaves_whole_batches() {
         "a second run does not complete the store"
     );
 }
+
+fn compact_cmd(store: &std::path::Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_diplograph"));
+    c.env_remove("DIPLOGRAPH_STORE")
+        .arg("--store")
+        .arg(store)
+        .arg("compact");
+    c.stdout(Stdio::null()).stderr(Stdio::null());
+    c
+}
+
+/// Kills that must land while `compact` writes its temporary file. It
+/// streams the store into it from start to end of its run, so most aimed
+/// kills land there.
+const MIN_MID_COMPACT: u32 = 10;
+
+/// A store of four commits, about 20 MB: a save and three appends of 250
+/// records of 20 kB sentences each, over the same edges.
+fn store_of_four_commits(store: &std::path::Path) {
+    let w = StoreWriter::lock(store).unwrap();
+    w.save(&big_graph("p0", 250)).unwrap();
+    for p in 1..4 {
+        let added = w.append(&big_graph(&format!("p{p}"), 250)).unwrap();
+        let added = added.expect("new articles are appended");
+        assert!(
+            !added.compacted,
+            "the evidence outweighs the graph sections"
+        );
+    }
+}
+
+#[test]
+fn sigkill_during_compact_leaves_the_old_or_the_compacted_store() {
+    // See: issue 12 ("SIGKILL at any moment leaves the old or the new
+    // store"). `compact` copies the store a block at a time into a temporary
+    // file, then syncs it and renames it over the store: a kill at any moment
+    // leaves the file as it was or the compacted one, and both hold what the
+    // store held.
+    let dir = tempdir();
+    let store = dir.path().join("world.dgraph");
+    store_of_four_commits(&store);
+    let old_bytes = fs::read(&store).unwrap();
+    let (content, census) = (
+        persist::load(&store).unwrap(),
+        persist::census(&store).unwrap(),
+    );
+    // The compacted file, and the run's length (the fastest of three).
+    let full = (0..3)
+        .map(|_| {
+            fs::write(&store, &old_bytes).unwrap();
+            let t0 = Instant::now();
+            assert!(compact_cmd(&store).status().unwrap().success());
+            t0.elapsed()
+        })
+        .min()
+        .unwrap();
+    let new_bytes = fs::read(&store).unwrap();
+    assert!(
+        new_bytes.len() < old_bytes.len(),
+        "compact dropped the superseded sections"
+    );
+    let size_mb = old_bytes.len() as f64 / 1e6;
+    let (mut mid_write, mut kept_old, mut got_new, mut trials) = (0, 0, 0, 0);
+    // The aim follows the outcomes, as for a save: a kill that found the
+    // compacted store was too late, one that found no temporary file and
+    // the old store too early.
+    let step = (full / 8).max(Duration::from_millis(5));
+    let mut aim = full / 2;
+    while trials < TRIALS || (mid_write < MIN_MID_COMPACT && trials < MAX_TRIALS) {
+        let trial = trials;
+        trials += 1;
+        fs::write(&store, &old_bytes).unwrap();
+        for t in temp_files(dir.path()) {
+            fs::remove_file(t).unwrap();
+        }
+        // Every third kill anywhere from start-up to a little past the end
+        // of a run, the rest around the aim.
+        let anywhere = trial % 3 == 0;
+        let delay = if anywhere {
+            full.mul_f64(1.25 * f64::from(trial / 3 % 10) / 9.0)
+        } else {
+            (aim + step.mul_f64(f64::from((trial * 7) % 5) / 4.0)).saturating_sub(step / 2)
+        };
+        let mut child = compact_cmd(&store).spawn().unwrap();
+        std::thread::sleep(delay);
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let landed_mid_write = !temp_files(dir.path()).is_empty();
+        let bytes = fs::read(&store).unwrap();
+        let (old, new) = (bytes == old_bytes, bytes == new_bytes);
+        assert!(
+            old || new,
+            "trial {trial} (kill after {delay:?}): the store is neither the old file nor the compacted one"
+        );
+        let loaded = persist::load(&store).unwrap_or_else(|e| {
+            panic!("trial {trial} (kill after {delay:?}) broke the store: {e}")
+        });
+        assert!(
+            loaded == content,
+            "trial {trial}: the store's content changed"
+        );
+        assert_eq!(persist::census(&store).unwrap(), census, "trial {trial}");
+        mid_write += u32::from(old && landed_mid_write);
+        kept_old += u32::from(old && !landed_mid_write);
+        got_new += u32::from(new);
+        if !anywhere {
+            if new {
+                aim = aim.saturating_sub(step / 2);
+            } else if !landed_mid_write {
+                aim += step / 2;
+            }
+        }
+    }
+    eprintln!(
+        "kill_during_compact: store {size_mb:.1} MB in 4 commits, full run {full:?}, {trials} kills: \
+         {mid_write} mid-write (temp file present, old store kept), {kept_old} before it, {got_new} left the compacted store"
+    );
+    assert!(
+        mid_write >= MIN_MID_COMPACT,
+        "only {mid_write} of {trials} kills landed mid-write; the test proves too little"
+    );
+    // The next writer cleans up what the killed ones left.
+    fs::write(&store, &old_bytes).unwrap();
+    assert!(compact_cmd(&store).status().unwrap().success());
+    assert!(temp_files(dir.path()).is_empty());
+    assert!(fs::read(&store).unwrap() == new_bytes);
+}

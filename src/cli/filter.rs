@@ -195,26 +195,39 @@ pub(super) fn relation_table(rows: &[RelationRow]) -> anyhow::Result<String> {
             r.articles
         )?;
         for e in &r.sentences {
-            let flag = match (e.negated, e.hedged) {
-                (true, _) => " DENIED",
-                (false, true) => " hedged",
-                _ => "",
-            };
-            let date = e.date.map(|d| format!(" {d}")).unwrap_or_default();
-            let by = if e.attributed_to.is_empty() {
-                String::new()
-            } else {
-                let ids: Vec<&str> = e.attributed_to.iter().map(|a| a.as_str()).collect();
-                format!(" according to {}", ids.join(", "))
-            };
-            writeln!(
-                t,
-                "    [{}#{}{date}]{flag}{by} {}",
-                e.article, e.sentence, e.text
-            )?;
+            push_sentence(&mut t, e)?;
         }
     }
     Ok(t)
+}
+
+/// One evidence line under a relation:
+/// `    [ARTICLE#N DATE] FLAG according to A, B TEXT`. Pieces are pushed rather
+/// than formatted (as `timeline` does): through `writeln!`, with a `format!`
+/// for the date and the attributions, a pair with 27,617 sentences spent as
+/// much on its lines as on reading their records.
+fn push_sentence(t: &mut String, e: &crate::query::EvidenceRow) -> std::fmt::Result {
+    let flag = match (e.negated, e.hedged) {
+        (true, _) => " DENIED",
+        (false, true) => " hedged",
+        _ => "",
+    };
+    t.push_str("    [");
+    t.push_str(&e.article.0);
+    write!(t, "#{}", e.sentence)?;
+    if let Some(d) = e.date {
+        write!(t, " {d}")?;
+    }
+    t.push(']');
+    t.push_str(flag);
+    for (i, by) in e.attributed_to.iter().enumerate() {
+        t.push_str(if i == 0 { " according to " } else { ", " });
+        t.push_str(by.as_str());
+    }
+    t.push(' ');
+    t.push_str(&e.text);
+    t.push('\n');
+    Ok(())
 }
 
 /// Relation rows as CSV: one line per row, or with sentences one line per

@@ -59,5 +59,6 @@ pub(super) fn run(store: &Path, args: RelationsArgs) -> anyhow::Result<ExitCode>
         QueryFormat::Csv => relation_csv(&rows, args.evidence),
     };
     write_output(None, text.as_bytes())?;
+    super::leave_to_exit((graph, rows, text));
     Ok(ExitCode::SUCCESS)
 }

@@ -39,7 +39,7 @@ pub struct TimelineArgs {
 /// One table line of `r`: `DATE  S R --> T[ FLAG]  [ARTICLE#N] TEXT`.
 /// Pieces are pushed rather than formatted, which cost as much as reading
 /// the records on a timeline of 27,590 rows.
-fn push_row(t: &mut String, r: &query::TimelineRow) -> std::fmt::Result {
+fn push_row(t: &mut String, r: &query::TimelineEntry<'_>) -> std::fmt::Result {
     let arrow = if r.relation.is_symmetric() {
         " <-> "
     } else {
@@ -66,7 +66,7 @@ fn push_row(t: &mut String, r: &query::TimelineRow) -> std::fmt::Result {
     writeln!(t, "#{}] {}", r.evidence.sentence, r.evidence.text)
 }
 
-/// Loads the edges around A (and B), asks [`query::timeline`], prints the
+/// Loads the edges around A (and B), asks [`query::timeline_in_order`], prints the
 /// dated records.
 pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> {
     let a = resolve_actor(&args.actor)?;
@@ -76,7 +76,7 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
         Some(b) => query::scope::between(o, &a, b),
         None => query::scope::around(o, &[&a]),
     })?;
-    let rows = super::answer_or_empty(query::timeline(
+    let timeline = super::answer_or_empty(query::timeline_in_order(
         &graph,
         &a,
         b.as_ref(),
@@ -85,6 +85,7 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
         !args.exact,
     ))?;
     super::evidence_ok(&graph)?;
+    let rows: Vec<query::TimelineEntry<'_>> = timeline.entries().collect();
     let text = match args.format {
         QueryFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
         QueryFormat::Table => {
@@ -126,5 +127,7 @@ pub(super) fn run(store: &Path, args: TimelineArgs) -> anyhow::Result<ExitCode> 
         }
     };
     write_output(None, text.as_bytes())?;
+    drop(rows);
+    super::leave_to_exit((graph, timeline, text));
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,8 @@
 //! Also holds the order-independent rules that settle conflicting values, so that
 //! insert and merge are joins in a lattice: idempotent, commutative, associative.
 
+use std::sync::OnceLock;
+
 use crate::model::{Actor, ActorId, ArticleId, Date, Role, Span};
 
 pub(super) use crate::hash::FxMap;
@@ -30,7 +32,12 @@ pub(super) struct ArticleMeta {
 #[derive(Debug, Clone, Default)]
 pub(super) struct Articles {
     pub(super) metas: Vec<ArticleMeta>,
-    by_id: FxMap<ArticleId, ArticleIx>,
+    /// Each id's index. Built on the first lookup by id when articles came
+    /// in as new ([`Articles::push_new`], a store's article table): a
+    /// question about part of a store looks its articles up by position
+    /// only, and hashing the 40,000 ids of a big store's table was an eighth
+    /// of `timeline`'s instructions.
+    by_id: OnceLock<FxMap<ArticleId, ArticleIx>>,
     /// Each sentence text once, keyed by (article, sentence index).
     sentences: FxMap<(ArticleIx, u32), (usize, u32)>,
     /// Every sentence text back to back (one allocation, not one per sentence);
@@ -46,27 +53,52 @@ impl Articles {
         title: Option<&str>,
         url: Option<&str>,
     ) -> ArticleIx {
-        let ix = match self.by_id.get(id) {
+        let ix = match self.by_id().get(id) {
             Some(&ix) => ix,
-            None => {
-                let ix = ArticleIx::try_from(self.metas.len())
-                    .expect("fewer than 4 billion articles in one graph");
-                self.metas.push(ArticleMeta {
-                    id: id.clone(),
-                    title: None,
-                    url: None,
-                    date: None,
-                    lang: None,
-                    version: 0,
-                });
-                self.by_id.insert(id.clone(), ix);
-                ix
-            }
+            None => self.push_new(id.clone(), None, None),
         };
         let meta = &mut self.metas[ix as usize];
         join_opt_text(&mut meta.title, title);
         join_opt_text(&mut meta.url, url);
         ix
+    }
+
+    /// Adds an article known not to be here (one of a store's table, which
+    /// holds each id once) without looking its id up; returns its index.
+    pub(super) fn push_new(
+        &mut self,
+        id: ArticleId,
+        title: Option<&str>,
+        url: Option<&str>,
+    ) -> ArticleIx {
+        let ix = ArticleIx::try_from(self.metas.len())
+            .expect("fewer than 4 billion articles in one graph");
+        if let Some(by_id) = self.by_id.get_mut() {
+            by_id.entry(id.clone()).or_insert(ix);
+        }
+        self.metas.push(ArticleMeta {
+            id,
+            title: title.map(str::to_owned),
+            url: url.map(str::to_owned),
+            date: None,
+            lang: None,
+            version: 0,
+        });
+        ix
+    }
+
+    /// The index by id, built from the table on first use (an id held twice
+    /// by a damaged store's table maps to its first row).
+    fn by_id(&self) -> &FxMap<ArticleId, ArticleIx> {
+        self.by_id.get_or_init(|| {
+            let mut by_id = FxMap::default();
+            by_id.reserve(self.metas.len());
+            for (ix, m) in self.metas.iter().enumerate() {
+                let ix = ArticleIx::try_from(ix).expect("fewer than 4 billion articles");
+                by_id.entry(m.id.clone()).or_insert(ix);
+            }
+            by_id
+        })
     }
 
     /// Joins an article's date, language and version (order-independent: the
@@ -86,13 +118,21 @@ impl Articles {
 
     /// The index of an article id, when interned.
     pub(super) fn index_of(&self, id: &ArticleId) -> Option<ArticleIx> {
-        self.by_id.get(id).copied()
+        self.by_id().get(id).copied()
     }
 
     /// Room for this many more articles and sentences.
     pub(super) fn reserve(&mut self, articles: usize, sentences: usize) {
         self.metas.reserve(articles);
-        self.by_id.reserve(articles);
+        // Room for articles to come means interning them (a load of a
+        // whole store, a merge): the index is built now and sized for them.
+        // A store's table read by position reserves none and builds none.
+        if articles > 0 {
+            self.by_id();
+            if let Some(by_id) = self.by_id.get_mut() {
+                by_id.reserve(articles);
+            }
+        }
         self.sentences.reserve(sentences);
         self.arena.reserve(sentences * 128);
     }
@@ -633,6 +673,19 @@ impl GraphBuilder {
     /// Adds an article; returns its position.
     pub fn article(&mut self, id: &ArticleId, title: Option<&str>, url: Option<&str>) -> u32 {
         let ax = self.graph.articles.intern(id, title, url);
+        self.articles.push(ax);
+        pos(self.articles.len() - 1)
+    }
+
+    /// Adds an article the graph does not hold, as [`article`](Self::article)
+    /// does but without looking its id up: for the rows of a store's article
+    /// table, which holds each id once. The graph indexes its articles by id
+    /// when it is first asked for one by id.
+    pub fn new_article(&mut self, id: &str, title: Option<&str>, url: Option<&str>) -> u32 {
+        let ax = self
+            .graph
+            .articles
+            .push_new(ArticleId(id.to_owned()), title, url);
         self.articles.push(ax);
         pos(self.articles.len() - 1)
     }

@@ -65,7 +65,7 @@ pub(super) struct Varints<'a> {
     pub(super) at: usize,
 }
 
-impl Varints<'_> {
+impl<'a> Varints<'a> {
     pub(super) fn u64(&mut self) -> Option<u64> {
         let first = *self.bytes.get(self.at)?;
         self.at += 1;
@@ -85,6 +85,22 @@ impl Varints<'_> {
 
     pub(super) fn u32(&mut self) -> Option<u32> {
         u32::try_from(self.u64()?).ok()
+    }
+
+    /// A `u8`, which bincode writes as its one byte.
+    pub(super) fn u8(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    /// A string: its length, then its bytes, which must be UTF-8.
+    pub(super) fn str(&mut self) -> Option<&'a str> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        let end = self.at.checked_add(n)?;
+        let bytes = self.bytes.get(self.at..end)?;
+        self.at = end;
+        std::str::from_utf8(bytes).ok()
     }
 
     /// A table's length, trusted only as far as the bytes left can hold

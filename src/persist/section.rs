@@ -32,7 +32,7 @@ use super::index::{self, IndexHead, PAGE, Varints};
 use super::v3::{self, ChunkDto, EdgeDto};
 use super::{PersistError, config, unpack_date};
 use crate::graph::{Adjacency, GraphBuilder, KnowledgeGraph};
-use crate::model::{Actor, ActorId, ActorKind, ArticleId, Relation, Role};
+use crate::model::{Actor, ActorId, ActorKind, Relation, Role};
 
 /// The fields of the graph section before its article table.
 #[derive(Deserialize)]
@@ -110,6 +110,8 @@ pub struct Section {
     pages: Vec<[u64; 3]>,
     /// Rows in the chunk table.
     chunks: u64,
+    /// The blocks the graphs built from this section decoded.
+    decoded: Arc<v3::BlockLog>,
 }
 
 impl std::fmt::Debug for Section {
@@ -256,12 +258,26 @@ impl Section {
             blocks,
             pages: dto.pages,
             chunks: dto.chunks,
+            decoded: Arc::default(),
         }))
     }
 
     /// The actors, and the edges of each actor and each relation.
     pub fn index(&self) -> &Adjacency {
         &self.index
+    }
+
+    /// How many evidence blocks the commit's graph section names.
+    pub fn block_count(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// The evidence blocks that the graphs built from this section have
+    /// decoded so far, by position in the file's block table, in the order
+    /// read: how a test holds a question to the blocks of the edges it
+    /// looks at.
+    pub fn blocks_decoded(&self) -> Vec<u32> {
+        self.decoded.to_vec()
     }
 
     /// The edge after `c` and its chunks; `c` then points past them.
@@ -332,7 +348,9 @@ impl Section {
         let (articles, _): (Vec<ArticleRef<'_>>, usize) =
             decode_run(bytes, self.articles.start, path)?;
         for (i, a) in articles.iter().enumerate() {
-            let p = b.article(&ArticleId(a.id.to_owned()), a.title, a.url);
+            // The table holds each id once (a writer interns them), so rows
+            // go in by position, not looked up by id.
+            let p = b.new_article(a.id, a.title, a.url);
             debug_assert_eq!(p as usize, i);
             let date = unpack_date(a.date).map_err(|e| v3::corrupt(path, e.to_string()))?;
             b.article_info(p, date, a.lang, a.version)
@@ -386,7 +404,8 @@ impl Section {
             self.blocks.clone(),
             (chunks, chunk_start),
             self.roles.clone(),
-        );
+        )
+        .logging_to(self.decoded.clone());
         Ok(b.finish_stored(Arc::new(blocks)))
     }
 
