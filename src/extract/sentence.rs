@@ -156,7 +156,16 @@ fn push_bounded(text: &str, range: SentenceRange, out: &mut Vec<SentenceRange>) 
 }
 
 /// Wire agencies whose name closes a dateline in parentheses (`(ワシントン共同)`).
-const DATELINE_AGENCIES: &[&str] = &["共同", "時事", "연합뉴스", "뉴시스", "新华社", "中新社"];
+const DATELINE_AGENCIES: &[&str] = &[
+    "共同",
+    "時事",
+    "ロイター",
+    "AFP",
+    "연합뉴스",
+    "뉴시스",
+    "新华社",
+    "中新社",
+];
 
 /// The length in bytes of the dateline opening `sentence`, or 0: where the
 /// reporter filed from is no actor of the story (`【ニューデリー=記者】`,
@@ -166,12 +175,13 @@ pub(crate) fn dateline_len(sentence: &str) -> usize {
     bracketed_dateline(sentence).unwrap_or_else(|| capitals_dateline(sentence).unwrap_or(0))
 }
 
-/// `【都市=記者】`, `(都市=通信社)`, `(都市共同)`: a short bracket at the start
-/// holding `=` or closing with an agency.
+/// `【都市=記者】`, `(都市=通信社)`, `(都市共同)`, `[都市 25日 ロイター]`: a
+/// short bracket at the start holding `=` or closing with an agency.
 fn bracketed_dateline(sentence: &str) -> Option<usize> {
     let close = match sentence.chars().next()? {
         '【' => '】',
         '(' => ')',
+        '[' => ']',
         _ => return None,
     };
     let end = sentence.find(close)?;
@@ -285,6 +295,10 @@ mod tests {
             ),
             ("(ワシントン共同)米国は…", "(ワシントン共同)"),
             ("(서울=연합뉴스) 한국은…", "(서울=연합뉴스)"),
+            (
+                "[ワシントン 25日 ロイター] – 米国は",
+                "[ワシントン 25日 ロイター]",
+            ),
             (
                 "NAIROBI, Kenya (Reuters) - Kenya sent",
                 "NAIROBI, Kenya (Reuters) - ",

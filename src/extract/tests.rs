@@ -413,6 +413,29 @@ fn japanese_a_quote_naming_no_agent_is_the_speakers_own_act() {
 }
 
 #[test]
+fn japanese_names_in_apposition_after_an_alliance_are_the_owners_allies() {
+    assert_eq!(
+        claims("ペルーの同盟国である日英仏3カ国は賛成した。"),
+        ["FRA alliance PER", "GBR alliance PER", "JPN alliance PER"]
+    );
+    // A meeting compound keeps its pair whatever follows it; a state named
+    // in an issue (北朝鮮問題) is no partner of the cooperation.
+    assert_eq!(
+        claims("日朝首脳会談について、団体は話した。"),
+        ["JPN summit PRK"]
+    );
+    assert!(claims("チリは連携して北朝鮮問題に対処する。").is_empty());
+    assert_eq!(
+        claims("チリはペルーに連帯を表明した。"),
+        ["CHL support PER"]
+    );
+    assert_eq!(
+        claims("チリの大統領とペルーの大統領は共同記者会見を行った。"),
+        ["CHL summit PER"]
+    );
+}
+
+#[test]
 fn japanese_bare_organs_only_japan_has_are_japans() {
     assert_eq!(
         claims("外務省はロシア大使館の外交官ら8人を追放した。"),

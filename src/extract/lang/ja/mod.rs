@@ -995,10 +995,12 @@ impl Japanese {
         }
         let mut targets: Vec<usize> = attached_targets.clone();
         if let Some((n, p)) = nearest_target {
-            // Symmetric relations take no objects (米国を筆頭に) and no places (韓国政府内には).
+            // Symmetric relations take no objects (米国を筆頭に), no places
+            // (韓国政府内には) and no issues named after a state (北朝鮮問題に).
             let usable = !symmetric
                 || (partners.is_empty()
-                    && matches!(p, "に" | "への" | "に対し" | "に対して" | "に対する"));
+                    && matches!(p, "に" | "への" | "に対し" | "に対して" | "に対する")
+                    && names_the_actor(text, &mentions[n], phrases[n].ending));
             if targets.is_empty() && usable && !sources.contains(&n) {
                 targets = group(n);
             }
@@ -1042,13 +1044,20 @@ impl Japanese {
                 sources.push(head);
             }
         }
-        // A cue noun in apposition before a name: 常任理事国のロシア.
-        if after.starts_with('の') {
-            let at = hit.end + 'の'.len_utf8();
+        // A cue noun in apposition before names: 常任理事国のロシア, 同盟国である
+        // 日英仏 (each an ally of the owner before the cue, not of each other).
+        if let Some(link) = ["の", "である"].into_iter().find(|l| after.starts_with(l)) {
+            let at = hit.end + link.len();
             if let Some(i) = mentions.iter().position(|m| m.start == at)
                 && !targets.contains(&i)
             {
-                sources = vec![i];
+                let apposed = group(list_end(i, phrases, mentions));
+                if symmetric && !targets.is_empty() {
+                    sources.retain(|s| !apposed.contains(s));
+                    partners = apposed;
+                } else {
+                    sources = apposed;
+                }
             }
         }
         Cast {
@@ -1344,6 +1353,10 @@ impl Japanese {
         // at once (a compound: 日米, 両|国).
         let compound = mentions.iter().any(|n| n.start == pos);
         while !compound && pos < end {
+            // A cue word starting here is the cue, not a tail (日朝首脳会談).
+            if hits.iter().any(|h| h.start == pos) {
+                break;
+            }
             let rest = &text[pos..end];
             if rest.starts_with('(')
                 && let Some(close) = rest.find(')')
@@ -1728,6 +1741,26 @@ fn coordination_group(
     group
 }
 
+/// The last mention of the list that mention `n` opens (`日英仏`, `チリとボリビア`).
+fn list_end(n: usize, phrases: &[Phrase], mentions: &[crate::gazetteer::Mention]) -> usize {
+    let mut cur = n;
+    while let Some(next) = mentions.get(cur + 1) {
+        let joined = match phrases[cur].ending {
+            Ending::Mention {
+                next: k,
+                genitive: false,
+            } => k == cur + 1,
+            Ending::Particle(p, after) => COORDINATORS.contains(&p) && after == next.start,
+            _ => false,
+        };
+        if !joined {
+            break;
+        }
+        cur += 1;
+    }
+    cur
+}
+
 /// Whether mention `owner` is the genitive owner of mention `head` (`XのY`).
 fn owned_by(phrases: &[Phrase], owner: usize, head: usize) -> bool {
     matches!(phrases[owner].ending, Ending::Mention { next, genitive: true } if next == head)
@@ -1794,6 +1827,29 @@ fn object_right_before(text: &str, object_end: usize, cue_start: usize) -> bool 
                 .chars()
                 .any(|c| c.is_ascii_punctuation() || "、。「」".contains(c))
     })
+}
+
+/// The phrase of mention `m` names the actor itself: nothing but a name tail
+/// (政府, 大統領) and a reading between the name and its postposition, not a
+/// noun it modifies (`北朝鮮問題に` is about an issue).
+fn names_the_actor(text: &str, m: &crate::gazetteer::Mention, role: Ending) -> bool {
+    let Ending::Particle(p, particle_end) = role else {
+        return true;
+    };
+    let mut between = &text[m.end..particle_end - p.len()];
+    while !between.is_empty() {
+        if let Some(rest) = between
+            .strip_prefix('(')
+            .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
+        {
+            between = rest;
+        } else if let Some(t) = NAME_TAILS.iter().find(|t| between.starts_with(*t)) {
+            between = &between[t.len()..];
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Between an agent's が and a cue of judgment: the rest of a relative clause
