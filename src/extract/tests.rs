@@ -436,6 +436,31 @@ fn japanese_names_in_apposition_after_an_alliance_are_the_owners_allies() {
 }
 
 #[test]
+fn breaking_off_relations_denies_them() {
+    assert_eq!(
+        claims("ペルーはチリとの断交を発表した。"),
+        ["CHL diplomatic_relations PER negated"]
+    );
+    // Not breaking them off leaves them standing.
+    assert_eq!(
+        claims("ペルーはチリと断交しない方針だ。"),
+        ["CHL diplomatic_relations PER hedged"]
+    );
+    assert_eq!(
+        claims("Peru announced the severance of diplomatic relations with Chile."),
+        ["CHL diplomatic_relations PER negated"]
+    );
+    // 中米 is Central America, not China and the US.
+    assert_eq!(
+        claims("中米のパナマは台湾と断交した。"),
+        ["PAN diplomatic_relations TWN negated"]
+    );
+    // States in general heading the cue's relative clause are its agents:
+    // no topic stands in.
+    assert!(claims("ペルーは会談した。これでチリと外交関係がある国は13カ国に減った。").is_empty());
+}
+
+#[test]
 fn japanese_bare_organs_only_japan_has_are_japans() {
     assert_eq!(
         claims("外務省はロシア大使館の外交官ら8人を追放した。"),

@@ -276,6 +276,8 @@ struct CueDef {
     object_first: bool,
     #[serde(default)]
     object_agent: bool,
+    #[serde(default)]
+    negates: bool,
     disaster: Option<Relation>,
 }
 
@@ -296,6 +298,9 @@ struct Cue {
     /// The cue judges an act (非難, 支持): the subject of a relative clause on
     /// its object is the target (`ペルーが提案した計画を非難`).
     object_agent: bool,
+    /// The cue word itself ends the relation (断交: breaking off relations),
+    /// so its claims are denied unless a negation denies the cue in turn.
+    negates: bool,
     /// The relation the cue states in an article about a disaster.
     disaster: Option<Relation>,
 }
@@ -509,6 +514,7 @@ impl Japanese {
                 target_from_topic: def.target_from_topic,
                 object_first: def.object_first,
                 object_agent: def.object_agent,
+                negates: def.negates,
                 disaster: def.disaster,
             });
         }
@@ -738,6 +744,7 @@ impl Japanese {
         let topic_ok = !cue_quoted
             && !object_of_cue
             && !governed
+            && !heads_generic_states(&text[hit.end..clause_end.max(hit.end)])
             && (verbal || after.is_empty() || TOPIC_TAILS.iter().any(|t| after.starts_with(t)));
         Some(CueScope {
             h,
@@ -1134,8 +1141,9 @@ impl Japanese {
             .min(relative.map_or(usize::MAX, |r| mentions[r].start))
             .max(hit.end);
         // Only a predicate can be denied: 制裁は…弱めていない denies the weakening.
-        let negated =
-            (verbal || self.negation_follows(after)) && self.negated(&text[hit.end..scope_end]);
+        let negated = cue.negates
+            != ((verbal || self.negation_follows(after))
+                && self.negated(&text[hit.end..scope_end]));
         let hedged = self.hedge.occurs_in(after);
         let mut attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
         // `Xは「…」と述べた`: the quote is X's word.
@@ -1739,6 +1747,23 @@ fn coordination_group(
         cur = prev;
     }
     group
+}
+
+/// After a cue, a relative clause closing on states in general
+/// (`外交関係がある国は`, `制裁を科す国々`): they are its agents, so no topic
+/// stands in for one.
+fn heads_generic_states(after_cue: &str) -> bool {
+    const HEADS: &[&str] = &["国々", "諸国", "各国", "国"];
+    let mut prev = None;
+    for (i, c) in after_cue.char_indices().take(12) {
+        if prev.is_some_and(|p: char| "るたいうすつく".contains(p))
+            && HEADS.iter().any(|h| after_cue[i..].starts_with(h))
+        {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// The last mention of the list that mention `n` opens (`日英仏`, `チリとボリビア`).
