@@ -770,6 +770,14 @@ fn relief_with_no_recipient_goes_where_the_disaster_struck() {
         claims("Peru's deadly earthquake killed 300.\nChile sent rescue teams."),
         ["CHL humanitarian_aid PER"]
     );
+    assert_eq!(
+        claims("秘鲁发生强烈地震。智利派出救援队。\n联合国机构提供支持。"),
+        ["CHL humanitarian_aid PER"]
+    );
+    assert_eq!(
+        claims("페루 남부에서 지진이 일어났다. 칠레는 구조대를 파견했다."),
+        ["CHL humanitarian_aid PER"]
+    );
     // A state that only stands near the disaster is no place of it.
     assert!(claims("After the earthquake, Chile sent rescue teams.").is_empty());
     assert!(claims("Chile sends earthquake aid.").is_empty());

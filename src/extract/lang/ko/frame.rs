@@ -4,7 +4,8 @@
 use super::{Cue, CueHit, Ending, Korean, Marker, Roles, Sentence};
 use super::{coordination_group, is_hangul};
 use crate::extract::claims::symmetric_pairs;
-use crate::extract::{Found, SentenceView};
+use crate::extract::lexicon;
+use crate::extract::{Found, SentenceView, relief_recipient};
 use crate::gazetteer::EntryIndex;
 use crate::model::ActorKind;
 
@@ -79,12 +80,13 @@ impl Korean {
                 .or(s.previous)
                 .filter(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
         };
+        let relation = lexicon::relation_in(cue.relation, cue.disaster, s.disaster);
         let flags = self.flags(view, &hit, s, &roles, reported);
         let mut push = |a: EntryIndex, b: EntryIndex| {
             let (source, target) = if cue.reverse { (b, a) } else { (a, b) };
             out.push(Found {
                 source,
-                relation: cue.relation,
+                relation,
                 target,
                 negated: flags.0,
                 hedged: flags.1,
@@ -113,6 +115,11 @@ impl Korean {
         }
         if sources.is_empty() && !targets.is_empty() {
             sources.extend(fallback(&targets));
+        }
+        // `카타르는 구조대를 파견했다`: relief with no recipient goes where the
+        // disaster struck.
+        if targets.is_empty() {
+            targets.extend(relief_recipient(s.stricken, view, relation, &sources));
         }
         for &a in &sources {
             for &b in &targets {

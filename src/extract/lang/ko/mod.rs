@@ -26,9 +26,9 @@ use serde::Deserialize;
 
 use crate::extract::lexicon::{self, LexiconError};
 use crate::extract::words::{Affixes, WordSet};
-use crate::extract::{Discourse, Found, SentenceView};
+use crate::extract::{Disaster, Discourse, Found, SentenceView};
 use crate::gazetteer::{EntryIndex, Mention};
-use crate::model::{ActorId, Lang, Relation};
+use crate::model::{ActorId, ActorKind, Lang, Relation};
 use crate::script::is_hangul;
 
 #[cfg(test)]
@@ -70,6 +70,10 @@ struct Flags {
     hedge: Vec<String>,
     attribution: Vec<String>,
     cited: Vec<String>,
+    /// Natural disasters (지진, 홍수): relief sent with no recipient named
+    /// goes to the state the first one is placed in (`모로코 지진`).
+    #[serde(default)]
+    disasters: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -91,6 +95,7 @@ struct CueDef {
     needs_source: bool,
     #[serde(default)]
     states_only: bool,
+    disaster: Option<Relation>,
 }
 
 /// The role a mention joined to a nominal cue by `의` takes.
@@ -145,6 +150,7 @@ pub(crate) struct Korean {
     cited: Vec<String>,
     /// [`CLAUSE_ENDS`], searched with one automaton.
     clause_ends: WordSet,
+    disasters: WordSet,
 }
 
 #[derive(Debug)]
@@ -161,6 +167,8 @@ struct Cue {
     needs_source: bool,
     /// Only states take part (`양국 유엔 대표부가 … 수교`: the UN is no party).
     states_only: bool,
+    /// The relation the cue states in an article about a disaster.
+    disaster: Option<Relation>,
 }
 
 /// A cue found in a sentence (absolute offsets).
@@ -316,6 +324,7 @@ impl Korean {
                 genitive_is_target: def.genitive == Some(GenitiveRole::Target),
                 needs_source: def.needs_source,
                 states_only: def.states_only,
+                disaster: def.disaster,
             });
         }
         let automaton = crate::extract::words::CueAutomaton::new(patterns);
@@ -354,6 +363,7 @@ impl Korean {
             hedge: WordSet::new(&f.hedge, &[]),
             attribution: WordSet::new(&f.attribution, &[]),
             cited: f.cited,
+            disasters: WordSet::new(&f.disasters, &[]),
             clause_ends: WordSet::new(
                 &CLAUSE_ENDS
                     .iter()
@@ -391,6 +401,7 @@ impl Korean {
     }
 
     fn sentence_with(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
+        discourse.note_disaster(view, || self.disaster_in(view));
         let mentions = view.mentions;
         if mentions.is_empty() {
             return Vec::new();
@@ -413,6 +424,8 @@ impl Korean {
                 topics: &topics,
                 previous: discourse.topic,
                 quotes: &quotes,
+                stricken: discourse.stricken,
+                disaster: discourse.disaster,
             };
             for h in 0..hits.len() {
                 self.cue_claims(&s, h, &mut out);
@@ -423,6 +436,50 @@ impl Korean {
             discourse.topic = Some(t);
         }
         out
+    }
+
+    /// The natural disaster the sentence names, placed in the state right
+    /// before it: nothing but `에서`, `의` or a part of the country between
+    /// (`모로코 지진`, `튀르키예 남부에서 강진`).
+    fn disaster_in(&self, view: &SentenceView<'_>) -> Disaster {
+        const PARTS: &[&str] = &[
+            "남부",
+            "북부",
+            "동부",
+            "서부",
+            "중부",
+            "남동부",
+            "남서부",
+            "북동부",
+            "북서부",
+        ];
+        let mut named = Disaster::Unnamed;
+        for (start, _) in self.disasters.positions(view.sentence()) {
+            let start = view.range.start + start;
+            let placed = |m: &&Mention| {
+                view.kind_of(m.entry) == ActorKind::Country
+                    && view.text[m.end..start].split_whitespace().all(|w| {
+                        let w = ["에서", "의", "에"]
+                            .iter()
+                            .find_map(|p| w.strip_suffix(p))
+                            .unwrap_or(w);
+                        w.is_empty() || PARTS.contains(&w)
+                    })
+            };
+            let place = view
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= start)
+                .filter(placed);
+            if let Some(m) = place {
+                return Disaster::Named {
+                    place: Some(m.entry),
+                };
+            }
+            named = Disaster::Named { place: None };
+        }
+        named
     }
 
     /// Cue words in the sentence, minus those inside actor names; a one-syllable
@@ -587,6 +644,7 @@ fn check_lists(name: &str, file: &LexiconFile) -> Result<(), LexiconError> {
         ("flags", "hedge", &f.hedge),
         ("flags", "attribution", &f.attribution),
         ("flags", "cited", &f.cited),
+        ("flags", "disasters", &f.disasters),
     ] {
         lexicon::unique(name, place, field, list, str::to_owned)?;
     }
@@ -727,6 +785,10 @@ struct Sentence<'v, 'a> {
     /// The topic of the sentences before.
     previous: Option<EntryIndex>,
     quotes: &'v Quotes,
+    /// See `Discourse::stricken`.
+    stricken: Option<EntryIndex>,
+    /// See `Discourse::disaster`.
+    disaster: bool,
 }
 
 /// Where a sentence's double quotes are, so that whether a byte lies inside

@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::extract::claims::symmetric_pairs;
 use crate::extract::lexicon::{self, LexiconError};
 use crate::extract::words::WordSet;
-use crate::extract::{Discourse, Found, SentenceView};
+use crate::extract::{Disaster, Discourse, Found, SentenceView, relief_recipient};
 use crate::gazetteer::{EntryIndex, Form, Mention};
 use crate::model::{ActorId, ActorKind, Relation};
 
@@ -93,6 +93,10 @@ struct Flags {
     /// both ways between the members of its subject.
     #[serde(default)]
     reciprocal: Vec<String>,
+    /// Natural disasters (地震, 洪水): relief sent with no recipient named
+    /// goes to the state the first one is placed in (`摩洛哥地震`).
+    #[serde(default)]
+    disasters: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,6 +159,7 @@ pub(crate) struct Chinese {
     report: WordSet,
     attribution: WordSet,
     reciprocal: Vec<String>,
+    disasters: WordSet,
 }
 
 /// A cue found in a sentence (absolute offsets).
@@ -257,6 +262,7 @@ impl Chinese {
             ("report", &f.report),
             ("attribution", &f.attribution),
             ("reciprocal", &f.reciprocal),
+            ("disasters", &f.disasters),
         ] {
             lexicon::unique(name, "flags", field, &folded(list), str::to_owned)?;
         }
@@ -316,6 +322,7 @@ impl Chinese {
             report: WordSet::new(&folded(&f.report), &[]),
             attribution: WordSet::new(&folded(&f.attribution), &[]),
             reciprocal: folded(&f.reciprocal),
+            disasters: WordSet::new(&folded(&f.disasters), &[]),
         })
     }
 
@@ -329,7 +336,9 @@ impl Chinese {
         // 双方签署协议`): a first reading without it says which pair that is.
         // Readings leave the discourse alone until one is kept, so it is
         // never copied.
-        let plain = self.read(view, discourse.topic);
+        discourse.note_disaster(view, || self.disaster_in(view));
+        let carried = (discourse.topic, discourse.stricken);
+        let plain = self.read(view, carried);
         let linked_before = discourse.linked;
         if let Some(f) = plain.found.iter().find(|f| !f.negated) {
             discourse.linked = Some((f.source, f.target));
@@ -348,11 +357,44 @@ impl Chinese {
             mentions: &mentions,
             ..view.clone()
         };
-        self.read(&view, discourse.topic).kept(discourse)
+        self.read(&view, carried).kept(discourse)
+    }
+
+    /// The natural disaster the sentence names, placed in the state right
+    /// before it, a few chars of its clause at most between (`摩洛哥地震`,
+    /// `摩洛哥发生强震`, `土耳其南部地震`).
+    fn disaster_in(&self, view: &SentenceView<'_>) -> Disaster {
+        let mut named = Disaster::Unnamed;
+        for (start, _) in self.disasters.positions(view.sentence()) {
+            let start = view.range.start + start;
+            let place = view
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= start)
+                .filter(|m| {
+                    let between = &view.text[m.end..start];
+                    view.kind_of(m.entry) == ActorKind::Country
+                        && between.chars().count() <= 6
+                        && !between.contains(['，', '。', '、', ',', '向', '对', '给', '为'])
+                })
+                .map(|m| m.entry);
+            if place.is_some() {
+                return Disaster::Named { place };
+            }
+            named = Disaster::Named { place: None };
+        }
+        named
     }
 
     /// One reading of a sentence, given the topic carried over.
-    fn read(&self, view: &SentenceView<'_>, topic: Option<EntryIndex>) -> Reading {
+    /// `carried`: the topic and the stricken state (see `Discourse`).
+    fn read(
+        &self,
+        view: &SentenceView<'_>,
+        carried: (Option<EntryIndex>, Option<EntryIndex>),
+    ) -> Reading {
+        let (topic, stricken) = carried;
         let mut reading = Reading::default();
         if view.mentions.is_empty() {
             return reading;
@@ -364,7 +406,7 @@ impl Chinese {
         // A sentence that reports hedges every cue in it: read once.
         let reported = !hits.is_empty() && self.report.occurs_in(view.sentence());
         for hit in &hits {
-            let context = (subject, topic, reported);
+            let context = (subject, topic, reported, stricken);
             self.cue_claims(view, &groups, hit, context, &mut reading.found);
         }
         reading.topic = subject.map(|s| groups[s].head(view));
@@ -410,7 +452,12 @@ impl Chinese {
         view: &SentenceView<'_>,
         groups: &[Group],
         hit: &CueHit,
-        (subject, topic, reported): (Option<usize>, Option<EntryIndex>, bool),
+        (subject, topic, reported, stricken): (
+            Option<usize>,
+            Option<EntryIndex>,
+            bool,
+            Option<EntryIndex>,
+        ),
         out: &mut Vec<Found>,
     ) {
         let cue = &self.cues[hit.cue];
@@ -448,6 +495,21 @@ impl Chinese {
             }
             roles.targets.retain(|t| !roles.sources.contains(t));
             roles.partners.retain(|p| !roles.sources.contains(p));
+        }
+        // `卡塔尔提供援助`: relief with no recipient goes where the disaster struck.
+        if !symmetric && roles.targets.is_empty() {
+            let source = match roles.sources.first() {
+                Some(&s) => Some(s),
+                // The sentence's own subject; a topic carried over may have
+                // handed the relief on (`联合国…派出专家小组`).
+                None => subject.map(|s| groups[s].head(view)),
+            };
+            let sources: Vec<EntryIndex> = source.into_iter().collect();
+            let relief = relief_recipient(stricken, view, cue.relation, &sources);
+            if relief.is_some() && roles.sources.is_empty() {
+                roles.sources = sources;
+            }
+            roles.targets.extend(relief);
         }
         let before_cue = &view.text[clause_start..hit.start];
         // `印巴互相指责`: each member of the subject acts on the other.
