@@ -436,6 +436,20 @@ fn japanese_names_in_apposition_after_an_alliance_are_the_owners_allies() {
 }
 
 #[test]
+fn agreeing_to_meet_is_no_agreement_yet() {
+    assert_eq!(
+        claims("Peru and Chile agreed to hold talks on Monday."),
+        ["CHL summit PER"]
+    );
+    assert_eq!(claims("Peru and Chile agreed to meet."), ["CHL summit PER"]);
+    // Agreeing to an act, or with someone on one, is an agreement.
+    assert_eq!(
+        claims("Peru and Chile agreed to end the war."),
+        ["CHL agreement PER"]
+    );
+}
+
+#[test]
 fn breaking_off_relations_denies_them() {
     assert_eq!(
         claims("ペルーはチリとの断交を発表した。"),

@@ -197,7 +197,7 @@ impl English {
         let p = cx.p;
         let n = p.toks.len();
         let c = p.clause[hit.a];
-        if hit.b < n && in_list(&cue.not_before, p.word(hit.b)) {
+        if cue.not_before.iter().any(|w| words_at(p, hit.b, w)) {
             return None;
         }
         let mut roles = Roles {
@@ -813,6 +813,14 @@ fn object_says(p: &Parsed<'_>, cue: &Cue, b: usize) -> bool {
 }
 
 /// A word of a cue's word list, case folded.
+/// The words of `phrase` (one or more, space-separated) stand from token `k`.
+fn words_at(p: &Parsed<'_>, k: usize, phrase: &str) -> bool {
+    phrase
+        .split(' ')
+        .enumerate()
+        .all(|(i, w)| k + i < p.toks.len() && p.word(k + i).eq_ignore_ascii_case(w))
+}
+
 fn in_list(list: &[String], w: &str) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
