@@ -464,6 +464,18 @@ fn breaking_off_relations_denies_them() {
         claims("Peru announced the severance of diplomatic relations with Chile."),
         ["CHL diplomatic_relations PER negated"]
     );
+    assert_eq!(
+        claims("秘鲁宣布与智利断交。"),
+        ["CHL diplomatic_relations PER negated"]
+    );
+    assert_eq!(
+        claims("秘鲁不会与智利断交。"),
+        ["CHL diplomatic_relations PER"]
+    );
+    assert_eq!(
+        claims("페루는 칠레와 단교했다."),
+        ["CHL diplomatic_relations PER negated"]
+    );
     // 中米 is Central America, not China and the US.
     assert_eq!(
         claims("中米のパナマは台湾と断交した。"),

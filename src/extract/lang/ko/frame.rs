@@ -407,10 +407,11 @@ impl Korean {
             .is_some_and(|c| matches!(c, '미' | '비' | '불'))
             && !before.next().is_some_and(is_hangul)
             && !view.mentions.iter().any(|m| m.end == hit.start);
-        let negated = prefixed
+        let denied = prefixed
             || self
                 .negation
                 .occurs_in(&text[hit.start..scope_end.max(hit.end)]);
+        let negated = self.cues[hit.cue].negates != denied;
         let hedged = self.hedge.occurs_in(&text[hit.end..s1]);
         (
             negated,

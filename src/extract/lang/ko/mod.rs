@@ -90,6 +90,8 @@ struct CueDef {
     #[serde(default)]
     reverse: bool,
     implied_target: Option<ActorId>,
+    #[serde(default)]
+    negates: bool,
     genitive: Option<GenitiveRole>,
     #[serde(default)]
     needs_source: bool,
@@ -161,6 +163,9 @@ struct Cue {
     passive: bool,
     reverse: bool,
     implied_target: Option<ActorId>,
+    /// The cue word itself ends the relation (断交, 단교: breaking off
+    /// relations), so its claims are denied unless a negation denies the cue.
+    negates: bool,
     /// `이스라엘의 주권을 인정`: the possessor is the target, not the agent.
     genitive_is_target: bool,
     /// `나토 회원국들`: without a named source the topic does not stand in.
@@ -321,6 +326,7 @@ impl Korean {
                 passive: def.passive,
                 reverse: def.reverse,
                 implied_target: def.implied_target,
+                negates: def.negates,
                 genitive_is_target: def.genitive == Some(GenitiveRole::Target),
                 needs_source: def.needs_source,
                 states_only: def.states_only,

@@ -125,6 +125,8 @@ struct CueDef {
     #[serde(default)]
     target_marker: Vec<String>,
     implied_target: Option<ActorId>,
+    #[serde(default)]
+    negates: bool,
 }
 
 /// One cue entry, as the rules use it.
@@ -141,6 +143,9 @@ struct Cue {
     source_marker: Vec<String>,
     target_marker: Vec<String>,
     implied_target: Option<ActorId>,
+    /// The cue word itself ends the relation (断交, 단교: breaking off
+    /// relations), so its claims are denied unless a negation denies the cue.
+    negates: bool,
 }
 
 /// The Chinese rule set, built once from the embedded lexicon.
@@ -308,6 +313,7 @@ impl Chinese {
                 source_marker: folded(&def.source_marker),
                 target_marker: folded(&def.target_marker),
                 implied_target: def.implied_target,
+                negates: def.negates,
             });
         }
         let automaton = crate::extract::words::CueAutomaton::new(patterns);
@@ -522,7 +528,7 @@ impl Chinese {
         if both_ways && roles.targets.is_empty() && roles.sources.len() > 1 {
             roles.targets = roles.sources.split_off(1);
         }
-        let negated = self.negation.occurs_in(before_cue);
+        let negated = cue.negates != self.negation.occurs_in(before_cue);
         let hedged = reported
             || grammar::hedged(&self.hedge, view, clause_start, hit.start)
             || self.hedge_after.occurs_in(&view.text[hit.end..clause_end]);
