@@ -113,9 +113,9 @@ pub(crate) struct Discourse {
     /// The article has named a natural disaster (`earthquake`, `地震`): aid
     /// of no stated kind in it is humanitarian.
     pub(crate) disaster: bool,
-    /// The state the disaster struck: the one state a sentence naming the
-    /// disaster names (`ネパールで大地震`). Relief sent with no recipient
-    /// named (`日本は緊急援助隊を派遣`) goes there.
+    /// The state the disaster struck: the first state a sentence places it
+    /// in (`ネパールで大地震`, see [`Discourse::note_disaster`]). Relief sent
+    /// with no recipient named (`日本は緊急援助隊を派遣`) goes there.
     pub(crate) stricken: Option<EntryIndex>,
     /// The agents of the acts the last sentence with claims named (English
     /// `X condemned the move`: they are its target).
@@ -152,11 +152,10 @@ impl Discourse {
 /// What a sentence says of a natural disaster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Disaster {
+    /// No disaster word in the sentence.
     Unnamed,
     /// Named, and placed in the state `place` when the sentence says where.
-    Named {
-        place: Option<EntryIndex>,
-    },
+    Named { place: Option<EntryIndex> },
 }
 
 /// Where relief of `relation` from `sources` goes when the sentence names no
