@@ -220,6 +220,8 @@ fn seed_article_actors_resolve() {
         );
     }
     assert_eq!(ids("ペスコフ大統領報道官は"), ["person:peskov-dmitry"]);
+    // 国務長官 is a title after a family name, and the US foreign minister's.
+    assert_eq!(ids("ケリー国務長官は"), ["person:kerry-john"]);
     assert_eq!(
         ids("趙兌烈(チョ・テヨル)外相"),
         ["person:cho-tae-yul", "person:cho-tae-yul"]
