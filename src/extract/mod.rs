@@ -82,6 +82,12 @@ impl SentenceView<'_> {
     pub(crate) fn kind_of(&self, entry: EntryIndex) -> ActorKind {
         self.actors.entry(entry).actor.kind
     }
+
+    /// The mention ending last at or before byte `at`, when it names a state.
+    pub(crate) fn state_before(&self, at: usize) -> Option<&Mention> {
+        let m = self.mentions.iter().rev().find(|m| m.end <= at)?;
+        (self.kind_of(m.entry) == ActorKind::Country).then_some(m)
+    }
 }
 
 /// What carries over from one sentence to the next, one meaning per field.
@@ -156,6 +162,26 @@ pub(crate) enum Disaster {
     Unnamed,
     /// Named, and placed in the state `place` when the sentence says where.
     Named { place: Option<EntryIndex> },
+}
+
+impl Disaster {
+    /// What a sentence says of a disaster, given where its disaster words
+    /// stand (`words`, byte ranges in the text) and the language's reading of
+    /// the state one is placed in (`place`): placed by the first word it
+    /// places, else named and unplaced, else unnamed.
+    pub(crate) fn read(
+        words: impl Iterator<Item = (usize, usize)>,
+        mut place: impl FnMut(usize, usize) -> Option<EntryIndex>,
+    ) -> Disaster {
+        let mut named = Disaster::Unnamed;
+        for (start, end) in words {
+            if let Some(state) = place(start, end) {
+                return Disaster::Named { place: Some(state) };
+            }
+            named = Disaster::Named { place: None };
+        }
+        named
+    }
 }
 
 /// Where relief of `relation` from `sources` goes when the sentence names no

@@ -196,34 +196,29 @@ impl English {
     fn disaster_in(&self, view: &SentenceView<'_>) -> Disaster {
         let sentence = view.sentence();
         let bytes = sentence.as_bytes();
-        let mut named = Disaster::Unnamed;
-        for m in self.disasters.find_overlapping_iter(sentence) {
-            if !whole_word(bytes, &m) {
-                continue;
-            }
-            let (start, end) = (view.range.start + m.start(), view.range.start + m.end());
-            let place =
-                disaster_place_before(view, start).or_else(|| disaster_place_after(view, end));
-            if place.is_some() {
-                return Disaster::Named { place };
-            }
-            named = Disaster::Named { place: None };
-        }
-        named
+        let s0 = view.range.start;
+        let words = self
+            .disasters
+            .find_overlapping_iter(sentence)
+            .filter(|m| whole_word(bytes, m))
+            .map(|m| (s0 + m.start(), s0 + m.end()));
+        Disaster::read(words, |start, end| {
+            disaster_place_before(view, start).or_else(|| disaster_place_after(view, end))
+        })
     }
 }
 
 /// A state right before a disaster word: `Nepal earthquake`, `Turkish quake`,
 /// or a possessive with at most two words between (`Morocco's deadly quake`).
 fn disaster_place_before(view: &SentenceView<'_>, word_start: usize) -> Option<EntryIndex> {
-    let m = view.mentions.iter().rev().find(|m| m.end <= word_start)?;
+    let m = view.state_before(word_start)?;
     let between = &view.text[m.end..word_start];
     let possessive = between
         .strip_prefix("'s ")
         .or_else(|| between.strip_prefix("’s "))
         .is_some_and(|rest| rest.split_whitespace().count() <= 2 && !rest.contains([',', ';']));
     let adjacent = between == " ";
-    ((adjacent || possessive) && view.kind_of(m.entry) == ActorKind::Country).then_some(m.entry)
+    (adjacent || possessive).then_some(m.entry)
 }
 
 /// Words that place a disaster in what follows (`in`, `struck`).

@@ -580,39 +580,22 @@ impl Japanese {
     /// after it (`大地震が起きたネパールに`).
     fn disaster_in(&self, view: &SentenceView<'_>) -> Disaster {
         let text = view.text;
-        let mut named = Disaster::Unnamed;
-        for (start, end) in self.disasters.positions(view.sentence()) {
-            let (start, end) = (view.range.start + start, view.range.start + end);
-            let country = |m: &&crate::gazetteer::Mention| {
-                view.kind_of(m.entry) == crate::model::ActorKind::Country
-            };
-            let before = view
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= start)
-                .filter(country);
-            let before = before.filter(|m| {
+        let s0 = view.range.start;
+        let words = self.disasters.positions(view.sentence());
+        let words = words.map(|(start, end)| (s0 + start, s0 + end));
+        Disaster::read(words, |start, end| {
+            let before = view.state_before(start).filter(|m| {
                 let between = &text[m.end..start];
                 between.chars().count() <= 12
                     && !between.contains(['、', '。', 'は', 'が', 'も', 'と'])
             });
-            let after = view
-                .mentions
-                .iter()
-                .find(|m| m.start >= end)
-                .filter(country);
-            let after = after.filter(|m| {
-                !text[end..m.start].contains(['、', '。'])
+            let after = view.mentions.iter().find(|m| m.start >= end).filter(|m| {
+                view.kind_of(m.entry) == crate::model::ActorKind::Country
+                    && !text[end..m.start].contains(['、', '。'])
                     && text[m.end..].starts_with(['に', 'へ', 'で', 'の', 'を'])
             });
-            let place = before.or(after).map(|m| m.entry);
-            if place.is_some() {
-                return Disaster::Named { place };
-            }
-            named = Disaster::Named { place: None };
-        }
-        named
+            before.or(after).map(|m| m.entry)
+        })
     }
 
     fn sentence_with(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {

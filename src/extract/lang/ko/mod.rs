@@ -28,7 +28,7 @@ use crate::extract::lexicon::{self, LexiconError};
 use crate::extract::words::{Affixes, WordSet};
 use crate::extract::{Disaster, Discourse, Found, SentenceView};
 use crate::gazetteer::{EntryIndex, Mention};
-use crate::model::{ActorId, ActorKind, Lang, Relation};
+use crate::model::{ActorId, Lang, Relation};
 use crate::script::is_hangul;
 
 #[cfg(test)]
@@ -459,33 +459,19 @@ impl Korean {
             "북동부",
             "북서부",
         ];
-        let mut named = Disaster::Unnamed;
-        for (start, _) in self.disasters.positions(view.sentence()) {
-            let start = view.range.start + start;
-            let placed = |m: &&Mention| {
-                view.kind_of(m.entry) == ActorKind::Country
-                    && view.text[m.end..start].split_whitespace().all(|w| {
-                        let w = ["에서", "의", "에"]
-                            .iter()
-                            .find_map(|p| w.strip_suffix(p))
-                            .unwrap_or(w);
-                        w.is_empty() || PARTS.contains(&w)
-                    })
-            };
-            let place = view
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= start)
-                .filter(placed);
-            if let Some(m) = place {
-                return Disaster::Named {
-                    place: Some(m.entry),
-                };
-            }
-            named = Disaster::Named { place: None };
-        }
-        named
+        let s0 = view.range.start;
+        let words = self.disasters.positions(view.sentence());
+        Disaster::read(words.map(|(a, b)| (s0 + a, s0 + b)), |start, _| {
+            let m = view.state_before(start)?;
+            let placed = view.text[m.end..start].split_whitespace().all(|w| {
+                let w = ["에서", "의", "에"]
+                    .iter()
+                    .find_map(|p| w.strip_suffix(p))
+                    .unwrap_or(w);
+                w.is_empty() || PARTS.contains(&w)
+            });
+            placed.then_some(m.entry)
+        })
     }
 
     /// Cue words in the sentence, minus those inside actor names; a one-syllable

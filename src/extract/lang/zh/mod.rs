@@ -370,27 +370,15 @@ impl Chinese {
     /// before it, a few chars of its clause at most between (`摩洛哥地震`,
     /// `摩洛哥发生强震`, `土耳其南部地震`).
     fn disaster_in(&self, view: &SentenceView<'_>) -> Disaster {
-        let mut named = Disaster::Unnamed;
-        for (start, _) in self.disasters.positions(view.sentence()) {
-            let start = view.range.start + start;
-            let place = view
-                .mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= start)
-                .filter(|m| {
-                    let between = &view.text[m.end..start];
-                    view.kind_of(m.entry) == ActorKind::Country
-                        && between.chars().count() <= 6
-                        && !between.contains(['，', '。', '、', ',', '向', '对', '给', '为'])
-                })
-                .map(|m| m.entry);
-            if place.is_some() {
-                return Disaster::Named { place };
-            }
-            named = Disaster::Named { place: None };
-        }
-        named
+        let s0 = view.range.start;
+        let words = self.disasters.positions(view.sentence());
+        Disaster::read(words.map(|(a, b)| (s0 + a, s0 + b)), |start, _| {
+            let m = view.state_before(start)?;
+            let between = &view.text[m.end..start];
+            let near = between.chars().count() <= 6
+                && !between.contains(['，', '。', '、', ',', '向', '对', '给', '为']);
+            near.then_some(m.entry)
+        })
     }
 
     /// One reading of a sentence, given the topic carried over.
