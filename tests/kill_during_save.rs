@@ -56,6 +56,15 @@ fn merge_cmd(input: &std::path::Path, out: &std::path::Path) -> Command {
     c
 }
 
+/// Puts the old store back and clears the temporary files a killed writer
+/// left, for the next trial.
+fn restore(store: &std::path::Path, old_bytes: &[u8], dir: &std::path::Path) {
+    fs::write(store, old_bytes).unwrap();
+    for t in temp_files(dir) {
+        fs::remove_file(t).unwrap();
+    }
+}
+
 fn temp_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     fs::read_dir(dir)
         .unwrap()
@@ -120,10 +129,7 @@ fn sigkill_during_save_leaves_the_old_or_the_new_store() {
     while trials < TRIALS || (mid_write < MIN_MID_WRITE && trials < MAX_TRIALS) {
         let trial = trials;
         trials += 1;
-        fs::write(&store, &old_bytes).unwrap();
-        for t in temp_files(dir.path()) {
-            fs::remove_file(t).unwrap();
-        }
+        restore(&store, &old_bytes, dir.path());
         // Every third kill anywhere in the run (start-up, load, merge), the rest
         // around the aim, with jitter.
         let anywhere = trial % 3 == 0;
@@ -539,10 +545,7 @@ fn sigkill_during_compact_leaves_the_old_or_the_compacted_store() {
     while trials < TRIALS || (mid_write < MIN_MID_COMPACT && trials < MAX_TRIALS) {
         let trial = trials;
         trials += 1;
-        fs::write(&store, &old_bytes).unwrap();
-        for t in temp_files(dir.path()) {
-            fs::remove_file(t).unwrap();
-        }
+        restore(&store, &old_bytes, dir.path());
         // Every third kill anywhere from start-up to a little past the end
         // of a run, the rest around the aim.
         let anywhere = trial % 3 == 0;
