@@ -289,6 +289,7 @@ impl Matcher {
                     )
                 } else {
                     let title = self.native.title_after(text, end);
+                    let title = title.or_else(|| self.title_after_state(text, start, end));
                     let title = title.or_else(|| self.native.title_right_before(text, start));
                     (&self.native, title)
                 };
@@ -336,6 +337,24 @@ impl Matcher {
                 .abbreviation_ok(text, start, end)
                 .then(|| mention(first_entry, Form::Abbreviation)),
         }
+    }
+
+    /// The title after a state's abbreviation that follows a family name:
+    /// Japanese writes the official's state between name and title
+    /// (`ケリー米国務長官`, `ラブロフ露外相`; Korean with spaces, `블링컨 미
+    /// 국무장관`). A one-char family name is left out: 한미 is Korea and the US.
+    fn title_after_state(&self, text: &str, start: usize, end: usize) -> Option<&str> {
+        if text[start..end].chars().count() < 2 {
+            return None;
+        }
+        let space = usize::from(self.native.spaced && text[end..].starts_with(' '));
+        let abbreviation = text[end + space..].chars().next()?;
+        if !self.abbreviation_chars.contains(&abbreviation) {
+            return None;
+        }
+        self.native
+            .title_after(text, end + space + abbreviation.len_utf8())
+            .filter(|t| self.native.role_of(t).is_some())
     }
 
     /// An abbreviation stands for a state only inside a compound.

@@ -59,6 +59,14 @@ fn each_reading_finds_its_own_script_and_english() {
         ids_in("미국과 러시아는 NATO가", Lang::Ko),
         ["USA", "RUS", "NATO"]
     );
+    // A lone abbreviation before an office is its state, and a family name
+    // before both is the official (`블링컨 미 국무장관`); 한 before 미 is Korea.
+    assert_eq!(ids_in("미 국무장관은", Lang::Ko), ["USA"]);
+    assert_eq!(
+        ids_in("블링컨 미 국무장관은", Lang::Ko),
+        ["person:blinken-antony", "USA"]
+    );
+    assert_eq!(ids_in("한미 외교장관", Lang::Ko), ["KOR", "USA"]);
     // Chinese is matched in simplified characters, as the extractor folds it.
     let folded = crate::simplify::simplified("美国和俄羅斯");
     assert_eq!(ids_in(&folded, Lang::Zh), ["USA", "RUS"]);
@@ -222,6 +230,9 @@ fn seed_article_actors_resolve() {
     assert_eq!(ids("ペスコフ大統領報道官は"), ["person:peskov-dmitry"]);
     // 国務長官 is a title after a family name, and the US foreign minister's.
     assert_eq!(ids("ケリー国務長官は"), ["person:kerry-john"]);
+    // The state's abbreviation may stand between the name and an office.
+    assert_eq!(ids("ケリー米国務長官は"), ["person:kerry-john", "USA"]);
+    assert_eq!(ids("ケリー米議員は"), ["USA"]);
     assert_eq!(
         ids("趙兌烈(チョ・テヨル)外相"),
         ["person:cho-tae-yul", "person:cho-tae-yul"]
