@@ -804,6 +804,15 @@ fn relief_with_no_recipient_goes_where_the_disaster_struck() {
         claims("페루 남부에서 지진이 일어났다. 칠레는 구조대를 파견했다."),
         ["CHL humanitarian_aid PER"]
     );
+    // Relief comes from whoever から marks, and a team made to leave is sent.
+    assert_eq!(
+        claims("ペルーで大地震が起きた。\nチリからの救助隊が26日に首都に到着した。"),
+        ["CHL humanitarian_aid PER"]
+    );
+    assert_eq!(
+        claims("ペルーで大地震が起きた。\nチリも専門家チームを夜にペルーに向けて出発させた。"),
+        ["CHL humanitarian_aid PER"]
+    );
     // A state that only stands near the disaster is no place of it.
     assert!(claims("After the earthquake, Chile sent rescue teams.").is_empty());
     assert!(claims("Chile sends earthquake aid.").is_empty());
