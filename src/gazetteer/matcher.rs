@@ -185,23 +185,71 @@ impl Matcher {
         })
     }
 
-    /// The persons `text` names in full anywhere (`Barack Obama`), in no order.
+    /// The persons `text` names in full (`Barack Obama`) or by a family name
+    /// and title that fits one of them (`President Bush`) anywhere, in no
+    /// order: a headline's bare `Bush Slams ...` is the president the body
+    /// names.
     fn named_in_full(&self, text: &str, entries: &[Entry]) -> Vec<EntryIndex> {
         let mut out: Vec<EntryIndex> = Vec::new();
         for m in self.automaton.find_iter(text) {
-            let in_full = self.candidates[m.pattern().as_usize()]
+            if !edges_ok(text, m.start(), m.end()) {
+                continue;
+            }
+            let candidates = &self.candidates[m.pattern().as_usize()];
+            let person = |e: EntryIndex| {
+                entries[e as usize].actor.kind == crate::model::ActorKind::Person
+            };
+            let in_full = candidates
                 .iter()
-                .filter(|&&(e, f)| {
-                    f == Form::Name
-                        && entries[e as usize].actor.kind == crate::model::ActorKind::Person
-                });
-            for &(e, _) in in_full {
-                if !out.contains(&e) && edges_ok(text, m.start(), m.end()) {
+                .filter(|&&(e, f)| f == Form::Name && person(e))
+                .map(|&(e, _)| e);
+            let families: Vec<EntryIndex> = candidates
+                .iter()
+                .filter(|&&(_, f)| f == Form::Family)
+                .map(|&(e, _)| e)
+                .collect();
+            let titled = (!families.is_empty())
+                .then(|| self.titled_family(text, m.start(), m.end(), &families, entries))
+                .flatten();
+            for e in in_full.chain(titled) {
+                if !out.contains(&e) {
                     out.push(e);
                 }
             }
         }
         out
+    }
+
+    /// The one person a family name at `start..end` names by the title with
+    /// it, if it has a title and the title fits one person.
+    fn titled_family(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        families: &[EntryIndex],
+        entries: &[Entry],
+    ) -> Option<EntryIndex> {
+        let (rules, title) = self.title_of(text, start, end);
+        match families {
+            [only] => title.map(|_| *only),
+            many => by_title(rules.role_of(title?)?, many, entries),
+        }
+    }
+
+    /// The rules a family name at `start..end` is read by, and its title.
+    fn title_of(&self, text: &str, start: usize, end: usize) -> (&NameRules, Option<&str>) {
+        if is_latin_start(&text[start..end]) {
+            (
+                &self.english,
+                english_title_before(&self.english, text, start),
+            )
+        } else {
+            let title = self.native.title_after(text, end);
+            let title = title.or_else(|| self.title_after_state(text, start, end));
+            let title = title.or_else(|| self.native.title_right_before(text, start));
+            (&self.native, title)
+        }
     }
 
     fn choose(
@@ -282,17 +330,7 @@ impl Matcher {
                     .map(|&(e, _)| e)
                     .collect();
                 let surface = &text[start..end];
-                let (rules, title) = if is_latin_start(surface) {
-                    (
-                        &self.english,
-                        english_title_before(&self.english, text, start),
-                    )
-                } else {
-                    let title = self.native.title_after(text, end);
-                    let title = title.or_else(|| self.title_after_state(text, start, end));
-                    let title = title.or_else(|| self.native.title_right_before(text, start));
-                    (&self.native, title)
-                };
+                let (rules, title) = self.title_of(text, start, end);
                 let alone = !is_latin_start(surface)
                     && self.native.family_alone
                     && surface.chars().count() >= 2

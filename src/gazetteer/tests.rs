@@ -175,6 +175,12 @@ fn a_family_name_before_the_full_naming_resolves_when_the_text_names_one_person_
         ids("Obama criticises Moscow\nBarack Obama spoke on Monday."),
         ["person:obama-barack", "RUS", "person:obama-barack"]
     );
+    // Or by a title that fits one of the persons of that family name.
+    assert_eq!(
+        ids("Bush slams Moscow\nPresident Bush spoke on Monday."),
+        ["person:bush-george-w", "RUS", "person:bush-george-w"]
+    );
+    assert_eq!(ids("Bush slams Moscow\nMr Bush spoke."), ["RUS"]);
     // A capitalized given name before the family name is another person's.
     assert_eq!(
         ids("Barack Obama arrived, and then Michelle Obama spoke."),
