@@ -58,6 +58,7 @@ pub(super) struct FlagsDef {
     pub(super) seat_nouns: Vec<String>,
     pub(super) listing_words: Vec<String>,
     pub(super) role_nouns: Vec<String>,
+    pub(super) act_nouns: Vec<String>,
     pub(super) forces: Vec<String>,
     pub(super) disasters: Vec<String>,
     pub(super) pair_phrases: Vec<String>,
@@ -224,6 +225,7 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("seat_nouns", &f.seat_nouns),
         ("listing_words", &f.listing_words),
         ("role_nouns", &f.role_nouns),
+        ("act_nouns", &f.act_nouns),
         ("forces", &f.forces),
         ("disasters", &f.disasters),
         ("pair_phrases", &f.pair_phrases),
@@ -265,6 +267,7 @@ pub(super) const LISTING: u32 = 1 << 23;
 pub(super) const ROLE_NOUN: u32 = 1 << 24;
 pub(super) const FORCES: u32 = 1 << 25;
 pub(super) const JUDGMENT: u32 = 1 << 26;
+pub(super) const ACT_NOUN: u32 = 1 << 27;
 
 #[derive(Debug)]
 pub(super) struct Flags {
@@ -300,6 +303,7 @@ pub(super) struct Flags {
     pub(super) seat_nouns: TokenSet,
     pub(super) listing_words: TokenSet,
     pub(super) role_nouns: TokenSet,
+    pub(super) act_nouns: TokenSet,
     pub(super) forces: TokenSet,
     pub(super) judgments: TokenSet,
     pub(super) pair_phrases: Vec<String>,
@@ -495,6 +499,7 @@ impl English {
             seat_nouns: build_set(&f.seat_nouns),
             listing_words: build_set(&f.listing_words),
             role_nouns: build_set(&f.role_nouns),
+            act_nouns: build_set(&f.act_nouns),
             forces: build_set(&f.forces),
             judgments: build_set(&f.judgments),
             pair_phrases: f.pair_phrases,
@@ -527,6 +532,7 @@ impl English {
             (&flags.seat_nouns, SEAT),
             (&flags.listing_words, LISTING),
             (&flags.role_nouns, ROLE_NOUN),
+            (&flags.act_nouns, ACT_NOUN),
             (&flags.forces, FORCES),
             (&flags.judgments, JUDGMENT),
         ] {

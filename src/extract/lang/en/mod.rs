@@ -490,6 +490,11 @@ mod tests {
             triples("Chile received aid from Japan."),
             ["JPN economic_aid CHL"]
         );
+        // An act's `by` phrase names the subject that receives.
+        assert_eq!(
+            triples("A decision by Chile drew criticism from Peru."),
+            ["PER condemnation CHL"]
+        );
         // Without a verb of receiving, the subject of a noun cue stays its agent.
         assert_eq!(
             triples("Canada imposed sanctions on Iran."),

@@ -402,6 +402,10 @@ impl English {
             if w == "of" && k > 0 && p.is(k - 1, STATE) {
                 return false;
             }
+            // `the decision by X`: X is the act's agent, and so the clause's.
+            if w == "by" && k > 0 && p.is(k - 1, ACT_NOUN) {
+                return false;
+            }
             if seat_of_power(p, k) {
                 return false;
             }
