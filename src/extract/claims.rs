@@ -33,11 +33,55 @@ pub(crate) fn symmetric_pairs(
 }
 
 /// Drops what a sentence cannot mean: a relation between two ends of one
-/// state (Putin and Russia), a repeat, and anything past the cap.
+/// state (Putin and Russia), membership of anything but a body or group, a
+/// repeat, and anything past the cap.
 pub(crate) fn guard(view: &SentenceView<'_>, found: &mut Vec<Found>) {
     found.retain(|f| view.state_of(f.source) != view.state_of(f.target));
+    // Only bodies and groups have members: `joined the US in expelling` is
+    // no membership of the US.
+    found.retain(|f| {
+        f.relation != Relation::Membership
+            || matches!(
+                view.kind_of(f.target),
+                ActorKind::Organization | ActorKind::Group
+            )
+    });
     found.dedup();
     found.truncate(MAX_CLAIMS_PER_SENTENCE);
+}
+
+/// Whoever joins an act told before does it too, to the same target
+/// (`Germany and France followed suit`, `ドイツやフランスも追随した`,
+/// `독일·프랑스도 동참했다`, `德国和法国也纷纷跟进`): each actor named before
+/// the joining word at `at` takes each act of `told` (see
+/// `Discourse::told`), unless it is that act's target or the one followed.
+pub(crate) fn joined_acts(
+    view: &SentenceView<'_>,
+    at: usize,
+    told: &[(Relation, EntryIndex)],
+    found: &mut Vec<Found>,
+) {
+    let targets: Vec<&str> = told.iter().map(|&(_, t)| view.state_of(t)).collect();
+    // The one followed is no joiner (`米国に追随`, `미국에 동조`).
+    let followed = |m: &&crate::gazetteer::Mention| view.text[m.end..].starts_with(['に', '에']);
+    let joiners = view.mentions.iter().filter(|m| {
+        m.end <= at && !followed(m) && !targets.contains(&view.state_of(m.entry))
+    });
+    for m in joiners {
+        for &(relation, target) in told {
+            let joined = Found {
+                source: m.entry,
+                relation,
+                target,
+                negated: false,
+                hedged: false,
+                attributed_to: Vec::new(),
+            };
+            if !found.contains(&joined) {
+                found.push(joined);
+            }
+        }
+    }
 }
 
 /// A meeting held in one party's country is the others' visit there:

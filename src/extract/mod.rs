@@ -132,6 +132,22 @@ pub(crate) struct Discourse {
 }
 
 impl Discourse {
+    /// Keeps the directed claims of a sentence that stated any (see
+    /// [`Discourse::told`]).
+    pub(crate) fn remember_told(&mut self, found: &[Found]) {
+        if found.is_empty() {
+            return;
+        }
+        self.told = found
+            .iter()
+            .filter(|f| {
+                !f.negated && !f.relation.is_symmetric() && f.relation != Relation::LeaderOf
+            })
+            .map(|f| (f.relation, f.target))
+            .collect();
+        self.told.dedup();
+    }
+
     /// Reads a sentence for a natural disaster, until one is placed: the
     /// article is about a disaster from the first sentence naming one, and the
     /// first that places it in a state (as the language's `find` reads it:
@@ -338,12 +354,17 @@ impl Extractor {
                 mentions: &mentions,
                 actors,
             };
-            let mut found = match self.plugins.for_lang(sentence_lang) {
+            let plugin = self.plugins.for_lang(sentence_lang);
+            let mut found = match plugin {
                 Some(plugin) => plugin.sentence(&view, &mut discourse),
                 None => Vec::new(),
             };
+            if let Some(at) = plugin.and_then(|p| p.joining_at(&view)) {
+                claims::joined_acts(&view, at, &discourse.told, &mut found);
+            }
             claims::hosted_visits(&view, sentence_lang, &mut found);
             claims::guard(&view, &mut found);
+            discourse.remember_told(&found);
             if let Some(first) = view.mentions.iter().find(|m| {
                 m.form == crate::gazetteer::Form::Name
                     && view.kind_of(m.entry) == ActorKind::Country

@@ -893,3 +893,39 @@ fn japanese_mo_repeats_the_act_told_before_on_its_target() {
         ["CAN deployment CHL"]
     );
 }
+
+#[test]
+fn whoever_joins_an_act_told_before_does_it_to_the_same_target() {
+    let joined = ["CHL expulsion PER", "BRA expulsion PER", "ARG expulsion PER"];
+    for text in [
+        "Chile expelled Peruvian diplomats.\nBrazil and Argentina followed suit.",
+        "チリはペルーの外交官を追放した。\nブラジルやアルゼンチンも追随した。",
+        "칠레는 페루 외교관을 추방했다. 브라질과 아르헨티나도 동참했다.",
+        "智利驱逐了秘鲁外交官。巴西和阿根廷也纷纷跟进。",
+    ] {
+        assert_eq!(claims(text), joined, "{text}");
+    }
+    // Not when the joining is denied, or joins what it names itself.
+    for text in [
+        "Chile expelled Peruvian diplomats.\nBrazil did not follow suit.",
+        "チリはペルーの外交官を追放した。\nブラジルは追随しなかった。",
+        "칠레는 페루 외교관을 추방했다. 브라질은 국제사회의 노력에 적극 동참했다.",
+        "智利驱逐了秘鲁外交官。巴西没有跟进。",
+    ] {
+        assert_eq!(claims(text), ["CHL expulsion PER"], "{text}");
+    }
+    // The one followed is no joiner.
+    assert_eq!(
+        claims("チリはペルーの外交官を追放した。\nブラジルはチリに同調した。"),
+        ["CHL expulsion PER", "BRA expulsion PER"]
+    );
+}
+
+#[test]
+fn only_bodies_and_groups_have_members() {
+    assert!(
+        !claims("Brazil and Argentina joined Chile in expelling Peruvian diplomats.")
+            .iter()
+            .any(|c| c.contains("membership"))
+    );
+}

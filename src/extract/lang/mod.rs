@@ -42,11 +42,20 @@ pub(crate) trait Language: std::fmt::Debug + Send + Sync {
     /// The relations stated in one sentence (before the shared claims stage);
     /// may read and update what carries over between sentences.
     fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found>;
+
+    /// Where the sentence says its actors join an act told before
+    /// (`followed suit`, `追随`, `동참`, `跟进`; the lexicon's `joining`
+    /// words): the byte offset of the first such word in the text.
+    fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize>;
 }
 
 impl Language for en::English {
     fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         en::English::sentence(self, view, discourse)
+    }
+
+    fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        en::English::joining_at(self, view)
     }
 }
 
@@ -54,17 +63,29 @@ impl Language for ja::Japanese {
     fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         ja::Japanese::sentence(self, view, discourse)
     }
+
+    fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        ja::Japanese::joining_at(self, view)
+    }
 }
 
 impl Language for ko::Korean {
     fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         ko::Korean::sentence(self, view, discourse)
     }
+
+    fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        ko::Korean::joining_at(self, view)
+    }
 }
 
 impl Language for zh::Chinese {
     fn sentence(&self, view: &SentenceView<'_>, discourse: &mut Discourse) -> Vec<Found> {
         zh::Chinese::sentence(self, view, discourse)
+    }
+
+    fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        zh::Chinese::joining_at(self, view)
     }
 }
 

@@ -61,6 +61,8 @@ pub(super) struct FlagsDef {
     pub(super) act_nouns: Vec<String>,
     pub(super) forces: Vec<String>,
     pub(super) disasters: Vec<String>,
+    #[serde(default)]
+    pub(super) joining: Vec<String>,
     pub(super) pair_phrases: Vec<String>,
     pub(super) act_phrases: Vec<String>,
 }
@@ -228,6 +230,7 @@ pub(super) fn check_flags(name: &str, f: &FlagsDef) -> Result<(), LexiconError> 
         ("act_nouns", &f.act_nouns),
         ("forces", &f.forces),
         ("disasters", &f.disasters),
+        ("joining", &f.joining),
         ("pair_phrases", &f.pair_phrases),
         ("act_phrases", &f.act_phrases),
     ] {
@@ -458,6 +461,7 @@ impl English {
         }
         let phrases = word_automaton(&phrase_patterns, MatchKind::Standard);
         let disasters = word_automaton(&f.disasters, MatchKind::Standard);
+        let joining = word_automaton(&f.joining, MatchKind::Standard);
         let flags = Flags {
             negation: build_set(&f.negation),
             hedge: build_set(&f.hedge),
@@ -549,6 +553,7 @@ impl English {
             phrases,
             phrase_kinds,
             disasters,
+            joining,
             flags,
         })
     }

@@ -54,6 +54,8 @@ pub(crate) struct English {
     phrase_kinds: Vec<Phrase>,
     /// Natural disasters (`earthquake`): aid in an article naming one is humanitarian.
     disasters: AhoCorasick,
+    /// Words that join an act told before (`followed suit`).
+    joining: AhoCorasick,
     flags: Flags,
 }
 
@@ -276,6 +278,23 @@ struct Phrases {
 }
 
 /// A match with no letter or digit on either side.
+impl English {
+    /// Where the sentence joins an act told before (see
+    /// [`crate::extract::lang::Language::joining_at`]).
+    /// `did not follow suit` is no joining.
+    pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        let sentence = view.sentence();
+        let bytes = sentence.as_bytes();
+        let m = self
+            .joining
+            .find_iter(sentence)
+            .find(|m| whole_word(bytes, m))?;
+        let before = sentence[..m.start()].trim_end();
+        let negated = ["not", "n't", "never"].iter().any(|n| before.ends_with(n));
+        (!negated).then_some(view.range.start + m.start())
+    }
+}
+
 fn whole_word(bytes: &[u8], m: &aho_corasick::Match) -> bool {
     (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
         && bytes

@@ -234,6 +234,9 @@ struct Flags {
     /// `disaster` relation holds instead of its own (支援 is relief there).
     #[serde(default)]
     disasters: Vec<String>,
+    /// Words that join an act told before (see [`crate::extract::claims::joined_acts`]).
+    #[serde(default)]
+    joining: Vec<String>,
     /// Seats of power (軍政, 政権): bare, they stand for the state last
     /// named before one (see `anaphora`).
     #[serde(default)]
@@ -322,6 +325,7 @@ pub(crate) struct Japanese {
     clause_ends: WordSet,
     attribution: WordSet,
     disasters: WordSet,
+    joining: WordSet,
     /// Cue index of each automaton pattern.
     words: Vec<usize>,
     automaton: crate::extract::words::CueAutomaton,
@@ -471,6 +475,7 @@ impl Japanese {
             ("stances", &f.stances),
             ("reactions", &f.reactions),
             ("disasters", &f.disasters),
+            ("joining", &f.joining),
             ("seats", &f.seats),
             ("same_state", &f.same_state),
             ("own_organs", &f.own_organs),
@@ -542,6 +547,7 @@ impl Japanese {
             ),
             attribution: WordSet::new(&verbs, &[]),
             disasters: WordSet::new(&file.flags.disasters, &[]),
+            joining: WordSet::new(&file.flags.joining, &[]),
             cues,
             words,
             automaton,
@@ -572,6 +578,21 @@ impl Japanese {
             ..view.clone()
         };
         self.sentence_with(&view, discourse)
+    }
+
+    /// Where the sentence joins an act told before (see
+    /// [`crate::extract::lang::Language::joining_at`]).
+    /// A complement before the word must be the actor followed (`米国に追随`,
+    /// not `政策に同調`), and `追随しなかった` is no joining.
+    pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        let sentence = view.sentence();
+        let (start, end) = self.joining.positions(sentence).next()?;
+        let after: String = sentence[end..].chars().take(6).collect();
+        let negated = ["ない", "なかっ", "せず", "ず、"].iter().any(|n| after.contains(n));
+        let at = view.range.start + start;
+        let followed = |m: &crate::gazetteer::Mention| m.end + 'に'.len_utf8() == at;
+        let complement = sentence[..start].ends_with('に') && !view.mentions.iter().any(followed);
+        (!complement && !negated).then_some(at)
     }
 
     /// The natural disaster the sentence names, placed in the nearest state
@@ -635,7 +656,6 @@ impl Japanese {
             self.cue_claims(&sentence, h, &mut out);
         }
         self.members_named_by(&sentence, &mut out);
-        remember_told(&out, discourse);
         if let Some(t) = topic {
             discourse.topic = Some(t);
         }
@@ -1935,20 +1955,6 @@ fn also_marked(sources: &[usize], roles: &[Ending]) -> bool {
     sources
         .iter()
         .any(|&i| matches!(roles[i], Ending::Particle("も", _)))
-}
-
-/// Keeps the directed claims of a sentence that stated any (see
-/// `Discourse::told`).
-fn remember_told(out: &[Found], discourse: &mut Discourse) {
-    if out.is_empty() {
-        return;
-    }
-    discourse.told = out
-        .iter()
-        .filter(|f| !f.negated && !f.relation.is_symmetric() && f.relation != Relation::LeaderOf)
-        .map(|f| (f.relation, f.target))
-        .collect();
-    discourse.told.dedup();
 }
 
 /// One automaton over the bare titles, then the both-sides words, built once.

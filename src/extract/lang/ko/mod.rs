@@ -74,6 +74,9 @@ struct Flags {
     /// goes to the state the first one is placed in (`모로코 지진`).
     #[serde(default)]
     disasters: Vec<String>,
+    /// Words that join an act told before (see [`crate::extract::claims::joined_acts`]).
+    #[serde(default)]
+    joining: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +156,7 @@ pub(crate) struct Korean {
     /// [`CLAUSE_ENDS`], searched with one automaton.
     clause_ends: WordSet,
     disasters: WordSet,
+    joining: WordSet,
 }
 
 #[derive(Debug)]
@@ -370,6 +374,7 @@ impl Korean {
             attribution: WordSet::new(&f.attribution, &[]),
             cited: f.cited,
             disasters: WordSet::new(&f.disasters, &[]),
+            joining: WordSet::new(&f.joining, &[]),
             clause_ends: WordSet::new(
                 &CLAUSE_ENDS
                     .iter()
@@ -442,6 +447,24 @@ impl Korean {
             discourse.topic = Some(t);
         }
         out
+    }
+
+    /// Where the sentence joins an act told before (see
+    /// [`crate::extract::lang::Language::joining_at`]).
+    /// The word must stand bare (`제재에 동참` joins what it names,
+    /// `동참하지 않았다` is no joining).
+    pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        let sentence = view.sentence();
+        let (start, end) = self.joining.positions(sentence).next()?;
+        let after: String = sentence[end..].chars().take(8).collect();
+        let negated = after.contains('않') || after.contains('못');
+        // The complement may stand an adverb away (`노력에 적극 동참`).
+        let complement = sentence[..start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| w.ends_with(['에', '게']));
+        (!complement && !negated).then_some(view.range.start + start)
     }
 
     /// The natural disaster the sentence names, placed in the state right
@@ -637,6 +660,7 @@ fn check_lists(name: &str, file: &LexiconFile) -> Result<(), LexiconError> {
         ("flags", "attribution", &f.attribution),
         ("flags", "cited", &f.cited),
         ("flags", "disasters", &f.disasters),
+        ("flags", "joining", &f.joining),
     ] {
         lexicon::unique(name, place, field, list, str::to_owned)?;
     }

@@ -97,6 +97,9 @@ struct Flags {
     /// goes to the state the first one is placed in (`摩洛哥地震`).
     #[serde(default)]
     disasters: Vec<String>,
+    /// Words that join an act told before (see [`crate::extract::claims::joined_acts`]).
+    #[serde(default)]
+    joining: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +168,7 @@ pub(crate) struct Chinese {
     attribution: WordSet,
     reciprocal: Vec<String>,
     disasters: WordSet,
+    joining: WordSet,
 }
 
 /// A cue found in a sentence (absolute offsets).
@@ -268,6 +272,7 @@ impl Chinese {
             ("attribution", &f.attribution),
             ("reciprocal", &f.reciprocal),
             ("disasters", &f.disasters),
+            ("joining", &f.joining),
         ] {
             lexicon::unique(name, "flags", field, &folded(list), str::to_owned)?;
         }
@@ -329,6 +334,7 @@ impl Chinese {
             attribution: WordSet::new(&folded(&f.attribution), &[]),
             reciprocal: folded(&f.reciprocal),
             disasters: WordSet::new(&folded(&f.disasters), &[]),
+            joining: WordSet::new(&folded(&f.joining), &[]),
         })
     }
 
@@ -364,6 +370,21 @@ impl Chinese {
             ..view.clone()
         };
         self.read(&view, carried).kept(discourse)
+    }
+
+    /// Where the sentence joins an act told before (see
+    /// [`crate::extract::lang::Language::joining_at`]).
+    /// `没有跟进` and `拒绝效仿` are no joining.
+    pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        let sentence = view.sentence();
+        let (start, _) = self.joining.positions(sentence).next()?;
+        let before: String = {
+            let mut chars: Vec<char> = sentence[..start].chars().rev().take(3).collect();
+            chars.reverse();
+            chars.into_iter().collect()
+        };
+        let negated = before.contains(['没', '未', '不', '拒']);
+        (!negated).then_some(view.range.start + start)
     }
 
     /// The natural disaster the sentence names, placed in the state right
