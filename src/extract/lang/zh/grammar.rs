@@ -128,6 +128,18 @@ const MARKERS: &[(&str, Marker)] = &[
 /// Words that join two names into one group (`中国和俄罗斯`, `英法`).
 const CONJUNCTIONS: &[&str] = &["", "和", "与", "及", "以及", "、", "同", "跟", "暨", "·"];
 
+/// Words that close a time opened by 在 (`在…之后`, `在…期间`).
+const TIME_CLOSERS: &[&str] = &["之后", "之前", "以后", "以前", "以来", "期间", "之际", "的时候"];
+
+/// Whether the clause that `rest` continues closes a time before it ends
+/// (an aside in brackets does not end it).
+fn opens_time(rest: &str) -> bool {
+    let clause = rest
+        .find([',', ';', ':', '!', '?', '。'])
+        .map_or(rest, |i| &rest[..i]);
+    TIME_CLOSERS.iter().any(|w| clause.contains(w))
+}
+
 /// Marks that end a clause.
 fn ends_clause(c: char) -> bool {
     // Normalized text: NFKC made full-width marks ASCII.
@@ -204,6 +216,15 @@ impl Group {
         let marker = markers()
             .suffix_of(before)
             .map_or(Marker::None, |(_, &r)| r);
+        // `在X空袭卡达之后`: 在 opens a time, and X is its clause's subject.
+        let marker = if marker == Marker::Place
+            && before.ends_with('在')
+            && opens_time(&view.text[end..view.range.end])
+        {
+            Marker::None
+        } else {
+            marker
+        };
         Group {
             heads: vec![head],
             start,

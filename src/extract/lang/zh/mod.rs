@@ -427,12 +427,21 @@ impl Chinese {
         reading.topic = subject.map(|s| groups[s].head(view));
         // A list of three or more states, for a later `3国`.
         reading.listed = groups.iter().rev().find_map(|g| g.states(view));
-        // The pair a later 两国 / 双方 refers to: the last two states related.
+        // The pair a later 两国 / 双方 refers to: the last two states (or
+        // their leaders) a symmetric relation joined. Hamas and Israel are
+        // no 两国, nor an attacker and its target the two sides of a pact.
+        let of_state =
+            |e: EntryIndex| matches!(view.kind_of(e), ActorKind::Country | ActorKind::Person);
         reading.linked = reading
             .found
             .iter()
             .rev()
-            .find(|f| !f.negated)
+            .find(|f| {
+                !f.negated
+                    && f.relation.is_symmetric()
+                    && of_state(f.source)
+                    && of_state(f.target)
+            })
             .map(|f| (f.source, f.target));
         reading
     }

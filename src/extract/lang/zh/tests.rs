@@ -183,3 +183,25 @@ fn a_count_of_states_names_the_last_list_of_as_many() {
     // The list named right before the count is read as it stands.
     assert_eq!(claims("美日印澳四国举行峰会。").len(), 6);
 }
+
+#[test]
+fn zai_before_a_clause_that_closes_a_time_marks_no_place() {
+    // `在X…之后`: X acts in the clause the time opens.
+    assert_eq!(
+        claims("这份协议是在智利空袭秘鲁之后达成的。"),
+        ["CHL attack PER"]
+    );
+    assert_eq!(claims("智利在秘鲁设立大使馆。"), Vec::<String>::new());
+}
+
+#[test]
+fn liangguo_is_the_last_pair_of_states_a_symmetric_relation_joined() {
+    assert_eq!(
+        claims("智利与秘鲁签署协议。\n此前巴西空袭阿根廷。\n两国将加强防务合作。"),
+        [
+            "CHL agreement PER",
+            "BRA attack ARG",
+            "CHL military_cooperation PER hedged"
+        ]
+    );
+}
