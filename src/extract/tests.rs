@@ -125,6 +125,20 @@ fn japanese_quotes_keep_their_own_actors() {
 }
 
 #[test]
+fn a_japanese_quote_closed_by_a_case_particle_is_a_noun_of_the_sentence() {
+    // `「…」を表明`: the words quoted are what is expressed, and the roles
+    // around them hold.
+    assert_eq!(
+        claims("チリはペルーに対し「揺るぎない連帯」を表明した。"),
+        ["CHL support PER"]
+    );
+    assert_eq!(
+        claims("チリはペルーとの「特別な協力」を続けている。"),
+        ["CHL cooperation PER"]
+    );
+}
+
+#[test]
 fn spans_point_into_the_original_bytes() {
     let text = "見出し\n\nＧ７はロシアに制裁を科した。";
     let article = from_plain(text.to_owned());

@@ -716,10 +716,7 @@ impl Japanese {
             hit.end
         };
         let after = &text[after_at..s1];
-        let cue_quoted = {
-            let head = &text[view.range.start..hit.start];
-            head.matches('「').count() > head.matches('」').count()
-        };
+        let cue_quoted = inside_speech(text, view.range.start, s1, hit.start);
         let relative = relative_head(text, hit.end, s1, mentions);
         // `…と批判した`: the clause before と is what is said; its subject is the
         // target, and the speaker is the topic.
@@ -1352,7 +1349,7 @@ impl Japanese {
         let mentions = view.mentions;
         let m = mentions[i];
         let head = &text[view.range.start..m.start];
-        let quoted = head.matches('「').count() > head.matches('」').count();
+        let quoted = inside_speech(text, view.range.start, view.range.end, m.start);
         let prefix = head
             .chars()
             .next_back()
@@ -1948,6 +1945,22 @@ fn told_targets(
             (r == relation && !own).then_some(t)
         })
         .collect()
+}
+
+/// Whether `at` (in the sentence `s0..s1`) stands inside a 「」 quote of
+/// speech. A quote closed by a case particle is a noun the sentence uses in
+/// someone's words (`「揺るぎない連帯」を表明`), not what they said: its cues
+/// take their roles from the sentence around it.
+fn inside_speech(text: &str, s0: usize, s1: usize, at: usize) -> bool {
+    let head = &text[s0..at];
+    if head.matches('「').count() <= head.matches('」').count() {
+        return false;
+    }
+    let Some(close) = text[at..s1].find('」') else {
+        return true;
+    };
+    let after = &text[at + close + '」'.len_utf8()..s1];
+    !after.starts_with(['を', 'が', 'に', 'は', 'も', 'の', 'で', 'へ'])
 }
 
 /// A source marked by も (`XとYも`): the act is one told before.
