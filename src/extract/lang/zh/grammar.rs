@@ -387,7 +387,35 @@ impl Quotes {
                 _ => None,
             })
             .collect();
-        Quotes { marks }
+        let mut quotes = Quotes { marks };
+        quotes.drop_terms(view);
+        quotes
+    }
+
+    /// Forgets the quotes around a term the sentence uses in someone's
+    /// words (`表达“坚定支持”`): short, with no punctuation inside, and not
+    /// opened after a colon or a verb of saying. Their cues take the roles
+    /// around them.
+    fn drop_terms(&mut self, view: &SentenceView<'_>) {
+        let text = view.text;
+        let mut i = 0;
+        while i + 1 < self.marks.len() {
+            let (open, kind, opens) = self.marks[i];
+            let (close, close_kind, closes) = self.marks[i + 1];
+            let inside = &text[open + '“'.len_utf8()..close];
+            let before = text[view.range.start..open].chars().next_back();
+            let term = opens
+                && !closes
+                && kind == close_kind
+                && inside.chars().count() <= 12
+                && !inside.contains([',', '。', ';', ':', '!', '?', '、'])
+                && !before.is_some_and(|c| matches!(c, ':' | ',' | '说' | '称' | '道'));
+            if term {
+                self.marks.drain(i..i + 2);
+            } else {
+                i += 1;
+            }
+        }
     }
 
     /// Whether `at` stands inside quotes: more of one kind opened than

@@ -205,3 +205,8 @@ fn liangguo_is_the_last_pair_of_states_a_symmetric_relation_joined() {
         ]
     );
 }
+
+#[test]
+fn a_short_quoted_term_keeps_the_roles_around_it() {
+    assert_eq!(claims("智利对秘鲁表达“坚定支持”。"), ["CHL support PER"]);
+}
