@@ -64,9 +64,10 @@ pub(crate) fn joined_acts(
     let targets: Vec<&str> = told.iter().map(|&(_, t)| view.state_of(t)).collect();
     // The one followed is no joiner (`米国に追随`, `미국에 동조`).
     let followed = |m: &&crate::gazetteer::Mention| view.text[m.end..].starts_with(['に', '에']);
-    let joiners = view.mentions.iter().filter(|m| {
-        m.end <= at && !followed(m) && !targets.contains(&view.state_of(m.entry))
-    });
+    let joiners = view
+        .mentions
+        .iter()
+        .filter(|m| m.end <= at && !followed(m) && !targets.contains(&view.state_of(m.entry)));
     for m in joiners {
         for &(relation, target) in told {
             let joined = Found {

@@ -910,7 +910,11 @@ fn japanese_mo_repeats_the_act_told_before_on_its_target() {
 
 #[test]
 fn whoever_joins_an_act_told_before_does_it_to_the_same_target() {
-    let joined = ["CHL expulsion PER", "BRA expulsion PER", "ARG expulsion PER"];
+    let joined = [
+        "CHL expulsion PER",
+        "BRA expulsion PER",
+        "ARG expulsion PER",
+    ];
     for text in [
         "Chile expelled Peruvian diplomats.\nBrazil and Argentina followed suit.",
         "チリはペルーの外交官を追放した。\nブラジルやアルゼンチンも追随した。",

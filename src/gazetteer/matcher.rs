@@ -196,9 +196,8 @@ impl Matcher {
                 continue;
             }
             let candidates = &self.candidates[m.pattern().as_usize()];
-            let person = |e: EntryIndex| {
-                entries[e as usize].actor.kind == crate::model::ActorKind::Person
-            };
+            let person =
+                |e: EntryIndex| entries[e as usize].actor.kind == crate::model::ActorKind::Person;
             let in_full = candidates
                 .iter()
                 .filter(|&&(e, f)| f == Form::Name && person(e))

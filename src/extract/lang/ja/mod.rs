@@ -588,7 +588,9 @@ impl Japanese {
         let sentence = view.sentence();
         let (start, end) = self.joining.positions(sentence).next()?;
         let after: String = sentence[end..].chars().take(6).collect();
-        let negated = ["ない", "なかっ", "せず", "ず、"].iter().any(|n| after.contains(n));
+        let negated = ["ない", "なかっ", "せず", "ず、"]
+            .iter()
+            .any(|n| after.contains(n));
         let at = view.range.start + start;
         let followed = |m: &crate::gazetteer::Mention| m.end + 'に'.len_utf8() == at;
         let complement = sentence[..start].ends_with('に') && !view.mentions.iter().any(followed);

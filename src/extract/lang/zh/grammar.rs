@@ -129,7 +129,16 @@ const MARKERS: &[(&str, Marker)] = &[
 const CONJUNCTIONS: &[&str] = &["", "和", "与", "及", "以及", "、", "同", "跟", "暨", "·"];
 
 /// Words that close a time opened by 在 (`在…之后`, `在…期间`).
-const TIME_CLOSERS: &[&str] = &["之后", "之前", "以后", "以前", "以来", "期间", "之际", "的时候"];
+const TIME_CLOSERS: &[&str] = &[
+    "之后",
+    "之前",
+    "以后",
+    "以前",
+    "以来",
+    "期间",
+    "之际",
+    "的时候",
+];
 
 /// Whether the clause that `rest` continues closes a time before it ends
 /// (an aside in brackets does not end it).

@@ -437,10 +437,7 @@ impl Chinese {
             .iter()
             .rev()
             .find(|f| {
-                !f.negated
-                    && f.relation.is_symmetric()
-                    && of_state(f.source)
-                    && of_state(f.target)
+                !f.negated && f.relation.is_symmetric() && of_state(f.source) && of_state(f.target)
             })
             .map(|f| (f.source, f.target));
         reading
