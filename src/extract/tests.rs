@@ -125,6 +125,21 @@ fn japanese_quotes_keep_their_own_actors() {
 }
 
 #[test]
+fn a_japanese_quote_said_to_someone_is_about_them() {
+    // The speaker's quote names no target: whom it is told to, or whose
+    // envoy is summoned to hear it, is.
+    assert_eq!(
+        claims("チリはペルーに「厳しく非難する」と伝えた。"),
+        ["CHL condemnation PER"]
+    );
+    assert_eq!(
+        claims("チリの外相はペルーの大使を呼び「厳しく非難する」と述べた。"),
+        ["CHL condemnation PER"]
+    );
+    assert!(claims("チリは「厳しく非難する」と述べた。").is_empty());
+}
+
+#[test]
 fn a_japanese_quote_closed_by_a_case_particle_is_a_noun_of_the_sentence() {
     // `「…」を表明`: the words quoted are what is expressed, and the roles
     // around them hold.

@@ -1200,6 +1200,10 @@ impl Japanese {
                 Vec::new()
             };
             target_entries.extend(&told);
+            // `Yを呼び「…非難する」と述べ`: a quote said to someone is about them.
+            if target_entries.is_empty() && !symmetric && speaker.is_some() {
+                target_entries.extend(self.quote_addressee(s, &hit, speaker));
+            }
             // `日本は緊急援助隊を派遣`: relief with no recipient goes where the disaster struck.
             if target_entries.is_empty() {
                 let relation = cue.relation(s.disaster);
@@ -1502,6 +1506,37 @@ impl Japanese {
             .rev()
             .filter(|(i, m)| m.end <= open && !s.phrases[*i].quoted)
             .find(|(i, _)| matches!(roles[*i], Ending::Particle("は" | "が", _)))
+            .map(|(_, m)| m.entry)
+    }
+
+    /// Whom a quote is said to: the last state or person before it, outside
+    /// it and not the speaker's, marked by に (`ペルーに「…」と伝えた`) or
+    /// heading what is summoned (`ペルーの大使を呼び「…」と述べた`).
+    fn quote_addressee(
+        &self,
+        s: &Sentence<'_, '_>,
+        hit: &CueHit,
+        speaker: Option<EntryIndex>,
+    ) -> Option<EntryIndex> {
+        let (view, roles) = (s.view, s.roles);
+        let text = view.text;
+        let open = view.range.start + text[view.range.start..hit.start].rfind('「')?;
+        let speaker_state = speaker.map(|e| view.state_of(e));
+        view.mentions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(i, m)| m.end <= open && !s.phrases[*i].quoted)
+            .filter(|(_, m)| Some(view.state_of(m.entry)) != speaker_state)
+            .find(|(i, m)| {
+                let between = &text[m.end..open];
+                let told_to =
+                    matches!(roles[*i], Ending::Particle("に" | "に対し" | "に対して", _))
+                        && !between.contains('、');
+                let summoned = (between.contains("を呼び") || between.contains("を呼んで"))
+                    && !between.contains(['、', 'は', 'が']);
+                told_to || summoned
+            })
             .map(|(_, m)| m.entry)
     }
 
