@@ -105,6 +105,17 @@ const GLUE: &[&str] = &[
     // the char boundaries a window after it must respect.
     "」と表明し、",
     "54年",
+    // Joining an act told before, and the quotes and times around it.
+    "も追随した",
+    "に同調し",
+    "도 동참했다",
+    "에 동참",
+    "也纷纷跟进",
+    "没有跟进",
+    " followed suit",
+    "did not follow suit",
+    "を呼び「",
+    "之后",
     "とみられる",
     "方針",
     "対",
