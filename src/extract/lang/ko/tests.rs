@@ -186,3 +186,10 @@ fn the_adnominal_ending_of_a_verb_cue_is_no_topic_particle() {
         ["CAN expulsion IRN"]
     );
 }
+
+#[test]
+fn a_state_before_its_aircraft_territory_or_people_is_their_owner() {
+    assert_eq!(claims("칠레는 페루 항공기를 격추했다."), ["CHL attack PER"]);
+    assert_eq!(claims("칠레군이 페루 영토를 공격했다."), ["CHL attack PER"]);
+    assert_eq!(claims("칠레는 페루 민간인을 공격했다."), ["CHL attack PER"]);
+}
