@@ -53,8 +53,8 @@ pub(crate) fn guard(view: &SentenceView<'_>, found: &mut Vec<Found>) {
 /// Whoever joins an act told before does it too, to the same target
 /// (`Germany and France followed suit`, `ドイツやフランスも追随した`,
 /// `독일·프랑스도 동참했다`, `德国和法国也纷纷跟进`): each actor named before
-/// the joining word at `at` takes each act of `told` (see
-/// `Discourse::told`), unless it is that act's target or the one followed.
+/// `at` (where the plugin says the joiners end) takes each act of `told`
+/// (see `Discourse::told`), unless it is that act's target.
 pub(crate) fn joined_acts(
     view: &SentenceView<'_>,
     at: usize,
@@ -62,12 +62,10 @@ pub(crate) fn joined_acts(
     found: &mut Vec<Found>,
 ) {
     let targets: Vec<&str> = told.iter().map(|&(_, t)| view.state_of(t)).collect();
-    // The one followed is no joiner (`米国に追随`, `미국에 동조`).
-    let followed = |m: &&crate::gazetteer::Mention| view.text[m.end..].starts_with(['に', '에']);
     let joiners = view
         .mentions
         .iter()
-        .filter(|m| m.end <= at && !followed(m) && !targets.contains(&view.state_of(m.entry)));
+        .filter(|m| m.end <= at && !targets.contains(&view.state_of(m.entry)));
     for m in joiners {
         for &(relation, target) in told {
             let joined = Found {

@@ -45,7 +45,8 @@ pub(crate) trait Language: std::fmt::Debug + Send + Sync {
 
     /// Where the sentence says its actors join an act told before
     /// (`followed suit`, `追随`, `동참`, `跟进`; the lexicon's `joining`
-    /// words): the byte offset of the first such word in the text.
+    /// words): the byte offset in the text before which the joiners are
+    /// named (the joining word, or the one followed: `チリに同調`).
     fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize>;
 }
 

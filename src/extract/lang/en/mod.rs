@@ -191,6 +191,21 @@ impl English {
         found
     }
 
+    /// Where the sentence joins an act told before (see
+    /// [`crate::extract::lang::Language::joining_at`]).
+    /// `did not follow suit` is no joining.
+    pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
+        let sentence = view.sentence();
+        let bytes = sentence.as_bytes();
+        let m = self
+            .joining
+            .find_iter(sentence)
+            .find(|m| whole_word(bytes, m))?;
+        let before = sentence[..m.start()].trim_end();
+        let negated = ["not", "n't", "never"].iter().any(|n| before.ends_with(n));
+        (!negated).then_some(view.range.start + m.start())
+    }
+
     /// The natural disaster the sentence names as a whole word, placed in a
     /// state named before it (`Nepal earthquake`, `Nepal's deadly quake`) or
     /// after it through a word of place (`an earthquake of magnitude 7.8 in
@@ -278,23 +293,6 @@ struct Phrases {
 }
 
 /// A match with no letter or digit on either side.
-impl English {
-    /// Where the sentence joins an act told before (see
-    /// [`crate::extract::lang::Language::joining_at`]).
-    /// `did not follow suit` is no joining.
-    pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
-        let sentence = view.sentence();
-        let bytes = sentence.as_bytes();
-        let m = self
-            .joining
-            .find_iter(sentence)
-            .find(|m| whole_word(bytes, m))?;
-        let before = sentence[..m.start()].trim_end();
-        let negated = ["not", "n't", "never"].iter().any(|n| before.ends_with(n));
-        (!negated).then_some(view.range.start + m.start())
-    }
-}
-
 fn whole_word(bytes: &[u8], m: &aho_corasick::Match) -> bool {
     (m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
         && bytes

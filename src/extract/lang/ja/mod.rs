@@ -582,8 +582,8 @@ impl Japanese {
 
     /// Where the sentence joins an act told before (see
     /// [`crate::extract::lang::Language::joining_at`]).
-    /// A complement before the word must be the actor followed (`米国に追随`,
-    /// not `政策に同調`), and `追随しなかった` is no joining.
+    /// A complement before the word must be the actor followed, who is no
+    /// joiner (`米国に追随`, not `政策に同調`), and `追随しなかった` is no joining.
     pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
         let sentence = view.sentence();
         let (start, end) = self.joining.positions(sentence).next()?;
@@ -591,10 +591,18 @@ impl Japanese {
         let negated = ["ない", "なかっ", "せず", "ず、"]
             .iter()
             .any(|n| after.contains(n));
+        if negated {
+            return None;
+        }
         let at = view.range.start + start;
-        let followed = |m: &crate::gazetteer::Mention| m.end + 'に'.len_utf8() == at;
-        let complement = sentence[..start].ends_with('に') && !view.mentions.iter().any(followed);
-        (!complement && !negated).then_some(at)
+        if !sentence[..start].ends_with('に') {
+            return Some(at);
+        }
+        let followed = view
+            .mentions
+            .iter()
+            .find(|m| m.end + 'に'.len_utf8() == at)?;
+        Some(followed.start)
     }
 
     /// The natural disaster the sentence names, placed in the nearest state

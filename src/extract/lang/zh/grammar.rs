@@ -411,7 +411,8 @@ impl Quotes {
         while i + 1 < self.marks.len() {
             let (open, kind, opens) = self.marks[i];
             let (close, close_kind, closes) = self.marks[i + 1];
-            let inside = &text[open + '“'.len_utf8()..close];
+            let mark_len = text[open..].chars().next().map_or(0, char::len_utf8);
+            let inside = &text[open + mark_len..close];
             let before = text[view.range.start..open].chars().next_back();
             let term = opens
                 && !closes

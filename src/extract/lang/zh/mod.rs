@@ -378,12 +378,11 @@ impl Chinese {
     pub(crate) fn joining_at(&self, view: &SentenceView<'_>) -> Option<usize> {
         let sentence = view.sentence();
         let (start, _) = self.joining.positions(sentence).next()?;
-        let before: String = {
-            let mut chars: Vec<char> = sentence[..start].chars().rev().take(3).collect();
-            chars.reverse();
-            chars.into_iter().collect()
-        };
-        let negated = before.contains(['没', '未', '不', '拒']);
+        let negated = sentence[..start]
+            .chars()
+            .rev()
+            .take(3)
+            .any(|c| matches!(c, '没' | '未' | '不' | '拒'));
         (!negated).then_some(view.range.start + start)
     }
 
