@@ -35,6 +35,9 @@
 //! still resolve.
 
 use std::cmp::Reverse;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::model::Date;
 
@@ -391,15 +394,21 @@ const RELATIVE: &[(&str, Stated)] = &[
     ("어제", Stated::DaysBefore(1)),
 ];
 
+/// One automaton over the words of [`RELATIVE`]: most sentences hold none,
+/// and a scan for each word in turn cost a tenth of extraction.
+static RELATIVE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(RELATIVE.iter().map(|(word, _)| word)).expect("relative date words compile")
+});
+
 fn relative_words(s: &str) -> Vec<Expression> {
-    RELATIVE
-        .iter()
-        .flat_map(|&(word, stated)| {
-            s.match_indices(word).map(move |(start, _)| Expression {
-                stated,
-                start,
-                end: start + word.len(),
-            })
+    // Overlapping, so `一昨年` also yields `昨年`, as each word's own scan
+    // did; `expressions` keeps the longest.
+    RELATIVE_WORDS
+        .find_overlapping_iter(s)
+        .map(|m| Expression {
+            stated: RELATIVE[m.pattern().as_usize()].1,
+            start: m.start(),
+            end: m.end(),
         })
         .collect()
 }
