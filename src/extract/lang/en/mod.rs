@@ -957,4 +957,22 @@ mod tests {
         assert!(en.cues.len() > 30);
         assert!(!en.objects.is_empty());
     }
+    #[test]
+    fn a_planned_or_ordered_act_is_the_subject_s_and_a_plan_is_hedged() {
+        assert_eq!(
+            triples("Peru has been planning this offensive against Bolivia for months."),
+            ["PER attack BOL hedged"]
+        );
+        assert_eq!(
+            triples("Chile authorized air strikes on Bolivia."),
+            ["CHL attack BOL"]
+        );
+    }
+
+    #[test]
+    fn back_before_a_preposition_is_the_adverb_not_support() {
+        assert!(triples("Ecuador came back within Peru's orbit.").is_empty());
+        assert!(triples("Chile went back to Bolivia for more talks.").is_empty());
+        assert_eq!(triples("Chile will back Bolivia."), ["CHL support BOL hedged"]);
+    }
 }
