@@ -29,6 +29,11 @@ impl English {
             let choices = &self.words[pattern];
             let first = self.choose_reading(p, a, choices);
             let pos = self.cues[first].pos;
+            // `struck targets in Iraq`, `the raids`: a word with only a verb
+            // reading is a noun after a determiner or a preposition, no cue.
+            if pos != Pos::Noun && verb_used_as_noun(p, a, b) {
+                continue;
+            }
             let readings = || choices.iter().filter(move |&&k| self.cues[k].pos == pos);
             // A reading whose object must say something (`expelled ... diplomats`,
             // `called it illegal`) and does, is the only one.
@@ -717,6 +722,33 @@ impl Emit<'_, '_, '_> {
 }
 
 /// The cue's object is an act told before (`condemned the move`), with no
+/// A one-word verb cue at `a..b` standing where a noun does: after a
+/// determiner or a possessive, or after a preposition (not `to`, and not as
+/// a gerund: `for attacking` is a verb). A phrase (`talks with`) is left to
+/// its own readings.
+fn verb_used_as_noun(p: &Parsed<'_>, a: usize, b: usize) -> bool {
+    if b != a + 1 {
+        return false;
+    }
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "'s", "’s",
+    ];
+    // An opening quotation mark between changes nothing (`against "targets"`).
+    let quote = |k: usize| matches!(p.word(k), "\"" | "“" | "‘" | "'");
+    let Some(prev) = (0..a).rev().find(|&k| !quote(k)) else {
+        return false;
+    };
+    if p.toks[prev].kind != Kind::Word {
+        return false;
+    }
+    // The preposition list holds coordinators too (`and`): they join verbs.
+    const NOT_BEFORE_NOUNS: &[&str] = &["to", "and", "or", "but", "nor", "than"];
+    let w = p.word(prev);
+    let gerund = p.word(b - 1).ends_with("ing");
+    let is = |list: &[&str]| list.iter().any(|d| w.eq_ignore_ascii_case(d));
+    is(DETERMINERS) || (p.is(prev, PREP) && !is(NOT_BEFORE_NOUNS) && !gerund)
+}
+
 /// `by` or `of` naming another agent.
 fn names_act(cx: &Context<'_, '_>, hit: Hit) -> bool {
     let p = cx.p;

@@ -973,6 +973,38 @@ mod tests {
     fn back_before_a_preposition_is_the_adverb_not_support() {
         assert!(triples("Ecuador came back within Peru's orbit.").is_empty());
         assert!(triples("Chile went back to Bolivia for more talks.").is_empty());
-        assert_eq!(triples("Chile will back Bolivia."), ["CHL support BOL hedged"]);
+        assert_eq!(
+            triples("Chile will back Bolivia."),
+            ["CHL support BOL hedged"]
+        );
+    }
+    #[test]
+    fn a_place_struck_is_the_target_when_no_actor_is_the_object() {
+        assert_eq!(
+            triples("Chile struck targets in Bolivia."),
+            ["CHL attack BOL"]
+        );
+        assert_eq!(
+            triples("Chile launched strikes against military sites in Bolivia."),
+            ["CHL attack BOL"]
+        );
+        // An actor as object is the target; the place is only where.
+        assert_eq!(
+            triples("Chile attacked Peru in Bolivia."),
+            ["CHL attack PER"]
+        );
+    }
+
+    #[test]
+    fn a_verb_cue_after_a_determiner_or_preposition_is_a_noun() {
+        // `the occupied West Bank` names a place, not an act of Peru's.
+        assert_eq!(
+            triples("Chile warned Peru that the occupied West Bank matters."),
+            ["CHL warning PER"]
+        );
+        assert_eq!(
+            triples("Chile called for a ceasefire and accused Peru."),
+            ["CHL condemnation PER hedged"]
+        );
     }
 }
