@@ -1007,4 +1007,31 @@ mod tests {
             ["CHL condemnation PER hedged"]
         );
     }
+    #[test]
+    fn disappointment_at_another_s_act_is_criticism_in_either_voice() {
+        assert_eq!(
+            triples("Peru is deeply disappointed with Chile's decision."),
+            ["PER condemnation CHL"]
+        );
+        assert_eq!(
+            triples("Peru was disappointed by Chile's decision."),
+            ["PER condemnation CHL"]
+        );
+        assert_eq!(
+            triples("Peru expressed dismay at Chile's move."),
+            ["PER condemnation CHL"]
+        );
+        assert!(triples("Peru is disappointed.").is_empty());
+    }
+
+    #[test]
+    fn trade_with_a_partner_is_trade_but_a_trade_war_is_not() {
+        assert_eq!(triples("Peru's trade with Chile grew."), ["PER trade CHL"]);
+        assert_eq!(triples("Peru trades with Chile."), ["PER trade CHL"]);
+        assert!(triples("Peru's trade war with Chile deepened.").is_empty());
+        assert_eq!(
+            triples("Peru's trade minister visited Chile."),
+            ["PER visit CHL"]
+        );
+    }
 }
