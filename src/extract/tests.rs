@@ -111,6 +111,19 @@ fn japanese_negation_hedging_and_attribution_are_flagged() {
 }
 
 #[test]
+fn a_japanese_act_told_in_a_threat_is_hedged_and_a_tariff_is_a_sanction() {
+    assert_eq!(
+        claims("ペルーはチリに追加関税を課すと警告した。"),
+        ["PER sanctions CHL hedged", "PER warning CHL"]
+    );
+    // Imposed, then warned: the tariff is told as done.
+    assert_eq!(
+        claims("ペルーはチリに追加関税を課し、警告した。"),
+        ["PER sanctions CHL"]
+    );
+}
+
+#[test]
 fn japanese_nominal_event_of_another_actor_is_not_the_subjects() {
     // The subject supports the invasion; it does not invade.
     assert_eq!(

@@ -216,6 +216,10 @@ struct Flags {
     #[serde(default)]
     adjectives: Vec<String>,
     hedge: Vec<String>,
+    /// Verbs of threatening: an act in a quoted clause they govern is
+    /// threatened, not done (`関税を課すと警告した`).
+    #[serde(default)]
+    threats: Vec<String>,
     attribution: Vec<String>,
     light_verbs: Vec<String>,
     /// Prefixes meaning "visit", cue words only right before a state's
@@ -322,6 +326,7 @@ pub(crate) struct Japanese {
     negation: WordSet,
     adjectives: WordSet,
     hedge: WordSet,
+    threats: WordSet,
     clause_ends: WordSet,
     attribution: WordSet,
     disasters: WordSet,
@@ -469,6 +474,7 @@ impl Japanese {
             ("not_negation", &f.not_negation),
             ("adjectives", &f.adjectives),
             ("hedge", &f.hedge),
+            ("threats", &f.threats),
             ("attribution", &f.attribution),
             ("light_verbs", &f.light_verbs),
             ("visit_prefixes", &f.visit_prefixes),
@@ -537,6 +543,7 @@ impl Japanese {
             ),
             adjectives: WordSet::new(&file.flags.adjectives, &[]),
             hedge: WordSet::new(&file.flags.hedge, &[]),
+            threats: WordSet::new(&file.flags.threats, &[]),
             clause_ends: WordSet::new(
                 &CLAUSE_ENDS
                     .iter()
@@ -1154,7 +1161,7 @@ impl Japanese {
         let negated = cue.negates
             != ((verbal || self.negation_follows(after))
                 && self.negated(&text[hit.end..scope_end]));
-        let hedged = self.hedge.occurs_in(after);
+        let hedged = self.hedge.occurs_in(after) || self.threatened(after);
         let mut attributed_to = self.attribution(view, roles, &hit, &sources, &targets, &partners);
         // `Xは「…」と述べた`: the quote is X's word.
         let speaker = c.cue_quoted.then(|| self.quote_speaker(s, &hit)).flatten();
@@ -1316,6 +1323,24 @@ impl Japanese {
     }
 
     /// `を自制する`, `を見送った`, `には加わらない`: a nominal cue denied by its verb.
+    /// The clause after a cue ends in a quotative と (after a verb's plain
+    /// form: `課すと`, `行ったと`) that a verb of threatening governs later in
+    /// the sentence (`…課すとインドに警告した`).
+    fn threatened(&self, after: &str) -> bool {
+        const PLAIN_ENDS: &[char] = &[
+            'す', 'る', 'く', 'つ', 'ぬ', 'む', 'ぶ', 'ぐ', 'う', 'た', 'だ', 'い',
+        ];
+        let Some(at) = after.match_indices('と').map(|(i, _)| i).find(|&i| {
+            after[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| PLAIN_ENDS.contains(&c))
+        }) else {
+            return false;
+        };
+        self.threats.occurs_in(&after[at..])
+    }
+
     fn negation_follows(&self, after: &str) -> bool {
         ["を", "には", "にも", "は", "に", "も"]
             .iter()

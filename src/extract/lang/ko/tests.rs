@@ -193,3 +193,11 @@ fn a_state_before_its_aircraft_territory_or_people_is_their_owner() {
     assert_eq!(claims("칠레군이 페루 영토를 공격했다."), ["CHL attack PER"]);
     assert_eq!(claims("칠레는 페루 민간인을 공격했다."), ["CHL attack PER"]);
 }
+
+#[test]
+fn a_tariff_imposed_on_a_state_is_a_sanction() {
+    assert_eq!(
+        claims("페루는 칠레에 추가 관세를 부과했다."),
+        ["PER sanctions CHL"]
+    );
+}

@@ -210,3 +210,8 @@ fn liangguo_is_the_last_pair_of_states_a_symmetric_relation_joined() {
 fn a_short_quoted_term_keeps_the_roles_around_it() {
     assert_eq!(claims("智利对秘鲁表达“坚定支持”。"), ["CHL support PER"]);
 }
+
+#[test]
+fn a_tariff_levied_on_a_state_is_a_sanction() {
+    assert_eq!(claims("秘鲁对智利征收惩罚性关税。"), ["PER sanctions CHL"]);
+}
