@@ -124,6 +124,18 @@ fn a_japanese_act_told_in_a_threat_is_hedged_and_a_tariff_is_a_sanction() {
 }
 
 #[test]
+fn signing_a_japanese_decree_is_no_agreement() {
+    assert_eq!(
+        claims("ペルーの大統領はチリに対して関税を課す大統領令に署名した。"),
+        ["PER sanctions CHL"]
+    );
+    assert_eq!(
+        claims("ペルーとチリは協定に署名した。"),
+        ["CHL agreement PER"]
+    );
+}
+
+#[test]
 fn japanese_nominal_event_of_another_actor_is_not_the_subjects() {
     // The subject supports the invasion; it does not invade.
     assert_eq!(

@@ -220,6 +220,9 @@ struct Flags {
     /// threatened, not done (`関税を課すと警告した`).
     #[serde(default)]
     threats: Vec<String>,
+    /// A state's own acts: signing one is no agreement (`大統領令に署名`).
+    #[serde(default)]
+    decrees: Vec<String>,
     attribution: Vec<String>,
     light_verbs: Vec<String>,
     /// Prefixes meaning "visit", cue words only right before a state's
@@ -327,6 +330,8 @@ pub(crate) struct Japanese {
     adjectives: WordSet,
     hedge: WordSet,
     threats: WordSet,
+    /// A state's own acts that signing does not make an agreement (`大統領令`).
+    decrees: Vec<String>,
     clause_ends: WordSet,
     attribution: WordSet,
     disasters: WordSet,
@@ -475,6 +480,7 @@ impl Japanese {
             ("adjectives", &f.adjectives),
             ("hedge", &f.hedge),
             ("threats", &f.threats),
+            ("decrees", &f.decrees),
             ("attribution", &f.attribution),
             ("light_verbs", &f.light_verbs),
             ("visit_prefixes", &f.visit_prefixes),
@@ -544,6 +550,7 @@ impl Japanese {
             adjectives: WordSet::new(&file.flags.adjectives, &[]),
             hedge: WordSet::new(&file.flags.hedge, &[]),
             threats: WordSet::new(&file.flags.threats, &[]),
+            decrees: file.flags.decrees.clone(),
             clause_ends: WordSet::new(
                 &CLAUSE_ENDS
                     .iter()
@@ -1319,10 +1326,24 @@ impl Japanese {
                 !self.is_visit_prefix(&view.text[h.start..h.end])
                     || view.mentions.iter().any(|m| m.start == h.end)
             })
+            .filter(|h| !self.signs_a_decree(view, h))
             .collect()
     }
 
-    /// `を自制する`, `を見送った`, `には加わらない`: a nominal cue denied by its verb.
+    /// `大統領令に署名`: signing one's own decree or bill is no agreement
+    /// with anyone.
+    fn signs_a_decree(&self, view: &SentenceView<'_>, h: &CueHit) -> bool {
+        if self.cues[h.cue].relation != Relation::Agreement {
+            return false;
+        }
+        let head = &view.text[view.range.start..h.start];
+        let head = ["に", "を", "へ"]
+            .iter()
+            .find_map(|p| head.strip_suffix(p))
+            .unwrap_or(head);
+        self.decrees.iter().any(|d| head.ends_with(d.as_str()))
+    }
+
     /// The clause after a cue ends in a quotative と (after a verb's plain
     /// form: `課すと`, `行ったと`) that a verb of threatening governs later in
     /// the sentence (`…課すとインドに警告した`).
@@ -1341,6 +1362,7 @@ impl Japanese {
         self.threats.occurs_in(&after[at..])
     }
 
+    /// `を自制する`, `を見送った`, `には加わらない`: a nominal cue denied by its verb.
     fn negation_follows(&self, after: &str) -> bool {
         ["を", "には", "にも", "は", "に", "も"]
             .iter()

@@ -68,6 +68,9 @@ struct Flags {
     negation: Vec<String>,
     not_negation: Vec<String>,
     hedge: Vec<String>,
+    /// A state's own acts: signing one is no agreement (`행정명령에 서명`).
+    #[serde(default)]
+    decrees: Vec<String>,
     attribution: Vec<String>,
     cited: Vec<String>,
     /// Natural disasters (지진, 홍수): relief sent with no recipient named
@@ -151,6 +154,8 @@ pub(crate) struct Korean {
     name_tails: Affixes<()>,
     negation: WordSet,
     hedge: WordSet,
+    /// A state's own acts that signing does not make an agreement.
+    decrees: Vec<String>,
     attribution: WordSet,
     cited: Vec<String>,
     /// [`CLAUSE_ENDS`], searched with one automaton.
@@ -371,6 +376,7 @@ impl Korean {
             name_tails,
             negation: WordSet::new(&f.negation, &f.not_negation),
             hedge: WordSet::new(&f.hedge, &[]),
+            decrees: f.decrees.clone(),
             attribution: WordSet::new(&f.attribution, &[]),
             cited: f.cited,
             disasters: WordSet::new(&f.disasters, &[]),
@@ -519,7 +525,22 @@ impl Korean {
                 view.text[h.start..h.end].chars().nth(1).is_some()
                     || view.mentions.iter().any(|m| m.start == h.end)
             })
+            .filter(|h| !self.signs_a_decree(view, h))
             .collect()
+    }
+
+    /// `행정명령에 서명`: signing one's own decree or bill is no agreement
+    /// with anyone.
+    fn signs_a_decree(&self, view: &SentenceView<'_>, h: &CueHit) -> bool {
+        if self.cues[h.cue].relation != Relation::Agreement {
+            return false;
+        }
+        let head = view.text[view.range.start..h.start].trim_end();
+        let head = ["에", "을", "를"]
+            .iter()
+            .find_map(|p| head.strip_suffix(p))
+            .unwrap_or(head);
+        self.decrees.iter().any(|d| head.ends_with(d.as_str()))
     }
 
     /// Reads what follows mention `i`: tails, then a particle, a cue or a name.
@@ -657,6 +678,7 @@ fn check_lists(name: &str, file: &LexiconFile) -> Result<(), LexiconError> {
         ("flags", "negation", &f.negation),
         ("flags", "not_negation", &f.not_negation),
         ("flags", "hedge", &f.hedge),
+        ("flags", "decrees", &f.decrees),
         ("flags", "attribution", &f.attribution),
         ("flags", "cited", &f.cited),
         ("flags", "disasters", &f.disasters),

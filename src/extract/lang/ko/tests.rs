@@ -201,3 +201,15 @@ fn a_tariff_imposed_on_a_state_is_a_sanction() {
         ["PER sanctions CHL"]
     );
 }
+
+#[test]
+fn signing_a_decree_is_no_agreement() {
+    assert_eq!(
+        claims("페루 대통령은 칠레에 관세를 부과하는 행정명령에 서명했다."),
+        ["PER sanctions CHL"]
+    );
+    assert_eq!(
+        claims("페루와 칠레는 협정에 서명했다."),
+        ["CHL agreement PER"]
+    );
+}

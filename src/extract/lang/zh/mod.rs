@@ -85,6 +85,9 @@ struct Flags {
     negation: Vec<String>,
     not_negation: Vec<String>,
     hedge: Vec<String>,
+    /// A state's own acts: signing one is no agreement (`签署行政命令`).
+    #[serde(default)]
+    decrees: Vec<String>,
     hedge_after: Vec<String>,
     anaphora: Vec<String>,
     report: Vec<String>,
@@ -161,6 +164,8 @@ pub(crate) struct Chinese {
     automaton: crate::extract::words::CueAutomaton,
     negation: WordSet,
     hedge: WordSet,
+    /// A state's own acts that signing does not make an agreement.
+    decrees: Vec<String>,
     hedge_after: WordSet,
     /// Demonstratives (`该`, `这项`), longest first.
     anaphora: Vec<String>,
@@ -266,6 +271,7 @@ impl Chinese {
             ("negation", &f.negation),
             ("not_negation", &f.not_negation),
             ("hedge", &f.hedge),
+            ("decrees", &f.decrees),
             ("hedge_after", &f.hedge_after),
             ("anaphora", &f.anaphora),
             ("report", &f.report),
@@ -328,6 +334,7 @@ impl Chinese {
             automaton,
             negation: WordSet::new(&folded(&f.negation), &folded(&f.not_negation)),
             hedge: WordSet::new(&folded(&f.hedge), &[]),
+            decrees: folded(&f.decrees),
             hedge_after: WordSet::new(&folded(&f.hedge_after), &[]),
             anaphora: folded(&f.anaphora),
             report: WordSet::new(&folded(&f.report), &[]),
@@ -461,7 +468,22 @@ impl Chinese {
                     quoted: quotes.around(start),
                 })
             })
+            .filter(|h| !self.signs_a_decree(view, h))
             .collect()
+    }
+
+    /// `签署了…的行政命令`: signing one's own decree or bill (the head noun
+    /// ending the clause after the verb) is no agreement with anyone.
+    fn signs_a_decree(&self, view: &SentenceView<'_>, h: &CueHit) -> bool {
+        if self.cues[h.cue].relation != Relation::Agreement {
+            return false;
+        }
+        let rest = &view.text[h.end..view.range.end];
+        let clause = rest
+            .split(['，', '。', '；', ',', ';'])
+            .next()
+            .unwrap_or(rest);
+        self.decrees.iter().any(|d| clause.ends_with(d.as_str()))
     }
 
     /// The claims one cue yields: roles, the subject fallback, then flags.

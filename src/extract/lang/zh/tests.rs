@@ -215,3 +215,12 @@ fn a_short_quoted_term_keeps_the_roles_around_it() {
 fn a_tariff_levied_on_a_state_is_a_sanction() {
     assert_eq!(claims("秘鲁对智利征收惩罚性关税。"), ["PER sanctions CHL"]);
 }
+
+#[test]
+fn signing_a_decree_is_no_agreement() {
+    assert_eq!(
+        claims("秘鲁总统签署了对智利加征关税的行政命令。"),
+        ["PER sanctions CHL"]
+    );
+    assert_eq!(claims("秘鲁和智利签署了协议。"), ["CHL agreement PER"]);
+}
