@@ -1034,4 +1034,11 @@ mod tests {
             ["PER visit CHL"]
         );
     }
+    #[test]
+    fn a_draft_pact_is_not_yet_agreed() {
+        assert_eq!(
+            triples("Peru and Chile signed a draft agreement."),
+            ["CHL agreement PER hedged"]
+        );
+    }
 }
