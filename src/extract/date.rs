@@ -395,7 +395,7 @@ const RELATIVE: &[(&str, Stated)] = &[
 ];
 
 /// One automaton over the words of [`RELATIVE`]: most sentences hold none,
-/// and a scan for each word in turn cost a tenth of extraction.
+/// and a scan for each word in turn was 6% of the Korean instructions.
 static RELATIVE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(RELATIVE.iter().map(|(word, _)| word)).expect("relative date words compile")
 });

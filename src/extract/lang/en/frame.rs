@@ -721,7 +721,6 @@ impl Emit<'_, '_, '_> {
     }
 }
 
-/// The cue's object is an act told before (`condemned the move`), with no
 /// A one-word verb cue at `a..b` standing where a noun does: after a
 /// determiner or a possessive, or after a preposition (not `to`, and not as
 /// a gerund: `for attacking` is a verb). A phrase (`talks with`) is left to
@@ -749,6 +748,7 @@ fn verb_used_as_noun(p: &Parsed<'_>, a: usize, b: usize) -> bool {
     is(DETERMINERS) || (p.is(prev, PREP) && !is(NOT_BEFORE_NOUNS) && !gerund)
 }
 
+/// The cue's object is an act told before (`condemned the move`), with no
 /// `by` or `of` naming another agent.
 fn names_act(cx: &Context<'_, '_>, hit: Hit) -> bool {
     let p = cx.p;
