@@ -192,6 +192,20 @@ impl English {
     /// After the cue: its direct object, the roles its prepositions
     /// introduce, and (for a verb like `expel`) whether its object says what
     /// it must. `None` when the cue cannot hold here.
+    /// A noun cue of the verb's own relation heading its object names what
+    /// the verb moves (`deployed 3,000 troops to Poland`): the verb's
+    /// prepositions come after both.
+    fn own_object(&self, p: &Parsed<'_>, verb: Hit, next: Hit) -> bool {
+        const OBJECT_REACH: usize = 4;
+        let (cue, noun) = (&self.cues[verb.cue], &self.cues[next.cue]);
+        cue.pos == Pos::Verb
+            && noun.pos == Pos::Noun
+            && noun.relation == cue.relation
+            && next.a >= verb.b
+            && next.a - verb.b <= OBJECT_REACH
+            && (verb.b..next.a).all(|k| p.clause[k] == p.clause[verb.a] && !p.is(k, PREP))
+    }
+
     fn roles_after(
         &self,
         cx: &Context<'_, '_>,
@@ -215,8 +229,8 @@ impl English {
         let next_hit = cx
             .hits
             .iter()
+            .filter(|x| x.a > hit.a && !compound_head(x.a) && !self.own_object(p, hit, **x))
             .map(|x| x.a)
-            .filter(|&a| a > hit.a && !compound_head(a))
             .min()
             .unwrap_or(n);
         let end = (hit.b + cue.window).min(n);
@@ -226,7 +240,13 @@ impl English {
             end.min(next_hit)
         };
         let (mut first_target, mut first_source) = (true, true);
-        for k in hit.b..stop {
+        // A cue that ends in its preposition (`at war with`, `war between`)
+        // hands it the actor right after.
+        let last = hit.b - 1;
+        let ends_in_prep = last > hit.a
+            && (p.is(last, PREP) || p.is(last, PARTNER_PREP) || p.is(last, PAIR_PREP));
+        let from = if ends_in_prep { last } else { hit.b };
+        for k in from..stop {
             if p.clause[k] != c {
                 break;
             }

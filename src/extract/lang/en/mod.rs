@@ -455,11 +455,13 @@ mod tests {
     }
 
     #[test]
-    fn demonym_counts_only_with_a_state_organ() {
+    fn demonym_counts_only_with_a_state_organ_or_place() {
+        // Positions are a place of the state that holds them.
         assert_eq!(
             triples("Indian troops attacked Pakistani positions near the border."),
-            Vec::<String>::new()
+            ["IND attack PAK"]
         );
+        assert!(triples("Indian troops attacked Pakistani militants.").is_empty());
         assert_eq!(
             triples("Indian forces shelled Pakistan overnight."),
             ["IND attack PAK"]
@@ -730,6 +732,70 @@ mod tests {
         );
         // Troops leaving a place are not kept there.
         assert!(triples("Peru pulled its troops out of Haiti.").is_empty());
+    }
+
+    #[test]
+    fn troops_a_verb_deploys_take_its_prepositions() {
+        assert_eq!(
+            triples("Chile deployed 400 troops to Haiti."),
+            ["CHL deployment HTI"]
+        );
+        assert_eq!(
+            triples("Ghana stationed peacekeepers in Lebanon."),
+            ["GHA deployment LBN"]
+        );
+        // A preposition between: the troops are another phrase's.
+        assert!(triples("Chile deployed to the border with troops from Peru.").is_empty());
+    }
+
+    #[test]
+    fn fighting_between_two_states_is_hostility() {
+        assert_eq!(
+            triples("Fighting between Peru and Ecuador went on."),
+            ["ECU hostility PER"]
+        );
+        assert_eq!(
+            triples("Peruvian and Ecuadorian troops clashed near the river."),
+            ["ECU hostility PER"]
+        );
+        assert_eq!(
+            triples("Peru exchanged fire with Ecuador."),
+            ["ECU hostility PER"]
+        );
+        // States fighting something else are no pair of foes.
+        assert!(triples("Mali and Niger are fighting insurgencies.").is_empty());
+    }
+
+    #[test]
+    fn a_cue_ending_in_its_preposition_takes_the_actor_after() {
+        assert_eq!(
+            triples("Peru went to war with Ecuador."),
+            ["ECU hostility PER"]
+        );
+        assert_eq!(
+            triples("The war between Peru and Ecuador ended."),
+            ["ECU hostility PER"]
+        );
+    }
+
+    #[test]
+    fn a_state_s_places_name_it() {
+        assert_eq!(
+            triples("Peru launched air strikes on Ecuadorian towns."),
+            ["PER attack ECU"]
+        );
+        assert_eq!(
+            triples("Peruvian drones struck Ecuadorian oil refineries."),
+            ["PER attack ECU"]
+        );
+    }
+
+    #[test]
+    fn a_phone_call_is_talks() {
+        assert_eq!(
+            triples("Peru's president spoke by phone with the Ecuadorian president."),
+            ["ECU summit PER"]
+        );
     }
 
     #[test]
