@@ -791,6 +791,20 @@ mod tests {
     }
 
     #[test]
+    fn what_sanctions_single_out_stands_for_its_state() {
+        assert_eq!(
+            triples("Canada imposed sanctions on Peruvian banks."),
+            ["CAN sanctions PER"]
+        );
+        assert_eq!(
+            triples("Chile put tariffs on Peruvian copper."),
+            ["CHL sanctions PER"]
+        );
+        // With no sanctions before it, the firms are no state.
+        assert!(triples("Chile praised Peruvian firms.").is_empty());
+    }
+
+    #[test]
     fn a_phone_call_is_talks() {
         assert_eq!(
             triples("Peru's president spoke by phone with the Ecuadorian president."),

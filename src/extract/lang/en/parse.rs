@@ -7,6 +7,7 @@ use super::English;
 use super::lexicon::*;
 use crate::extract::SentenceView;
 use crate::gazetteer::{EntryIndex, Form};
+use crate::model::Relation;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -269,13 +270,33 @@ impl English {
         p.groups = groups;
     }
 
+    /// A sanctions cue a few words before token `i`, in its clause
+    /// (`imposed sanctions on Russian banks`, `sanctioned Chinese firms`).
+    fn sanctions_before(&self, p: &Parsed<'_>, i: usize) -> bool {
+        const REACH: usize = 4;
+        p.raw.iter().any(|&(_, b, pattern)| {
+            b <= i
+                && i - b <= REACH
+                && (b..=i).all(|k| p.clause[k] == p.clause[i])
+                && self.words[pattern]
+                    .iter()
+                    .any(|&k| self.cues[k].relation == Relation::Sanctions)
+        })
+    }
+
     /// A demonym is an actor before a state organ, as a plural, before a cue noun
     /// or coordinated with one that is; names and persons always are.
     fn valid_mention(&self, view: &SentenceView<'_>, p: &Parsed<'_>, i: usize, m: usize) -> bool {
         let toks = &p.toks;
         let is = |k: usize, bit: u32| p.class.get(k).is_some_and(|c| c & bit != 0);
         let mention = view.mentions[m];
-        if toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && is(i + 1, NOT_STATE) {
+        let next_word = toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word);
+        // `sanctions on Russian banks`, `tariffs on Australian wine`: what a
+        // state's sanctions single out stands for the state.
+        if next_word && self.sanctions_before(p, i) {
+            return true;
+        }
+        if next_word && is(i + 1, NOT_STATE) {
             return false;
         }
         if mention.form != Form::Adjective {
