@@ -1087,6 +1087,7 @@ mod tests {
             ["CHL condemnation PER hedged"]
         );
     }
+
     #[test]
     fn disappointment_at_another_s_act_is_criticism_in_either_voice() {
         assert_eq!(
@@ -1099,6 +1100,14 @@ mod tests {
         );
         assert_eq!(
             triples("Peru expressed dismay at Chile's move."),
+            ["PER condemnation CHL"]
+        );
+        assert_eq!(
+            triples("Peru voiced strong dissatisfaction with Chile's tariffs."),
+            ["PER condemnation CHL"]
+        );
+        assert_eq!(
+            triples("Peru expressed regret over the Chilean decision."),
             ["PER condemnation CHL"]
         );
         assert!(triples("Peru is disappointed.").is_empty());
