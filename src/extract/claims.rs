@@ -46,8 +46,24 @@ pub(crate) fn guard(view: &SentenceView<'_>, found: &mut Vec<Found>) {
                 ActorKind::Organization | ActorKind::Group
             )
     });
+    // Two cues telling one act, one of them hedged (`pledged aid`, `対抗措置
+    // をとると警告`): the sentence states it.
+    if found.iter().any(|f| f.hedged) {
+        let stated: Vec<_> = found.iter().filter(|f| !f.hedged).map(key).collect();
+        found.retain(|f| !f.hedged || !stated.contains(&key(f)));
+    }
     found.dedup();
     found.truncate(MAX_CLAIMS_PER_SENTENCE);
+}
+
+/// What a claim says, flags but the hedge aside; a symmetric pair in order.
+fn key(f: &Found) -> (EntryIndex, Relation, EntryIndex, bool, Vec<EntryIndex>) {
+    let (a, b) = if f.relation.is_symmetric() && f.target < f.source {
+        (f.target, f.source)
+    } else {
+        (f.source, f.target)
+    };
+    (a, f.relation, b, f.negated, f.attributed_to.clone())
 }
 
 /// Whoever joins an act told before does it too, to the same target

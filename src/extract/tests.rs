@@ -987,3 +987,51 @@ fn only_bodies_and_groups_have_members() {
             .any(|c| c.contains("membership"))
     );
 }
+
+#[test]
+fn a_comma_after_a_japanese_compound_particle_keeps_the_role() {
+    assert_eq!(
+        claims("ペルーはチリに対し、強く抗議した。"),
+        ["PER condemnation CHL"]
+    );
+    assert_eq!(
+        claims("ペルーはボリビアに関し、チリと協議した。"),
+        ["CHL summit PER"]
+    );
+}
+
+#[test]
+fn japanese_countermeasures_threaten_only_while_still_to_come() {
+    assert_eq!(
+        claims("ペルーはチリに対し、対抗措置をとると表明した。"),
+        ["PER warning CHL"]
+    );
+    assert_eq!(
+        claims("ペルーも対抗措置として、チリの外交官を追放した。"),
+        ["PER expulsion CHL"]
+    );
+}
+
+#[test]
+fn lifted_sanctions_are_denied_in_every_language() {
+    assert_eq!(
+        claims("ペルーはチリに対する制裁を解除した。"),
+        ["PER sanctions CHL negated"]
+    );
+    assert_eq!(
+        claims("페루는 칠레에 대한 제재를 해제했다."),
+        ["PER sanctions CHL negated"]
+    );
+    assert_eq!(
+        claims("秘鲁解除了对智利的制裁。"),
+        ["PER sanctions CHL negated"]
+    );
+}
+
+#[test]
+fn an_act_two_cues_tell_once_hedged_is_stated() {
+    assert_eq!(
+        claims("Peru pledged 5 million dollars in humanitarian aid to Chile."),
+        ["PER humanitarian_aid CHL"]
+    );
+}

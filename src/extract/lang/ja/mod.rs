@@ -2220,6 +2220,21 @@ const CLAUSE_ENDS: &[&str] = &[
 
 /// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
 /// not after a postposition (`ロシアは、`).
+/// Postpositions made of a particle and a verb form (`に対し`): the verb
+/// form is no predicate, so a comma after one ends no clause.
+const COMPOUND_PARTICLES: &[&str] = &[
+    "に対し",
+    "に対して",
+    "に関し",
+    "に関して",
+    "をめぐり",
+    "をめぐって",
+    "について",
+    "に向け",
+    "に向けて",
+    "として",
+];
+
 fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Vec<usize> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
@@ -2234,7 +2249,11 @@ fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Ve
                     .rev()
                     .nth(1)
                     .is_some_and(|q| "たるいだ".contains(q));
-            if hiragana && (!"はものやとにをへがで".contains(p) || conjunctive_ga) {
+            // `日本に対し、…`: a comma after a compound particle ends no clause.
+            let compound = COMPOUND_PARTICLES
+                .iter()
+                .any(|q| sentence[..i].ends_with(q));
+            if hiragana && (!"はものやとにをへがで".contains(p) || conjunctive_ga) && !compound {
                 out.push(offset + i);
             }
         }

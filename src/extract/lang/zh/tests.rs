@@ -224,3 +224,9 @@ fn signing_a_decree_is_no_agreement() {
     );
     assert_eq!(claims("秘鲁和智利签署了协议。"), ["CHL agreement PER"]);
 }
+
+#[test]
+fn sending_troops_is_a_deployment_with_or_without_le() {
+    assert_eq!(claims("秘鲁向智利派遣军队。"), ["PER deployment CHL"]);
+    assert_eq!(claims("秘鲁向智利派遣了部队。"), ["PER deployment CHL"]);
+}
