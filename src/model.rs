@@ -311,6 +311,15 @@ impl Relation {
         self.direction() == Direction::Symmetric
     }
 
+    /// True for acts done against their target (attacks, sanctions,
+    /// accusations, threats, troops sent): PLOVER's hostile categories.
+    pub fn is_hostile(self) -> bool {
+        matches!(
+            self.plover(),
+            "ASSAULT" | "SANCTION" | "ACCUSE" | "THREATEN" | "MOBILIZE"
+        )
+    }
+
     /// Every ontology name, in order (for help and error messages).
     pub fn names() -> Vec<&'static str> {
         Relation::ALL.iter().map(|r| r.as_str()).collect()

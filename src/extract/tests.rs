@@ -253,8 +253,12 @@ fn japanese_both_sides_refer_to_the_last_pair() {
 
 #[test]
 fn japanese_modifiers_of_other_nouns_take_no_role() {
-    // The criticism is of an involvement; neither name is its agent or target.
-    assert!(claims("中国外務省は、日本による台湾への関与を批判した。").is_empty());
+    // The criticism is of an involvement: its agent is blamed, and the
+    // place it reaches takes no role.
+    assert_eq!(
+        claims("中国外務省は、日本による台湾への関与を批判した。"),
+        ["CHN condemnation JPN"]
+    );
     // The quoted clause's subject is the one criticised; its object stays inside.
     assert_eq!(
         claims("英国は、イランがロシアに無人機を輸出していると非難した。"),
@@ -1033,5 +1037,42 @@ fn an_act_two_cues_tell_once_hedged_is_stated() {
     assert_eq!(
         claims("Peru pledged 5 million dollars in humanitarian aid to Chile."),
         ["PER humanitarian_aid CHL"]
+    );
+}
+
+#[test]
+fn the_japanese_possessor_of_a_target_phrase_on_the_cue_is_its_agent() {
+    assert_eq!(
+        claims("ペルーのボリビアへの武器売却"),
+        ["PER arms_supply BOL"]
+    );
+    // The capital of the state possessed is that state's own.
+    assert_eq!(
+        claims("ペルーの首都リマへの攻撃"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_japanese_reaction_makes_its_subject_the_target_only_of_a_hostile_act() {
+    assert_eq!(
+        claims("ペルーはチリの制裁に反発した。"),
+        ["CHL sanctions PER", "PER condemnation CHL"]
+    );
+    assert_eq!(
+        claims("ペルーはチリの武器売却に反発した。"),
+        ["PER condemnation CHL"]
+    );
+}
+
+#[test]
+fn the_japanese_agent_of_a_judged_act_marked_by_niyoru_is_blamed() {
+    assert_eq!(
+        claims("ペルーはチリによる攻撃を強く非難した。"),
+        ["PER condemnation CHL"]
+    );
+    assert_eq!(
+        claims("ペルーはチリによる国境地帯への攻撃を非難した。"),
+        ["PER condemnation CHL"]
     );
 }

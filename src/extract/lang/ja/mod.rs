@@ -828,15 +828,17 @@ impl Japanese {
                 continue;
             }
             // ロシアのウクライナ侵攻, 日本の対米輸出: the possessor of a compound is its agent.
+            // 米国の台湾への武器売却: so is the possessor of a target phrase on it.
             if let Ending::Mention {
                 next,
                 genitive: true,
             } = roles[i]
-                && roles[next]
+                && (roles[next]
                     == (Ending::Cue {
                         hit: h,
                         genitive: false,
                     })
+                    || self.target_phrase_on(s, i, next, &hit))
                 && !symmetric
                 && !cue.genitive_is_target
             {
@@ -884,6 +886,17 @@ impl Japanese {
             let Ending::Particle(_, particle_end) = roles[i] else {
                 continue;
             };
+            // `チリによる攻撃を非難`: the agent of the act judged is blamed.
+            if before
+                && cue.object_agent
+                && p == "による"
+                && text
+                    .get(particle_end..hit.start)
+                    .is_some_and(agent_s_act_between)
+            {
+                nearest_target = Some((i, p));
+                continue;
+            }
             // The particle may run into the cue itself (会談による合意: による after
             // 会談 ends past the start of the next cue), so the text between is checked.
             if before
@@ -986,6 +999,21 @@ impl Japanese {
         }
     }
 
+    /// Mention `n`, which `owner` possesses, ends in an adnominal target
+    /// postposition (への, に対する) on the noun phrase the cue heads
+    /// (`米国の台湾への武器売却`), and is no part of the owner's own state
+    /// (`イラクの首都バグダッドへの`).
+    fn target_phrase_on(&self, s: &Sentence<'_, '_>, owner: usize, n: usize, hit: &CueHit) -> bool {
+        let Ending::Particle("への" | "に対する", end) = s.roles[n] else {
+            return false;
+        };
+        let state = |k: usize| s.view.state_of(s.view.mentions[k].entry);
+        state(owner) != state(n)
+            && s.view.text.get(end..hit.start).is_some_and(|between| {
+            heads_cue(between, s.view.mentions, end, &self.adjectives)
+        })
+    }
+
     /// Stage 3: sources, targets and partners, with lists, the forum of a
     /// meeting, the head of a relative clause and an apposition resolved.
     fn cast(&self, s: &Sentence<'_, '_>, c: &CueScope<'_, '_>, marked: Marked) -> Cast {
@@ -1043,8 +1071,10 @@ impl Japanese {
         {
             targets = group(n);
         }
-        // `ペルーはチリの制裁に反発`: who reacts to an act was its target.
+        // `ペルーはチリの制裁に反発`: who reacts to a hostile act was its
+        // target; not to a gift to another (`チリの武器売却に反発`).
         if c.reaction
+            && c.cue.relation.is_hostile()
             && !symmetric
             && targets.is_empty()
             && !sources.is_empty()
@@ -1993,6 +2023,22 @@ fn judged_act_between(between: &str) -> bool {
         && noun_start < clause.len()
         && closes
         && !clause.contains(['、', '。'])
+}
+
+/// Between an agent's `による` and a cue, the noun the agent acts in, as the
+/// cue's object (`攻撃を`, `制裁に`, `国境地帯への攻撃を`), then at most a
+/// short adverb (`強く`).
+fn agent_s_act_between(between: &str) -> bool {
+    let Some(object_end) = between.rfind(['を', 'に']) else {
+        return false;
+    };
+    let (noun, adverb) = (&between[..object_end], &between[object_end + 'を'.len_utf8()..]);
+    // `国境地帯への攻撃`: a goal inside the noun phrase is still that noun's.
+    let noun = noun.replace("への", "");
+    !noun.is_empty()
+        && noun.chars().all(|c| is_noun_char(c) || c == 'の' || c == '・')
+        && adverb.chars().count() <= 6
+        && !adverb.contains(['、', '。'])
 }
 
 /// Between a subject and its cue, an object or goal that names no actor

@@ -645,6 +645,11 @@ impl Chinese {
                     found.owner = Some(g);
                 }
                 (true, Marker::None) if found.subject.is_none() => found.subject = Some(g),
+                // `谴责美国对台军售`: a bare name right before the target's
+                // preposition is the agent of the act the object names.
+                (true, Marker::None) if !symmetric && agent_of_object(view, g, hit.start) => {
+                    found.owner = Some(g);
+                }
                 // `X是Y的Z`, `X是Y最坚定的Z`: after a copula, a name with 的
                 // owns the cue noun.
                 (true, Marker::None)
@@ -705,6 +710,19 @@ impl Chinese {
 
 /// A mention standing for one side of the last pair (`两国`): the first char
 /// names one, the rest the other.
+/// The object clause `美国对台军售`: `g` stands right before 对 or 向, and
+/// what follows reaches the cue at `cue_start` within a few characters,
+/// without a clause break.
+fn agent_of_object(view: &SentenceView<'_>, g: &Group, cue_start: usize) -> bool {
+    const REACH: usize = 8;
+    let Some(gap) = view.text.get(g.end..cue_start) else {
+        return false;
+    };
+    gap.starts_with(['对', '向'])
+        && gap.chars().count() <= REACH
+        && !gap.contains(['，', ',', '、', '。', '：'])
+}
+
 fn side(entry: EntryIndex, start: usize, end: usize) -> Mention {
     // Two halves of one word coordinate like a compound (`中俄`).
     Mention {

@@ -230,3 +230,11 @@ fn sending_troops_is_a_deployment_with_or_without_le() {
     assert_eq!(claims("秘鲁向智利派遣军队。"), ["PER deployment CHL"]);
     assert_eq!(claims("秘鲁向智利派遣了部队。"), ["PER deployment CHL"]);
 }
+
+#[test]
+fn a_bare_name_before_the_target_s_preposition_is_the_object_act_s_agent() {
+    assert_eq!(
+        claims("秘鲁谴责智利对玻利维亚实施制裁。"),
+        ["PER condemnation CHL", "CHL sanctions BOL"]
+    );
+}
