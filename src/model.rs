@@ -320,6 +320,12 @@ impl Relation {
         )
     }
 
+    /// True for help given to the target: aid of every kind and political
+    /// backing.
+    pub fn is_assistance(self) -> bool {
+        self.plover() == "AID" || self == Relation::Support
+    }
+
     /// Every ontology name, in order (for help and error messages).
     pub fn names() -> Vec<&'static str> {
         Relation::ALL.iter().map(|r| r.as_str()).collect()

@@ -129,6 +129,9 @@ pub(crate) struct Discourse {
     /// The relations and targets of the directed claims the last sentence
     /// with claims stated (Japanese `Xも承認した`: X did it to the same target).
     pub(crate) told: Vec<(crate::model::Relation, EntryIndex)>,
+    /// The giver and recipient of the last aid or backing stated (Japanese
+    /// `追加支援も表明` with no recipient: the one that giver last helped).
+    pub(crate) helped: Option<(EntryIndex, EntryIndex)>,
 }
 
 impl Discourse {
@@ -146,6 +149,20 @@ impl Discourse {
             .map(|f| (f.relation, f.target))
             .collect();
         self.told.dedup();
+        if let Some(f) = found
+            .iter()
+            .rev()
+            .find(|f| !f.negated && f.relation.is_assistance())
+        {
+            self.helped = Some((f.source, f.target));
+        }
+    }
+
+    /// The one `giver` (or another end of its state) last helped.
+    pub(crate) fn helped_by(&self, view: &SentenceView<'_>, giver: EntryIndex) -> Option<EntryIndex> {
+        self.helped
+            .filter(|&(g, _)| view.state_of(g) == view.state_of(giver))
+            .map(|(_, r)| r)
     }
 
     /// Reads a sentence for a natural disaster, until one is placed: the

@@ -1076,3 +1076,16 @@ fn the_japanese_agent_of_a_judged_act_marked_by_niyoru_is_blamed() {
         ["PER condemnation CHL"]
     );
 }
+
+#[test]
+fn japanese_aid_with_no_recipient_goes_to_whom_its_giver_last_helped() {
+    assert_eq!(
+        claims("ペルーはエクアドルへの支援を表明した。ペルーは追加の経済支援も決めた。"),
+        ["PER support ECU", "PER economic_aid ECU"]
+    );
+    // Another giver's aid is not carried over.
+    assert_eq!(
+        claims("ペルーはエクアドルへの支援を表明した。チリは経済支援を決めた。"),
+        ["PER support ECU"]
+    );
+}

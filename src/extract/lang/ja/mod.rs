@@ -448,6 +448,8 @@ struct Sentence<'v, 'a> {
     stricken: Option<EntryIndex>,
     /// See `Discourse::told`.
     told: &'v [(Relation, EntryIndex)],
+    /// See `Discourse::helped`.
+    discourse: &'v Discourse,
 }
 
 impl Sentence<'_, '_> {
@@ -674,6 +676,7 @@ impl Japanese {
             disaster: discourse.disaster,
             stricken: discourse.stricken,
             told: &discourse.told,
+            discourse,
         };
         let mut out = Vec::new();
         for h in 0..hits.len() {
@@ -1264,6 +1267,12 @@ impl Japanese {
                 target_entries.extend(crate::extract::relief_recipient(
                     s.stricken, view, relation, &source,
                 ));
+            }
+            // `(首相はウクライナへの連帯を表明。)装備支援を拠出すると伝えた`: aid
+            // with no recipient named goes to whom its giver last helped.
+            if target_entries.is_empty() && cue.relation(s.disaster).is_assistance() {
+                let giver = source_entries.first().copied().or_else(|| fallback(&[]));
+                target_entries.extend(giver.and_then(|g| s.discourse.helped_by(view, g)));
             }
             if cue.object_first
                 && told.is_empty()
