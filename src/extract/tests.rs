@@ -1089,3 +1089,15 @@ fn japanese_aid_with_no_recipient_goes_to_whom_its_giver_last_helped() {
         ["PER support ECU"]
     );
 }
+
+#[test]
+fn japanese_help_a_sum_measures_is_economic_aid() {
+    assert_eq!(
+        claims("ペルーはエクアドルに50億円の支援を行う。"),
+        ["PER economic_aid ECU"]
+    );
+    assert_eq!(
+        claims("ペルーはエクアドルへの支援を続ける。"),
+        ["PER support ECU"]
+    );
+}

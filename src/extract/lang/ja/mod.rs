@@ -289,6 +289,7 @@ struct CueDef {
     #[serde(default)]
     negates: bool,
     disaster: Option<Relation>,
+    funded: Option<Relation>,
 }
 
 #[derive(Debug)]
@@ -313,6 +314,9 @@ struct Cue {
     negates: bool,
     /// The relation the cue states in an article about a disaster.
     disaster: Option<Relation>,
+    /// The relation the cue states when a sum of money measures it
+    /// (`600億円の支援`: economic aid).
+    funded: Option<Relation>,
 }
 
 impl Cue {
@@ -535,6 +539,7 @@ impl Japanese {
                 object_agent: def.object_agent,
                 negates: def.negates,
                 disaster: def.disaster,
+                funded: def.funded,
             });
         }
         let automaton = crate::extract::words::CueAutomaton::new(patterns);
@@ -1206,6 +1211,10 @@ impl Japanese {
         // `Xは「…」と述べた`: the quote is X's word.
         let speaker = c.cue_quoted.then(|| self.quote_speaker(s, &hit)).flatten();
         attributed_to.extend(speaker.filter(|x| !attributed_to.contains(x)));
+        let relation = match cue.funded {
+            Some(r) if !s.disaster && sum_before(&text[c.clause_start..hit.start]) => r,
+            _ => cue.relation(s.disaster),
+        };
         let mut push = |source: EntryIndex, target: EntryIndex| {
             let (source, target) = if cue.reverse && !oriented {
                 (target, source)
@@ -1216,7 +1225,7 @@ impl Japanese {
             attributed_to.retain(|&x| x != source && x != target);
             out.push(Found {
                 source,
-                relation: cue.relation(s.disaster),
+                relation,
                 target,
                 negated,
                 hedged,
@@ -2048,6 +2057,29 @@ fn agent_s_act_between(between: &str) -> bool {
         && noun.chars().all(|c| is_noun_char(c) || c == 'の' || c == '・')
         && adverb.chars().count() <= 6
         && !adverb.contains(['、', '。'])
+}
+
+/// A sum of money measures the noun that `before` runs into: a number and a
+/// currency (`4.7億ドル(約600億円)の追加`), then only `の` and a few words.
+fn sum_before(before: &str) -> bool {
+    const REACH: usize = 8;
+    let Some(unit) = ["円", "ドル", "ユーロ", "ポンド", "元"]
+        .iter()
+        .filter_map(|u| before.rfind(u).map(|at| (at, u.len())))
+        .max()
+    else {
+        return false;
+    };
+    let (at, len) = unit;
+    let counted = before[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || "億万千百十".contains(c));
+    let tail = &before[at + len..];
+    counted
+        && tail.contains('の')
+        && tail.chars().count() <= REACH
+        && !tail.contains(['、', '。'])
 }
 
 /// Between a subject and its cue, an object or goal that names no actor
