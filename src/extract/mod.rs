@@ -217,6 +217,30 @@ impl Disaster {
     }
 }
 
+/// A sum of money measures the noun that `before` runs into (Japanese
+/// `4.7億ドル(約600億円)の追加`, Korean `1억 달러 규모의`): a number, one of
+/// `units`, then within a few characters the genitive `link` and no comma.
+pub(crate) fn sum_before(before: &str, units: &[&str], link: char) -> bool {
+    const REACH: usize = 8;
+    let Some((at, len)) = units
+        .iter()
+        .filter_map(|u| before.rfind(u).map(|at| (at, u.len())))
+        .max()
+    else {
+        return false;
+    };
+    let counted = before[..at]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || "億万千百十조억만천".contains(c));
+    let tail = &before[at + len..];
+    counted
+        && tail.contains(link)
+        && tail.chars().count() <= REACH
+        && !tail.contains(['、', '。', ',', '.'])
+}
+
 /// Where relief of `relation` from `sources` goes when the sentence names no
 /// recipient: the `stricken` state (see [`Discourse::stricken`]), unless a
 /// source is that state.

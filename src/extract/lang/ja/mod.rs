@@ -29,7 +29,7 @@ use serde::Deserialize;
 use crate::extract::claims::symmetric_pairs;
 use crate::extract::lexicon::{self, LexiconError};
 use crate::extract::words::WordSet;
-use crate::extract::{Disaster, Discourse, Found, SentenceView};
+use crate::extract::{Disaster, Discourse, Found, SentenceView, sum_before};
 use crate::gazetteer::EntryIndex;
 use crate::model::{ActorId, Relation};
 
@@ -1212,7 +1212,7 @@ impl Japanese {
         let speaker = c.cue_quoted.then(|| self.quote_speaker(s, &hit)).flatten();
         attributed_to.extend(speaker.filter(|x| !attributed_to.contains(x)));
         let relation = match cue.funded {
-            Some(r) if !s.disaster && sum_before(&text[c.clause_start..hit.start]) => r,
+            Some(r) if !s.disaster && sum_before(&text[c.clause_start..hit.start], SUM_UNITS, 'の') => r,
             _ => cue.relation(s.disaster),
         };
         let mut push = |source: EntryIndex, target: EntryIndex| {
@@ -2059,29 +2059,6 @@ fn agent_s_act_between(between: &str) -> bool {
         && !adverb.contains(['、', '。'])
 }
 
-/// A sum of money measures the noun that `before` runs into: a number and a
-/// currency (`4.7億ドル(約600億円)の追加`), then only `の` and a few words.
-fn sum_before(before: &str) -> bool {
-    const REACH: usize = 8;
-    let Some(unit) = ["円", "ドル", "ユーロ", "ポンド", "元"]
-        .iter()
-        .filter_map(|u| before.rfind(u).map(|at| (at, u.len())))
-        .max()
-    else {
-        return false;
-    };
-    let (at, len) = unit;
-    let counted = before[..at]
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit() || "億万千百十".contains(c));
-    let tail = &before[at + len..];
-    counted
-        && tail.contains('の')
-        && tail.chars().count() <= REACH
-        && !tail.contains(['、', '。'])
-}
-
 /// Between a subject and its cue, an object or goal that names no actor
 /// (`同盟国に配備`): を, へ, or a に that ends no time or adverb (`22日に`, `正式に`).
 fn object_between(between: &str) -> bool {
@@ -2307,6 +2284,9 @@ const CLAUSE_ENDS: &[&str] = &[
 
 /// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
 /// not after a postposition (`ロシアは、`).
+/// Currencies a sum before an aid noun is counted in (`600億円の支援`).
+const SUM_UNITS: &[&str] = &["円", "ドル", "ユーロ", "ポンド", "元"];
+
 /// Postpositions made of a particle and a verb form (`に対し`): the verb
 /// form is no predicate, so a comma after one ends no clause.
 const COMPOUND_PARTICLES: &[&str] = &[

@@ -9,6 +9,9 @@ use crate::extract::{Found, SentenceView, relief_recipient};
 use crate::gazetteer::EntryIndex;
 use crate::model::ActorKind;
 
+/// Currencies a sum before an aid noun is counted in (`1억 달러 규모의 지원`).
+const SUM_UNITS: &[&str] = &["달러", "원", "유로", "엔", "위안"];
+
 impl Korean {
     /// The claims one cue yields: assign roles, fall back to the topic, set flags.
     pub(super) fn cue_claims(&self, s: &Sentence<'_, '_>, h: usize, out: &mut Vec<Found>) {
@@ -80,7 +83,12 @@ impl Korean {
                 .or(s.previous)
                 .filter(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
         };
-        let relation = lexicon::relation_in(cue.relation, cue.disaster, s.disaster);
+        let funded = !s.disaster
+            && crate::extract::sum_before(&view.text[clause_start..hit.start], SUM_UNITS, '의');
+        let relation = match cue.funded {
+            Some(r) if funded => r,
+            _ => lexicon::relation_in(cue.relation, cue.disaster, s.disaster),
+        };
         let flags = self.flags(view, &hit, s, &roles, reported);
         let mut push = |a: EntryIndex, b: EntryIndex| {
             let (source, target) = if cue.reverse { (b, a) } else { (a, b) };

@@ -104,6 +104,7 @@ struct CueDef {
     #[serde(default)]
     states_only: bool,
     disaster: Option<Relation>,
+    funded: Option<Relation>,
 }
 
 /// The role a mention joined to a nominal cue by `의` takes.
@@ -183,6 +184,9 @@ struct Cue {
     states_only: bool,
     /// The relation the cue states in an article about a disaster.
     disaster: Option<Relation>,
+    /// The relation the cue states when a sum of money measures it
+    /// (`1억 달러 규모의 지원`: economic aid).
+    funded: Option<Relation>,
 }
 
 /// A cue found in a sentence (absolute offsets).
@@ -340,6 +344,7 @@ impl Korean {
                 needs_source: def.needs_source,
                 states_only: def.states_only,
                 disaster: def.disaster,
+                funded: def.funded,
             });
         }
         let automaton = crate::extract::words::CueAutomaton::new(patterns);

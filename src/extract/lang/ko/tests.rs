@@ -213,3 +213,15 @@ fn signing_a_decree_is_no_agreement() {
         ["CHL agreement PER"]
     );
 }
+
+#[test]
+fn help_a_sum_measures_is_economic_aid() {
+    assert_eq!(
+        claims("페루는 에콰도르에 1억 달러 규모의 지원을 약속했다."),
+        ["PER economic_aid ECU"]
+    );
+    assert_eq!(
+        claims("페루는 에콰도르에 대한 지원을 약속했다."),
+        ["PER support ECU"]
+    );
+}
