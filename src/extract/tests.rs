@@ -1101,3 +1101,13 @@ fn japanese_help_a_sum_measures_is_economic_aid() {
         ["PER support ECU"]
     );
 }
+
+#[test]
+fn those_a_japanese_act_follows_did_it_too() {
+    assert_eq!(
+        claims("チリとブラジルに続き、ペルーもボリビアに部隊を派遣した。"),
+        ["PER deployment BOL", "BRA deployment BOL", "CHL deployment BOL"]
+    );
+    // A meeting's partner the one followed is not.
+    assert!(claims("ペルーはチリに続いて首脳会談を行った。").is_empty());
+}

@@ -421,6 +421,8 @@ struct Marked {
     nearest_target: Option<(usize, &'static str)>,
     /// The subject of the reaction governing the cue (see `CueScope::reaction`).
     reactor: Option<usize>,
+    /// The one followed (`米英に続き`): it did the act too.
+    followed: Option<usize>,
 }
 
 /// The mentions in each role of one cue.
@@ -428,6 +430,8 @@ struct Cast {
     sources: Vec<usize>,
     targets: Vec<usize>,
     partners: Vec<usize>,
+    /// See `Marked::followed`, with its list.
+    followed: Vec<usize>,
     /// Those joined to the cue itself (compounds, genitives), for 'G7サミット'.
     attached_targets: Vec<usize>,
     /// The source is the origin a から marked: the roles are already the
@@ -823,6 +827,7 @@ impl Japanese {
         let mut origin: Option<usize> = None;
         let mut nearest_target: Option<(usize, &str)> = None;
         let mut reactor: Option<usize> = None;
+        let mut followed: Option<usize> = None;
         for (i, m) in mentions.iter().enumerate() {
             if phrases[i].quoted != cue_quoted {
                 continue;
@@ -894,6 +899,12 @@ impl Japanese {
             let Ending::Particle(_, particle_end) = roles[i] else {
                 continue;
             };
+            // `米国と英国に続き、日本も派遣`: those followed did it too (a
+            // meeting's partner they are not).
+            if before && p == "に" && FOLLOWING.iter().any(|w| text[particle_end..].starts_with(w)) {
+                followed = (!symmetric).then_some(i);
+                continue;
+            }
             // `チリによる攻撃を非難`: the agent of the act judged is blamed.
             if before
                 && cue.object_agent
@@ -1004,6 +1015,7 @@ impl Japanese {
             origin,
             nearest_target,
             reactor,
+            followed,
         }
     }
 
@@ -1044,6 +1056,7 @@ impl Japanese {
             origin,
             nearest_target,
             reactor,
+            followed,
         } = marked;
         let group = |n: usize| coordination_group(n, phrases, mentions, text);
         let mut sources: Vec<usize> = attached_sources.clone();
@@ -1129,10 +1142,17 @@ impl Japanese {
                 }
             }
         }
+        let followed = followed.map_or_else(Vec::new, |n| {
+            group(n)
+                .into_iter()
+                .filter(|x| !sources.contains(x) && !targets.contains(x))
+                .collect()
+        });
         Cast {
             sources,
             targets,
             partners,
+            followed,
             attached_targets,
             oriented,
         }
@@ -1159,6 +1179,7 @@ impl Japanese {
             sources,
             targets,
             partners,
+            followed,
             attached_targets,
             oriented,
         } = cast;
@@ -1304,6 +1325,7 @@ impl Japanese {
             if oriented && target_entries.is_empty() {
                 target_entries.extend(fallback(&source_entries));
             }
+            source_entries.extend(entries(&followed));
             for &a in &source_entries {
                 for &b in &target_entries {
                     push(a, b);
@@ -2286,6 +2308,10 @@ const CLAUSE_ENDS: &[&str] = &[
 /// not after a postposition (`ロシアは、`).
 /// Currencies a sum before an aid noun is counted in (`600億円の支援`).
 const SUM_UNITS: &[&str] = &["円", "ドル", "ユーロ", "ポンド", "元"];
+
+/// Verbs after `に` that make the name before it one followed in the act
+/// (`米英に続き`, `米国に次いで`).
+const FOLLOWING: &[&str] = &["続き", "続いて", "次いで", "倣い", "倣って"];
 
 /// Postpositions made of a particle and a verb form (`に対し`): the verb
 /// form is no predicate, so a comma after one ends no clause.

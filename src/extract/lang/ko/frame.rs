@@ -156,6 +156,7 @@ impl Korean {
         let mut nearest_source: Option<usize> = None;
         let mut nearest_target: Option<usize> = None;
         let mut between: Option<usize> = None;
+        let mut followed: Option<usize> = None;
         for (i, m) in view.mentions.iter().enumerate() {
             let phrase = &s.phrases[i];
             // `방북`: the visit cue `방` right before the name is its goal.
@@ -235,6 +236,14 @@ impl Korean {
                 {
                     between = Some(i);
                 }
+                // `미국과 영국에 이어 이라크에 파병`: those followed did it too.
+                Ending::Particle(_, at, after)
+                    if !symmetric
+                        && &text[at..after] == "에"
+                        && text[after..].trim_start().starts_with("이어") =>
+                {
+                    followed = Some(i);
+                }
                 Ending::Particle(marker, at, after) if !noun_only => {
                     let p = &text[at..after];
                     // `X는 Y가 …다고 밝혔다`: a topic that reports another
@@ -284,6 +293,13 @@ impl Korean {
             } else {
                 roles.targets = group(n);
             }
+        }
+        if let Some(n) = followed {
+            let new: Vec<usize> = group(n)
+                .into_iter()
+                .filter(|x| !roles.sources.contains(x) && !roles.targets.contains(x))
+                .collect();
+            roles.sources.extend(new);
         }
         roles
     }

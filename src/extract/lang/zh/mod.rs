@@ -538,6 +538,15 @@ impl Chinese {
             roles.targets.retain(|t| !roles.sources.contains(t));
             roles.partners.retain(|p| !roles.sources.contains(p));
         }
+        // `继美国和英国之后，韩国也向伊拉克派兵`: those followed did it too.
+        if !symmetric && !roles.targets.is_empty() {
+            for g in groups.iter().filter(|g| followed(view, g, clause_start)) {
+                let mut those = Vec::new();
+                g.extend_into(view, &mut those);
+                those.retain(|x| !roles.sources.contains(x) && !roles.targets.contains(x));
+                roles.sources.extend(those);
+            }
+        }
         // `卡塔尔提供援助`: relief with no recipient goes where the disaster struck.
         if !symmetric && roles.targets.is_empty() {
             let source = match roles.sources.first() {
@@ -710,6 +719,19 @@ impl Chinese {
 
 /// A mention standing for one side of the last pair (`两国`): the first char
 /// names one, the rest the other.
+/// `继X之后，`: the group `g` is one followed in the act of the clause
+/// starting at `clause_start`, right after it.
+fn followed(view: &SentenceView<'_>, g: &Group, clause_start: usize) -> bool {
+    let text = view.text;
+    let after = &text[g.end..];
+    let Some(rest) = after.strip_prefix("之后").or_else(|| after.strip_prefix("以后")) else {
+        return false;
+    };
+    text[..g.start].ends_with('继')
+        && g.end + (after.len() - rest.len()) <= clause_start
+        && text[g.end..clause_start].chars().count() <= 3
+}
+
 /// The object clause `美国对台军售`: `g` stands right before 对 or 向, and
 /// what follows reaches the cue at `cue_start` within a few characters,
 /// without a clause break.

@@ -238,3 +238,11 @@ fn a_bare_name_before_the_target_s_preposition_is_the_object_act_s_agent() {
         ["PER condemnation CHL", "CHL sanctions BOL"]
     );
 }
+
+#[test]
+fn those_followed_did_the_act_too() {
+    assert_eq!(
+        claims("继智利之后，秘鲁也对玻利维亚实施制裁。"),
+        ["PER sanctions BOL", "CHL sanctions BOL"]
+    );
+}
