@@ -159,7 +159,11 @@ impl Discourse {
     }
 
     /// The one `giver` (or another end of its state) last helped.
-    pub(crate) fn helped_by(&self, view: &SentenceView<'_>, giver: EntryIndex) -> Option<EntryIndex> {
+    pub(crate) fn helped_by(
+        &self,
+        view: &SentenceView<'_>,
+        giver: EntryIndex,
+    ) -> Option<EntryIndex> {
         self.helped
             .filter(|&(g, _)| view.state_of(g) == view.state_of(giver))
             .map(|(_, r)| r)

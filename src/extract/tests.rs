@@ -1047,10 +1047,7 @@ fn the_japanese_possessor_of_a_target_phrase_on_the_cue_is_its_agent() {
         ["PER arms_supply BOL"]
     );
     // The capital of the state possessed is that state's own.
-    assert_eq!(
-        claims("ペルーの首都リマへの攻撃"),
-        Vec::<String>::new()
-    );
+    assert_eq!(claims("ペルーの首都リマへの攻撃"), Vec::<String>::new());
 }
 
 #[test]
@@ -1106,7 +1103,11 @@ fn japanese_help_a_sum_measures_is_economic_aid() {
 fn those_a_japanese_act_follows_did_it_too() {
     assert_eq!(
         claims("チリとブラジルに続き、ペルーもボリビアに部隊を派遣した。"),
-        ["PER deployment BOL", "BRA deployment BOL", "CHL deployment BOL"]
+        [
+            "PER deployment BOL",
+            "BRA deployment BOL",
+            "CHL deployment BOL"
+        ]
     );
     // A meeting's partner the one followed is not.
     assert!(claims("ペルーはチリに続いて首脳会談を行った。").is_empty());

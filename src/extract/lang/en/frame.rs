@@ -243,8 +243,8 @@ impl English {
         // A cue that ends in its preposition (`at war with`, `war between`)
         // hands it the actor right after.
         let last = hit.b - 1;
-        let ends_in_prep = last > hit.a
-            && (p.is(last, PREP) || p.is(last, PARTNER_PREP) || p.is(last, PAIR_PREP));
+        let ends_in_prep =
+            last > hit.a && (p.is(last, PREP) || p.is(last, PARTNER_PREP) || p.is(last, PAIR_PREP));
         let from = if ends_in_prep { last } else { hit.b };
         for k in from..stop {
             if p.clause[k] != c {

@@ -901,7 +901,12 @@ impl Japanese {
             };
             // `米国と英国に続き、日本も派遣`: those followed did it too (a
             // meeting's partner they are not).
-            if before && p == "に" && FOLLOWING.iter().any(|w| text[particle_end..].starts_with(w)) {
+            if before
+                && p == "に"
+                && FOLLOWING
+                    .iter()
+                    .any(|w| text[particle_end..].starts_with(w))
+            {
                 followed = (!symmetric).then_some(i);
                 continue;
             }
@@ -1029,9 +1034,10 @@ impl Japanese {
         };
         let state = |k: usize| s.view.state_of(s.view.mentions[k].entry);
         state(owner) != state(n)
-            && s.view.text.get(end..hit.start).is_some_and(|between| {
-            heads_cue(between, s.view.mentions, end, &self.adjectives)
-        })
+            && s.view
+                .text
+                .get(end..hit.start)
+                .is_some_and(|between| heads_cue(between, s.view.mentions, end, &self.adjectives))
     }
 
     /// Stage 3: sources, targets and partners, with lists, the forum of a
@@ -1233,7 +1239,11 @@ impl Japanese {
         let speaker = c.cue_quoted.then(|| self.quote_speaker(s, &hit)).flatten();
         attributed_to.extend(speaker.filter(|x| !attributed_to.contains(x)));
         let relation = match cue.funded {
-            Some(r) if !s.disaster && sum_before(&text[c.clause_start..hit.start], SUM_UNITS, 'の') => r,
+            Some(r)
+                if !s.disaster && sum_before(&text[c.clause_start..hit.start], SUM_UNITS, 'の') =>
+            {
+                r
+            }
             _ => cue.relation(s.disaster),
         };
         let mut push = |source: EntryIndex, target: EntryIndex| {
@@ -2072,11 +2082,16 @@ fn agent_s_act_between(between: &str) -> bool {
     let Some(object_end) = between.rfind(['を', 'に']) else {
         return false;
     };
-    let (noun, adverb) = (&between[..object_end], &between[object_end + 'を'.len_utf8()..]);
+    let (noun, adverb) = (
+        &between[..object_end],
+        &between[object_end + 'を'.len_utf8()..],
+    );
     // `国境地帯への攻撃`: a goal inside the noun phrase is still that noun's.
     let noun = noun.replace("への", "");
     !noun.is_empty()
-        && noun.chars().all(|c| is_noun_char(c) || c == 'の' || c == '・')
+        && noun
+            .chars()
+            .all(|c| is_noun_char(c) || c == 'の' || c == '・')
         && adverb.chars().count() <= 6
         && !adverb.contains(['、', '。'])
 }
@@ -2346,7 +2361,8 @@ fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Ve
             let compound = COMPOUND_PARTICLES
                 .iter()
                 .any(|q| sentence[..i].ends_with(q));
-            if hiragana && (!"はものやとにをへがで".contains(p) || conjunctive_ga) && !compound {
+            if hiragana && (!"はものやとにをへがで".contains(p) || conjunctive_ga) && !compound
+            {
                 out.push(offset + i);
             }
         }

@@ -230,6 +230,10 @@ fn help_a_sum_measures_is_economic_aid() {
 fn those_followed_did_the_act_too() {
     assert_eq!(
         claims("칠레와 브라질에 이어 페루도 볼리비아에 파병했다."),
-        ["BRA deployment BOL", "CHL deployment BOL", "PER deployment BOL"]
+        [
+            "BRA deployment BOL",
+            "CHL deployment BOL",
+            "PER deployment BOL"
+        ]
     );
 }

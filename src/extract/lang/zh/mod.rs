@@ -724,7 +724,10 @@ impl Chinese {
 fn followed(view: &SentenceView<'_>, g: &Group, clause_start: usize) -> bool {
     let text = view.text;
     let after = &text[g.end..];
-    let Some(rest) = after.strip_prefix("之后").or_else(|| after.strip_prefix("以后")) else {
+    let Some(rest) = after
+        .strip_prefix("之后")
+        .or_else(|| after.strip_prefix("以后"))
+    else {
         return false;
     };
     text[..g.start].ends_with('继')
