@@ -86,6 +86,9 @@ impl English {
             return;
         }
         let passive = cue.pos != Pos::Noun && passive(p, hit);
+        if cue.relation == Relation::Membership && cue.pos == Pos::Verb && joins_an_act(p, hit) {
+            return;
+        }
         let Some(mut roles) = self.roles_after(cx, hit, cue, passive) else {
             return;
         };
@@ -113,11 +116,17 @@ impl English {
         let subject = self
             .subject(p, hit, cue, &premods)
             .or_else(|| apposed_after(p, hit, cue).map(Subject::Group));
-        let subject_entries: Vec<EntryIndex> = match subject {
+        let mut subject_entries: Vec<EntryIndex> = match subject {
             Some(Subject::Group(g)) => with_members(p, g),
             Some(Subject::Pair) => cx.pair.map_or_else(Vec::new, |(a, b)| vec![a, b]),
             None => Vec::new(),
         };
+        // `Japan joined the EU in imposing sanctions`: who joins the agent acts too.
+        if let Some(Subject::Group(g)) = subject
+            && let Some(j) = joiner_of(p, g, hit)
+        {
+            subject_entries.extend(with_members(p, j));
+        }
         if let (Some(r), Some(Subject::Group(g))) = (cue.forces, subject)
             && armed_forces(p, g)
         {
@@ -189,9 +198,6 @@ impl English {
             })
     }
 
-    /// After the cue: its direct object, the roles its prepositions
-    /// introduce, and (for a verb like `expel`) whether its object says what
-    /// it must. `None` when the cue cannot hold here.
     /// A noun cue of the verb's own relation heading its object names what
     /// the verb moves (`deployed 3,000 troops to Poland`): the verb's
     /// prepositions come after both.
@@ -206,6 +212,9 @@ impl English {
             && (verb.b..next.a).all(|k| p.clause[k] == p.clause[verb.a] && !p.is(k, PREP))
     }
 
+    /// After the cue: its direct object, the roles its prepositions
+    /// introduce, and (for a verb like `expel`) whether its object says what
+    /// it must. `None` when the cue cannot hold here.
     fn roles_after(
         &self,
         cx: &Context<'_, '_>,
@@ -825,6 +834,48 @@ fn object_before_infinitive(en: &English, p: &Parsed<'_>, g: usize, a: usize) ->
 
 /// A group's entries and those of the members a listing after it names
 /// (`Washington and its allies, including Japan,`).
+/// The verbs of joining another in an act (`joined the EU in imposing`).
+const JOINING_VERBS: &[&str] = &["joined", "joins", "join", "followed", "follows", "follow"];
+
+/// `X joined Y in V-ing`: the group `X` when group `g` is Y, the object of a
+/// verb of joining, and `in` opens the phrase of the cue at `hit`.
+fn joiner_of(p: &Parsed<'_>, g: usize, hit: Hit) -> Option<usize> {
+    const REACH: usize = 4;
+    let gr = &p.groups[g];
+    let after = gr.last + 1;
+    let opens = after < hit.a
+        && hit.a - after <= REACH
+        && p.word(after) == "in"
+        && p.word(after + 1).ends_with("ing");
+    let mut verb = gr.first.checked_sub(1)?;
+    if p.is(verb, DET) {
+        verb = verb.checked_sub(1)?;
+    }
+    let joins = JOINING_VERBS
+        .iter()
+        .any(|w| p.word(verb).eq_ignore_ascii_case(w));
+    if !opens || !joins {
+        return None;
+    }
+    let before = verb.checked_sub(1)?;
+    p.group_of[before].filter(|&j| p.clause[p.groups[j].last] == p.clause[verb])
+}
+
+/// Whether the verb cue at `hit` joins its object in an act (`joined the
+/// EU in imposing`): that is no membership.
+pub(super) fn joins_an_act(p: &Parsed<'_>, hit: Hit) -> bool {
+    let object = if p.toks.get(hit.b).is_some() && p.is(hit.b, DET) {
+        hit.b + 1
+    } else {
+        hit.b
+    };
+    let Some(g) = p.group_of.get(object).copied().flatten() else {
+        return false;
+    };
+    let after = p.groups[g].last + 1;
+    after + 1 < p.toks.len() && p.word(after) == "in" && p.word(after + 1).ends_with("ing")
+}
+
 fn with_members(p: &Parsed<'_>, g: usize) -> Vec<EntryIndex> {
     let mut out = p.groups[g].entries.clone();
     for gr in &p.groups[g + 1..] {

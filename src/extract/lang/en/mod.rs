@@ -805,6 +805,23 @@ mod tests {
     }
 
     #[test]
+    fn who_joins_another_in_an_act_does_it_too() {
+        assert_eq!(
+            triples("Peru joined the EU in imposing sanctions on Chile."),
+            ["EU sanctions CHL", "PER sanctions CHL"]
+        );
+        assert_eq!(
+            triples("Peru followed Bolivia in expelling Chilean diplomats."),
+            ["BOL expulsion CHL", "PER expulsion CHL"]
+        );
+        // Joining a body in a month is still membership.
+        assert_eq!(
+            triples("Peru joined NATO in April."),
+            ["PER membership NATO"]
+        );
+    }
+
+    #[test]
     fn a_phone_call_is_talks() {
         assert_eq!(
             triples("Peru's president spoke by phone with the Ecuadorian president."),

@@ -2319,8 +2319,6 @@ const CLAUSE_ENDS: &[&str] = &[
     "る中で、",
 ];
 
-/// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
-/// not after a postposition (`ロシアは、`).
 /// Currencies a sum before an aid noun is counted in (`600億円の支援`).
 const SUM_UNITS: &[&str] = &["円", "ドル", "ユーロ", "ポンド", "元"];
 
@@ -2343,6 +2341,8 @@ const COMPOUND_PARTICLES: &[&str] = &[
     "として",
 ];
 
+/// Clause breaks: `、` after a verb or adjective form (`開始し、`, `ため、`),
+/// not after a postposition (`ロシアは、`).
 fn clause_boundaries(sentence: &str, offset: usize, clause_ends: &WordSet) -> Vec<usize> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;

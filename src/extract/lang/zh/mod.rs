@@ -717,8 +717,6 @@ impl Chinese {
     }
 }
 
-/// A mention standing for one side of the last pair (`两国`): the first char
-/// names one, the rest the other.
 /// `继X之后，`: the group `g` is one followed in the act of the clause
 /// starting at `clause_start`, right after it.
 fn followed(view: &SentenceView<'_>, g: &Group, clause_start: usize) -> bool {
@@ -748,6 +746,8 @@ fn agent_of_object(view: &SentenceView<'_>, g: &Group, cue_start: usize) -> bool
         && !gap.contains(['，', ',', '、', '。', '：'])
 }
 
+/// A mention standing for one side of the last pair (`两国`): the first char
+/// names one, the rest the other.
 fn side(entry: EntryIndex, start: usize, end: usize) -> Mention {
     // Two halves of one word coordinate like a compound (`中俄`).
     Mention {
