@@ -238,7 +238,8 @@ impl English {
         let next_hit = cx
             .hits
             .iter()
-            .filter(|x| x.a > hit.a && !compound_head(x.a) && !self.own_object(p, hit, **x))
+            .filter(|x| x.a > hit.a && x.b != hit.b)
+            .filter(|x| !compound_head(x.a) && !self.own_object(p, hit, **x))
             .map(|x| x.a)
             .min()
             .unwrap_or(n);

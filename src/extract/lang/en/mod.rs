@@ -822,6 +822,29 @@ mod tests {
     }
 
     #[test]
+    fn ties_a_state_has_are_stated() {
+        assert_eq!(
+            triples("Peru has close diplomatic ties with Chile."),
+            ["CHL diplomatic_relations PER"]
+        );
+    }
+
+    #[test]
+    fn a_modifier_coordinated_before_a_cue_shares_its_head() {
+        assert_eq!(
+            triples("Peru has diplomatic and security ties with Chile."),
+            [
+                "CHL diplomatic_relations PER",
+                "CHL military_cooperation PER"
+            ]
+        );
+        assert_eq!(
+            triples("Peru expanded economic and military cooperation with Chile."),
+            ["CHL cooperation PER", "CHL military_cooperation PER"]
+        );
+    }
+
+    #[test]
     fn a_phone_call_is_talks() {
         assert_eq!(
             triples("Peru's president spoke by phone with the Ecuadorian president."),

@@ -146,7 +146,29 @@ impl English {
                 p.noun_start[a] = true;
             }
             p.raw.push((a, b, pattern));
+            if let Some(q) = self.shared_head(p, a, b) {
+                p.noun_start[a - 2] = true;
+                p.raw.push((a - 2, b, q));
+            }
         }
+    }
+
+    /// `diplomatic and security ties`: a modifier coordinated before a
+    /// cue's first word that makes a cue with the rest of it (`diplomatic
+    /// ties`); its pattern.
+    fn shared_head(&self, p: &Parsed<'_>, a: usize, b: usize) -> Option<usize> {
+        if a < 2 || b - a < 2 || !p.word(a - 1).eq_ignore_ascii_case("and") {
+            return None;
+        }
+        if p.toks[a - 2].kind != Kind::Word {
+            return None;
+        }
+        let head = &p.text[p.toks[a + 1].start..p.toks[b - 1].end];
+        let candidate = format!("{} {head}", p.word(a - 2));
+        self.automaton
+            .find(candidate.as_str())
+            .filter(|m| m.start() == 0 && m.end() == candidate.len())
+            .map(|m| m.pattern().as_usize())
     }
 
     /// Groups of coordinated or titled mentions (`China and Russia`, `Chinese
