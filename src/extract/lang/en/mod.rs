@@ -845,6 +845,18 @@ mod tests {
     }
 
     #[test]
+    fn money_in_any_currency_is_measured_in_the_aid_after_it() {
+        assert_eq!(
+            triples("Chile gave Peru 2 billion pounds in military aid."),
+            ["CHL military_aid PER"]
+        );
+        assert_eq!(
+            triples("Chile lent Peru 500 million yuan."),
+            ["CHL economic_aid PER"]
+        );
+    }
+
+    #[test]
     fn a_phone_call_is_talks() {
         assert_eq!(
             triples("Peru's president spoke by phone with the Ecuadorian president."),
