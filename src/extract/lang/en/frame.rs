@@ -833,8 +833,6 @@ fn object_before_infinitive(en: &English, p: &Parsed<'_>, g: usize, a: usize) ->
         })
 }
 
-/// A group's entries and those of the members a listing after it names
-/// (`Washington and its allies, including Japan,`).
 /// The verbs of joining another in an act (`joined the EU in imposing`).
 const JOINING_VERBS: &[&str] = &["joined", "joins", "join", "followed", "follows", "follow"];
 
@@ -864,7 +862,7 @@ fn joiner_of(p: &Parsed<'_>, g: usize, hit: Hit) -> Option<usize> {
 
 /// Whether the verb cue at `hit` joins its object in an act (`joined the
 /// EU in imposing`): that is no membership.
-pub(super) fn joins_an_act(p: &Parsed<'_>, hit: Hit) -> bool {
+fn joins_an_act(p: &Parsed<'_>, hit: Hit) -> bool {
     let object = if p.toks.get(hit.b).is_some() && p.is(hit.b, DET) {
         hit.b + 1
     } else {
@@ -877,6 +875,8 @@ pub(super) fn joins_an_act(p: &Parsed<'_>, hit: Hit) -> bool {
     after + 1 < p.toks.len() && p.word(after) == "in" && p.word(after + 1).ends_with("ing")
 }
 
+/// A group's entries and those of the members a listing after it names
+/// (`Washington and its allies, including Japan,`).
 fn with_members(p: &Parsed<'_>, g: usize) -> Vec<EntryIndex> {
     let mut out = p.groups[g].entries.clone();
     for gr in &p.groups[g + 1..] {

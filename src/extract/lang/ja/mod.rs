@@ -450,13 +450,8 @@ struct Sentence<'v, 'a> {
     relative_heads: Vec<usize>,
     /// The sentence's topic, then the discourse's.
     topics: [Option<EntryIndex>; 2],
-    /// The article has named a natural disaster (see `Discourse::disaster`).
-    disaster: bool,
-    /// See `Discourse::stricken`.
-    stricken: Option<EntryIndex>,
-    /// See `Discourse::told`.
-    told: &'v [(Relation, EntryIndex)],
-    /// See `Discourse::helped`.
+    /// What the article told before: its disaster, what the last sentence
+    /// stated, whom a giver helped (see `Discourse`).
     discourse: &'v Discourse,
 }
 
@@ -682,9 +677,6 @@ impl Japanese {
             boundaries: self.clause_boundaries(&text[s0..s1], s0),
             relative_heads: relative_clause_heads(text, mentions),
             topics: [topic, discourse.topic],
-            disaster: discourse.disaster,
-            stricken: discourse.stricken,
-            told: &discourse.told,
             discourse,
         };
         let mut out = Vec::new();
@@ -1240,11 +1232,12 @@ impl Japanese {
         attributed_to.extend(speaker.filter(|x| !attributed_to.contains(x)));
         let relation = match cue.funded {
             Some(r)
-                if !s.disaster && sum_before(&text[c.clause_start..hit.start], SUM_UNITS, 'の') =>
+                if !s.discourse.disaster
+                    && sum_before(&text[c.clause_start..hit.start], SUM_UNITS, 'の') =>
             {
                 r
             }
-            _ => cue.relation(s.disaster),
+            _ => cue.relation(s.discourse.disaster),
         };
         let mut push = |source: EntryIndex, target: EntryIndex| {
             let (source, target) = if cue.reverse && !oriented {
@@ -1301,16 +1294,19 @@ impl Japanese {
             }
             // `日本は緊急援助隊を派遣`: relief with no recipient goes where the disaster struck.
             if target_entries.is_empty() {
-                let relation = cue.relation(s.disaster);
+                let relation = cue.relation(s.discourse.disaster);
                 let source = source_entries.iter().copied().chain(fallback(&[]));
                 let source: Vec<EntryIndex> = source.take(1).collect();
                 target_entries.extend(crate::extract::relief_recipient(
-                    s.stricken, view, relation, &source,
+                    s.discourse.stricken,
+                    view,
+                    relation,
+                    &source,
                 ));
             }
             // `(首相はウクライナへの連帯を表明。)装備支援を拠出すると伝えた`: aid
             // with no recipient named goes to whom its giver last helped.
-            if target_entries.is_empty() && cue.relation(s.disaster).is_assistance() {
+            if target_entries.is_empty() && cue.relation(s.discourse.disaster).is_assistance() {
                 let giver = source_entries.first().copied().or_else(|| fallback(&[]));
                 target_entries.extend(giver.and_then(|g| s.discourse.helped_by(view, g)));
             }
@@ -2128,8 +2124,9 @@ fn told_targets(
     if !repeats {
         return Vec::new();
     }
-    let relation = c.cue.relation(s.disaster);
-    s.told
+    let relation = c.cue.relation(s.discourse.disaster);
+    s.discourse
+        .told
         .iter()
         .filter_map(|&(r, t)| {
             let own = source_entries

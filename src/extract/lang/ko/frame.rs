@@ -83,10 +83,12 @@ impl Korean {
                 .or(s.previous)
                 .filter(|t| !taken.iter().any(|x| view.state_of(*x) == view.state_of(*t)))
         };
-        let funded = !s.disaster
-            && crate::extract::sum_before(&view.text[clause_start..hit.start], SUM_UNITS, '의');
+        let funded = || {
+            !s.disaster
+                && crate::extract::sum_before(&view.text[clause_start..hit.start], SUM_UNITS, '의')
+        };
         let relation = match cue.funded {
-            Some(r) if funded => r,
+            Some(r) if funded() => r,
             _ => lexicon::relation_in(cue.relation, cue.disaster, s.disaster),
         };
         let flags = self.flags(view, &hit, s, &roles, reported);
